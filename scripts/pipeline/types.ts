@@ -1,0 +1,49 @@
+/**
+ * What every source reader hands to the dataset builder. Readers (official
+ * CBS/Politie formats in `scripts/readers/`, the shipped sources in
+ * `scripts/pipeline/sources/`) produce these; `buildDataset` turns them into
+ * the served files. Geometry is WGS84 GeoJSON.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { DatasetSource, IndicatorMeta, Level } from '../../src/model/dataset-format.ts';
+import type { MissingReasonCode } from '../../src/model/missing.ts';
+
+export interface AreaFeature {
+  code: string;
+  name: string;
+  level: Level;
+  gemeenteCode: string;
+  /** Wijk code for buurten, '' otherwise. */
+  wijkCode: string;
+  geometry: Polygon | MultiPolygon | null;
+  /** AreaFlag bits. */
+  flags: number;
+}
+
+export interface CellValue {
+  value: number | null;
+  reason: MissingReasonCode;
+}
+
+export interface IndicatorColumn {
+  meta: IndicatorMeta;
+  level: Level;
+  /** Keyed by area code. Areas without an entry get `notJoined`. */
+  values: Map<string, CellValue>;
+}
+
+export interface DatasetInput {
+  id: string;
+  title: string;
+  description: string;
+  indelingYear: number;
+  levels: Level[];
+  sources: DatasetSource[];
+  caveats: string[];
+  /** Buurt geometry; wijk and gemeente geometry is dissolved from it. */
+  buurten: AreaFeature[];
+  /** Names of higher-level areas by code (geometry comes from the dissolve). */
+  wijkNames: Map<string, string>;
+  gemeenteNames: Map<string, string>;
+  columns: IndicatorColumn[];
+}
