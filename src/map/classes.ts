@@ -1,0 +1,42 @@
+/**
+ * Colour classes for the choropleth. Classes come from the percentile within
+ * the reference frame, so breaks are fixed to the frame and never shift with
+ * the map view. The palette is ColorBrewer YlOrRd (sequential, safe for the
+ * common colour-vision deficiencies); the legend also draws patterns for the
+ * states that must not rely on colour alone.
+ */
+export interface ColourClass {
+  min: number;
+  max: number;
+  colour: string;
+  label: string;
+}
+
+export const CLASSES: ColourClass[] = [
+  { min: 0, max: 20, colour: '#ffffb2', label: 'laagste 20 %' },
+  { min: 20, max: 40, colour: '#fed976', label: '20–40 %' },
+  { min: 40, max: 60, colour: '#feb24c', label: '40–60 %' },
+  { min: 60, max: 80, colour: '#fd8d3c', label: '60–80 %' },
+  { min: 80, max: 90, colour: '#f03b20', label: '80–90 % · aandacht' },
+  { min: 90, max: 100.0001, colour: '#bd0026', label: 'hoogste 10 % · hoog' },
+];
+
+export const NO_DATA_COLOUR = '#c8c8c8';
+export const WHITE_SPOT_COLOUR = '#ffffff';
+
+/** Class index 0..5 for a percentile, -1 when there is none. */
+export function classOf(percentile: number): number {
+  if (!Number.isFinite(percentile)) return -1;
+  for (let i = 0; i < CLASSES.length; i++) if (percentile < CLASSES[i].max) return i;
+  return CLASSES.length - 1;
+}
+
+/** Dutch word for a percentile, as used in panels and summaries. */
+export function classWord(percentile: number): string {
+  if (!Number.isFinite(percentile)) return 'geen score';
+  if (percentile >= 90) return 'hoog';
+  if (percentile >= 80) return 'aandacht';
+  if (percentile >= 60) return 'boven het midden';
+  if (percentile >= 40) return 'gemiddeld';
+  return 'onder het midden';
+}

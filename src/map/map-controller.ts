@@ -1,0 +1,223 @@
+/**
+ * Owns the MapLibre map: sources, layers, the feature-state join of scores,
+ * hover/selection/neighbour highlights and camera moves. Svelte components
+ * talk to it through plain methods; it knows nothing about scoring.
+ */
+import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
+import type { FeatureCollection, Point } from 'geojson';
+import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
+import { AREA_SOURCE, STATE_CLASS, STATE_INDICATIVE, STATE_STATUS, areaLayers, areaSource, labelSourceId, layerId, ownStyle, type StyleOptions } from './style.ts';
+import { patternImages } from './patterns.ts';
+
+let protocolRegistered = false;
+
+function registerOnce() {
+  if (protocolRegistered) return;
+  // maplibre-gl 6 finds its worker through import.meta.url, which is wrong
+  // after bundling; point it at the same-origin file Vite emits.
+  setWorkerUrl(maplibreWorkerUrl);
+  addProtocol('pmtiles', new Protocol().tile);
+  protocolRegistered = true;
+}
+
+export interface LabelPoints {
+  codes: string[];
+  names: string[];
+  /** lon, lat pairs */
+  points: Float32Array;
+}
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  style: StyleOptions;
+  bbox: [number, number, number, number];
+  /** Host-configured basemap style URL; our layers go on top of it. */
+  basemapStyleUrl?: string | null;
+  /** Keep the drawing buffer so tests can read pixels. */
+  preserveDrawingBuffer?: boolean;
+  initialView?: [number, number, number] | null;
+}
+
+export interface MapEvents {
+  hover: (level: Level, code: string | null, point: { x: number; y: number } | null) => void;
+  click: (level: Level, code: string) => void;
+  move: (view: [number, number, number]) => void;
+  error: (message: string) => void;
+}
+
+export interface FeatureStateBatch {
+  level: Level;
+  codes: string[];
+  classes: Int8Array;
+  statuses: Uint8Array;
+  indicative: Uint8Array;
+}
+
+export class MapController {
+  readonly map: MapLibreMap;
+  private activeLevel: Level | null = null;
+  private readonly levels: Level[];
+  private readonly handlers: Partial<MapEvents> = {};
+  private readonly ready: Promise<void>;
+  /** Counts for tests and the bench: one batch per change. */
+  readonly stats = { batches: 0, lastBatchSize: 0 };
+
+  constructor(private readonly options: MapControllerOptions) {
+    registerOnce();
+    this.levels = options.style.levels;
+    const basemap = options.basemapStyleUrl ?? null;
+    const view = options.initialView;
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: basemap ?? ownStyle(options.style),
+      bounds: view ? undefined : options.bbox,
+      center: view ? [view[0], view[1]] : undefined,
+      zoom: view ? view[2] : undefined,
+      fitBoundsOptions: { padding: 20 },
+      minZoom: 4,
+      maxZoom: 17,
+      attributionControl: { compact: true, customAttribution: 'Bron: CBS, RIVM, Politie · geometrie bij benadering' },
+      canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.keyboard.enable();
+    this.ready = new Promise((resolve) => {
+      this.map.on('load', () => {
+        for (const [name, image] of Object.entries(patternImages())) this.map.addImage(name, image, { pixelRatio: 1 });
+        if (basemap) {
+          // A host basemap: add our areas on top of it.
+          this.map.addSource(AREA_SOURCE, areaSource(options.style));
+        }
+        for (const level of this.levels) {
+          this.map.addSource(labelSourceId(level), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+        }
+        if (basemap) for (const layer of areaLayers(options.style, false)) this.map.addLayer(layer);
+        this.bindEvents();
+        resolve();
+      });
+    });
+    this.map.on('error', (event) => {
+      const message = event.error?.message ?? 'onbekende kaartfout';
+      this.handlers.error?.(message);
+    });
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  on<K extends keyof MapEvents>(event: K, handler: MapEvents[K]) {
+    this.handlers[event] = handler;
+  }
+
+  private bindEvents() {
+    for (const level of this.levels) {
+      const fill = layerId.fill(level);
+      this.map.on('mousemove', fill, (event: MapLayerMouseEvent) => {
+        const code = event.features?.[0]?.properties?.code as string | undefined;
+        this.map.getCanvas().style.cursor = code ? 'pointer' : '';
+        this.handlers.hover?.(level, code ?? null, event.point);
+      });
+      this.map.on('mouseleave', fill, () => {
+        this.map.getCanvas().style.cursor = '';
+        this.handlers.hover?.(level, null, null);
+      });
+      this.map.on('click', fill, (event: MapLayerMouseEvent) => {
+        const code = event.features?.[0]?.properties?.code as string | undefined;
+        if (code) this.handlers.click?.(level, code);
+      });
+    }
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.handlers.move?.([c.lng, c.lat, this.map.getZoom()]);
+    });
+  }
+
+  /** Shows one level's fills, patterns, outlines and labels. */
+  setActiveLevel(level: Level) {
+    this.activeLevel = level;
+    for (const l of this.levels) {
+      const visibility = l === level ? 'visible' : 'none';
+      for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.outline(l), layerId.hover(l), layerId.neighbours(l), layerId.selection(l), layerId.labels(l)]) {
+        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
+      }
+    }
+    // Labels: gemeente names from zoom 7, wijk from 10, buurt from 12.
+    const minLabelZoom: Record<Level, number> = { gemeente: 7, wijk: 10, buurt: 12 };
+    if (this.map.getLayer(layerId.labels(level))) this.map.setLayerZoomRange(layerId.labels(level), minLabelZoom[level], 24);
+  }
+
+  setLabelPoints(level: Level, labels: LabelPoints) {
+    const collection: FeatureCollection<Point> = {
+      type: 'FeatureCollection',
+      features: labels.codes.flatMap((code, i) => {
+        const lon = labels.points[2 * i];
+        const lat = labels.points[2 * i + 1];
+        if (!Number.isFinite(lon) || !Number.isFinite(lat)) return [];
+        return [{ type: 'Feature' as const, properties: { code, name: labels.names[i] }, geometry: { type: 'Point' as const, coordinates: [lon, lat] } }];
+      }),
+    };
+    (this.map.getSource(labelSourceId(level)) as GeoJSONSource | undefined)?.setData(collection);
+  }
+
+  /**
+   * The join: one synchronous pass of setFeatureState over every area of the
+   * level, so MapLibre repaints once.
+   */
+  applyFeatureStates(batch: FeatureStateBatch) {
+    const sourceLayer = tileLayerName[batch.level];
+    for (let i = 0; i < batch.codes.length; i++) {
+      this.map.setFeatureState(
+        { source: AREA_SOURCE, sourceLayer, id: batch.codes[i] },
+        { [STATE_CLASS]: batch.classes[i], [STATE_STATUS]: batch.statuses[i], [STATE_INDICATIVE]: batch.indicative[i] },
+      );
+    }
+    this.stats.batches++;
+    this.stats.lastBatchSize = batch.codes.length;
+  }
+
+  setHover(level: Level, code: string | null) {
+    if (this.map.getLayer(layerId.hover(level))) this.map.setFilter(layerId.hover(level), ['==', ['get', 'code'], code ?? '']);
+  }
+
+  setSelection(level: Level, code: string | null) {
+    for (const l of this.levels) {
+      if (this.map.getLayer(layerId.selection(l))) this.map.setFilter(layerId.selection(l), ['==', ['get', 'code'], l === level ? (code ?? '') : '']);
+    }
+  }
+
+  setNeighbours(level: Level, codes: string[]) {
+    for (const l of this.levels) {
+      if (this.map.getLayer(layerId.neighbours(l))) this.map.setFilter(layerId.neighbours(l), ['in', ['get', 'code'], ['literal', l === level ? codes : []]]);
+    }
+  }
+
+  fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {
+    if (!Number.isFinite(bbox[0])) return;
+    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 60, maxZoom: maxZoom ?? 14, duration: 600 });
+  }
+
+  zoom(): number {
+    return this.map.getZoom();
+  }
+
+  currentLevel(): Level | null {
+    return this.activeLevel;
+  }
+
+  destroy() {
+    this.map.remove();
+  }
+}
+
+/** Level that follows the zoom, limited to the levels a dataset has. */
+export function levelForZoom(zoom: number, levels: Level[]): Level {
+  const wanted: Level = zoom < 8.5 ? 'gemeente' : zoom < 11 ? 'wijk' : 'buurt';
+  if (levels.includes(wanted)) return wanted;
+  const order = LEVELS.filter((l) => levels.includes(l));
+  const wantedRank = LEVELS.indexOf(wanted);
+  return order.reduce((best, l) => (Math.abs(LEVELS.indexOf(l) - wantedRank) < Math.abs(LEVELS.indexOf(best) - wantedRank) ? l : best), order[0]);
+}

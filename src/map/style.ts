@@ -1,0 +1,128 @@
+/**
+ * The self-contained map style: no basemap, glyph or sprite from any other
+ * host. Land is the dataset's own gemeente polygons on a water-coloured
+ * background; labels are drawn from local fonts (MapLibre 6 draws glyphs
+ * itself when a style has no `glyphs` URL).
+ *
+ * Every choropleth paint expression has a fixed size: it reads the class and
+ * status from feature-state, never a list of areas.
+ */
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
+import { CLASSES, NO_DATA_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
+
+export const AREA_SOURCE = 'areas';
+export const labelSourceId = (level: Level) => `labels-${level}`;
+
+/** Feature-state keys, kept short: set on every feature on every change. */
+export const STATE_CLASS = 'c';
+export const STATE_STATUS = 's';
+export const STATE_INDICATIVE = 'i';
+
+/** Status values in feature-state (same codes as the scoring result). */
+export const Status = { score: 0, limited: 1, whiteSpot: 2, tooFewInhabitants: 3, noData: 4 } as const;
+
+const classOfState: ExpressionSpecification = ['coalesce', ['feature-state', STATE_CLASS], -1];
+const statusOfState: ExpressionSpecification = ['coalesce', ['feature-state', STATE_STATUS], -1];
+
+export const fillColour: ExpressionSpecification = [
+  'case',
+  ['==', statusOfState, Status.whiteSpot],
+  WHITE_SPOT_COLOUR,
+  ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), NO_DATA_COLOUR],
+] as unknown as ExpressionSpecification;
+
+export const PATTERNS = {
+  /** Diagonal hatch: score is indicatief (50–199 inwoners). */
+  indicative: 'patroon-indicatief',
+  /** Dots: beperkte dekking (30–60 % of the weight has data). */
+  limited: 'patroon-beperkt',
+  /** Cross-hatch on white: witte vlek. */
+  whiteSpot: 'patroon-wittevlek',
+} as const;
+
+export interface StyleOptions {
+  tilesUrl: string;
+  levels: Level[];
+  minzoom: number;
+  maxzoom: number;
+}
+
+export function areaSource(options: StyleOptions): SourceSpecification {
+  const promoteId: Record<string, string> = {};
+  for (const level of options.levels) promoteId[tileLayerName[level]] = 'code';
+  return { type: 'vector', url: `pmtiles://${options.tilesUrl}`, promoteId };
+}
+
+export const layerId = {
+  fill: (level: Level) => `fill-${level}`,
+  pattern: (level: Level, kind: keyof typeof PATTERNS) => `pattern-${kind}-${level}`,
+  outline: (level: Level) => `outline-${level}`,
+  hover: (level: Level) => `hover-${level}`,
+  neighbours: (level: Level) => `neighbours-${level}`,
+  selection: (level: Level) => `selection-${level}`,
+  labels: (level: Level) => `labels-${level}`,
+};
+
+/** Layers of our own, added on top of our background or a host's basemap. */
+export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpecification[] {
+  const layers: LayerSpecification[] = [];
+  if (withLand && options.levels.includes('gemeente')) {
+    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente, paint: { 'fill-color': '#f3f1ec' } });
+  } else if (withLand) {
+    const lowest = options.levels[0];
+    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName[lowest], paint: { 'fill-color': '#f3f1ec' } });
+  }
+  for (const level of LEVELS) {
+    if (!options.levels.includes(level)) continue;
+    const sourceLayer = tileLayerName[level];
+    const base = { source: AREA_SOURCE, 'source-layer': sourceLayer, layout: { visibility: 'none' as const } };
+    layers.push({ id: layerId.fill(level), type: 'fill', ...base, paint: { 'fill-color': fillColour, 'fill-opacity': 0.88 } });
+    const statusIs = (value: number): ExpressionSpecification => ['case', ['==', statusOfState, value], 1, 0];
+    layers.push({
+      id: layerId.pattern(level, 'indicative'), type: 'fill', ...base,
+      paint: { 'fill-pattern': PATTERNS.indicative, 'fill-opacity': ['case', ['all', ['==', ['coalesce', ['feature-state', STATE_INDICATIVE], 0], 1], ['<=', statusOfState, Status.limited], ['>=', statusOfState, 0]], 1, 0] },
+    });
+    layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(Status.limited) } });
+    layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(Status.whiteSpot) } });
+    layers.push({
+      id: layerId.outline(level), type: 'line', ...base,
+      paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },
+    });
+    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
+    layers.push({ id: layerId.hover(level), type: 'line', ...base, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#222222', 'line-width': 2 } });
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
+  }
+  // Gemeente borders stay visible on top at every level: the orientation a
+  // beleidsadviseur reads the map by.
+  if (options.levels.includes('gemeente')) {
+    layers.push({
+      id: 'gemeente-borders', type: 'line', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente,
+      paint: { 'line-color': '#333333', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 10, 1.4] },
+    });
+  }
+  for (const level of LEVELS) {
+    if (!options.levels.includes(level)) continue;
+    layers.push({
+      id: layerId.labels(level), type: 'symbol', source: labelSourceId(level),
+      layout: {
+        visibility: 'none',
+        'text-field': ['get', 'name'],
+        'text-font': ['sans-serif'],
+        'text-size': level === 'gemeente' ? 13 : 12,
+        'text-max-width': 8,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': '#1b1b1b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    });
+  }
+  return layers;
+}
+
+export function ownStyle(options: StyleOptions): StyleSpecification {
+  return {
+    version: 8,
+    sources: { [AREA_SOURCE]: areaSource(options) },
+    layers: [{ id: 'water', type: 'background', paint: { 'background-color': '#cfe0ea' } }, ...areaLayers(options, true)],
+  };
+}
