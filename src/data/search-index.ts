@@ -26,6 +26,9 @@ export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
   return { entries, keys: entries.map((e) => normalise(`${e.name} ${e.gemeenteName}`)) };
 }
 
+/** "'s-Gravenhage" sorts under s, as in a Dutch index. */
+const sortKey = (name: string) => normalise(name).replace(/^[^a-z0-9]+/, '');
+
 const levelRank: Record<Level, number> = { gemeente: 0, wijk: 1, buurt: 2 };
 
 /** Best matches first: exact code, name starts with the query, word starts, substring. */
@@ -50,6 +53,6 @@ export function search(index: SearchIndex, query: string, limit = 10): SearchEnt
     }
     if (score >= 0) scored.push({ entry, score });
   }
-  scored.sort((a, b) => a.score - b.score || levelRank[a.entry.level] - levelRank[b.entry.level] || a.entry.name.localeCompare(b.entry.name, 'nl') || a.entry.gemeenteName.localeCompare(b.entry.gemeenteName, 'nl') || a.entry.code.localeCompare(b.entry.code));
+  scored.sort((a, b) => a.score - b.score || levelRank[a.entry.level] - levelRank[b.entry.level] || a.entry.name.localeCompare(b.entry.name, 'nl') || sortKey(a.entry.gemeenteName).localeCompare(sortKey(b.entry.gemeenteName), 'nl') || a.entry.code.localeCompare(b.entry.code));
   return scored.slice(0, limit).map((s) => s.entry);
 }
