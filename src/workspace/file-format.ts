@@ -1,0 +1,505 @@
+/**
+ * The workspace file: one versioned JSON document per workspace, the way a
+ * kernteam shares its work between organisations and keeps a copy outside
+ * the browser. Validation is hand-written so every message can say in Dutch
+ * what is wrong and where (a JSON path such as `matrix[3].status`).
+ *
+ * Imported data is rebuilt field by field from known keys, so unknown keys
+ * (including `__proto__`) never reach the app.
+ */
+import { isCategoryId, isFactorId, isStakeholderId, type CategoryId, type StakeholderId } from './ids.ts';
+import {
+  EVENT_KINDS,
+  FOCUS_KINDS,
+  MATRIX_STATUSES,
+  ORIGINS,
+  RECOGNITION,
+  TAFEL_STATES,
+  isMonth,
+  monthIndex,
+  newId,
+  type AreaEvent,
+  type Focus,
+  type LocalKnowledge,
+  type MatrixRow,
+  type Milestone,
+  type StakeholderAction,
+  type TafelEntry,
+  type TimelineItem,
+  type Workspace,
+} from './model.ts';
+import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
+
+export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
+export const FILE_VERSION = 2;
+
+/** Longest free text accepted in one field; keeps a hostile file from filling the disk. */
+const MAX_TEXT = 20_000;
+const MAX_ERRORS = 40;
+
+export type ParseResult =
+  | { ok: true; workspace: Workspace; migratedFrom: number | null }
+  | { ok: false; errors: string[] };
+
+// ── Writing ─────────────────────────────────────────────────────────────────
+
+export function toFileObject(ws: Workspace, exportedAt: string): Record<string, unknown> {
+  return {
+    format: FILE_FORMAT,
+    version: FILE_VERSION,
+    exportedAt,
+    id: ws.id,
+    name: ws.name,
+    focus: ws.focus,
+    createdAt: ws.createdAt,
+    updatedAt: ws.updatedAt,
+    savedToFileAt: ws.savedToFileAt,
+    priorities: ws.priorities,
+    matrix: ws.matrix,
+    timeline: ws.timeline,
+    events: ws.events,
+    localKnowledge: ws.localKnowledge,
+    tafel: ws.tafel,
+  };
+}
+
+export function serializeWorkspace(ws: Workspace, exportedAt = new Date().toISOString()): string {
+  return JSON.stringify(toFileObject(ws, exportedAt), null, 2) + '\n';
+}
+
+/** A safe file name: "werkruimte-centrum-2026-03-01.json". */
+export function workspaceFileName(ws: Workspace, ext: 'json' | 'csv', date = new Date()): string {
+  const slug =
+    ws.name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'werkruimte';
+  return `werkruimte-${slug}-${date.toISOString().slice(0, 10)}.${ext}`;
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────
+
+class Checker {
+  errors: string[] = [];
+
+  fail(path: string, message: string): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push(`${path}: ${message}`);
+    else if (this.errors.length === MAX_ERRORS) this.errors.push('… en meer fouten; de eerste zijn hierboven genoemd');
+  }
+
+  obj(value: unknown, path: string): Record<string, unknown> | null {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      this.fail(path, `verwacht een object, gevonden ${describe(value)}`);
+      return null;
+    }
+    return value as Record<string, unknown>;
+  }
+
+  arr(value: unknown, path: string): unknown[] {
+    if (!Array.isArray(value)) {
+      this.fail(path, value === undefined ? 'ontbreekt (verwacht een lijst)' : `verwacht een lijst, gevonden ${describe(value)}`);
+      return [];
+    }
+    return value;
+  }
+
+  str(o: Record<string, unknown>, key: string, path: string, opts: { allowEmpty?: boolean; max?: number } = {}): string {
+    const v = o[key];
+    const at = join(path, key);
+    if (v === undefined) {
+      this.fail(at, 'ontbreekt');
+      return '';
+    }
+    if (typeof v !== 'string') {
+      this.fail(at, `verwacht tekst, gevonden ${describe(v)}`);
+      return '';
+    }
+    if (!opts.allowEmpty && v.trim() === '') this.fail(at, 'is leeg');
+    if (v.length > (opts.max ?? MAX_TEXT)) this.fail(at, `tekst is te lang (${v.length} tekens, maximaal ${opts.max ?? MAX_TEXT})`);
+    return v;
+  }
+
+  /** Free text that may be absent in a hand-edited file; defaults to ''. */
+  text(o: Record<string, unknown>, key: string, path: string): string {
+    if (o[key] === undefined) return '';
+    return this.str(o, key, path, { allowEmpty: true });
+  }
+
+  oneOf<T extends string>(o: Record<string, unknown>, key: string, path: string, allowed: readonly T[], noun: string): T {
+    const v = o[key];
+    const at = join(path, key);
+    if (v === undefined) {
+      this.fail(at, 'ontbreekt');
+    } else if (typeof v !== 'string') {
+      this.fail(at, `verwacht tekst, gevonden ${describe(v)}`);
+    } else if (!(allowed as readonly string[]).includes(v)) {
+      this.fail(at, `onbekende ${noun} "${clip(v)}" (toegestaan: ${allowed.join(', ')})`);
+    } else {
+      return v as T;
+    }
+    return allowed[0];
+  }
+
+  month(o: Record<string, unknown>, key: string, path: string): string {
+    const v = o[key];
+    const at = join(path, key);
+    if (v === undefined) this.fail(at, 'ontbreekt');
+    else if (!isMonth(v)) this.fail(at, `verwacht een maand als "2026-03", gevonden ${describe(v)}`);
+    else return v;
+    return '2000-01';
+  }
+
+  isoDate(o: Record<string, unknown>, key: string, path: string, nullable: boolean): string | null {
+    const v = o[key];
+    const at = join(path, key);
+    if (v === null && nullable) return null;
+    if (v === undefined) {
+      if (nullable) return null;
+      this.fail(at, 'ontbreekt');
+      return '';
+    }
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) {
+      this.fail(at, `verwacht een datum en tijd (ISO 8601), gevonden ${describe(v)}`);
+      return '';
+    }
+    return v;
+  }
+
+  id(o: Record<string, unknown>, key: string, path: string, seen: Set<string>): string {
+    const v = this.str(o, key, path, { max: 100 });
+    if (v && seen.has(v)) this.fail(join(path, key), `dubbele id "${clip(v)}"`);
+    seen.add(v);
+    return v;
+  }
+
+  categories(value: unknown, path: string): CategoryId[] {
+    const out: CategoryId[] = [];
+    this.arr(value, path).forEach((c, i) => {
+      if (isCategoryId(c)) out.push(c);
+      else this.fail(`${path}[${i}]`, `onbekende categorie ${describe(c)} (verwacht bijvoorbeeld F1 of S4)`);
+    });
+    return out;
+  }
+
+  stakeholders(value: unknown, path: string): StakeholderId[] {
+    const out: StakeholderId[] = [];
+    this.arr(value, path).forEach((s, i) => {
+      if (isStakeholderId(s)) out.push(s);
+      else this.fail(`${path}[${i}]`, `onbekende partij ${describe(s)}`);
+    });
+    return out;
+  }
+}
+
+/** JSON path of a key; top-level keys have no prefix ("matrix[3].status"). */
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'niets';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'een lijst';
+  if (typeof v === 'string') return `"${clip(v)}"`;
+  if (typeof v === 'number') return `het getal ${v}`;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return 'een object';
+}
+
+function checkFocus(c: Checker, value: unknown, path: string): Focus {
+  const o = c.obj(value, path);
+  if (!o) return { kind: 'wijk', gemeenteCode: '', areas: [] };
+  const kind = c.oneOf(o, 'kind', path, FOCUS_KINDS, 'soort focusgebied');
+  const gemeenteCode = c.str(o, 'gemeenteCode', path, { max: 20 });
+  const areas = c.arr(o.areas, `${path}.areas`).flatMap((a, i) => {
+    const p = `${path}.areas[${i}]`;
+    const ao = c.obj(a, p);
+    return ao ? [{ code: c.str(ao, 'code', p, { max: 20 }), name: c.str(ao, 'name', p, { max: 200 }) }] : [];
+  });
+  if (Array.isArray(o.areas) && areas.length === 0) c.fail(`${path}.areas`, 'bevat geen enkel gebied');
+  return { kind, gemeenteCode, areas };
+}
+
+function checkRow(c: Checker, value: unknown, path: string, seen: Set<string>): MatrixRow | null {
+  const o = c.obj(value, path);
+  if (!o) return null;
+  const interventionId = o.interventionId === null || o.interventionId === undefined ? null : c.str(o, 'interventionId', path, { max: 100 });
+  const factors: string[] = [];
+  if (o.factors !== undefined) {
+    c.arr(o.factors, `${path}.factors`).forEach((f, i) => {
+      if (isFactorId(f)) factors.push(f);
+      else c.fail(`${path}.factors[${i}]`, `onbekende factor ${describe(f)} (verwacht bijvoorbeeld S4.1)`);
+    });
+  }
+  const actionIds = new Set<string>();
+  const actions: StakeholderAction[] = c.arr(o.actions ?? [], `${path}.actions`).flatMap((a, i) => {
+    const p = `${path}.actions[${i}]`;
+    const ao = c.obj(a, p);
+    if (!ao) return [];
+    const id = c.id(ao, 'id', p, actionIds);
+    const st = ao.stakeholder;
+    if (!isStakeholderId(st)) c.fail(`${p}.stakeholder`, st === undefined ? 'ontbreekt' : `onbekende partij ${describe(st)}`);
+    return [{ id, stakeholder: (isStakeholderId(st) ? st : 'overig') as StakeholderId, text: c.str(ao, 'text', p, { allowEmpty: true }) }];
+  });
+  return {
+    id: c.id(o, 'id', path, seen),
+    interventionId,
+    name: c.str(o, 'name', path, { max: 300 }),
+    categories: c.categories(o.categories, `${path}.categories`),
+    factors,
+    lead: c.stakeholders(o.lead, `${path}.lead`),
+    partners: c.stakeholders(o.partners ?? [], `${path}.partners`),
+    origin: c.oneOf(o, 'origin', path, ORIGINS, 'herkomst'),
+    status: c.oneOf(o, 'status', path, MATRIX_STATUSES, 'status'),
+    obstacle: c.text(o, 'obstacle', path),
+    actions,
+    notes: c.text(o, 'notes', path),
+  };
+}
+
+function checkTimeline(c: Checker, value: unknown, path: string, rowIds: Set<string>): TimelineItem | null {
+  const o = c.obj(value, path);
+  if (!o) return null;
+  const start = c.month(o, 'start', path);
+  const end = c.month(o, 'end', path);
+  if (isMonth(start) && isMonth(end) && isMonth(o.start) && isMonth(o.end) && monthIndex(end) < monthIndex(start)) {
+    c.fail(`${path}.end`, `einde (${end}) ligt vóór het begin (${start})`);
+  }
+  let rowId: string | null = null;
+  if (o.rowId !== null && o.rowId !== undefined) {
+    rowId = c.str(o, 'rowId', path, { max: 100 });
+    if (rowId && !rowIds.has(rowId)) c.fail(`${path}.rowId`, `verwijst naar een matrixregel die niet bestaat ("${clip(rowId)}")`);
+  }
+  const msIds = new Set<string>();
+  const milestones: Milestone[] = c.arr(o.milestones ?? [], `${path}.milestones`).flatMap((m, i) => {
+    const p = `${path}.milestones[${i}]`;
+    const mo = c.obj(m, p);
+    return mo ? [{ id: c.id(mo, 'id', p, msIds), label: c.str(mo, 'label', p, { max: 300 }), month: c.month(mo, 'month', p) }] : [];
+  });
+  const dependsOn: string[] = c.arr(o.dependsOn ?? [], `${path}.dependsOn`).flatMap((d, i) => {
+    if (typeof d !== 'string') {
+      c.fail(`${path}.dependsOn[${i}]`, `verwacht een id, gevonden ${describe(d)}`);
+      return [];
+    }
+    return [d];
+  });
+  const order = o.order;
+  if (typeof order !== 'number' || !Number.isFinite(order)) c.fail(`${path}.order`, order === undefined ? 'ontbreekt' : `verwacht een getal, gevonden ${describe(order)}`);
+  return {
+    id: '', // filled by the caller, which tracks duplicates
+    rowId,
+    label: c.str(o, 'label', path, { max: 300 }),
+    start,
+    end,
+    order: typeof order === 'number' && Number.isFinite(order) ? order : 0,
+    milestones,
+    dependsOn,
+  };
+}
+
+function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
+  const id = c.str(o, 'id', '', { max: 100 });
+  const name = c.str(o, 'name', '', { max: 200 });
+  const createdAt = c.isoDate(o, 'createdAt', '', false) ?? '';
+  const updatedAt = c.isoDate(o, 'updatedAt', '', false) ?? '';
+  const savedToFileAt = c.isoDate(o, 'savedToFileAt', '', true);
+
+  const focus = checkFocus(c, o.focus, 'focus');
+  const priorities = o.priorities === undefined ? [] : c.categories(o.priorities, 'priorities');
+
+  const rowIds = new Set<string>();
+  const matrix = c.arr(o.matrix, 'matrix').flatMap((r, i) => {
+    const row = checkRow(c, r, `matrix[${i}]`, rowIds);
+    return row ? [row] : [];
+  });
+
+  const itemIds = new Set<string>();
+  const rawTimeline = c.arr(o.timeline ?? [], 'timeline');
+  const timeline: TimelineItem[] = [];
+  rawTimeline.forEach((t, i) => {
+    const path = `timeline[${i}]`;
+    const item = checkTimeline(c, t, path, rowIds);
+    const to = t !== null && typeof t === 'object' && !Array.isArray(t) ? (t as Record<string, unknown>) : null;
+    if (item && to) {
+      item.id = c.id(to, 'id', path, itemIds);
+      timeline.push(item);
+    }
+  });
+  timeline.forEach((item, i) => {
+    item.dependsOn.forEach((d, j) => {
+      if (!itemIds.has(d)) c.fail(`timeline[${i}].dependsOn[${j}]`, `verwijst naar een tijdslijnitem dat niet bestaat ("${clip(d)}")`);
+      if (d === item.id) c.fail(`timeline[${i}].dependsOn[${j}]`, 'een item kan niet van zichzelf afhangen');
+    });
+  });
+
+  const eventIds = new Set<string>();
+  const events: AreaEvent[] = c.arr(o.events ?? [], 'events').flatMap((e, i) => {
+    const p = `events[${i}]`;
+    const eo = c.obj(e, p);
+    if (!eo) return [];
+    const start = c.month(eo, 'start', p);
+    const end = c.month(eo, 'end', p);
+    if (isMonth(eo.start) && isMonth(eo.end) && monthIndex(end) < monthIndex(start)) c.fail(`${p}.end`, `einde (${end}) ligt vóór het begin (${start})`);
+    const areaCode = eo.areaCode === null || eo.areaCode === undefined ? null : c.str(eo, 'areaCode', p, { max: 20 });
+    return [{ id: c.id(eo, 'id', p, eventIds), kind: c.oneOf(eo, 'kind', p, EVENT_KINDS, 'soort gebeurtenis'), label: c.str(eo, 'label', p, { max: 300 }), start, end, areaCode }];
+  });
+
+  const lkSeen = new Set<string>();
+  const localKnowledge: LocalKnowledge[] = c.arr(o.localKnowledge ?? [], 'localKnowledge').flatMap((k, i) => {
+    const p = `localKnowledge[${i}]`;
+    const ko = c.obj(k, p);
+    if (!ko) return [];
+    const areaCode = c.str(ko, 'areaCode', p, { max: 20 });
+    const cat = ko.categoryId;
+    if (!isCategoryId(cat)) c.fail(`${p}.categoryId`, cat === undefined ? 'ontbreekt' : `onbekende categorie ${describe(cat)}`);
+    const key = `${areaCode}|${String(cat)}`;
+    if (lkSeen.has(key)) c.fail(p, `dubbele lokale kennis voor ${areaCode} / ${String(cat)}`);
+    lkSeen.add(key);
+    const rec = ko.recognises;
+    let recognises: LocalKnowledge['recognises'] = null;
+    if (rec !== null && rec !== undefined) recognises = c.oneOf(ko, 'recognises', p, RECOGNITION, 'waarde voor "herkent het beeld"');
+    return [{
+      areaCode,
+      categoryId: (isCategoryId(cat) ? cat : 'F1') as CategoryId,
+      recognises,
+      examples: c.text(ko, 'examples', p),
+      notes: c.text(ko, 'notes', p),
+      updatedAt: c.isoDate(ko, 'updatedAt', p, false) ?? '',
+    }];
+  });
+
+  const tafel: TafelEntry[] = c.arr(o.tafel ?? [], 'tafel').flatMap((t, i) => {
+    const p = `tafel[${i}]`;
+    const to = c.obj(t, p);
+    if (!to) return [];
+    const date = to.date === undefined ? '' : c.str(to, 'date', p, { allowEmpty: true, max: 10 });
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) c.fail(`${p}.date`, `verwacht een datum als "2026-03-01", gevonden "${clip(date)}"`);
+    return [{
+      areaCode: c.str(to, 'areaCode', p, { max: 20 }),
+      itemId: c.oneOf(to, 'itemId', p, TAFEL_ITEM_IDS, 'onderdeel van de Tafel van 12'),
+      state: c.oneOf(to, 'state', p, TAFEL_STATES, 'waarde'),
+      source: c.text(to, 'source', p),
+      date,
+    }];
+  });
+
+  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel };
+}
+
+// ── Versions and migration ─────────────────────────────────────────────────
+
+/**
+ * Version 1 was the first, minimal shape: one area (code + name) and matrix
+ * rows with a single lead stakeholder and no origin, actions or timeline.
+ */
+export interface WorkspaceFileV1 {
+  format: typeof FILE_FORMAT;
+  version: 1;
+  exportedAt?: string;
+  name: string;
+  areaCode: string;
+  areaName: string;
+  matrix: { name: string; interventionId?: string | null; categories: string[]; lead: string; status: string; notes?: string }[];
+}
+
+/** "WK001401" / "BU0363AB10" / "GM0014" → "GM0014"; the four digits after the prefix are the gemeente. */
+export function gemeenteCodeOf(areaCode: string): string {
+  const m = /^(GM|WK|BU)(\d{4})/.exec(areaCode.trim());
+  return m ? `GM${m[2]}` : '';
+}
+
+function focusKindOf(areaCode: string): Focus['kind'] {
+  if (areaCode.startsWith('GM')) return 'gemeente';
+  if (areaCode.startsWith('BU')) return 'buurten';
+  return 'wijk';
+}
+
+/** v1 → v2. Checks the v1 shape itself so errors point at the file as written. */
+function migrateV1(c: Checker, o: Record<string, unknown>): Record<string, unknown> {
+  const name = c.str(o, 'name', '', { max: 200 });
+  const areaCode = c.str(o, 'areaCode', '', { max: 20 });
+  const areaName = c.str(o, 'areaName', '', { max: 200 });
+  const exportedAt = typeof o.exportedAt === 'string' && !Number.isNaN(Date.parse(o.exportedAt)) ? o.exportedAt : new Date(0).toISOString();
+  const matrix = c.arr(o.matrix, 'matrix').map((r, i) => {
+    const ro = c.obj(r, `matrix[${i}]`);
+    if (!ro) return r;
+    const lead = ro.lead;
+    if (typeof lead !== 'string') c.fail(`matrix[${i}].lead`, lead === undefined ? 'ontbreekt' : `verwacht tekst, gevonden ${describe(lead)}`);
+    return {
+      id: newId(),
+      interventionId: ro.interventionId ?? null,
+      name: ro.name,
+      categories: ro.categories,
+      factors: [],
+      lead: typeof lead === 'string' && lead ? [lead] : [],
+      partners: [],
+      origin: 'nieuw',
+      status: ro.status,
+      obstacle: '',
+      actions: [],
+      notes: ro.notes ?? '',
+    };
+  });
+  return {
+    format: FILE_FORMAT,
+    version: 2,
+    id: newId(),
+    name,
+    focus: { kind: focusKindOf(areaCode), gemeenteCode: gemeenteCodeOf(areaCode), areas: [{ code: areaCode, name: areaName }] },
+    createdAt: exportedAt,
+    updatedAt: exportedAt,
+    savedToFileAt: null,
+    priorities: [],
+    matrix,
+    timeline: [],
+    events: [],
+    localKnowledge: [],
+    tafel: [],
+  };
+}
+
+/** Reads a workspace file (any supported version) and explains every problem in Dutch. */
+export function parseWorkspaceFile(text: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, errors: [`Het bestand is geen geldige JSON (${e instanceof Error ? e.message : String(e)}).`] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, errors: ['Het bestand bevat geen werkruimte: verwacht een JSON-object.'] };
+  }
+  const o = data as Record<string, unknown>;
+  if (o.format !== FILE_FORMAT) {
+    return {
+      ok: false,
+      errors: [`format: verwacht "${FILE_FORMAT}", gevonden ${describe(o.format)}. Dit is geen werkruimtebestand van het Wijkveiligheidskompas.`],
+    };
+  }
+  const version = o.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return { ok: false, errors: [`version: verwacht een geheel getal, gevonden ${describe(version)}`] };
+  }
+  if (version > FILE_VERSION) {
+    return {
+      ok: false,
+      errors: [`version: versie ${version} is nieuwer dan deze app kan lezen (tot en met versie ${FILE_VERSION}). Gebruik een nieuwere versie van de app.`],
+    };
+  }
+  if (version < 1) return { ok: false, errors: [`version: onbekende versie ${version} (deze app leest versie 1 tot en met ${FILE_VERSION})`] };
+
+  const c = new Checker();
+  let current: Record<string, unknown> = o;
+  if (version === 1) current = migrateV1(c, current);
+  if (c.errors.length > 0) return { ok: false, errors: c.errors };
+  const workspace = checkWorkspace(c, current);
+  if (c.errors.length > 0) return { ok: false, errors: c.errors };
+  return { ok: true, workspace, migratedFrom: version === FILE_VERSION ? null : version };
+}

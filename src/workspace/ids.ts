@@ -1,0 +1,90 @@
+/**
+ * Identifiers shared with the scoring engine (domain-model §2 and §3).
+ * Kept here as plain data so the workspace never imports the model code:
+ * the lead maps scoring output onto `SuggestionInput` (suggest.ts).
+ */
+
+export const CATEGORY_IDS = ['F1', 'F2', 'F3', 'F4', 'S1', 'S2', 'S3', 'S4', 'I1', 'I2', 'I3', 'I4'] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+/** Dutch labels from domain-model §2, used when the app passes no labels. */
+export const DEFAULT_CATEGORY_LABELS: Record<CategoryId, string> = {
+  F1: 'Verloedering & fysieke staat',
+  F2: 'Inrichting openbare ruimte, zicht & verlichting',
+  F3: 'Voorzieningen, functiemenging & gelegenheid',
+  F4: 'Woningvoorraad & doorstroom',
+  S1: 'Sociale cohesie',
+  S2: 'Sociale controle & betrokkenheid',
+  S3: 'Overlast',
+  S4: 'Criminaliteit',
+  I1: 'Sociaaleconomische kwetsbaarheid',
+  I2: 'Kwetsbare groepen & eenzaamheid',
+  I3: 'Jeugd & opgroeien',
+  I4: 'Gezondheid & zorg',
+};
+
+/** Number of factors per category in domain-model §3 (F1.1 … F1.4 and so on). */
+const FACTOR_COUNTS: Record<CategoryId, number> = {
+  F1: 4, F2: 3, F3: 4, F4: 4,
+  S1: 3, S2: 4, S3: 5, S4: 6,
+  I1: 6, I2: 6, I3: 5, I4: 5,
+};
+
+export const FACTOR_IDS: readonly string[] = CATEGORY_IDS.flatMap((c) =>
+  Array.from({ length: FACTOR_COUNTS[c] }, (_, i) => `${c}.${i + 1}`),
+);
+
+const FACTOR_SET = new Set(FACTOR_IDS);
+const CATEGORY_SET = new Set<string>(CATEGORY_IDS);
+
+export function isCategoryId(value: unknown): value is CategoryId {
+  return typeof value === 'string' && CATEGORY_SET.has(value);
+}
+
+export function isFactorId(value: unknown): value is string {
+  return typeof value === 'string' && FACTOR_SET.has(value);
+}
+
+/** `S4.1` → `S4`. */
+export function categoryOfFactor(factorId: string): CategoryId | null {
+  const c = factorId.split('.')[0];
+  return isCategoryId(c) ? c : null;
+}
+
+/** Stakeholder types of a kernteam (domain-model §7 abbreviations, plus the usual extra partners). */
+export const STAKEHOLDERS = {
+  gemeente: 'Gemeente',
+  politie: 'Politie',
+  woningcorporatie: 'Woningcorporatie',
+  jongerenwerk: 'Jongerenwerk',
+  welzijn: 'Welzijn',
+  ggd: 'GGD',
+  ggz: 'GGZ',
+  onderwijs: 'Onderwijs',
+  handhaving: 'Handhaving / boa',
+  bewoners: 'Bewoners',
+  ondernemers: 'Ondernemers',
+  jeugdhulp: 'Jeugdhulp',
+  om: 'OM',
+  halt: 'Halt',
+  zvh: 'Zorg- en Veiligheidshuis',
+  riec: 'RIEC',
+  reclassering: 'Reclassering',
+  rvdk: 'Raad voor de Kinderbescherming',
+  brandweer: 'Brandweer',
+  huisarts: 'Huisarts',
+  uwv: 'UWV',
+  belastingdienst: 'Belastingdienst',
+  sport: 'Sportaanbieders',
+  vrijwilligers: 'Vrijwilligers',
+  fondsen: 'Fondsen',
+  ontwikkelaar: 'Ontwikkelaar / eigenaar',
+  werkgevers: 'Werkgevers (publieke taak)',
+  overig: 'Overig',
+} as const;
+export type StakeholderId = keyof typeof STAKEHOLDERS;
+export const STAKEHOLDER_IDS = Object.keys(STAKEHOLDERS) as StakeholderId[];
+
+export function isStakeholderId(value: unknown): value is StakeholderId {
+  return typeof value === 'string' && Object.hasOwn(STAKEHOLDERS, value);
+}

@@ -1,0 +1,273 @@
+/**
+ * The workspace of one kernteam for one focus area: interventiematrix,
+ * tijdslijn, known future events, local knowledge, priorities and the
+ * CCV Tafel van 12. Plain JSON-able data; persistence and files live in
+ * db.ts and file-format.ts.
+ */
+import type { CategoryId, StakeholderId } from './ids.ts';
+import { interventionById, type Intervention } from './interventions.ts';
+
+export const MATRIX_STATUSES = ['lopend', 'kansrijk', 'gepland', 'afgerond', 'obstakel'] as const;
+export type MatrixStatus = (typeof MATRIX_STATUSES)[number];
+export const MATRIX_STATUS_LABELS: Record<MatrixStatus, string> = {
+  lopend: 'Lopend',
+  kansrijk: 'Kansrijk',
+  gepland: 'Gepland',
+  afgerond: 'Afgerond',
+  obstakel: 'Obstakel (beer op de weg)',
+};
+/** Text symbol per status so status never relies on colour alone. */
+export const MATRIX_STATUS_ICONS: Record<MatrixStatus, string> = {
+  lopend: '▶',
+  kansrijk: '☆',
+  gepland: '◷',
+  afgerond: '✓',
+  obstakel: '⚠',
+};
+
+export const ORIGINS = ['bestaand', 'nieuw'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+export const RECOGNITION = ['ja', 'deels', 'nee'] as const;
+export type Recognition = (typeof RECOGNITION)[number];
+
+export const TAFEL_STATES = ['onbekend', 'speelt niet', 'speelt', 'speelt sterk'] as const;
+export type TafelState = (typeof TAFEL_STATES)[number];
+
+export const EVENT_KINDS = ['nieuwbouw', 'renovatie', 'onderhoud', 'overig'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const FOCUS_KINDS = ['gemeente', 'wijk', 'buurten'] as const;
+export type FocusKind = (typeof FOCUS_KINDS)[number];
+
+/** A calendar month, "2026-03". The timeline works in months. */
+export type Month = string;
+
+export interface AreaRef {
+  code: string;
+  name: string;
+}
+
+export interface Focus {
+  kind: FocusKind;
+  gemeenteCode: string;
+  /** The wijk, or the chosen set of buurten (CBS code + name). */
+  areas: AreaRef[];
+}
+
+export interface StakeholderAction {
+  id: string;
+  stakeholder: StakeholderId;
+  text: string;
+}
+
+export interface MatrixRow {
+  id: string;
+  /** Catalogue id, or null for a custom intervention. */
+  interventionId: string | null;
+  name: string;
+  categories: CategoryId[];
+  factors: string[];
+  lead: StakeholderId[];
+  partners: StakeholderId[];
+  origin: Origin;
+  status: MatrixStatus;
+  /** The "beer op de weg" when status is obstakel. */
+  obstacle: string;
+  actions: StakeholderAction[];
+  notes: string;
+}
+
+export interface Milestone {
+  id: string;
+  label: string;
+  month: Month;
+}
+
+export interface TimelineItem {
+  id: string;
+  /** The matrix row this plans, or null for a free item. */
+  rowId: string | null;
+  label: string;
+  start: Month;
+  end: Month;
+  order: number;
+  milestones: Milestone[];
+  /** Ids of timeline items that must come first. */
+  dependsOn: string[];
+}
+
+export interface AreaEvent {
+  id: string;
+  kind: EventKind;
+  label: string;
+  start: Month;
+  end: Month;
+  /** Area within the focus this concerns, or null for all of it. */
+  areaCode: string | null;
+}
+
+export interface LocalKnowledge {
+  areaCode: string;
+  categoryId: CategoryId;
+  recognises: Recognition | null;
+  examples: string;
+  /** Notes that fill witte vlekken. */
+  notes: string;
+  updatedAt: string;
+}
+
+export interface TafelEntry {
+  areaCode: string;
+  itemId: string;
+  state: TafelState;
+  source: string;
+  /** ISO date (yyyy-mm-dd) of the assessment, or '' when not given. */
+  date: string;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  focus: Focus;
+  createdAt: string;
+  updatedAt: string;
+  /** When the workspace was last written to a file (export), or null. */
+  savedToFileAt: string | null;
+  priorities: CategoryId[];
+  matrix: MatrixRow[];
+  timeline: TimelineItem[];
+  events: AreaEvent[];
+  localKnowledge: LocalKnowledge[];
+  tafel: TafelEntry[];
+}
+
+/** Random id; crypto.randomUUID exists in every supported browser and in Node 20. */
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function createWorkspace(name: string, focus: Focus, now = nowIso()): Workspace {
+  return {
+    id: newId(),
+    name,
+    focus,
+    createdAt: now,
+    updatedAt: now,
+    savedToFileAt: null,
+    priorities: [],
+    matrix: [],
+    timeline: [],
+    events: [],
+    localKnowledge: [],
+    tafel: [],
+  };
+}
+
+export function rowFromIntervention(i: Intervention): MatrixRow {
+  return {
+    id: newId(),
+    interventionId: i.id,
+    name: i.name,
+    categories: [...i.categories],
+    factors: [...i.factors],
+    lead: [...i.lead],
+    partners: [...i.partners],
+    origin: 'nieuw',
+    status: 'kansrijk',
+    obstacle: '',
+    actions: [],
+    notes: '',
+  };
+}
+
+export function customRow(name: string): MatrixRow {
+  return {
+    id: newId(),
+    interventionId: null,
+    name,
+    categories: [],
+    factors: [],
+    lead: [],
+    partners: [],
+    origin: 'nieuw',
+    status: 'gepland',
+    obstacle: '',
+    actions: [],
+    notes: '',
+  };
+}
+
+export function catalogueEntryOf(row: MatrixRow): Intervention | undefined {
+  return row.interventionId ? interventionById(row.interventionId) : undefined;
+}
+
+// ── Months ─────────────────────────────────────────────────────────────────
+
+export function isMonth(value: unknown): value is Month {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+export function monthIndex(m: Month): number {
+  const [y, mm] = m.split('-').map(Number);
+  return y * 12 + (mm - 1);
+}
+
+export function monthFromIndex(i: number): Month {
+  const y = Math.floor(i / 12);
+  const m = i - y * 12 + 1;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+export function addMonths(m: Month, n: number): Month {
+  return monthFromIndex(monthIndex(m) + n);
+}
+
+export function currentMonth(date = new Date()): Month {
+  return monthFromIndex(date.getFullYear() * 12 + date.getMonth());
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** "2026-03" → "mrt 2026". */
+export function monthLabel(m: Month): string {
+  if (!isMonth(m)) return m;
+  const [y, mm] = m.split('-').map(Number);
+  return `${MONTH_NAMES[mm - 1]} ${y}`;
+}
+
+export function timelineItemForRow(row: MatrixRow, order: number, start = currentMonth()): TimelineItem {
+  return {
+    id: newId(),
+    rowId: row.id,
+    label: row.name,
+    start,
+    end: addMonths(start, 5),
+    order,
+    milestones: [],
+    dependsOn: [],
+  };
+}
+
+/** Items whose dependency starts after the item itself ends or whose start precedes a dependency's end. */
+export function dependencyProblems(items: TimelineItem[]): { itemId: string; dependsOn: string }[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const out: { itemId: string; dependsOn: string }[] = [];
+  for (const item of items) {
+    for (const dep of item.dependsOn) {
+      const d = byId.get(dep);
+      if (d && monthIndex(item.start) < monthIndex(d.end)) out.push({ itemId: item.id, dependsOn: dep });
+    }
+  }
+  return out;
+}
+
+/** Content that matters to the kernteam, without local bookkeeping (for comparisons). */
+export function workspaceContent(ws: Workspace): Omit<Workspace, 'id' | 'updatedAt' | 'savedToFileAt'> {
+  const { id: _id, updatedAt: _u, savedToFileAt: _s, ...rest } = ws;
+  return rest;
+}

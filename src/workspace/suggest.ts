@@ -1,0 +1,132 @@
+/**
+ * Suggestions for one area (domain-model §7, matching rule). Pure: the lead
+ * maps the scoring output onto `SuggestionInput`, this ranks the catalogue.
+ */
+import { INTERVENTIONS, isNotEffective, type EvidenceLevel, type Intervention } from './interventions.ts';
+import { isCategoryId, type CategoryId } from './ids.ts';
+
+export type CategoryStatus = 'score' | 'beperkt' | 'wittevlek' | 'geen';
+
+export interface SuggestionInput {
+  categories: { id: string; label: string; percentile: number | null; status: CategoryStatus }[];
+  flaggedFactors: { id: string; label: string; categoryId: string }[];
+}
+
+export interface Suggestion {
+  intervention: Intervention;
+  score: number;
+  /** One line in Dutch: "waarom hier voorgesteld". */
+  why: string;
+  matchedCategories: CategoryId[];
+  matchedFactors: string[];
+  /** C/D: "kansrijk / lokaal te evalueren". */
+  kansrijk: boolean;
+}
+
+/** Percentile from which a category needs attention (aandacht), and high (hoog). */
+export const AANDACHT_FROM = 80;
+export const HOOG_FROM = 90;
+
+const EVIDENCE_WEIGHT: Record<EvidenceLevel, number> = { A: 2, B: 1.5, C: 1, D: 0.5, X: 0 };
+
+export function isKansrijk(i: Intervention): boolean {
+  const first = i.evidence.levels[0];
+  return first === 'C' || first === 'D';
+}
+
+/** Mean weight over a range like A/B, so ranges sit between their ends. */
+export function evidenceWeight(i: Intervention): number {
+  const lv = i.evidence.levels;
+  return lv.reduce((s, l) => s + EVIDENCE_WEIGHT[l], 0) / lv.length;
+}
+
+interface WeakCategory {
+  id: CategoryId;
+  label: string;
+  percentile: number;
+  limited: boolean;
+}
+
+export function weakCategories(input: SuggestionInput): WeakCategory[] {
+  const out: WeakCategory[] = [];
+  for (const c of input.categories) {
+    if (!isCategoryId(c.id)) continue;
+    if (c.status !== 'score' && c.status !== 'beperkt') continue;
+    if (c.percentile === null || !Number.isFinite(c.percentile) || c.percentile < AANDACHT_FROM) continue;
+    out.push({ id: c.id, label: c.label, percentile: c.percentile, limited: c.status === 'beperkt' });
+  }
+  return out.sort((a, b) => b.percentile - a.percentile);
+}
+
+/** "Woninginbraak" → "woninginbraak", but "GGD-monitor" stays. */
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-zà-ÿ]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+function joinNl(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+function whyLine(cats: WeakCategory[], factors: { label: string }[], witteVlekken: string[]): string {
+  const parts: string[] = [];
+  if (cats.length > 0) {
+    const [top, ...rest] = cats;
+    const share = top.percentile >= HOOG_FROM ? 10 : 20;
+    let s = `${top.label} hoort bij de ${share} % hoogste in het referentiekader${top.limited ? ' (beperkte data)' : ''}`;
+    if (rest.length > 0) s += `; ook ${joinNl(rest.map((c) => lowerFirst(c.label)))} vraagt aandacht`;
+    parts.push(s);
+  }
+  if (factors.length > 0) {
+    const labels = factors.map((f) => lowerFirst(f.label));
+    parts.push(`${joinNl(labels)} ${labels.length === 1 ? 'valt' : 'vallen'} op`);
+  }
+  if (witteVlekken.length > 0) {
+    parts.push(`voor ${joinNl(witteVlekken.map(lowerFirst))} ontbreekt data (witte vlek): dit vult dat aan met waarneming`);
+  }
+  const line = parts.join('; ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+/**
+ * Ranks interventions for an area: fit (weak categories weighted by how far
+ * above the 80th percentile they are, flagged factors count extra) plus
+ * evidence (A 2 … D 0.5). Level X is never suggested.
+ */
+export function suggestInterventions(
+  input: SuggestionInput,
+  options: { catalogue?: readonly Intervention[]; limit?: number } = {},
+): Suggestion[] {
+  const catalogue = options.catalogue ?? INTERVENTIONS;
+  const weak = weakCategories(input);
+  const flagged = input.flaggedFactors;
+  const witteVlekken = input.categories.filter((c) => c.status === 'wittevlek' && isCategoryId(c.id));
+
+  const out: Suggestion[] = [];
+  for (const i of catalogue) {
+    if (isNotEffective(i)) continue;
+    const cats = weak.filter((c) => i.categories.includes(c.id));
+    const factors = flagged.filter((f) => i.factors.includes(f.id));
+    const fills = i.fillsWitteVlekken
+      ? witteVlekken.filter((c) => i.categories.includes(c.id as CategoryId) || i.beleving)
+      : [];
+    if (cats.length === 0 && factors.length === 0 && fills.length === 0) continue;
+
+    let fit = 0;
+    for (const c of cats) fit += (1 + (Math.min(c.percentile, 100) - AANDACHT_FROM) / 20) * (c.limited ? 0.75 : 1);
+    fit += 1.5 * factors.length;
+    if (fills.length > 0) fit += 1;
+    const score = Math.round((fit + evidenceWeight(i)) * 1000) / 1000;
+
+    out.push({
+      intervention: i,
+      score,
+      why: whyLine(cats, factors, fills.map((c) => c.label)),
+      matchedCategories: cats.map((c) => c.id),
+      matchedFactors: factors.map((f) => f.id),
+      kansrijk: isKansrijk(i),
+    });
+  }
+  out.sort((a, b) => b.score - a.score || a.intervention.nr - b.intervention.nr);
+  return options.limit ? out.slice(0, options.limit) : out;
+}

@@ -1,0 +1,562 @@
+/**
+ * Rune-based store of all workspaces of this browser, with autosave to
+ * IndexedDB and conflict detection between tabs.
+ *
+ * Every change goes through `edit()` (or a helper built on it), which marks
+ * the workspace dirty and schedules a save. A save states the revision it
+ * is based on; when another tab saved in between, nothing is written and
+ * `conflict` is set so the UI can offer "herladen" / "mijn versie bewaren".
+ * A BroadcastChannel tells other tabs about each save, so a tab without
+ * unsaved changes simply reloads and a tab with unsaved changes learns
+ * about the conflict before it tries to write.
+ */
+import { getContext, setContext } from 'svelte';
+import { WorkspaceDb, DB_NAME, type StoredWorkspace } from './db.ts';
+import {
+  createWorkspace,
+  customRow,
+  newId,
+  nowIso,
+  rowFromIntervention,
+  timelineItemForRow,
+  type AreaEvent,
+  type Focus,
+  type LocalKnowledge,
+  type MatrixRow,
+  type TafelEntry,
+  type TimelineItem,
+  type Workspace,
+} from './model.ts';
+import type { CategoryId } from './ids.ts';
+import type { Intervention } from './interventions.ts';
+import { serializeWorkspace, workspaceFileName } from './file-format.ts';
+
+export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'conflict' | 'error';
+
+export interface Conflict {
+  workspaceId: string;
+  /** The version stored by the other tab, or null when it deleted the workspace. */
+  theirs: Workspace | null;
+  theirRevision: number;
+}
+
+type Message =
+  | { type: 'saved'; id: string; revision: number; tab: string }
+  | { type: 'deleted'; id: string; tab: string };
+
+export interface StoreOptions {
+  dbName?: string;
+  autosaveMs?: number;
+  channelName?: string;
+}
+
+/** Is `code` the area itself or a buurt inside the wijk/gemeente `container`? CBS codes nest by prefix. */
+export function areaWithin(code: string, container: string): boolean {
+  if (code === container) return true;
+  const rest = (c: string) => c.slice(2);
+  if (container.startsWith('WK') && code.startsWith('BU')) return rest(code).startsWith(rest(container));
+  if (container.startsWith('GM') && (code.startsWith('WK') || code.startsWith('BU'))) return rest(code).startsWith(rest(container));
+  return false;
+}
+
+export class WorkspaceStore {
+  workspaces = $state<Workspace[]>([]);
+  activeId = $state<string | null>(null);
+  loaded = $state(false);
+  saveState = $state<SaveState>('idle');
+  lastSavedAt = $state<string | null>(null);
+  conflict = $state<Conflict | null>(null);
+  error = $state<string | null>(null);
+
+  active = $derived(this.workspaces.find((w) => w.id === this.activeId) ?? null);
+
+  readonly tabId = newId();
+  #db: WorkspaceDb | null = null;
+  #channel: BroadcastChannel | null = null;
+  #revisions = new Map<string, number>();
+  /** Edit counter per dirty workspace, so a save that raced with an edit keeps it dirty. */
+  #dirty = new Map<string, number>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #saving: Promise<void> | null = null;
+  #initPromise: Promise<void> | null = null;
+  readonly #opts: Required<StoreOptions>;
+  #onPageHide = () => void this.flush();
+
+  constructor(opts: StoreOptions = {}) {
+    this.#opts = {
+      dbName: opts.dbName ?? DB_NAME,
+      autosaveMs: opts.autosaveMs ?? 400,
+      channelName: opts.channelName ?? `${opts.dbName ?? DB_NAME}-kanaal`,
+    };
+  }
+
+  /** Loads all workspaces; safe to call more than once. */
+  init(): Promise<void> {
+    this.#initPromise ??= this.#init();
+    return this.#initPromise;
+  }
+
+  async #init(): Promise<void> {
+    try {
+      this.#db = await WorkspaceDb.open(this.#opts.dbName);
+      const stored = await this.#db.all();
+      stored.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
+      for (const s of stored) this.#revisions.set(s.id, s.revision);
+      this.workspaces = stored.map((s) => s.workspace);
+      const remembered = readRememberedActive();
+      this.activeId = this.workspaces.some((w) => w.id === remembered) ? remembered : (this.workspaces[0]?.id ?? null);
+    } catch (e) {
+      this.saveState = 'error';
+      this.error = `De werkruimtes konden niet worden geladen uit de browseropslag: ${errorText(e)}. Exporteer regelmatig naar een bestand.`;
+    }
+    if (typeof BroadcastChannel !== 'undefined') {
+      this.#channel = new BroadcastChannel(this.#opts.channelName);
+      this.#channel.onmessage = (ev: MessageEvent<Message>) => void this.#onMessage(ev.data);
+    }
+    if (typeof window !== 'undefined') {
+      // Reload or closing the tab: write what is pending right away.
+      window.addEventListener('pagehide', this.#onPageHide);
+      document.addEventListener('visibilitychange', this.#onPageHide);
+    }
+    this.loaded = true;
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#channel?.close();
+    this.#channel = null;
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.#onPageHide);
+      document.removeEventListener('visibilitychange', this.#onPageHide);
+    }
+    this.#db?.close();
+    this.#db = null;
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.#dirty.size > 0;
+  }
+
+  byId(id: string): Workspace | undefined {
+    return this.workspaces.find((w) => w.id === id);
+  }
+
+  /** Workspaces whose focus contains this area (the area itself or a wijk/gemeente around it). */
+  workspacesFor(areaCode: string): Workspace[] {
+    return this.workspaces.filter((w) => w.focus.areas.some((a) => areaWithin(areaCode, a.code) || areaWithin(a.code, areaCode)));
+  }
+
+  select(id: string | null): void {
+    this.activeId = id;
+    rememberActive(id);
+  }
+
+  create(name: string, focus: Focus): Workspace {
+    const ws = createWorkspace(name.trim() || 'Naamloze werkruimte', focus);
+    this.workspaces.push(ws);
+    this.#revisions.set(ws.id, 0);
+    this.select(ws.id);
+    this.#markDirty(ws.id);
+    return this.byId(ws.id)!;
+  }
+
+  /**
+   * Applies a change to a workspace (default: the active one) and schedules
+   * the autosave. The mutator receives the reactive object.
+   */
+  edit(mutator: (ws: Workspace) => void, id: string | null = this.activeId): void {
+    const ws = id ? this.byId(id) : undefined;
+    if (!ws) return;
+    mutator(ws);
+    ws.updatedAt = nowIso();
+    this.#markDirty(ws.id);
+  }
+
+  rename(id: string, name: string): void {
+    const clean = name.trim();
+    if (!clean) return;
+    this.edit((ws) => void (ws.name = clean), id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.init();
+    this.workspaces = this.workspaces.filter((w) => w.id !== id);
+    this.#dirty.delete(id);
+    this.#revisions.delete(id);
+    if (this.activeId === id) this.select(this.workspaces[0]?.id ?? null);
+    if (this.conflict?.workspaceId === id) this.conflict = null;
+    await this.#db?.delete(id);
+    this.#post({ type: 'deleted', id, tab: this.tabId });
+  }
+
+  // ── Matrix ────────────────────────────────────────────────────────────────
+
+  addIntervention(i: Intervention): MatrixRow | null {
+    const row = rowFromIntervention(i);
+    this.edit((ws) => void ws.matrix.push(row));
+    return this.active?.matrix.find((r) => r.id === row.id) ?? null;
+  }
+
+  addCustomRow(name: string): MatrixRow | null {
+    const row = customRow(name.trim() || 'Eigen interventie');
+    this.edit((ws) => void ws.matrix.push(row));
+    return this.active?.matrix.find((r) => r.id === row.id) ?? null;
+  }
+
+  updateRow(rowId: string, patch: Partial<Omit<MatrixRow, 'id'>>): void {
+    this.edit((ws) => {
+      const row = ws.matrix.find((r) => r.id === rowId);
+      if (row) Object.assign(row, patch);
+    });
+  }
+
+  removeRow(rowId: string): void {
+    this.edit((ws) => {
+      ws.matrix = ws.matrix.filter((r) => r.id !== rowId);
+      const gone = new Set(ws.timeline.filter((t) => t.rowId === rowId).map((t) => t.id));
+      ws.timeline = ws.timeline.filter((t) => !gone.has(t.id));
+      for (const t of ws.timeline) t.dependsOn = t.dependsOn.filter((d) => !gone.has(d));
+    });
+  }
+
+  /** Moves a row up (-1) or down (+1), for keyboard reordering. */
+  moveRow(rowId: string, delta: -1 | 1): void {
+    this.edit((ws) => {
+      const i = ws.matrix.findIndex((r) => r.id === rowId);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= ws.matrix.length) return;
+      const [row] = ws.matrix.splice(i, 1);
+      ws.matrix.splice(j, 0, row);
+    });
+  }
+
+  // ── Timeline and events ───────────────────────────────────────────────────
+
+  /** Puts a matrix row on the timeline (once), starting this month. */
+  planRow(rowId: string, start?: string): TimelineItem | null {
+    const ws = this.active;
+    const row = ws?.matrix.find((r) => r.id === rowId);
+    if (!ws || !row) return null;
+    const existing = ws.timeline.find((t) => t.rowId === rowId);
+    if (existing) return existing;
+    const order = ws.timeline.reduce((m, t) => Math.max(m, t.order), -1) + 1;
+    const item = timelineItemForRow(row, order, start);
+    this.edit((w) => void w.timeline.push(item));
+    return this.active?.timeline.find((t) => t.id === item.id) ?? null;
+  }
+
+  updateTimelineItem(itemId: string, patch: Partial<Omit<TimelineItem, 'id'>>): void {
+    this.edit((ws) => {
+      const item = ws.timeline.find((t) => t.id === itemId);
+      if (item) Object.assign(item, patch);
+    });
+  }
+
+  removeTimelineItem(itemId: string): void {
+    this.edit((ws) => {
+      ws.timeline = ws.timeline.filter((t) => t.id !== itemId);
+      for (const t of ws.timeline) t.dependsOn = t.dependsOn.filter((d) => d !== itemId);
+    });
+  }
+
+  /** Swaps the order of an item with its neighbour. */
+  moveTimelineItem(itemId: string, delta: -1 | 1): void {
+    this.edit((ws) => {
+      const sorted = [...ws.timeline].sort((a, b) => a.order - b.order);
+      const i = sorted.findIndex((t) => t.id === itemId);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= sorted.length) return;
+      const a = ws.timeline.find((t) => t.id === sorted[i].id)!;
+      const b = ws.timeline.find((t) => t.id === sorted[j].id)!;
+      [a.order, b.order] = [b.order, a.order];
+    });
+  }
+
+  addEvent(event: Omit<AreaEvent, 'id'>): void {
+    this.edit((ws) => void ws.events.push({ ...event, id: newId() }));
+  }
+
+  updateEvent(eventId: string, patch: Partial<Omit<AreaEvent, 'id'>>): void {
+    this.edit((ws) => {
+      const e = ws.events.find((x) => x.id === eventId);
+      if (e) Object.assign(e, patch);
+    });
+  }
+
+  removeEvent(eventId: string): void {
+    this.edit((ws) => void (ws.events = ws.events.filter((e) => e.id !== eventId)));
+  }
+
+  // ── Local knowledge, priorities, Tafel van 12 ─────────────────────────────
+
+  setLocalKnowledge(areaCode: string, categoryId: CategoryId, patch: Partial<Pick<LocalKnowledge, 'recognises' | 'examples' | 'notes'>>): void {
+    this.edit((ws) => {
+      let entry = ws.localKnowledge.find((k) => k.areaCode === areaCode && k.categoryId === categoryId);
+      if (!entry) {
+        ws.localKnowledge.push({ areaCode, categoryId, recognises: null, examples: '', notes: '', updatedAt: nowIso() });
+        entry = ws.localKnowledge[ws.localKnowledge.length - 1];
+      }
+      Object.assign(entry, patch, { updatedAt: nowIso() });
+    });
+  }
+
+  togglePriority(categoryId: CategoryId): void {
+    this.edit((ws) => {
+      ws.priorities = ws.priorities.includes(categoryId)
+        ? ws.priorities.filter((c) => c !== categoryId)
+        : [...ws.priorities, categoryId];
+    });
+  }
+
+  setTafel(areaCode: string, itemId: string, patch: Partial<Pick<TafelEntry, 'state' | 'source' | 'date'>>): void {
+    this.edit((ws) => {
+      let entry = ws.tafel.find((t) => t.areaCode === areaCode && t.itemId === itemId);
+      if (!entry) {
+        ws.tafel.push({ areaCode, itemId, state: 'onbekend', source: '', date: '' });
+        entry = ws.tafel[ws.tafel.length - 1];
+      }
+      Object.assign(entry, patch);
+    });
+  }
+
+  /**
+   * Local knowledge for an area and category, for the kompas badge. Prefers
+   * the active workspace, then any other; falls back to the enclosing wijk.
+   */
+  findLocalKnowledge(areaCode: string, categoryId: string): { entry: LocalKnowledge; workspace: Workspace } | null {
+    const ordered = this.active ? [this.active, ...this.workspaces.filter((w) => w !== this.active)] : this.workspaces;
+    const matches = (exact: boolean) => {
+      for (const ws of ordered) {
+        const entry = ws.localKnowledge.find(
+          (k) => k.categoryId === categoryId && (exact ? k.areaCode === areaCode : areaWithin(areaCode, k.areaCode)) && hasContent(k),
+        );
+        if (entry) return { entry, workspace: ws };
+      }
+      return null;
+    };
+    return matches(true) ?? matches(false);
+  }
+
+  // ── Files ─────────────────────────────────────────────────────────────────
+
+  /** The JSON text and file name for the active workspace; records the save time in it. */
+  exportActive(now = new Date()): { text: string; fileName: string } | null {
+    const ws = this.active;
+    if (!ws) return null;
+    const at = now.toISOString();
+    // Recorded without touching updatedAt: the content did not change.
+    ws.savedToFileAt = at;
+    this.#markDirty(ws.id);
+    const snap = $state.snapshot(ws) as Workspace;
+    return { text: serializeWorkspace(snap, at), fileName: workspaceFileName(snap, 'json', now) };
+  }
+
+  /**
+   * Adds an imported workspace. `new` keeps both (with a fresh id when the
+   * id is taken); `replace` overwrites the workspace with `targetId`, and
+   * is only called after the user confirmed.
+   */
+  importWorkspace(imported: Workspace, mode: { kind: 'new' } | { kind: 'replace'; targetId: string }): Workspace {
+    const ws: Workspace = structuredClone(imported);
+    if (mode.kind === 'replace') {
+      const i = this.workspaces.findIndex((w) => w.id === mode.targetId);
+      if (i < 0) throw new Error('De werkruimte die vervangen moest worden bestaat niet meer.');
+      ws.id = mode.targetId;
+      this.workspaces[i] = ws;
+    } else {
+      if (this.byId(ws.id)) {
+        ws.id = newId();
+        ws.name = `${ws.name} (geïmporteerd)`;
+      }
+      this.workspaces.push(ws);
+      if (!this.#revisions.has(ws.id)) this.#revisions.set(ws.id, 0);
+    }
+    this.select(ws.id);
+    this.#markDirty(ws.id);
+    return this.byId(ws.id)!;
+  }
+
+  // ── Saving ────────────────────────────────────────────────────────────────
+
+  #markDirty(id: string): void {
+    this.#dirty.set(id, (this.#dirty.get(id) ?? 0) + 1);
+    if (this.saveState !== 'conflict') this.saveState = 'dirty';
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.flush();
+    }, this.#opts.autosaveMs);
+  }
+
+  /** Saves every dirty workspace now. Resolves when done. */
+  async flush(): Promise<void> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    await this.init();
+    // One save at a time; a flush during a save runs right after it.
+    while (this.#saving) await this.#saving;
+    if (this.#dirty.size === 0) return;
+    this.#saving = this.#saveAll().finally(() => (this.#saving = null));
+    await this.#saving;
+  }
+
+  async #saveAll(): Promise<void> {
+    const db = this.#db;
+    if (!db) return;
+    this.saveState = 'saving';
+    let conflicted = false;
+    for (const [id, editCount] of [...this.#dirty]) {
+      if (this.conflict?.workspaceId === id) {
+        conflicted = true;
+        continue;
+      }
+      const ws = this.byId(id);
+      if (!ws) {
+        this.#dirty.delete(id);
+        continue;
+      }
+      const snap = $state.snapshot(ws) as Workspace;
+      try {
+        const res = await db.put(snap, this.#revisions.get(id) ?? 0);
+        if (res.ok) {
+          this.#revisions.set(id, res.revision);
+          if (this.#dirty.get(id) === editCount) this.#dirty.delete(id);
+          this.#post({ type: 'saved', id, revision: res.revision, tab: this.tabId });
+        } else {
+          conflicted = true;
+          this.conflict = { workspaceId: id, theirs: res.current?.workspace ?? null, theirRevision: res.current?.revision ?? 0 };
+        }
+      } catch (e) {
+        this.saveState = 'error';
+        this.error = `Opslaan in de browser is mislukt: ${errorText(e)}. Exporteer de werkruimte naar een bestand.`;
+        return;
+      }
+    }
+    if (conflicted || this.conflict) this.saveState = 'conflict';
+    else if (this.#dirty.size > 0) this.saveState = 'dirty';
+    else {
+      this.saveState = 'saved';
+      this.lastSavedAt = nowIso();
+      this.error = null;
+    }
+  }
+
+  /**
+   * Ends a conflict: `reload` takes the other tab's version, `keepMine`
+   * writes this tab's version over it, `copy` keeps this tab's version as a
+   * new workspace and reloads the other one.
+   */
+  async resolveConflict(choice: 'reload' | 'keepMine' | 'copy'): Promise<void> {
+    const c = this.conflict;
+    const db = this.#db;
+    if (!c || !db) return;
+    const mine = this.byId(c.workspaceId);
+    if (choice === 'keepMine' && mine) {
+      const revision = await db.forcePut($state.snapshot(mine) as Workspace);
+      this.#revisions.set(c.workspaceId, revision);
+      this.#dirty.delete(c.workspaceId);
+      this.#post({ type: 'saved', id: c.workspaceId, revision, tab: this.tabId });
+    } else {
+      if (choice === 'copy' && mine) {
+        const copy = structuredClone($state.snapshot(mine) as Workspace);
+        copy.id = newId();
+        copy.name = `${mine.name} (mijn versie)`;
+        this.workspaces.push(copy);
+        this.#revisions.set(copy.id, 0);
+        this.#dirty.set(copy.id, 1);
+      }
+      this.#dirty.delete(c.workspaceId);
+      this.#applyStored(c.workspaceId, c.theirs ? { id: c.workspaceId, revision: c.theirRevision, workspace: c.theirs } : null);
+    }
+    this.conflict = null;
+    this.saveState = this.#dirty.size > 0 ? 'dirty' : 'saved';
+    if (this.#dirty.size > 0) await this.flush();
+  }
+
+  #applyStored(id: string, stored: StoredWorkspace | null): void {
+    const i = this.workspaces.findIndex((w) => w.id === id);
+    if (!stored) {
+      if (i >= 0) this.workspaces.splice(i, 1);
+      this.#revisions.delete(id);
+      if (this.activeId === id) this.select(this.workspaces[0]?.id ?? null);
+      return;
+    }
+    this.#revisions.set(id, stored.revision);
+    if (i >= 0) this.workspaces[i] = stored.workspace;
+    else this.workspaces.push(stored.workspace);
+  }
+
+  async #onMessage(msg: Message): Promise<void> {
+    if (!msg || msg.tab === this.tabId || !this.#db) return;
+    const known = this.#revisions.get(msg.id);
+    if (msg.type === 'saved' && known !== undefined && msg.revision <= known) return;
+    const stored = await this.#db.get(msg.id);
+    if (this.#dirty.has(msg.id)) {
+      // Unsaved work here and a newer version there: let the user decide.
+      this.conflict = { workspaceId: msg.id, theirs: stored?.workspace ?? null, theirRevision: stored?.revision ?? 0 };
+      this.saveState = 'conflict';
+      return;
+    }
+    this.#applyStored(msg.id, stored);
+  }
+
+  #post(msg: Message): void {
+    try {
+      this.#channel?.postMessage(msg);
+    } catch {
+      // A closed channel only means no other tab hears about it.
+    }
+  }
+}
+
+function hasContent(k: LocalKnowledge): boolean {
+  return k.recognises !== null || k.examples.trim() !== '' || k.notes.trim() !== '';
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+const ACTIVE_KEY = 'wijkveiligheidskompas.actieveWerkruimte';
+
+function readRememberedActive(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(ACTIVE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberActive(id: string | null): void {
+  try {
+    if (id) globalThis.localStorage?.setItem(ACTIVE_KEY, id);
+    else globalThis.localStorage?.removeItem(ACTIVE_KEY);
+  } catch {
+    // Private mode or storage disabled: only the choice of workspace is lost.
+  }
+}
+
+// ── Sharing one store in the app ─────────────────────────────────────────────
+
+const CONTEXT_KEY = Symbol('workspace-store');
+let shared: WorkspaceStore | null = null;
+
+/** The app-wide store, created on first use. */
+export function sharedWorkspaceStore(): WorkspaceStore {
+  shared ??= new WorkspaceStore();
+  void shared.init();
+  return shared;
+}
+
+/** Lets a parent (or a test) provide a store to the workspace components below it. */
+export function provideWorkspaceStore(store: WorkspaceStore): WorkspaceStore {
+  setContext(CONTEXT_KEY, store);
+  return store;
+}
+
+/** For components: the provided store, or the app-wide one. */
+export function useWorkspaceStore(): WorkspaceStore {
+  return getContext<WorkspaceStore | undefined>(CONTEXT_KEY) ?? sharedWorkspaceStore();
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FILE_FORMAT,
+  FILE_VERSION,
+  gemeenteCodeOf,
+  parseWorkspaceFile,
+  serializeWorkspace,
+  workspaceFileName,
+} from '../../src/workspace/file-format.ts';
+import { sampleWorkspace } from './fixtures.ts';
+
+function fileObject(): Record<string, unknown> {
+  return JSON.parse(serializeWorkspace(sampleWorkspace(), '2026-02-01T12:00:00.000Z'));
+}
+
+function errorsOf(data: unknown): string[] {
+  const r = parseWorkspaceFile(typeof data === 'string' ? data : JSON.stringify(data));
+  if (r.ok) throw new Error('verwacht fouten');
+  return r.errors;
+}
+
+describe('werkruimtebestand', () => {
+  it('round-trips export → import without any change', () => {
+    const ws = sampleWorkspace();
+    const r = parseWorkspaceFile(serializeWorkspace(ws));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.workspace).toEqual(ws);
+      expect(r.migratedFrom).toBeNull();
+    }
+  });
+
+  it('writes the format name and the current version', () => {
+    const o = fileObject();
+    expect(o.format).toBe(FILE_FORMAT);
+    expect(o.version).toBe(FILE_VERSION);
+  });
+
+  it('accepts a UTF-8 BOM in front of the JSON', () => {
+    expect(parseWorkspaceFile('\uFEFF' + serializeWorkspace(sampleWorkspace())).ok).toBe(true);
+  });
+
+  it('rejects text that is not JSON or not a workspace', () => {
+    expect(errorsOf('{niet json')[0]).toMatch(/geen geldige JSON/);
+    expect(errorsOf([])[0]).toMatch(/verwacht een JSON-object/);
+    expect(errorsOf({ format: 'iets-anders', version: 2 })[0]).toMatch(/^format: verwacht "wijkveiligheidskompas-workspace", gevonden "iets-anders"/);
+  });
+
+  it('explains a wrong version', () => {
+    expect(errorsOf({ ...fileObject(), version: 9 })[0]).toMatch(/^version: versie 9 is nieuwer dan deze app kan lezen/);
+    expect(errorsOf({ ...fileObject(), version: '2' })[0]).toBe('version: verwacht een geheel getal, gevonden "2"');
+    expect(errorsOf({ ...fileObject(), version: 0 })[0]).toMatch(/^version: onbekende versie 0/);
+  });
+
+  it('names the path of missing fields and wrong types', () => {
+    const o = fileObject();
+    const matrix = o.matrix as Record<string, unknown>[];
+    delete matrix[1].name;
+    matrix[0].status = 'bezig';
+    matrix[0].lead = 'woningcorporatie';
+    (o.timeline as Record<string, unknown>[])[0].start = '2026-13';
+    (o.timeline as Record<string, unknown>[])[1].dependsOn = ['bestaat-niet'];
+    delete o.focus;
+    o.priorities = ['S4', 7];
+    const errors = errorsOf(o);
+    expect(errors).toContain('matrix[1].name: ontbreekt');
+    expect(errors).toContain('matrix[0].status: onbekende status "bezig" (toegestaan: lopend, kansrijk, gepland, afgerond, obstakel)');
+    expect(errors).toContain('matrix[0].lead: verwacht een lijst, gevonden "woningcorporatie"');
+    expect(errors).toContain('timeline[0].start: verwacht een maand als "2026-03", gevonden "2026-13"');
+    expect(errors).toContain('timeline[1].dependsOn[0]: verwijst naar een tijdslijnitem dat niet bestaat ("bestaat-niet")');
+    expect(errors).toContain('focus: verwacht een object, gevonden niets');
+    expect(errors).toContain('priorities[1]: onbekende categorie het getal 7 (verwacht bijvoorbeeld F1 of S4)');
+  });
+
+  it('checks references and dates between parts', () => {
+    const o = fileObject();
+    const t = (o.timeline as Record<string, unknown>[])[0];
+    t.end = '2025-01';
+    t.rowId = 'weg';
+    (o.matrix as Record<string, unknown>[])[1].id = (o.matrix as Record<string, unknown>[])[0].id;
+    const errors = errorsOf(o);
+    expect(errors.some((e) => e.startsWith('timeline[0].end: einde (2025-01) ligt vóór het begin'))).toBe(true);
+    expect(errors).toContain('timeline[0].rowId: verwijst naar een matrixregel die niet bestaat ("weg")');
+    expect(errors.some((e) => e.startsWith('matrix[1].id: dubbele id'))).toBe(true);
+  });
+
+  it('keeps a hostile note as plain text and drops unknown keys', () => {
+    const o = fileObject();
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    (o.matrix as Record<string, unknown>[])[0].notes = hostile;
+    (o.matrix as Record<string, unknown>[])[0].extra = 'weg ermee';
+    const text = JSON.stringify(o).replace('{', '{"__proto__":{"polluted":true},');
+    const r = parseWorkspaceFile(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.workspace.matrix[0].notes).toBe(hostile);
+    expect('extra' in r.workspace.matrix[0]).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(r.workspace)).toBe(Object.prototype);
+  });
+
+  it('limits the number of messages', () => {
+    const o = fileObject();
+    o.matrix = Array.from({ length: 100 }, () => ({}));
+    const errors = errorsOf(o);
+    expect(errors.length).toBeLessThanOrEqual(41);
+    expect(errors[errors.length - 1]).toMatch(/en meer fouten/);
+  });
+});
+
+describe('migratie v1 → v2', () => {
+  const v1 = {
+    format: FILE_FORMAT,
+    version: 1,
+    exportedAt: '2025-11-01T08:00:00.000Z',
+    name: 'Noord',
+    areaCode: 'BU00140103',
+    areaName: 'Oosterpoort',
+    matrix: [
+      { name: 'Buurtbemiddeling', interventionId: 'buurtbemiddeling', categories: ['S3'], lead: 'welzijn', status: 'lopend', notes: 'loopt sinds 2024' },
+      { name: 'Eigen idee', categories: ['S1', 'S2'], lead: 'bewoners', status: 'gepland' },
+    ],
+  };
+
+  it('turns the minimal first shape into the current one', () => {
+    const r = parseWorkspaceFile(JSON.stringify(v1));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(1);
+    const ws = r.workspace;
+    expect(ws.name).toBe('Noord');
+    expect(ws.focus).toEqual({ kind: 'buurten', gemeenteCode: 'GM0014', areas: [{ code: 'BU00140103', name: 'Oosterpoort' }] });
+    expect(ws.createdAt).toBe('2025-11-01T08:00:00.000Z');
+    expect(ws.matrix).toHaveLength(2);
+    expect(ws.matrix[0]).toMatchObject({ interventionId: 'buurtbemiddeling', lead: ['welzijn'], partners: [], origin: 'nieuw', status: 'lopend', notes: 'loopt sinds 2024', actions: [] });
+    expect(ws.matrix[1]).toMatchObject({ interventionId: null, lead: ['bewoners'], notes: '' });
+    expect(ws.matrix[0].id).not.toBe(ws.matrix[1].id);
+    expect(ws.timeline).toEqual([]);
+    // The migrated workspace is a valid v2 file itself.
+    expect(parseWorkspaceFile(serializeWorkspace(ws)).ok).toBe(true);
+  });
+
+  it('reports v1 problems with their path', () => {
+    const bad = { ...v1, areaCode: 12, matrix: [{ ...v1.matrix[0], status: 'bezig', lead: undefined }] };
+    const r = parseWorkspaceFile(JSON.stringify(bad));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toContain('areaCode: verwacht tekst, gevonden het getal 12');
+    expect(r.errors).toContain('matrix[0].lead: ontbreekt');
+  });
+
+  it('derives the gemeente from CBS codes, also alphanumeric ones', () => {
+    expect(gemeenteCodeOf('WK001401')).toBe('GM0014');
+    expect(gemeenteCodeOf('BU0363AB10')).toBe('GM0363');
+    expect(gemeenteCodeOf('onzin')).toBe('');
+  });
+});
+
+describe('bestandsnaam', () => {
+  it('is safe for every file system', () => {
+    const ws = sampleWorkspace();
+    ws.name = 'Wijk "Zuid" / Ééndracht?';
+    expect(workspaceFileName(ws, 'json', new Date('2026-03-01T10:00:00Z'))).toBe('werkruimte-wijk-zuid-eendracht-2026-03-01.json');
+  });
+});

@@ -1,0 +1,171 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkspaceStore, areaWithin } from '../../src/workspace/workspace-store.svelte.ts';
+import { interventionById } from '../../src/workspace/interventions.ts';
+import { parseWorkspaceFile } from '../../src/workspace/file-format.ts';
+import { workspaceContent } from '../../src/workspace/model.ts';
+
+const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
+let n = 0;
+const stores: WorkspaceStore[] = [];
+
+/** Each test gets its own database so they do not see each other. */
+function open(dbName: string): WorkspaceStore {
+  const s = new WorkspaceStore({ dbName, autosaveMs: 5 });
+  stores.push(s);
+  return s;
+}
+
+function waitFor(check: () => boolean, ms = 2000): Promise<void> {
+  const until = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tick = () => (check() ? resolve() : Date.now() > until ? reject(new Error('timeout')) : setTimeout(tick, 5));
+    tick();
+  });
+}
+
+afterEach(() => {
+  while (stores.length) stores.pop()!.dispose();
+});
+
+describe('WorkspaceStore', () => {
+  it('persists edits and restores them in a new instance (reload)', async () => {
+    const db = `t${++n}`;
+    const a = open(db);
+    await a.init();
+    a.create('Centrum', focus);
+    const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
+    a.updateRow(row.id, { status: 'obstakel', obstacle: 'Geen budget', notes: '<script>alert(1)</script>' });
+    a.planRow(row.id, '2026-04');
+    a.setLocalKnowledge('WK001401', 'F2', { recognises: 'ja', examples: 'Donker pad achter school' });
+    a.togglePriority('F2');
+    a.setTafel('WK001401', 'inrichting', { state: 'speelt sterk', source: 'Schouw', date: '2026-02-01' });
+    await a.flush();
+    expect(a.saveState).toBe('saved');
+
+    const b = open(db);
+    await b.init();
+    expect(b.workspaces).toHaveLength(1);
+    const ws = b.workspaces[0];
+    expect(ws.matrix[0]).toMatchObject({ status: 'obstakel', obstacle: 'Geen budget', notes: '<script>alert(1)</script>' });
+    expect(ws.timeline[0]).toMatchObject({ rowId: ws.matrix[0].id, start: '2026-04', end: '2026-09' });
+    expect(ws.priorities).toEqual(['F2']);
+    expect(b.findLocalKnowledge('WK001401', 'F2')?.entry.recognises).toBe('ja');
+    // A buurt in the wijk sees the wijk's local knowledge.
+    expect(b.findLocalKnowledge('BU00140103', 'F2')?.entry.examples).toBe('Donker pad achter school');
+    expect(b.findLocalKnowledge('BU00140103', 'S1')).toBeNull();
+  });
+
+  it('detects a conflict between two tabs instead of overwriting', async () => {
+    const db = `t${++n}`;
+    const a = open(db);
+    await a.init();
+    const ws = a.create('Centrum', focus);
+    await a.flush();
+    const b = open(db);
+    await b.init();
+    b.select(ws.id);
+
+    // Both edit the same workspace; B saves first.
+    a.edit((w) => void (w.name = 'Versie A'));
+    b.edit((w) => void (w.name = 'Versie B'));
+    await b.flush();
+    await a.flush();
+    await waitFor(() => a.saveState === 'conflict');
+    expect(a.conflict?.theirs?.name).toBe('Versie B');
+    const c = open(db);
+    await c.init();
+    expect(c.workspaces[0].name).toBe('Versie B'); // A did not overwrite silently
+
+    await a.resolveConflict('keepMine');
+    expect(a.saveState).toBe('saved');
+    await waitFor(() => b.workspaces[0]?.name === 'Versie A'); // B had nothing pending: it follows
+    const d = open(db);
+    await d.init();
+    expect(d.workspaces[0].name).toBe('Versie A');
+  });
+
+  it('offers the other version on reload and can keep mine as a copy', async () => {
+    const db = `t${++n}`;
+    const a = open(db);
+    await a.init();
+    const ws = a.create('Centrum', focus);
+    await a.flush();
+    const b = open(db);
+    await b.init();
+    b.edit((w) => void (w.name = 'Van B'), ws.id);
+    a.edit((w) => void (w.name = 'Van A'));
+    await b.flush();
+    // A learns about B's save through the channel, or at the latest when saving.
+    await a.flush();
+    await waitFor(() => a.conflict !== null);
+    await a.resolveConflict('copy');
+    expect(a.workspaces.map((w) => w.name).sort()).toEqual(['Van A (mijn versie)', 'Van B']);
+    await a.flush();
+    const c = open(db);
+    await c.init();
+    expect(c.workspaces.map((w) => w.name).sort()).toEqual(['Van A (mijn versie)', 'Van B']);
+
+    b.edit((w) => void (w.name = 'Weer B'), ws.id);
+    a.edit((w) => void (w.name = 'Weer A'), ws.id);
+    await b.flush();
+    await a.flush();
+    await waitFor(() => a.conflict !== null);
+    await a.resolveConflict('reload');
+    expect(a.byId(ws.id)?.name).toBe('Weer B');
+  });
+
+  it('exports, clears and imports to an identical workspace', async () => {
+    const db = `t${++n}`;
+    const a = open(db);
+    await a.init();
+    a.create('Centrum', focus);
+    const row = a.addIntervention(interventionById('buurtbemiddeling')!)!;
+    a.planRow(row.id, '2026-01');
+    const exported = a.exportActive(new Date('2026-02-02T10:00:00Z'))!;
+    expect(a.active?.savedToFileAt).toBe('2026-02-02T10:00:00.000Z');
+    const before = structuredClone($state.snapshot(a.active!));
+    await a.remove(a.activeId!);
+    expect(a.workspaces).toHaveLength(0);
+    const parsed = parseWorkspaceFile(exported.text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const imported = a.importWorkspace(parsed.workspace, { kind: 'new' });
+    expect($state.snapshot(imported)).toEqual(before);
+    await a.flush();
+
+    // Importing the same file again keeps the current one and adds a copy.
+    const again = a.importWorkspace(parsed.workspace, { kind: 'new' });
+    expect(again.id).not.toBe(imported.id);
+    expect(a.workspaces).toHaveLength(2);
+    expect(workspaceContent($state.snapshot(again))).toEqual({ ...workspaceContent(before), name: 'Centrum (geïmporteerd)' });
+
+    // Replacing keeps the id of the replaced workspace.
+    a.edit((w) => void (w.matrix = []), imported.id);
+    a.importWorkspace(parsed.workspace, { kind: 'replace', targetId: imported.id });
+    expect(a.byId(imported.id)?.matrix).toHaveLength(1);
+  });
+
+  it('removes timeline items and dependencies with their matrix row', async () => {
+    const a = open(`t${++n}`);
+    await a.init();
+    a.create('Centrum', focus);
+    const r1 = a.addIntervention(interventionById('halt')!)!;
+    const r2 = a.addIntervention(interventionById('mentoring')!)!;
+    const t1 = a.planRow(r1.id)!;
+    const t2 = a.planRow(r2.id)!;
+    a.updateTimelineItem(t2.id, { dependsOn: [t1.id] });
+    a.removeRow(r1.id);
+    expect(a.active!.timeline.map((t) => t.id)).toEqual([t2.id]);
+    expect(a.active!.timeline[0].dependsOn).toEqual([]);
+  });
+});
+
+describe('areaWithin', () => {
+  it('nests buurten in wijken and gemeenten by code', () => {
+    expect(areaWithin('BU00140103', 'WK001401')).toBe(true);
+    expect(areaWithin('BU00140203', 'WK001401')).toBe(false);
+    expect(areaWithin('WK001401', 'GM0014')).toBe(true);
+    expect(areaWithin('WK001401', 'WK001401')).toBe(true);
+  });
+});
