@@ -30,6 +30,11 @@ export interface IndicatorColumn {
   level: Level;
   /** Keyed by area code. Areas without an entry get `notJoined`. */
   values: Map<string, CellValue>;
+  /**
+   * Name of the joined source (e.g. "RIVM 50090NED 2020 18+"). Columns that
+   * share it are reported together in the join rates; omit for the base source.
+   */
+  joinSource?: string;
 }
 
 export interface DatasetInput {
@@ -46,4 +51,11 @@ export interface DatasetInput {
   wijkNames: Map<string, string>;
   gemeenteNames: Map<string, string>;
   columns: IndicatorColumn[];
+  /** Optional official wijk geometry (by code) instead of the buurt dissolve. */
+  wijkGeometry?: Map<string, Polygon | MultiPolygon>;
+  /** Tile zoom range; defaults 5–12. */
+  minzoom?: number;
+  maxzoom?: number;
+  /** Years shown in the catalog; defaults to the indicator years. */
+  years?: number[];
 }

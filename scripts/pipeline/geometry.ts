@@ -1,0 +1,133 @@
+/**
+ * Geometry helpers for the pipeline: ring repair, dissolve, bbox and label
+ * points. All input/output is WGS84 GeoJSON.
+ */
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+
+export type Areal = Polygon | MultiPolygon;
+
+export function polygonsOf(geometry: Areal): Position[][][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+function closeRing(ring: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of ring) {
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push([p[0], p[1]]);
+  }
+  if (out.length > 0) {
+    const a = out[0];
+    const b = out[out.length - 1];
+    if (a[0] !== b[0] || a[1] !== b[1]) out.push([a[0], a[1]]);
+  }
+  return out;
+}
+
+export interface CleanResult {
+  geometry: Areal | null;
+  /** A ring self-intersected (or rings crossed) and polyclip rebuilt it. */
+  repaired: boolean;
+  /** Rings dropped because they had fewer than 4 positions. */
+  droppedRings: number;
+}
+
+/**
+ * Drop duplicate consecutive points and degenerate rings, then rebuild any
+ * polygon with kinks through a self-union (polyclip resolves crossings).
+ */
+export function cleanGeometry(geometry: Areal): CleanResult {
+  let droppedRings = 0;
+  const polygons: Position[][][] = [];
+  for (const polygon of polygonsOf(geometry)) {
+    const rings: Position[][] = [];
+    polygon.forEach((ring, i) => {
+      const closed = closeRing(ring);
+      if (closed.length < 4) {
+        droppedRings++;
+        return;
+      }
+      if (i > 0 && rings.length === 0) return; // hole without shell
+      rings.push(closed);
+    });
+    if (rings.length > 0) polygons.push(rings);
+  }
+  if (polygons.length === 0) return { geometry: null, repaired: false, droppedRings };
+  let cleaned: Areal = polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+  const feature = turf.feature(cleaned);
+  let repaired = false;
+  if (turf.kinks(feature).features.length > 0) {
+    const u = turf.union(turf.featureCollection([feature, feature]));
+    if (u) {
+      cleaned = u.geometry;
+      repaired = true;
+    }
+  }
+  return { geometry: cleaned, repaired, droppedRings };
+}
+
+/** Ring area in m² (approximate, spherical), used to drop tiny dissolve holes. */
+function ringAreaM2(ring: Position[]): number {
+  return turf.area(turf.polygon([ring]));
+}
+
+/**
+ * Dissolve parts into one geometry. Buurten of one gemeente share a pixel
+ * grid, so their borders mostly coincide; remaining slivers leave small holes,
+ * which we drop (below `maxHoleM2`) because they are artefacts, not enclaves.
+ */
+export function dissolve(parts: Areal[], maxHoleM2 = 20_000): { geometry: Areal | null; failed: boolean } {
+  if (parts.length === 0) return { geometry: null, failed: false };
+  let result: Areal;
+  let failed = false;
+  if (parts.length === 1) result = parts[0];
+  else {
+    try {
+      const u = turf.union(turf.featureCollection(parts.map((g) => turf.feature(g))));
+      if (!u) return { geometry: null, failed: false };
+      result = u.geometry;
+    } catch {
+      // Fall back to a plain collection of the parts: borders stay visible but nothing is lost.
+      failed = true;
+      result = { type: 'MultiPolygon', coordinates: parts.flatMap(polygonsOf) };
+    }
+  }
+  const polygons = polygonsOf(result).map((rings) => [rings[0], ...rings.slice(1).filter((r) => ringAreaM2(r) > maxHoleM2)]);
+  return { geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }, failed };
+}
+
+export function bboxOf(geometry: Areal): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const polygon of polygonsOf(geometry)) {
+    for (const [x, y] of polygon[0]) {
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
+  }
+  return [w, s, e, n];
+}
+
+/**
+ * A point inside the area for labels: the area centroid of the largest part
+ * when it lies inside, else turf's point-on-surface of that part.
+ */
+export function labelPointOf(geometry: Areal): [number, number] {
+  let best: Feature<Polygon> | null = null;
+  let bestArea = -1;
+  for (const rings of polygonsOf(geometry)) {
+    const f = turf.polygon(rings);
+    const a = turf.area(f);
+    if (a > bestArea) {
+      bestArea = a;
+      best = f;
+    }
+  }
+  if (!best) throw new Error('labelPointOf: lege geometrie');
+  const c = turf.centerOfMass(best).geometry.coordinates;
+  if (turf.booleanPointInPolygon(c, best)) return [c[0], c[1]];
+  const p = turf.pointOnFeature(best).geometry.coordinates;
+  return [p[0], p[1]];
+}

@@ -1,0 +1,92 @@
+/**
+ * Shared helpers for the shipped-source readers: CSV loading with Dutch
+ * errors naming file, line and column, and indicator-column construction.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseDelimited, type DelimitedTable } from '../../../src/model/formats/delimited.ts';
+import { parseCbsNumber, type MissingReasonCode } from '../../../src/model/missing.ts';
+import type { IndicatorKind, IndicatorMeta, Level } from '../../../src/model/dataset-format.ts';
+import type { CellValue, IndicatorColumn } from '../types.ts';
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+export interface Csv {
+  file: string;
+  table: DelimitedTable;
+  /** Column index by name; throws a Dutch error when absent. */
+  col(name: string): number;
+  /** Trimmed text of a cell. */
+  text(row: number, column: string): string;
+  /** Parse a number; empty → `emptyMeans`; anything non-numeric stops the run. */
+  cell(row: number, column: string, emptyMeans: Exclude<MissingReasonCode, 0>): CellValue;
+  /** Line number (1-based) of a data row. */
+  line(row: number): number;
+}
+
+export function readCsv(path: string): Csv {
+  const file = displayPath(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: bestand kan niet gelezen worden (${(e as Error).message})`);
+  }
+  const table = parseDelimited(text, { file });
+  const index = new Map(table.columns.map((c, i) => [c, i]));
+  const col = (name: string) => {
+    const i = index.get(name);
+    if (i === undefined) throw new InputError(`${file}: kolom "${name}" ontbreekt (verwacht in de kopregel; gevonden: ${table.columns.slice(0, 10).join(', ')}…)`);
+    return i;
+  };
+  return {
+    file,
+    table,
+    col,
+    line: (row) => table.lineNumbers[row],
+    text: (row, column) => table.rows[row][col(column)].trim(),
+    cell: (row, column, emptyMeans) => {
+      const raw = table.rows[row][col(column)];
+      const parsed = parseCbsNumber(raw, emptyMeans);
+      if (!parsed) throw new InputError(`${file}, regel ${table.lineNumbers[row]}, kolom "${column}": verwacht een getal (punt als decimaalteken) of leeg, gevonden "${raw.trim()}"`);
+      return { value: parsed.value, reason: parsed.reason };
+    },
+  };
+}
+
+export function expectCode(csv: Csv, row: number, column: string, pattern: RegExp, what: string): string {
+  const code = csv.text(row, column);
+  if (!pattern.test(code)) throw new InputError(`${csv.file}, regel ${csv.line(row)}, kolom "${column}": verwacht een ${what}, gevonden "${code}"`);
+  return code;
+}
+
+export const CODE = {
+  buurt: /^BU[0-9A-Z]{8}$/,
+  wijk: /^WK[0-9A-Z]{6}$/,
+  gemeente: /^GM\d{4}$/,
+} as const;
+
+export interface SeriesSpec {
+  series: string;
+  label: string;
+  unit: string;
+  kind: IndicatorKind;
+  note?: string;
+}
+
+export function meta(spec: SeriesSpec, year: number, rest: Omit<IndicatorMeta, 'id' | 'series' | 'label' | 'unit' | 'kind' | 'year'>): IndicatorMeta {
+  const m: IndicatorMeta = { id: `${spec.series}.${year}`, series: spec.series, label: spec.label, unit: spec.unit, kind: spec.kind, year, ...rest };
+  if (spec.note && !m.note) m.note = spec.note;
+  return m;
+}
+
+export function column(m: IndicatorMeta, level: Level, values: Map<string, CellValue>, joinSource?: string): IndicatorColumn {
+  return joinSource ? { meta: m, level, values, joinSource } : { meta: m, level, values };
+}

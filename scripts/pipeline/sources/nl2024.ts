@@ -1,0 +1,314 @@
+/**
+ * Nederland 2024 (`nl2024`) from the shipped sources in `data/`:
+ * woonikveilig-2024 (buurt geometry, kerncijfers B/W/G, crime per buurt),
+ * cbs-kwb-2024-gm-wk (woningvoorraad, 2024 population for checks),
+ * tmap-nld-2022 (W/G 2022) and rivm-gezondheid-50090NED (2020, 2016).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { AreaFlag, type IndicatorMeta, type Level } from '../../../src/model/dataset-format.ts';
+import { MissingReason } from '../../../src/model/missing.ts';
+import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
+import { CODE, column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
+import { rivmColumns } from './rivm.ts';
+
+const LICENCE = 'CC BY 4.0';
+const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via woonikveilig.nl';
+
+/** WIV kerncijfers present at buurt, wijk and gemeente (source column → series). */
+const KERNCIJFERS: (SeriesSpec & { column: string })[] = [
+  { series: 'inwoners', column: 'inwoners', label: 'Inwoners', unit: 'aantal', kind: 'count' },
+  { series: 'inwoners_0_14', column: 'inwoners0tot15', label: 'Inwoners 0–14 jaar', unit: 'aantal', kind: 'count' },
+  { series: 'inwoners_65plus', column: 'inwoners65plus', label: 'Inwoners 65 jaar en ouder', unit: 'aantal', kind: 'count' },
+  { series: 'huishoudens', column: 'huishoudens', label: 'Huishoudens', unit: 'aantal', kind: 'count' },
+  { series: 'huishoudensgrootte', column: 'huishoudensgrootte', label: 'Gemiddelde huishoudensgrootte', unit: 'personen', kind: 'value' },
+  { series: 'bevolkingsdichtheid', column: 'dichtheid', label: 'Bevolkingsdichtheid', unit: 'inwoners per km²', kind: 'value' },
+  { series: 'woz', column: 'wozWaarde', label: 'Gemiddelde WOZ-waarde woningen', unit: '× € 1.000', kind: 'value' },
+  { series: 'koopwoningen', column: 'koopwoningen', label: 'Koopwoningen', unit: '%', kind: 'share' },
+  { series: 'eengezinswoningen', column: 'eengezinswoning', label: 'Eengezinswoningen', unit: '%', kind: 'share' },
+  { series: 'inkomen_per_inwoner', column: 'inkomenPerInwoner', label: 'Gemiddeld inkomen per inwoner', unit: '× € 1.000', kind: 'value',
+    note: 'Per buurt alleen voor grotere buurten gepubliceerd.' },
+  { series: 'stedelijkheid', column: 'stedelijkheid', label: 'Stedelijkheid', unit: 'klasse 1–5', kind: 'class', note: '1 = zeer sterk stedelijk, 5 = niet stedelijk.' },
+  { series: 'adressendichtheid', column: 'adressendichtheid', label: 'Omgevingsadressendichtheid', unit: 'adressen per km²', kind: 'value' },
+  { series: 'oppervlakte_land', column: 'oppervlakteLandHa', label: 'Oppervlakte land', unit: 'ha', kind: 'value' },
+  { series: 'afstand_huisarts', column: 'afstandHuisarts', label: 'Afstand tot huisartsenpraktijk', unit: 'km', kind: 'value' },
+  { series: 'afstand_supermarkt', column: 'afstandSupermarkt', label: 'Afstand tot grote supermarkt', unit: 'km', kind: 'value' },
+  { series: 'afstand_school', column: 'afstandSchool', label: 'Afstand tot basisschool', unit: 'km', kind: 'value' },
+];
+const WIV_EMPTY_NOTE = 'Leeg in de bron betekent 0 of geheim; de bron maakt geen onderscheid.';
+
+const CRIME: SeriesSpec = {
+  series: 'misdrijven_totaal',
+  label: 'Geregistreerde misdrijven (alle soorten samen)',
+  unit: 'aantal',
+  kind: 'count',
+  note: 'Alle soorten misdrijven samen, inclusief verkeer, fraude en cyber; geteld waar het feit plaatsvond. ' +
+    'Wijk en gemeente = som van hun buurten; "onvolledig" als een buurt geen cijfers heeft.',
+};
+const CRIME_YEARS = [2021, 2022, 2023, 2024, 2025];
+
+const HEALTH: SeriesSpec = {
+  series: 'goed_ervaren_gezondheid',
+  label: 'Goed of zeer goed ervaren gezondheid (18+)',
+  unit: '% 18+',
+  kind: 'share',
+  note: 'RIVM Gezondheidsmonitor 50150NED; niet per wijk gepubliceerd.',
+};
+const HEALTH_YEARS = [2012, 2016, 2020, 2022, 2024];
+
+const TMAP: (SeriesSpec & { column: string })[] = [
+  { series: 'woz', column: 'dwelling_value', label: 'Gemiddelde WOZ-waarde woningen', unit: '× € 1.000', kind: 'value' },
+  { series: 'koopwoningen', column: 'dwelling_ownership', label: 'Koopwoningen', unit: '%', kind: 'share' },
+  { series: 'inkomen_laag', column: 'income_low', label: 'Personen met laag inkomen (laagste 40 % landelijk)', unit: '% personen', kind: 'share' },
+  { series: 'inkomen_hoog', column: 'income_high', label: 'Personen met hoog inkomen (hoogste 20 % landelijk)', unit: '% personen', kind: 'share' },
+  { series: 'arbeidsparticipatie', column: 'employment_rate', label: 'Netto arbeidsparticipatie', unit: '% 15–75', kind: 'share' },
+  { series: 'opleiding_hoog', column: 'edu_appl_sci', label: 'Hoogopgeleid (hbo/wo)', unit: '% 15–75', kind: 'share' },
+  { series: 'jongeren_15_24', column: 'pop_15_24', label: 'Inwoners 15–24 jaar', unit: '%', kind: 'share' },
+];
+const TMAP_SOURCE = 'CBS Kerncijfers wijken en buurten 2022, via R-pakket tmap (NLD_dist, NLD_muni)';
+
+export interface Nl2024Paths {
+  dataDir: string;
+}
+
+function wivMeta(spec: SeriesSpec, sourceVariable: string, year = 2024): IndicatorMeta {
+  return meta(spec, year, {
+    indelingYear: 2024,
+    publisher: 'CBS',
+    source: WIV_SOURCE,
+    sourceVariable,
+    licence: LICENCE,
+    note: [spec.note, WIV_EMPTY_NOTE].filter(Boolean).join(' '),
+  });
+}
+
+function readGeometry(path: string): Map<string, { feature: Feature; flags: number }> {
+  const file = displayPath(path);
+  let fc: FeatureCollection;
+  try {
+    fc = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
+  } catch (e) {
+    throw new InputError(`${file}: geen leesbare GeoJSON (${(e as Error).message})`);
+  }
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new InputError(`${file}: verwacht een FeatureCollection`);
+  const out = new Map<string, { feature: Feature; flags: number }>();
+  fc.features.forEach((f, i) => {
+    const code = f.properties?.BU_CODE;
+    if (typeof code !== 'string' || !CODE.buurt.test(code)) throw new InputError(`${file}, object ${i + 1}, eigenschap "BU_CODE": verwacht een buurtcode (BU + 8 tekens), gevonden ${JSON.stringify(code)}`);
+    const g = f.geometry;
+    if (g && g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw new InputError(`${file}, object ${i + 1} (${code}), geometrie: verwacht Polygon of MultiPolygon, gevonden ${g.type}`);
+    if (out.has(code)) throw new InputError(`${file}, object ${i + 1}: buurtcode ${code} komt twee keer voor`);
+    let flags = 0;
+    if (f.properties?.georef_approx) flags |= AreaFlag.georefApprox;
+    if (f.properties?.self_intersection) flags |= AreaFlag.selfIntersection;
+    out.set(code, { feature: f, flags });
+  });
+  return out;
+}
+
+/** Columns of a CSV keyed by code: one map per (series spec) for a level. */
+function kerncijferColumns(csv: Csv, codeColumn: string, level: Level, codes: string[]): IndicatorColumn[] {
+  return KERNCIJFERS.map((spec) => {
+    const values = new Map<string, CellValue>();
+    codes.forEach((code, row) => values.set(code, csv.cell(row, spec.column, MissingReason.zeroOrSuppressed)));
+    void codeColumn;
+    return column(wivMeta(spec, spec.column), level, values);
+  });
+}
+
+export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes: string[] } {
+  const wiv = join(dataDir, 'woonikveilig-2024');
+  const joinNotes: string[] = [];
+
+  // Buurten: data rows (all areas) + geometry (where present).
+  const bCsv = readCsv(join(wiv, 'buurt_2024_kerncijfers_misdrijven.csv'));
+  const geometry = readGeometry(join(wiv, 'buurt_2024_georef_wgs84.geojson'));
+  const buurtCodes: string[] = [];
+  const buurten: AreaFeature[] = [];
+  const gemeenteNames = new Map<string, string>();
+  for (let row = 0; row < bCsv.table.rows.length; row++) {
+    const code = expectCode(bCsv, row, 'BU_CODE', CODE.buurt, 'buurtcode (BU + 8 tekens)');
+    const wijk = expectCode(bCsv, row, 'WK_CODE', CODE.wijk, 'wijkcode (WK + 6 tekens)');
+    const gemeente = expectCode(bCsv, row, 'GM_CODE', CODE.gemeente, 'gemeentecode (GM + 4 cijfers)');
+    if (wijk !== `WK${code.slice(2, 8)}` || gemeente !== `GM${code.slice(2, 6)}`) {
+      throw new InputError(`${bCsv.file}, regel ${bCsv.line(row)}: WK_CODE ${wijk} / GM_CODE ${gemeente} passen niet bij BU_CODE ${code}`);
+    }
+    const g = geometry.get(code);
+    buurtCodes.push(code);
+    gemeenteNames.set(gemeente, bCsv.text(row, 'GM_NAAM'));
+    buurten.push({
+      code,
+      name: bCsv.text(row, 'BU_NAAM'),
+      level: 'buurt',
+      gemeenteCode: gemeente,
+      wijkCode: wijk,
+      geometry: (g?.feature.geometry as Polygon | MultiPolygon | null) ?? null,
+      flags: g ? g.flags : AreaFlag.noGeometry,
+    });
+  }
+  const buurtSet = new Set(buurtCodes);
+  for (const code of geometry.keys()) {
+    if (!buurtSet.has(code)) throw new InputError(`${displayPath(join(wiv, 'buurt_2024_georef_wgs84.geojson'))}: buurt ${code} heeft geometrie maar geen rij in ${bCsv.file}`);
+  }
+
+  const wCsv = readCsv(join(wiv, 'wijk_2024_kerncijfers.csv'));
+  const wijkCodes = wCsv.table.rows.map((_, row) => expectCode(wCsv, row, 'WK_CODE', CODE.wijk, 'wijkcode (WK + 6 tekens)'));
+  const wijkNames = new Map(wijkCodes.map((c, row) => [c, wCsv.text(row, 'WK_NAAM')]));
+  const gCsv = readCsv(join(wiv, 'gemeente_2024_kerncijfers.csv'));
+  const gemeenteCodes = gCsv.table.rows.map((_, row) => expectCode(gCsv, row, 'GM_CODE', CODE.gemeente, 'gemeentecode (GM + 4 cijfers)'));
+  gemeenteCodes.forEach((c, row) => gemeenteNames.set(c, gCsv.text(row, 'GM_NAAM')));
+
+  const columns: IndicatorColumn[] = [
+    ...kerncijferColumns(bCsv, 'BU_CODE', 'buurt', buurtCodes),
+    ...kerncijferColumns(wCsv, 'WK_CODE', 'wijk', wijkCodes),
+    ...kerncijferColumns(gCsv, 'GM_CODE', 'gemeente', gemeenteCodes),
+  ];
+
+  // Crime: per buurt from the police table; wijk/gemeente summed upward.
+  for (const year of CRIME_YEARS) {
+    const m = meta(CRIME, year, {
+      indelingYear: 2024,
+      publisher: 'Politie, CBS',
+      source: 'Politie/CBS Geregistreerde misdrijven per buurt (47022NED), totaal, via woonikveilig.nl',
+      sourceVariable: `misdrijven_${year} (SoortMisdrijf 0.0.0)`,
+      licence: LICENCE,
+    });
+    const bValues = new Map<string, CellValue>();
+    buurtCodes.forEach((code, row) => {
+      // Crime counts keep 0; an empty cell means the police table has no row for the buurt.
+      const c = bCsv.cell(row, `misdrijven_${year}`, MissingReason.notJoined);
+      bValues.set(code, c);
+    });
+    const sumUp = (parentOf: (b: AreaFeature) => string, parents: string[]) => {
+      const out = new Map<string, CellValue>();
+      const acc = new Map<string, { sum: number; complete: boolean; any: boolean }>();
+      for (const b of buurten) {
+        const p = parentOf(b);
+        const a = acc.get(p) ?? { sum: 0, complete: true, any: false };
+        const c = bValues.get(b.code)!;
+        if (c.value === null) a.complete = false;
+        else a.sum += c.value;
+        a.any = true;
+        acc.set(p, a);
+      }
+      for (const p of parents) {
+        const a = acc.get(p);
+        if (!a || !a.any || !a.complete) out.set(p, { value: null, reason: MissingReason.incomplete });
+        else out.set(p, { value: a.sum, reason: 0 });
+      }
+      return out;
+    };
+    columns.push(column(m, 'buurt', bValues));
+    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten` }, 'wijk', sumUp((b) => b.wijkCode, wijkCodes)));
+    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten` }, 'gemeente', sumUp((b) => b.gemeenteCode, gemeenteCodes)));
+  }
+
+  // Health 50150NED: buurt and gemeente only.
+  for (const year of HEALTH_YEARS) {
+    const m = meta(HEALTH, year, {
+      indelingYear: 2024,
+      publisher: 'RIVM, CBS, GGD',
+      source: 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (50150NED), via woonikveilig.nl',
+      sourceVariable: `goedErvarenGezondheid_${year}`,
+      licence: LICENCE,
+    });
+    const b = new Map<string, CellValue>();
+    buurtCodes.forEach((code, row) => b.set(code, bCsv.cell(row, `goedErvarenGezondheid_${year}`, MissingReason.unknown)));
+    const g = new Map<string, CellValue>();
+    gemeenteCodes.forEach((code, row) => g.set(code, gCsv.cell(row, `goedErvarenGezondheid_${year}`, MissingReason.unknown)));
+    columns.push(column(m, 'buurt', b), column(m, 'gemeente', g));
+  }
+
+  // KWB 2024 (W, G): woningvoorraad; its population checks the tmap join.
+  const kCsv = readCsv(join(dataDir, 'cbs-kwb-2024-gm-wk', 'kwb_2024_gm_wk.csv'));
+  const pop2024 = new Map<string, number>();
+  const stock: Record<'wijk' | 'gemeente', Map<string, CellValue>> = { wijk: new Map(), gemeente: new Map() };
+  for (let row = 0; row < kCsv.table.rows.length; row++) {
+    const level = kCsv.text(row, 'level');
+    if (level !== 'wijk' && level !== 'gemeente') throw new InputError(`${kCsv.file}, regel ${kCsv.line(row)}, kolom "level": verwacht "wijk" of "gemeente", gevonden "${level}"`);
+    const code = expectCode(kCsv, row, 'code', CODE[level], `${level}code`);
+    const p = kCsv.cell(row, 'AantalInwoners_5', MissingReason.unknown);
+    if (p.value !== null) pop2024.set(code, p.value);
+    stock[level].set(code, kCsv.cell(row, 'Woningvoorraad_35', MissingReason.unknown));
+  }
+  const stockMeta = meta({ series: 'woningvoorraad', label: 'Woningvoorraad', unit: 'aantal', kind: 'count' }, 2024, {
+    indelingYear: 2024,
+    publisher: 'CBS',
+    source: 'CBS Kerncijfers wijken en buurten 2024 (85984NED)',
+    sourceVariable: 'Woningvoorraad_35',
+    licence: LICENCE,
+    note: 'Niet per buurt in de meegeleverde bron.',
+  });
+  columns.push(column(stockMeta, 'wijk', stock.wijk, 'CBS 85984NED gemeenten/wijken'), column(stockMeta, 'gemeente', stock.gemeente, 'CBS 85984NED gemeenten/wijken'));
+
+  // tmap 2022 (W, G), joined on code with a ±10 % population check against 2024.
+  const tmapFiles: ['wijk' | 'gemeente', string][] = [['wijk', 'NLD_dist_2022.csv'], ['gemeente', 'NLD_muni_2022.csv']];
+  for (const [level, name] of tmapFiles) {
+    const csv = readCsv(join(dataDir, 'tmap-nld-2022', name));
+    const maps = TMAP.map(() => new Map<string, CellValue>());
+    let changed = 0;
+    for (let row = 0; row < csv.table.rows.length; row++) {
+      const code = csv.text(row, 'code');
+      if (!CODE[level].test(code)) {
+        if (level === 'gemeente') continue;
+        throw new InputError(`${csv.file}, regel ${csv.line(row)}, kolom "code": verwacht een wijkcode, gevonden "${code}"`);
+      }
+      const p22 = csv.cell(row, 'population', MissingReason.unknown).value;
+      const p24 = pop2024.get(code);
+      // Same code, same area? Only checkable when both populations are known.
+      const sameArea = p24 === undefined || p22 === null || Math.abs(p22 - p24) <= 0.1 * p24;
+      if (!sameArea) changed++;
+      TMAP.forEach((spec, i) => {
+        const c = csv.cell(row, spec.column, MissingReason.suppressed);
+        maps[i].set(code, sameArea ? c : { value: null, reason: MissingReason.boundaryChanged });
+      });
+    }
+    joinNotes.push(`tmap 2022 → ${level}: ${changed} gekoppelde codes met > 10 % bevolkingsverschil → grens gewijzigd`);
+    TMAP.forEach((spec, i) => {
+      const m = meta(spec, 2022, {
+        indelingYear: 2022,
+        publisher: 'CBS',
+        source: TMAP_SOURCE,
+        sourceVariable: spec.column,
+        licence: LICENCE,
+        note: 'Indeling 2022, gekoppeld op code; bij meer dan 10 % verschil in inwoners met 2024: grens gewijzigd.',
+      });
+      columns.push(column(m, level, maps[i], 'tmap 2022'));
+    });
+  }
+
+  const skipped: string[] = [];
+  columns.push(...rivmColumns(join(dataDir, 'rivm-gezondheid-50090NED'), ['buurt', 'wijk', 'gemeente'], skipped));
+  joinNotes.push(...skipped.map((s) => `niet geschreven: ${s}`));
+
+  return {
+    id: 'nl2024',
+    title: 'Nederland 2024',
+    description: 'Alle buurten, wijken en gemeenten van Nederland (indeling 2024) met kerncijfers, geregistreerde misdrijven 2021–2025, RIVM-gezondheidscijfers en sociaaleconomische cijfers 2022.',
+    indelingYear: 2024,
+    levels: ['gemeente', 'wijk', 'buurt'],
+    sources: [
+      { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2024', table: '85984NED', licence: LICENCE },
+      { publisher: 'Politie, CBS', title: 'Geregistreerde misdrijven per buurt', table: '47022NED', licence: LICENCE },
+      { publisher: 'RIVM, CBS, GGD', title: 'Gezondheidsmonitor Volwassenen en Ouderen', table: '50150NED', licence: LICENCE },
+      { publisher: 'RIVM, CBS, GGD', title: 'Gezondheid per wijk en buurt 2020 en 2016', table: '50090NED', licence: LICENCE },
+      { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2022 (via tmap)', licence: LICENCE },
+      { publisher: 'CBS, PDOK', title: 'Gebiedsindelingen 2024, buurt gegeneraliseerd (gereconstrueerd via woonikveilig.nl)', licence: LICENCE },
+    ],
+    caveats: [
+      'geometrie bij benadering: buurtgrenzen zijn gereconstrueerd uit vereenvoudigde kaarten (afwijking tientallen meters); wijken en gemeenten zijn samengevoegde buurten',
+      'misdrijven: alle soorten misdrijven samen, inclusief verkeer, fraude en cyber',
+      'lege kerncijfers betekenen 0 of geheim; de bron maakt geen onderscheid',
+      'RIVM-cijfers (indeling 2020) en cijfers 2022 (indeling 2022) zijn op code gekoppeld; een code kan een ander gebied beslaan',
+      '8 buurten hebben geen geometrie en staan alleen in de tabellen',
+    ],
+    buurten,
+    wijkNames,
+    gemeenteNames,
+    columns,
+    minzoom: 5,
+    maxzoom: 12,
+    joinNotes,
+  };
+}
