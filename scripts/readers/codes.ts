@@ -1,0 +1,44 @@
+/**
+ * CBS region codes: always strings, trimmed (StatLine pads them to 10
+ * characters), `GM` + 4, `WK` + 6, `BU` + 8 characters. Since 2022/2023
+ * Amsterdam uses letters in wijk and buurt codes (`WK0363AA`, `BU0363AA01`),
+ * so the parts after the prefix are alphanumeric.
+ */
+import type { Level } from '../../src/model/dataset-format.ts';
+
+const PATTERNS: [Level, RegExp][] = [
+  ['gemeente', /^GM\d{4}$/],
+  ['wijk', /^WK\d{4}[0-9A-Z]{2}$/],
+  ['buurt', /^BU\d{4}[0-9A-Z]{4}$/],
+];
+
+export function normaliseCode(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+/** Level of a CBS code, or null for NL01, PV20, LD01 and other non-area codes. */
+export function levelOfCode(code: string): Level | null {
+  for (const [level, re] of PATTERNS) if (re.test(code)) return level;
+  return null;
+}
+
+export function gemeenteOfCode(code: string): string {
+  return code.startsWith('GM') ? code : `GM${code.slice(2, 6)}`;
+}
+
+export function wijkOfCode(code: string): string {
+  return code.startsWith('BU') ? `WK${code.slice(2, 8)}` : code.startsWith('WK') ? code : '';
+}
+
+/** Normalised set of requested gemeenten (`14`, `0014`, `GM0014` all mean GM0014), or null for all. */
+export function gemeenteFilter(gemeenten: readonly string[] | undefined): Set<string> | null {
+  if (!gemeenten || gemeenten.length === 0) return null;
+  const set = new Set<string>();
+  for (const g of gemeenten) {
+    const t = g.trim().toUpperCase();
+    const digits = t.replace(/^GM/, '');
+    if (!/^\d{1,4}$/.test(digits)) throw new Error(`gemeentecode "${g}" is ongeldig: verwacht GM gevolgd door vier cijfers, bijvoorbeeld GM0014`);
+    set.add(`GM${digits.padStart(4, '0')}`);
+  }
+  return set;
+}

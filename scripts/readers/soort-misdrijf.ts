@@ -1,0 +1,73 @@
+/**
+ * The SoortMisdrijf dimension of the Politie/CBS tables 47018NED and
+ * 47022NED: code (without the trailing space the OData keys carry) and Dutch
+ * title, as listed in the table metadata (SoortMisdrijf.csv of 47018NED).
+ * `0.0.0` is "Totaal misdrijven": all types together, including traffic,
+ * fraud and cybercrime.
+ */
+export const SOORT_MISDRIJF: ReadonlyMap<string, string> = new Map<string, string>([
+  ['0.0.0', 'Totaal misdrijven'],
+  ['1.1.1', 'Diefstal/inbraak woning'],
+  ['1.1.2', 'Diefstal/inbraak box/garage/schuur'],
+  ['1.2.1', 'Diefstal uit/vanaf motorvoertuigen'],
+  ['1.2.2', 'Diefstal van motorvoertuigen'],
+  ['1.2.3', 'Diefstal van brom-, snor-, fietsen'],
+  ['1.2.4', 'Zakkenrollerij'],
+  ['1.2.5', 'Diefstal af/uit/van ov. voertuigen'],
+  ['1.3.1', 'Ongevallen (weg)'],
+  ['1.4.1', 'Zedenmisdrijf'],
+  ['1.4.2', 'Moord, doodslag'],
+  ['1.4.3', 'Openlijk geweld (persoon)'],
+  ['1.4.4', 'Bedreiging'],
+  ['1.4.5', 'Mishandeling'],
+  ['1.4.6', 'Straatroof'],
+  ['1.4.7', 'Overval'],
+  ['1.5.2', 'Diefstallen (water)'],
+  ['1.6.1', 'Brand/ontploffing'],
+  ['1.6.2', 'Overige vermogensdelicten'],
+  ['1.6.3', 'Mensenhandel'],
+  ['2.1.1', 'Drugs/drankoverlast'],
+  ['2.2.1', 'Vernieling cq. zaakbeschadiging'],
+  ['2.4.1', 'Burengerucht (relatieproblemen)'],
+  ['2.4.2', 'Huisvredebreuk'],
+  ['2.5.1', 'Diefstal/inbraak bedrijven enz.'],
+  ['2.5.2', 'Winkeldiefstal'],
+  ['2.6.1', 'Inrichting Wet Milieubeheer'],
+  ['2.6.2', 'Bodem'],
+  ['2.6.3', 'Water'],
+  ['2.6.4', 'Afval'],
+  ['2.6.5', 'Bouwstoffen'],
+  ['2.6.7', 'Mest'],
+  ['2.6.8', 'Transport gevaarlijke stoffen'],
+  ['2.6.9', 'Vuurwerk'],
+  ['2.6.10', 'Bestrijdingsmiddelen'],
+  ['2.6.11', 'Natuur en landschap'],
+  ['2.6.12', 'Ruimtelijke ordening'],
+  ['2.6.13', 'Dieren'],
+  ['2.6.14', 'Voedselveiligheid'],
+  ['2.7.2', 'Bijzondere wetten'],
+  ['2.7.3', 'Leefbaarheid (overig)'],
+  ['3.1.1', 'Drugshandel'],
+  ['3.1.2', 'Mensensmokkel'],
+  ['3.1.3', 'Wapenhandel'],
+  ['3.2.1', 'Kinderporno'],
+  ['3.2.2', 'Kinderprostitutie'],
+  ['3.3.2', 'Onder invloed (lucht)'],
+  ['3.3.5', 'Lucht (overig)'],
+  ['3.4.2', 'Onder invloed (water)'],
+  ['3.5.2', 'Onder invloed (weg)'],
+  ['3.5.5', 'Weg (overig)'],
+  ['3.6.4', 'Aantasting openbare orde'],
+  ['3.7.1', 'Discriminatie'],
+  ['3.7.2', 'Vreemdelingenzorg'],
+  ['3.7.3', 'Maatsch. integriteit (overig)'],
+  ['3.7.4', 'Cybercrime'],
+  ['3.9.1', 'Horizontale fraude'],
+  ['3.9.2', 'Verticale fraude'],
+  ['3.9.3', 'Fraude (overig)'],
+]);
+
+/** Series id of a crime type: `0.0.0` → `misdrijven_totaal`, `1.1.1` → `misdrijven_1_1_1`. */
+export function crimeSeries(code: string): string {
+  return code === '0.0.0' ? 'misdrijven_totaal' : `misdrijven_${code.replace(/\./g, '_')}`;
+}
