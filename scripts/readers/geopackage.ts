@@ -116,6 +116,7 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
   const areas: AreaFeature[] = [];
   const collector = new ColumnCollector();
   const notes: string[] = [];
+  const parentNames = new Map<string, string>();
 
   for (const layer of layers) {
     const geom = geometryColumns.get(layer);
@@ -140,7 +141,9 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
     const hasFid = lower.includes('fid');
     const select = [hasFid ? colOf('fid') : 'rowid', colOf(LEVEL_COLUMNS[level].code), colOf(LEVEL_COLUMNS[level].name), colOf('gemeentecode'),
       lower.includes('wijkcode') ? colOf('wijkcode') : null, lower.includes('jaarstatcode') ? colOf('jaarstatcode') : null,
-      lower.includes('jaar') ? colOf('jaar') : null, geom.column, ...mapped.map((m) => m.column)];
+      lower.includes('jaar') ? colOf('jaar') : null, geom.column,
+      level !== 'gemeente' && lower.includes('gemeentenaam') ? colOf('gemeentenaam') : null,
+      level === 'buurt' && lower.includes('wijknaam') ? colOf('wijknaam') : null, ...mapped.map((m) => m.column)];
     const sqlColumns = select.map((c) => (c === null ? 'NULL' : c === 'rowid' ? 'rowid' : quoteIdent(c))).join(', ');
     const params: string[] = filter ? [...filter] : [];
     const where = filter ? ` WHERE upper(trim(${quoteIdent(colOf('gemeentecode'))})) IN (${params.map(() => '?').join(', ')})` : '';
@@ -148,8 +151,8 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
 
     let layerCount = 0;
     for (const row of rows) {
-      const [fid, rawCode, rawName, rawGemeente, rawWijk, jaarstatcode, jaar, blob] = row;
-      const values = row.slice(8);
+      const [fid, rawCode, rawName, rawGemeente, rawWijk, jaarstatcode, jaar, blob, gemeenteNaam, wijkNaam] = row;
+      const values = row.slice(10);
       const where = `laag "${layer}", object fid ${String(fid)}`;
       if (typeof rawCode !== 'string' || levelOfCode(normaliseCode(rawCode)) !== level) {
         throw cellError(file, where, LEVEL_COLUMNS[level].code, `een ${level}code zoals ${level === 'buurt' ? 'BU00140000' : level === 'wijk' ? 'WK001400' : 'GM0014'}`, rawCode);
@@ -187,6 +190,9 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
         flags: geometry ? 0 : AreaFlag.noGeometry,
       });
       layerCount++;
+      if (typeof gemeenteNaam === 'string' && gemeenteNaam.trim()) parentNames.set(gemeenteCode, gemeenteNaam.trim());
+      const wijkCode = areas[areas.length - 1].wijkCode;
+      if (typeof wijkNaam === 'string' && wijkNaam.trim() && wijkCode) parentNames.set(wijkCode, wijkNaam.trim());
 
       mapped.forEach(({ column, def }, i) => {
         const raw = values[i];
@@ -202,7 +208,7 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
     }
     notes.push(`${file}: laag "${layer}": ${layerCount} ${level === 'buurt' ? 'buurten' : level === 'wijk' ? 'wijken' : 'gemeenten'}${filter ? ` in ${[...filter].join(', ')}` : ''}; ${mapped.length} kolommen gekoppeld aan indicatoren`);
   }
-  return { file, format: 'geopackage', areas, columns: collector.result(), notes };
+  return { file, format: 'geopackage', areas, columns: collector.result(), notes, parentNames };
 }
 
 function yearOf(jaarstatcode: SqlValue, jaar: SqlValue): number | null {

@@ -14,6 +14,8 @@ export interface ReaderResult {
   columns: IndicatorColumn[];
   /** Dutch notes for the summary: skipped rows, incomplete years, guesses made. */
   notes: string[];
+  /** Names of parent areas (wijk, gemeente) by code, where the file gives them on the rows of a lower level. */
+  parentNames?: Map<string, string>;
 }
 
 /** Collects cells per (level, indicator id) in a stable order. */

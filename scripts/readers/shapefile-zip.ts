@@ -64,6 +64,7 @@ export async function readShapefileZip(zipBytes: Uint8Array, options: ShapefileZ
   const areas: AreaFeature[] = [];
   const collector = new ColumnCollector();
   const notes: string[] = [];
+  const parentNames = new Map<string, string>();
 
   for (const [base, parts] of shapes) {
     const inner = `${file}/${base}`;
@@ -129,6 +130,7 @@ export async function readShapefileZip(zipBytes: Uint8Array, options: ShapefileZ
         flags: geometry ? 0 : AreaFlag.noGeometry,
       });
       kept++;
+      if (level !== 'gemeente' && typeof props.GM_NAAM === 'string' && props.GM_NAAM.trim()) parentNames.set(gemeenteCode, props.GM_NAAM.trim());
       for (const { column, series } of mapped) {
         const raw = props[column];
         const cell = parseCbsNumber(raw as string | number | null | undefined);
@@ -142,5 +144,5 @@ export async function readShapefileZip(zipBytes: Uint8Array, options: ShapefileZ
     notes.push(`${inner}: ${kept} van ${index} objecten ingelezen (${level ?? 'leeg'})${filter ? ` voor ${[...filter].join(', ')}` : ''}; ${mapped.length} kolommen gekoppeld aan indicatoren`);
     mapped = [];
   }
-  return { file, format: 'shapefile', areas, columns: collector.result(), notes };
+  return { file, format: 'shapefile', areas, columns: collector.result(), notes, parentNames };
 }
