@@ -12,7 +12,8 @@ import { loadNl2024 } from './pipeline/sources/nl2024.ts';
 import { loadGroningen2017 } from './pipeline/sources/groningen2017.ts';
 import type { DatasetInput } from './pipeline/types.ts';
 
-export const DATASETS: Record<string, (dataDir: string) => DatasetInput & { joinNotes?: string[] }> = {
+type Loaded = DatasetInput & { joinNotes?: string[] };
+export const DATASETS: Record<string, (dataDir: string) => Loaded | Promise<Loaded>> = {
   nl2024: (dataDir) => loadNl2024({ dataDir }),
   groningen2017: (dataDir) => loadGroningen2017({ dataDir }),
 };
@@ -41,7 +42,7 @@ export async function runPipeline(options: RunOptions = {}): Promise<{ timings: 
   const timings: DatasetTiming[] = [];
   for (const id of ids) {
     const t0 = performance.now();
-    const input = DATASETS[id](dataDir);
+    const input = await DATASETS[id](dataDir);
     for (const note of input.joinNotes ?? []) log(`${id}: ${note}`);
     const built = buildDataset(input, { log });
     timings.push({ id, seconds: (performance.now() - t0) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, built });
