@@ -1,0 +1,123 @@
+/**
+ * Every indicator series the kompas model may refer to. Two kinds:
+ * - shipped: written by the data pipeline (docs/indicators.md), ids `<series>.<year>`;
+ * - importable: not in any shipped dataset yet. A factor that needs one is a
+ *   witte vlek until a gemeente (or a later pipeline) provides the series; the
+ *   `fill` text says which file or register would do that.
+ * The validator rejects a model that refers to a series not listed here.
+ */
+import type { IndicatorKind } from '../dataset-format.ts';
+
+export type SeriesOrigin = 'shipped' | 'nationaal' | 'lokaal';
+
+export interface SeriesInfo {
+  id: string;
+  label: string;
+  unit: string;
+  kind: IndicatorKind;
+  /** shipped: in a shipped dataset; nationaal: a public national table could fill it; lokaal: only local data. */
+  origin: SeriesOrigin;
+  /** Which source/import would fill it (for witte vlekken) or where it comes from. */
+  fill: string;
+}
+
+const s = (id: string, label: string, unit: string, kind: IndicatorKind, origin: SeriesOrigin, fill: string): SeriesInfo =>
+  ({ id, label, unit, kind, origin, fill });
+
+export const SERIES: readonly SeriesInfo[] = [
+  // --- shipped: Nederland 2024 ---
+  s('inwoners', 'Inwoners', 'aantal', 'count', 'shipped', 'CBS 85984NED (KWB 2024)'),
+  s('inwoners_0_14', 'Inwoners 0–14 jaar', 'aantal', 'count', 'shipped', 'CBS 85984NED'),
+  s('inwoners_65plus', 'Inwoners 65+', 'aantal', 'count', 'shipped', 'CBS 85984NED'),
+  s('huishoudens', 'Huishoudens', 'aantal', 'count', 'shipped', 'CBS 85984NED'),
+  s('huishoudensgrootte', 'Gemiddelde huishoudensgrootte', 'personen', 'value', 'shipped', 'CBS 85984NED'),
+  s('bevolkingsdichtheid', 'Bevolkingsdichtheid', 'inwoners per km²', 'value', 'shipped', 'CBS 85984NED'),
+  s('woz', 'Gemiddelde WOZ-waarde', '× € 1.000', 'value', 'shipped', 'CBS 85984NED'),
+  s('koopwoningen', 'Koopwoningen', '%', 'share', 'shipped', 'CBS 85984NED'),
+  s('eengezinswoningen', 'Eengezinswoningen', '%', 'share', 'shipped', 'CBS 85984NED'),
+  s('inkomen_per_inwoner', 'Gemiddeld inkomen per inwoner', '× € 1.000', 'value', 'shipped', 'CBS 85984NED'),
+  s('stedelijkheid', 'Stedelijkheid', 'klasse 1–5', 'class', 'shipped', 'CBS 85984NED'),
+  s('adressendichtheid', 'Omgevingsadressendichtheid', 'adressen per km²', 'value', 'shipped', 'CBS 85984NED'),
+  s('oppervlakte_land', 'Oppervlakte land', 'ha', 'value', 'shipped', 'CBS 85984NED'),
+  s('afstand_huisarts', 'Afstand tot huisartsenpraktijk', 'km', 'value', 'shipped', 'CBS 85984NED'),
+  s('afstand_supermarkt', 'Afstand tot grote supermarkt', 'km', 'value', 'shipped', 'CBS 85984NED'),
+  s('afstand_school', 'Afstand tot school', 'km', 'value', 'shipped', 'CBS 85984NED'),
+  s('woningvoorraad', 'Woningvoorraad', 'aantal', 'count', 'shipped', 'CBS 85984NED Woningvoorraad (wijk, gemeente)'),
+  s('misdrijven_totaal', 'Geregistreerde misdrijven, totaal', 'aantal', 'count', 'shipped', 'Politie/CBS 47022NED totaal misdrijven'),
+  s('goed_ervaren_gezondheid', 'Goed ervaren gezondheid (18+)', '%', 'share', 'shipped', 'RIVM 50150NED'),
+  s('rivm_ervaren_gezondheid', 'Ervaren gezondheid goed/zeer goed (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_angst_depressie', 'Hoog risico op angst of depressie (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_stress', 'Heel veel stress in afgelopen 4 weken (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_regie', 'Matig/veel regie over eigen leven (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_eenzaam', 'Eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_ernstig_eenzaam', 'Ernstig eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_emotioneel_eenzaam', 'Emotioneel eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_sociaal_eenzaam', 'Sociaal eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_mantelzorger', 'Mantelzorger (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_vrijwilligerswerk', 'Doet vrijwilligerswerk (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_geluidhinder_buren', 'Ernstige geluidhinder door buren (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_moeite_rondkomen', 'Moeite met rondkomen (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm_langdurig_beperkt', 'Langdurige ziekte en beperkt (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
+  s('rivm65_ernstig_eenzaam', 'Ernstig eenzaam (65+)', '%', 'share', 'shipped', 'RIVM 50090NED (65+)'),
+  s('inkomen_laag', 'Personen met laag inkomen (landelijk laagste 40 %)', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
+  s('inkomen_hoog', 'Personen met hoog inkomen', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
+  s('arbeidsparticipatie', 'Netto arbeidsparticipatie', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
+  s('opleiding_hoog', 'Hoogopgeleiden (hbo/wo)', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
+  s('jongeren_15_24', 'Jongeren 15–24 jaar', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente); Groningen 2017'),
+  // --- shipped: Groningen 2017 only ---
+  s('eenpersoonshuishoudens', 'Eenpersoonshuishoudens', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017); elders 85984NED Eenpersoonshuishoudens ÷ huishoudens'),
+  s('huishoudens_met_kinderen', 'Huishoudens met kinderen', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017)'),
+  s('aandeel_65plus', 'Inwoners 65+', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017)'),
+  s('verweduwd', 'Verweduwd', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017); elders 85984NED Verweduwd'),
+  s('fietsdiefstal', 'Fietsdiefstal (politie Groningen)', 'aantal', 'count', 'shipped', 'politie Groningen A72 per buurt'),
+
+  // --- importable from national public tables ---
+  s('misdrijven_woninginbraak', 'Woninginbraak', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 1.1.1 Diefstal/inbraak woning (+ 1.1.2 × 0,5)'),
+  s('misdrijven_straatroof_overval', 'Straatroof en overval', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 1.4.6 Straatroof + 1.4.7 Overval'),
+  s('misdrijven_geweld', 'Geweldsmisdrijven', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 1.4.1–1.4.5 (zeden, moord/doodslag, openlijk geweld, bedreiging, mishandeling)'),
+  s('misdrijven_vermogen_openbaar', 'Vermogensmisdrijven openbare ruimte', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 1.2.1, 1.2.2, 1.2.3, 1.2.5, 1.6.2'),
+  s('misdrijven_ondermijning', 'Ondermijningssignalen', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 3.1.1, 3.1.3, 1.6.3, 1.6.1 (+ RIEC-signalen, 13b-sluitingen)'),
+  s('misdrijven_bedrijf_winkel', 'Bedrijfs- en winkelcriminaliteit', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 2.5.1, 2.5.2, 1.2.4'),
+  s('misdrijven_vernieling', 'Vernieling en zaakbeschadiging', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 2.2.1 Vernieling cq. zaakbeschadiging'),
+  s('misdrijven_overlast', 'Overlastmisdrijven', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 2.4.1 + 2.1.1 + 3.6.4'),
+  s('overlast_totaal', 'Geregistreerde overlast, totaal', 'aantal', 'count', 'nationaal', '47024NED Totaal registraties overlast'),
+  s('overlast_jeugd', 'Jeugdoverlast', 'aantal', 'count', 'nationaal', '47024NED overlast jeugd'),
+  s('overlast_verward', 'Overlast door verward persoon', 'aantal', 'count', 'nationaal', '47024NED overlast verward persoon'),
+  s('leegstand', 'Leegstaande woningen', '%', 'share', 'nationaal', '85984NED OnbewoondeWoningen (p_leegsw)'),
+  s('meergezinswoningen', 'Meergezinswoningen', '%', 'share', 'nationaal', '85984NED PercentageMeergezinswoning'),
+  s('particuliere_huur', 'Huurwoningen overige verhuurders', '%', 'share', 'nationaal', '85984NED InBezitOverigeVerhuurders'),
+  s('corporatiewoningen', 'Huurwoningen woningcorporaties', '%', 'share', 'nationaal', '85984NED InBezitWoningcorporatie'),
+  s('nieuwbouw_10jr', 'Woningen gebouwd in de afgelopen tien jaar', '%', 'share', 'nationaal', '85984NED BouwjaarAfgelopenTienJaar'),
+  s('huishoudens_sociaal_minimum', 'Huishoudens onder of rond sociaal minimum', '%', 'share', 'nationaal', '85984NED HuishOnderOfRondSociaalMinimum'),
+  s('bijstand', 'Personen met bijstandsuitkering', 'aantal', 'count', 'nationaal', '85984NED PersonenPerSoortUitkeringBijstand'),
+  s('ao_uitkering', 'Personen met arbeidsongeschiktheidsuitkering', 'aantal', 'count', 'nationaal', '85984NED PersonenPerSoortUitkeringAO'),
+  s('inwoners_15_64', 'Inwoners 15–64 jaar', 'aantal', 'count', 'nationaal', '85984NED k_15Tot25 + k_25Tot45 + k_45Tot65'),
+  s('vermogen_mediaan', 'Mediaan vermogen particuliere huishoudens', '× € 1.000', 'value', 'nationaal', '85984NED MediaanVermogenVanParticuliereHuish'),
+  s('wmo_per_1000', 'Wmo-cliënten per 1.000 inwoners', 'per 1.000', 'value', 'nationaal', '85984NED WmoClientenRelatief'),
+  s('jeugdzorg', 'Jongeren met jeugdzorg in natura', '%', 'share', 'nationaal', '85984NED PercentageJongerenMetJeugdzorg'),
+  s('mist_emotionele_steun', 'Mist emotionele steun (18+)', '%', 'share', 'nationaal', 'RIVM 50120NED MistEmotioneleSteun'),
+  s('cafes_1km', 'Cafés binnen 1 km', 'gemiddeld aantal', 'value', 'nationaal', 'CBS nabijheid cafe_gemiddeld_aantal_binnen_1_km'),
+  s('bedrijven_handel_horeca', 'Vestigingen handel en horeca', 'aantal', 'count', 'nationaal', '85984NED GIHandelEnHoreca'),
+  s('bedrijfsvestigingen', 'Bedrijfsvestigingen', 'aantal', 'count', 'nationaal', '85984NED BedrijfsvestigingenTotaal'),
+  s('kinderen_armoede', 'Kinderen in huishoudens met laag inkomen', '%', 'share', 'nationaal', 'CBS Jeugdmonitor (gemeente-import)'),
+  s('opkomst_verkiezingen', 'Opkomst gemeenteraadsverkiezingen', '%', 'share', 'nationaal', 'Kiesraad uitslagen per stembureau, ruimtelijk gekoppeld'),
+  s('onveilig_buurt', 'Voelt zich weleens onveilig in eigen buurt', '%', 'share', 'nationaal', 'Veiligheidsmonitor 85146NED (gemeente) of lokale oversampling'),
+
+  // --- local only (gemeente or kernteam import) ---
+  s('mora_meldingen', 'Meldingen openbare ruimte', 'aantal', 'count', 'lokaal', 'MORA/BOR-meldingen (gemeente-import)'),
+  s('verlichting_tekort', 'Verlichting: storingen en donkere plekken', 'score', 'value', 'lokaal', 'lichtpunten/storingen (gemeente) of schouw "donkere plek"'),
+  s('cpted_schouw', 'Zichtlijnen en overzichtelijkheid (schouw)', 'score', 'value', 'lokaal', 'buurtschouw / CPTED-scan'),
+  s('hotspots', 'Hotspots (station, uitgaan, hangplekken)', 'aantal', 'value', 'lokaal', 'kernteam'),
+  s('verhuizingen', 'Verhuizingen (in + uit)', 'aantal', 'count', 'lokaal', 'BRP verhuismutaties (gemeente-import)'),
+  s('cohesie_enquete', 'Sociale cohesie (enquête)', 'schaal 0–10', 'value', 'lokaal', 'Veiligheidsmonitor-oversampling of buurtenquête'),
+  s('georganiseerd_toezicht', 'Georganiseerd toezicht (buurtpreventie)', 'score', 'value', 'lokaal', 'register buurtpreventie/WhatsApp-groepen (gemeente)'),
+  s('informele_controle', 'Informele sociale controle (enquête)', 'schaal 0–10', 'value', 'lokaal', 'buurtenquête'),
+  s('overlastdossiers', 'Woon- en buurtoverlastdossiers', 'aantal', 'count', 'lokaal', 'corporatie- en gemeentedossiers, buurtbemiddeling, meldpunt zorg & overlast'),
+  s('schoolverzuim', 'Schoolverzuim en voortijdig schoolverlaten', 'per 1.000 jongeren', 'value', 'lokaal', 'leerplicht/RMC (gemeente-import)'),
+  s('jeugdgroepen', 'Jeugdgroepen (groepsscan)', 'aantal', 'value', 'lokaal', 'politie groepsscan'),
+];
+
+export const seriesById: ReadonlyMap<string, SeriesInfo> = new Map(SERIES.map((x) => [x.id, x]));
+
+/** Words that mark herkomst/migratieachtergrond; such series never enter a score. */
+export const HERKOMST_PATTERN = /herkomst|migratie|westers|allochto|nationaliteit|geboorteland|marokk|turk|surinam|antill/i;

@@ -1,0 +1,763 @@
+/**
+ * The scoring engine: level tables in, category/sphere/dial scores out.
+ * Pure (no DOM, no Node APIs) so the worker and the Node CLI share it.
+ *
+ * Cold path per (level, frame): resolve factor inputs, shrink rates toward
+ * the frame group, transform + orient, robust z per group. These normalised
+ * z-values are cached; re-weighting only re-aggregates (and recomputes
+ * percentiles of the targets whose weights changed).
+ */
+import type { Level, LevelTable } from './dataset-format.ts';
+import { MissingReason, missingReasonLabel, type MissingReasonCode } from './missing.ts';
+import { KOMPAS_MODEL } from './kompas/definition.ts';
+import { validateModel } from './kompas/validate.ts';
+import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
+import {
+  computeOption, missingReasonForFactor, resolveFactor, seriesIndexOf, trendFor,
+  type FactorInput, type SeriesIndex,
+} from './factor-inputs.ts';
+import {
+  argsortFloat32, fitShrinkage, logTransform, logitPercent, percentileOfSorted, robustScaleOfBuffer, robustZ, shrinkRate,
+  type RobustScale, type ShrinkageFit,
+} from './stats.ts';
+import {
+  CONVENTION, ScoreAreaFlag, ScoreStatus, frameLabel, scoreStatusLabel,
+  type AreaExplanation, type CategoryExplanation, type ClassLabel, type DialExplanation, type FactorExplanation,
+  type FrameId, type ImportedValues, type ScoreRequest, type ScoreResult, type ScoreStatusCode, type ScoreTarget,
+  type SphereExplanation, type TargetExplanation, type WeightOverrides,
+} from './scoring-types.ts';
+
+export const MIN_INWONERS_SCORE = 50;
+export const MIN_INWONERS_FULL = 200;
+export const COVERAGE_SCORE = 0.6;
+export const COVERAGE_LIMITED = 0.3;
+/** Crime rate at least this many times the dataset median marks a visitor area. */
+export const EXPOSURE_CRIME_FACTOR = 10;
+/** Groups with fewer reference areas fall back to the dataset-wide reference. */
+export const MIN_GROUP_SIZE = 5;
+const EPS = 1e-9;
+
+export function coverageStatus(coverage: number): ScoreStatusCode {
+  if (!(coverage > EPS)) return ScoreStatus.geenGegevens;
+  if (coverage >= COVERAGE_SCORE - EPS) return ScoreStatus.score;
+  if (coverage >= COVERAGE_LIMITED - EPS) return ScoreStatus.beperkteDekking;
+  return ScoreStatus.witteVlek;
+}
+
+export function classOfPercentile(p: number): ClassLabel | null {
+  if (!Number.isFinite(p)) return null;
+  if (p >= 90) return 'hoog';
+  if (p >= 80) return 'aandacht';
+  if (p >= 40) return 'gemiddeld';
+  return 'laag';
+}
+
+const classText = (c: ClassLabel | null, type?: string): string | null => {
+  if (!c) return null;
+  if (type === 'gelegenheid') {
+    return { laag: 'weinig drukte/gelegenheid', gemiddeld: 'gemiddelde drukte/gelegenheid', aandacht: 'aandacht: veel drukte/gelegenheid', hoog: 'hoog: zeer veel drukte/gelegenheid' }[c];
+  }
+  return { laag: 'laag', gemiddeld: 'gemiddeld', aandacht: 'aandacht', hoog: 'hoog (kwetsbaar)' }[c];
+};
+
+interface Entry { f: number; def: number }
+interface SubEntry { f: number; replaced: number[] /* positions in entries */ }
+interface Container {
+  id: string;
+  kind: 'category' | 'dial';
+  entries: Entry[];
+  subs: SubEntry[];
+  totalDef: number;
+}
+
+interface LevelState {
+  table: LevelTable;
+  idx: SeriesIndex;
+  inputs: (FactorInput | null)[];
+  inwoners: Float64Array;
+  areaFlags: Uint8Array;
+  exposureReason: (string | null)[];
+  /** Eligible for the reference sample: ≥ 50 inwoners and not an exposure area. */
+  reference: Uint8Array;
+  frames: Map<FrameId, FrameState>;
+}
+
+interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array }
+
+interface FrameState {
+  frame: FrameId;
+  /** Group per area; −1 = dataset-wide reference. */
+  groupOf: Int32Array;
+  groupCount: number;
+  /** CSR members per group (reference areas only) and all areas. */
+  notes: string[];
+  areaNote: (string | null)[];
+  /** Value as used (rates shrunk), oriented transformed value, z — per factor. */
+  used: (Float64Array | null)[];
+  oriented: (Float64Array | null)[];
+  z: (Float32Array | null)[];
+  reliability: (Float32Array | null)[];
+  /** Robust scale per factor per group (index groupCount = dataset-wide). */
+  scales: (RobustScale[] | null)[];
+  /** Lazily: sorted oriented and sorted used values of reference areas per group. */
+  sortedOriented: Map<number, Float64Array[]>;
+  sortedUsed: Map<number, Float64Array[]>;
+  targets: Map<string, TargetCache>;
+}
+
+export interface LevelSummary {
+  level: Level;
+  areaCount: number;
+  indicatorCount: number;
+  factorsWithData: string[];
+  factorsWithoutData: string[];
+}
+
+export class ScoringEngine {
+  readonly model: KompasModel;
+  private readonly tables = new Map<Level, LevelTable>();
+  private readonly imported = new Map<Level, ImportedValues>();
+  private readonly states = new Map<Level, LevelState>();
+  readonly factors: FactorDef[];
+  private readonly factorIdx = new Map<string, number>();
+  private readonly categoryContainers: Container[];
+  private readonly dialContainers: Container[];
+  readonly targets: ScoreTarget[];
+
+  constructor(tables: Partial<Record<Level, LevelTable>> | LevelTable[], model: KompasModel = KOMPAS_MODEL) {
+    const problems = validateModel(model);
+    if (problems.length) throw new Error(`kompasmodel ongeldig:\n${problems.join('\n')}`);
+    this.model = model;
+    const list = Array.isArray(tables) ? tables : Object.values(tables).filter((t): t is LevelTable => !!t);
+    for (const t of list) this.tables.set(t.level, t);
+    this.factors = model.categories.flatMap((c) => c.factors);
+    this.factors.forEach((f, i) => this.factorIdx.set(f.id, i));
+    const container = (id: string, kind: 'category' | 'dial', entries: Entry[], subs: Substitution[]): Container => {
+      const subIds = new Set(subs.map((s) => s.factor));
+      const scored = entries.filter((e) => !subIds.has(this.factors[e.f].id));
+      const subEntries = subs.map((s) => ({
+        f: this.factorIdx.get(s.factor)!,
+        replaced: s.replaces.map((r) => scored.findIndex((e) => this.factors[e.f].id === r)).filter((p) => p >= 0),
+      }));
+      return { id, kind, entries: scored, subs: subEntries, totalDef: scored.reduce((a, e) => a + e.def, 0) };
+    };
+    this.categoryContainers = model.categories.map((c) =>
+      container(c.id, 'category', c.factors.map((f) => ({ f: this.factorIdx.get(f.id)!, def: f.weight })), c.substitutions));
+    this.dialContainers = model.dials.map((d) =>
+      container(d.id, 'dial', d.components.map((c) => ({ f: this.factorIdx.get(c.factor)!, def: c.weight })), d.substitutions));
+    this.targets = [
+      ...model.categories.map((c): ScoreTarget => ({ id: c.id, label: c.label, kind: 'category', sphere: c.sphere, categoryType: c.type })),
+      ...model.spheres.map((s): ScoreTarget => ({ id: s.id, label: s.label, kind: 'sphere', sphere: s.id })),
+      ...model.dials.map((d): ScoreTarget => ({ id: d.id, label: d.label, kind: 'dial' })),
+    ];
+  }
+
+  levels(): Level[] {
+    return [...this.tables.keys()];
+  }
+
+  table(level: Level): LevelTable {
+    const t = this.tables.get(level);
+    if (!t) throw new Error(`niveau ${level} is niet geladen`);
+    return t;
+  }
+
+  /**
+   * Extension point for gemeente imports: extra indicator columns per level,
+   * keyed by area code. Series must be known to the model; they then feed
+   * factors exactly like shipped series (an imported series replaces a
+   * shipped one of the same id and year). Invalidates that level's caches.
+   */
+  setImportedValues(imports: ImportedValues): { level: Level; accepted: string[]; unknownCodes: number } {
+    const base = this.table(imports.level);
+    const known = new Set(this.model.categories.flatMap((c) => c.factors.flatMap((f) => f.options.flatMap(optionSeries))));
+    let unknownCodes = 0;
+    const codeIndex = new Map(base.codes.map((c, i) => [c, i]));
+    for (const col of imports.columns) {
+      if (!known.has(col.series)) throw new Error(`onbekende reeks ${col.series}: niet in het kompasmodel`);
+      for (const code of Object.keys(col.values)) if (!codeIndex.has(code)) unknownCodes++;
+    }
+    this.imported.set(imports.level, imports);
+    this.states.delete(imports.level);
+    return { level: imports.level, accepted: imports.columns.map((c) => `${c.series}.${c.year}`), unknownCodes };
+  }
+
+  private effectiveTable(level: Level): LevelTable {
+    const base = this.table(level);
+    const imp = this.imported.get(level);
+    if (!imp || !imp.columns.length) return base;
+    const n = base.codes.length;
+    const codeIndex = new Map(base.codes.map((c, i) => [c, i]));
+    const replaced = new Set(imp.columns.map((c) => `${c.series}.${c.year}`));
+    const keep = base.indicators.map((m, i) => ({ m, i })).filter(({ m }) => !replaced.has(m.id));
+    const indicators = keep.map(({ m }) => m);
+    const values = keep.map(({ i }) => base.values[i]);
+    const reasons = keep.map(({ i }) => base.reasons[i]);
+    for (const col of imp.columns) {
+      const v = new Float32Array(n).fill(NaN);
+      const r = new Uint8Array(n).fill(MissingReason.notJoined);
+      for (const [code, x] of Object.entries(col.values)) {
+        const i = codeIndex.get(code);
+        if (i === undefined) continue;
+        if (x === null || !Number.isFinite(x)) { r[i] = MissingReason.unknown; continue; }
+        v[i] = x; r[i] = 0;
+      }
+      indicators.push({
+        id: `${col.series}.${col.year}`, series: col.series, label: col.label ?? col.series, unit: col.unit ?? '',
+        kind: 'value', year: col.year, indelingYear: base.indelingYear, publisher: 'gemeente',
+        source: col.source ?? 'gemeente-import', sourceVariable: col.sourceVariable ?? col.series,
+        licence: col.licence ?? 'lokaal', ...(col.note ? { note: col.note } : {}),
+      });
+      values.push(v);
+      reasons.push(r);
+    }
+    return { ...base, indicators, values, reasons };
+  }
+
+  // ------------------------------------------------------------ level state
+  private levelState(level: Level): LevelState {
+    const cached = this.states.get(level);
+    if (cached) return cached;
+    const table = this.effectiveTable(level);
+    const idx = seriesIndexOf(table);
+    const n = table.codes.length;
+    const inputs = this.factors.map((f) => resolveFactor(table, idx, f));
+    const inwoners = new Float64Array(n).fill(NaN);
+    const inw = idx.get('inwoners')?.[0];
+    if (inw) for (let i = 0; i < n; i++) inwoners[i] = table.values[inw.index][i];
+    const areaFlags = new Uint8Array(n);
+    const exposureReason: (string | null)[] = new Array(n).fill(null);
+    const reference = new Uint8Array(n);
+
+    // Exposure: crime far above what the residents explain.
+    const crime = inputs[this.factorIdx.get('S4.0')!];
+    let crimeMedian = NaN;
+    if (crime) {
+      const xs: number[] = [];
+      for (let i = 0; i < n; i++) if (inwoners[i] >= MIN_INWONERS_FULL && Number.isFinite(crime.value[i])) xs.push(crime.value[i]);
+      xs.sort((a, b) => a - b);
+      if (xs.length) crimeMedian = xs.length % 2 ? xs[xs.length >> 1] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+    }
+    const adr = idx.get('adressendichtheid')?.[0];
+    const bev = idx.get('bevolkingsdichtheid')?.[0];
+    const bedr = inputs[this.factorIdx.get('F3.3')!];
+    for (let i = 0; i < n; i++) {
+      const p = inwoners[i];
+      if (!(p >= MIN_INWONERS_SCORE)) areaFlags[i] |= ScoreAreaFlag.noScore;
+      else if (p < MIN_INWONERS_FULL) areaFlags[i] |= ScoreAreaFlag.indicatief;
+      let why: string | null = null;
+      if (crime && crimeMedian > 0 && crime.value[i] >= EXPOSURE_CRIME_FACTOR * crimeMedian) {
+        why = `geregistreerde misdrijven per inwoner ${Math.round(crime.value[i] / crimeMedian)}× de mediaan: vooral bezoekers, niet bewoners`;
+      } else if (p < MIN_INWONERS_FULL || !Number.isFinite(p)) {
+        const a = adr ? table.values[adr.index][i] : NaN;
+        const b = bev ? table.values[bev.index][i] : NaN;
+        if (a >= 1000 && (!(b > 0) || a / b >= 1.5)) why = 'weinig inwoners tussen veel adressen (bedrijven, voorzieningen)';
+        else if (bedr && bedr.optionIndex === 0 && bedr.value[i] > 1) why = 'meer bedrijfsvestigingen dan woningen';
+      }
+      if (why) { areaFlags[i] |= ScoreAreaFlag.exposure; exposureReason[i] = why; }
+      reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
+    }
+    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, reference, frames: new Map() };
+    this.states.set(level, state);
+    return state;
+  }
+
+  summary(level: Level): LevelSummary {
+    const s = this.levelState(level);
+    return {
+      level,
+      areaCount: s.table.codes.length,
+      indicatorCount: s.table.indicators.length,
+      factorsWithData: this.factors.filter((_, k) => s.inputs[k]).map((f) => f.id),
+      factorsWithoutData: this.factors.filter((_, k) => !s.inputs[k]).map((f) => f.id),
+    };
+  }
+
+  // ------------------------------------------------------------ frame state (cold path)
+  private frameState(level: Level, frame: FrameId): FrameState {
+    const ls = this.levelState(level);
+    const cached = ls.frames.get(frame);
+    if (cached) return cached;
+    const { table, idx, reference } = ls;
+    const n = table.codes.length;
+    const groupOf = new Int32Array(n);
+    const notes: string[] = [];
+    const areaNote: (string | null)[] = new Array(n).fill(null);
+    let groupCount = 1;
+    if (frame === 'gemeente') {
+      if (level === 'gemeente') {
+        notes.push('Op gemeenteniveau is "binnen de gemeente" niet zinvol: vergeleken met alle gemeenten.');
+      } else {
+        const ids = new Map<string, number>();
+        for (let i = 0; i < n; i++) {
+          const g = table.gemeenteCodes[i] ?? '';
+          let k = ids.get(g);
+          if (k === undefined) { k = ids.size; ids.set(g, k); }
+          groupOf[i] = k;
+        }
+        groupCount = ids.size;
+        notes.push('Relatief binnen de gemeente.');
+      }
+    } else if (frame === 'stedelijkheid') {
+      const s = idx.get('stedelijkheid')?.[0];
+      groupCount = 5;
+      let fallback = 0;
+      for (let i = 0; i < n; i++) {
+        const c = s ? table.values[s.index][i] : NaN;
+        if (c >= 1 && c <= 5) groupOf[i] = Math.round(c) - 1;
+        else { groupOf[i] = -1; fallback++; areaNote[i] = 'Geen stedelijkheidsklasse: vergeleken met alle gebieden van dit niveau.'; }
+      }
+      if (fallback) notes.push(`${fallback} gebieden zonder stedelijkheidsklasse zijn vergeleken met alle gebieden van dit niveau.`);
+    }
+    // Small groups fall back to the dataset-wide reference.
+    if (groupCount > 1) {
+      const size = new Int32Array(groupCount);
+      for (let i = 0; i < n; i++) if (groupOf[i] >= 0 && reference[i]) size[groupOf[i]]++;
+      let small = 0;
+      for (let i = 0; i < n; i++) {
+        const g = groupOf[i];
+        if (g >= 0 && size[g] < MIN_GROUP_SIZE) {
+          groupOf[i] = -1; small++;
+          areaNote[i] = `Minder dan ${MIN_GROUP_SIZE} vergelijkbare gebieden in het kader: vergeleken met alle gebieden van dit niveau.`;
+        }
+      }
+      if (small) notes.push(`${small} gebieden in een te kleine groep (< ${MIN_GROUP_SIZE}) zijn vergeleken met alle gebieden van dit niveau.`);
+    }
+    const fs: FrameState = {
+      frame, groupOf, groupCount, notes, areaNote,
+      used: [], oriented: [], z: [], reliability: [], scales: [],
+      sortedOriented: new Map(), sortedUsed: new Map(), targets: new Map(),
+    };
+    // Members per group (reference areas), CSR.
+    const { offsets, members } = this.groupMembers(groupOf, groupCount, reference);
+    const scratch = new Float64Array(n);
+    for (let k = 0; k < this.factors.length; k++) {
+      const input = ls.inputs[k];
+      if (!input) { fs.used.push(null); fs.oriented.push(null); fs.z.push(null); fs.reliability.push(null); fs.scales.push(null); continue; }
+      const factor = this.factors[k];
+      const opt = input.option;
+      let used = input.value;
+      let rel: Float32Array | null = null;
+      if (opt.kind === 'rate' && opt.shrink && input.y && input.n) {
+        used = new Float64Array(n).fill(NaN);
+        rel = new Float32Array(n).fill(NaN);
+        const fits: ShrinkageFit[] = [];
+        const yy = input.y, nn = input.n;
+        const fitOf = (from: number, to: number, list: Int32Array | null): ShrinkageFit => {
+          const ys: number[] = [], ns: number[] = [];
+          if (list) for (let p = from; p < to; p++) { const i = list[p]; ys.push(yy[i]); ns.push(nn[i]); }
+          else for (let i = 0; i < n; i++) if (reference[i]) { ys.push(yy[i]); ns.push(nn[i]); }
+          return fitShrinkage(ys, ns);
+        };
+        const allFit = fitOf(0, 0, null);
+        for (let g = 0; g < groupCount; g++) {
+          const cnt = offsets[g + 1] - offsets[g];
+          fits.push(groupCount === 1 ? allFit : cnt >= MIN_GROUP_SIZE ? fitOf(offsets[g], offsets[g + 1], members) : allFit);
+        }
+        for (let i = 0; i < n; i++) {
+          if (!Number.isFinite(input.value[i])) continue;
+          const g = groupOf[i];
+          const fit = g >= 0 ? fits[g] : allFit;
+          const r = shrinkRate(yy[i], nn[i], fit);
+          used[i] = r.shrunk;
+          rel[i] = r.reliability;
+        }
+      }
+      const sign = factor.direction * (opt.sign ?? 1);
+      const oriented = new Float64Array(n);
+      const off = opt.logOffset ?? 0;
+      for (let i = 0; i < n; i++) {
+        const v = used[i];
+        if (v !== v) { oriented[i] = NaN; continue; }
+        const t = opt.transform === 'log' ? logTransform(v, off) : opt.transform === 'logit' ? logitPercent(v) : v;
+        oriented[i] = sign * t;
+      }
+      // Robust scale per group (+ dataset-wide at index groupCount).
+      const scales: RobustScale[] = [];
+      for (let g = groupCount === 1 ? 1 : 0; g <= groupCount; g++) {
+        let m = 0;
+        if (g === groupCount) { for (let i = 0; i < n; i++) if (reference[i]) { const v = oriented[i]; if (v === v) scratch[m++] = v; } }
+        else for (let p = offsets[g]; p < offsets[g + 1]; p++) { const v = oriented[members[p]]; if (v === v) scratch[m++] = v; }
+        scales.push(robustScaleOfBuffer(scratch, m));
+      }
+      if (groupCount === 1) scales.unshift(scales[0]);
+      const all = scales[groupCount];
+      for (let g = 0; g < groupCount; g++) if (scales[g].n < 3) scales[g] = all;
+      const z = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        const g = groupOf[i];
+        z[i] = robustZ(oriented[i], g >= 0 ? scales[g] : all);
+      }
+      fs.used.push(used); fs.oriented.push(oriented); fs.z.push(z); fs.reliability.push(rel); fs.scales.push(scales);
+    }
+    ls.frames.set(frame, fs);
+    return fs;
+  }
+
+  private groupMembers(groupOf: Int32Array, groupCount: number, reference: Uint8Array) {
+    const offsets = new Int32Array(groupCount + 1);
+    for (let i = 0; i < groupOf.length; i++) if (reference[i] && groupOf[i] >= 0) offsets[groupOf[i] + 1]++;
+    for (let g = 0; g < groupCount; g++) offsets[g + 1] += offsets[g];
+    const fill = offsets.slice(0, groupCount);
+    const members = new Int32Array(offsets[groupCount]);
+    for (let i = 0; i < groupOf.length; i++) if (reference[i] && groupOf[i] >= 0) members[fill[groupOf[i]]++] = i;
+    return { offsets, members };
+  }
+
+  // ------------------------------------------------------------ aggregation (hot path)
+  private activeWeights(c: Container, w: WeightOverrides | undefined): number[] {
+    return c.entries.map((e) => {
+      const id = this.factors[e.f].id;
+      const o = c.kind === 'category' ? w?.factors?.[id] : undefined;
+      return o !== undefined && Number.isFinite(o) && o >= 0 ? o : e.def;
+    });
+  }
+
+  private aggregate(ls: LevelState, fs: FrameState, c: Container, act: number[]): TargetCache {
+    const n = ls.table.codes.length;
+    const z = new Float32Array(n);
+    const coverage = new Float32Array(n);
+    const status = new Uint8Array(n);
+    const zs = c.entries.map((e) => fs.z[e.f]);
+    const subZ = c.subs.map((s) => fs.z[s.f]);
+    const subDef = c.subs.map((s) => s.replaced.reduce((a, p) => a + c.entries[p].def, 0));
+    const subAct = c.subs.map((s) => s.replaced.reduce((a, p) => a + act[p], 0));
+    const m = c.entries.length;
+    for (let i = 0; i < n; i++) {
+      let def = 0, wsum = 0, wz = 0;
+      for (let k = 0; k < m; k++) {
+        const zk = zs[k];
+        if (!zk) continue;
+        const v = zk[i];
+        if (v !== v) continue;
+        def += c.entries[k].def;
+        wsum += act[k];
+        wz += act[k] * v;
+      }
+      for (let s = 0; s < c.subs.length; s++) {
+        const sz = subZ[s];
+        if (!sz) continue;
+        const v = sz[i];
+        if (v !== v) continue;
+        let anyReplaced = false;
+        for (const p of c.subs[s].replaced) { const zk = zs[p]; if (zk && zk[i] === zk[i]) { anyReplaced = true; break; } }
+        if (anyReplaced) continue;
+        def += subDef[s];
+        wsum += subAct[s];
+        wz += subAct[s] * v;
+      }
+      const cov = c.totalDef > 0 ? def / c.totalDef : 0;
+      coverage[i] = cov;
+      let st: ScoreStatusCode = coverageStatus(cov);
+      if (ls.areaFlags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
+      else if (st <= ScoreStatus.beperkteDekking && !(wsum > 0)) st = ScoreStatus.witteVlek;
+      status[i] = st;
+      z[i] = st <= ScoreStatus.beperkteDekking ? wz / wsum : NaN;
+    }
+    return { key: '', z, coverage, status, percentile: this.percentiles(ls, fs, z, status) };
+  }
+
+  /**
+   * Percentile of each scored area among the scored reference areas of its
+   * group (mid-rank for ties: 100 × (below + ½ equal) / n). One radix sort of
+   * all scored areas, then a single walk keeping per-group counters.
+   */
+  private percentiles(ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array): Float32Array {
+    const n = z.length;
+    const { groupOf, groupCount } = fs;
+    const G = groupCount; // index G = dataset-wide
+    const scored = new Uint8Array(n);
+    const nRef = new Int32Array(G + 1);
+    for (let i = 0; i < n; i++) {
+      if (status[i] > ScoreStatus.beperkteDekking) continue;
+      scored[i] = 1;
+      if (ls.reference[i]) { nRef[G]++; if (groupOf[i] >= 0) nRef[groupOf[i]]++; }
+    }
+    const useGroup = G > 1;
+    const refGroup = (i: number) => (useGroup && groupOf[i] >= 0 && nRef[groupOf[i]] >= MIN_GROUP_SIZE ? groupOf[i] : G);
+    const { order, keys } = argsortFloat32(z, scored);
+    const below = new Int32Array(G + 1);
+    const eq = new Int32Array(G + 1);
+    const pct = new Float32Array(n).fill(NaN);
+    const m = order.length;
+    let a = 0;
+    while (a < m) {
+      let b = a + 1;
+      while (b < m && keys[b] === keys[a]) b++;
+      for (let p = a; p < b; p++) {
+        const i = order[p];
+        if (!ls.reference[i]) continue;
+        eq[G]++;
+        if (useGroup && groupOf[i] >= 0) eq[groupOf[i]]++;
+      }
+      for (let p = a; p < b; p++) {
+        const i = order[p];
+        const g = refGroup(i);
+        pct[i] = nRef[g] > 0 ? (100 * (below[g] + 0.5 * eq[g])) / nRef[g] : NaN;
+      }
+      for (let p = a; p < b; p++) {
+        const i = order[p];
+        if (!ls.reference[i]) continue;
+        if (useGroup && groupOf[i] >= 0) { const g = groupOf[i]; below[g] += eq[g]; eq[g] = 0; }
+      }
+      below[G] += eq[G]; eq[G] = 0;
+      a = b;
+    }
+    return pct;
+  }
+
+  private sphereTarget(ls: LevelState, fs: FrameState, sphereId: string, cats: { c: TargetCache; w: number }[]): TargetCache {
+    const n = ls.table.codes.length;
+    const z = new Float32Array(n), coverage = new Float32Array(n), status = new Uint8Array(n);
+    const total = cats.reduce((a, x) => a + x.w, 0);
+    for (let i = 0; i < n; i++) {
+      let ws = 0, wz = 0, scoredFull = 0, anyData = false;
+      for (const { c, w } of cats) {
+        const st = c.status[i];
+        if (st !== ScoreStatus.geenGegevens && st !== ScoreStatus.teWeinigInwoners) anyData = true;
+        if (st > ScoreStatus.beperkteDekking) continue;
+        if (st === ScoreStatus.score) scoredFull += w;
+        ws += w; wz += w * c.z[i];
+      }
+      coverage[i] = total > 0 ? ws / total : 0;
+      let st: ScoreStatusCode;
+      if (ls.areaFlags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
+      else if (!(ws > 0)) st = anyData ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
+      else st = scoredFull >= total / 2 - EPS ? ScoreStatus.score : ScoreStatus.beperkteDekking;
+      status[i] = st;
+      z[i] = st <= ScoreStatus.beperkteDekking ? wz / ws : NaN;
+    }
+    return { key: sphereId, z, coverage, status, percentile: this.percentiles(ls, fs, z, status) };
+  }
+
+  /** All target results for a request, using and filling the per-target cache. */
+  private compute(req: ScoreRequest) {
+    const frame = req.frame ?? 'dataset';
+    const ls = this.levelState(req.level);
+    const fs = this.frameState(req.level, frame);
+    const cached = (key: string, id: string, make: () => TargetCache): TargetCache => {
+      const hit = fs.targets.get(id);
+      if (hit && hit.key === key) return hit;
+      const t = make();
+      t.key = key;
+      fs.targets.set(id, t);
+      return t;
+    };
+    const cats = this.categoryContainers.map((c) => {
+      const act = this.activeWeights(c, req.weights);
+      return cached(act.join(','), c.id, () => this.aggregate(ls, fs, c, act));
+    });
+    const spheres = this.model.spheres.map((s) => {
+      const members = this.model.categories.map((c, k) => ({ c: cats[k], w: this.categoryWeight(c.id, req.weights), sphere: c.sphere }))
+        .filter((x) => x.sphere === s.id);
+      const key = members.map((m) => `${m.c.key}|${m.w}`).join(';');
+      return cached(key, `sphere:${s.id}`, () => this.sphereTarget(ls, fs, s.id, members));
+    });
+    const dials = this.dialContainers.map((d) => {
+      const act = this.activeWeights(d, undefined);
+      return cached(act.join(','), `dial:${d.id}`, () => this.aggregate(ls, fs, d, act));
+    });
+    return { ls, fs, frame, all: [...cats, ...spheres, ...dials] };
+  }
+
+  private categoryWeight(id: string, w: WeightOverrides | undefined): number {
+    const o = w?.categories?.[id as keyof NonNullable<WeightOverrides['categories']>];
+    return o !== undefined && Number.isFinite(o) && o >= 0 ? o : 1;
+  }
+
+  /** Scores for all areas of a level. The returned arrays are fresh (safe to transfer). */
+  score(req: ScoreRequest): ScoreResult {
+    const { ls, fs, frame, all } = this.compute(req);
+    const n = ls.table.codes.length;
+    const T = all.length;
+    const z = new Float32Array(T * n), percentile = new Float32Array(T * n), coverage = new Float32Array(T * n), status = new Uint8Array(T * n);
+    all.forEach((t, k) => {
+      z.set(t.z, k * n); percentile.set(t.percentile, k * n); coverage.set(t.coverage, k * n); status.set(t.status, k * n);
+    });
+    return {
+      level: req.level, frame, areaCount: n, targets: this.targets.map((t) => ({ ...t })),
+      z, percentile, status, coverage, areaFlags: ls.areaFlags.slice(), notes: [...fs.notes],
+    };
+  }
+
+  // ------------------------------------------------------------ explanation
+  private sortedRef(ls: LevelState, fs: FrameState, k: number, kind: 'oriented' | 'used', group: number): Float64Array {
+    const map = kind === 'oriented' ? fs.sortedOriented : fs.sortedUsed;
+    let perGroup = map.get(k);
+    if (!perGroup) {
+      const src = (kind === 'oriented' ? fs.oriented[k] : fs.used[k])!;
+      const lists: number[][] = Array.from({ length: fs.groupCount + 1 }, () => []);
+      for (let i = 0; i < src.length; i++) {
+        if (!ls.reference[i] || !Number.isFinite(src[i])) continue;
+        lists[fs.groupCount].push(src[i]);
+        if (fs.groupOf[i] >= 0 && fs.groupCount > 1) lists[fs.groupOf[i]].push(src[i]);
+      }
+      perGroup = lists.map((l) => Float64Array.from(l).sort());
+      map.set(k, perGroup);
+    }
+    const g = group >= 0 && fs.groupCount > 1 && perGroup[group].length >= 3 ? group : fs.groupCount;
+    return perGroup[g];
+  }
+
+  private explainFactor(ls: LevelState, fs: FrameState, k: number, i: number, defaultWeight: number, weight: number, effective: number, substitutesFor?: string[]): FactorExplanation {
+    const f = this.factors[k];
+    const input = ls.inputs[k];
+    const base = {
+      id: f.id, label: f.label, direction: f.direction,
+      directionLabel: f.direction === 1 ? '↑ hoger is kwetsbaarder' : '↓ lager is kwetsbaarder',
+      defaultWeight, weight, measurable: f.measurable, exposure: !!f.exposure, shownOnly: !!f.shownOnly,
+      ...(substitutesFor ? { substitutesFor } : {}),
+    };
+    const empty = { value: null, rawValue: null, reliability: null, referenceMedian: null, timesMedian: null, percentile: null, z: null, contribution: null, flagged: false };
+    if (!input) {
+      const reason = missingReasonForFactor(ls.table, ls.idx, f, i);
+      return { ...base, effectiveWeight: 0, indicator: null, ...empty, missingReason: reason, missingLabel: missingLabelFor(reason, true), fillHint: f.fillHint, trend: [] };
+    }
+    const used = fs.used[k]![i];
+    const zv = fs.z[k]![i];
+    if (!Number.isFinite(used) || !Number.isFinite(zv)) {
+      const reason = (input.reason[i] || MissingReason.unknown) as MissingReasonCode;
+      return { ...base, effectiveWeight: 0, indicator: input.indicator, ...empty, missingReason: reason, missingLabel: missingLabelFor(reason, false), fillHint: f.fillHint, trend: trendFor(ls.table, ls.idx, input, i) };
+    }
+    const g = fs.groupOf[i];
+    const sortedUsed = this.sortedRef(ls, fs, k, 'used', g);
+    const med = sortedUsed.length ? medianOfSorted(sortedUsed) : NaN;
+    const pct = percentileOfSorted(this.sortedRef(ls, fs, k, 'oriented', g), fs.oriented[k]![i]);
+    const rel = fs.reliability[k];
+    return {
+      ...base, effectiveWeight: effective, indicator: input.indicator,
+      value: used,
+      rawValue: rel ? input.value[i] : null,
+      reliability: rel ? rel[i] : null,
+      referenceMedian: Number.isFinite(med) ? med : null,
+      timesMedian: Number.isFinite(med) && med !== 0 ? used / med : null,
+      percentile: Number.isFinite(pct) ? pct : null,
+      z: zv,
+      contribution: effective * zv,
+      flagged: pct >= 90 && !f.shownOnly,
+      missingReason: null, missingLabel: null, fillHint: null,
+      trend: trendFor(ls.table, ls.idx, input, i),
+    };
+  }
+
+  private explainContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], i: number, allEntries: { f: number; def: number }[]): FactorExplanation[] {
+    // Weights as used for area i (substitution included), then normalised.
+    const avail = (f: number) => { const z = fs.z[f]; return !!z && Number.isFinite(z[i]); };
+    const weights = new Map<number, { def: number; act: number; subs?: string[] }>();
+    c.entries.forEach((e, p) => weights.set(e.f, { def: e.def, act: act[p] }));
+    for (const s of c.subs) {
+      const replacedAvail = s.replaced.some((p) => avail(c.entries[p].f));
+      const use = avail(s.f) && !replacedAvail;
+      weights.set(s.f, {
+        def: use ? s.replaced.reduce((a, p) => a + c.entries[p].def, 0) : 0,
+        act: use ? s.replaced.reduce((a, p) => a + act[p], 0) : 0,
+        ...(use ? { subs: s.replaced.map((p) => this.factors[c.entries[p].f].id) } : {}),
+      });
+    }
+    let wsum = 0;
+    for (const [f, w] of weights) if (avail(f)) wsum += w.act;
+    return allEntries.map((e) => {
+      const w = weights.get(e.f) ?? { def: e.def, act: e.def };
+      const eff = avail(e.f) && wsum > 0 ? w.act / wsum : 0;
+      return this.explainFactor(ls, fs, e.f, i, e.def, w.act, eff, w.subs);
+    });
+  }
+
+  explain(req: ScoreRequest, areaIndex: number): AreaExplanation {
+    const { ls, fs, frame, all } = this.compute(req);
+    const n = ls.table.codes.length;
+    if (!(areaIndex >= 0 && areaIndex < n)) throw new Error(`gebied ${areaIndex} bestaat niet (0–${n - 1})`);
+    const i = areaIndex;
+    const target = (k: number, id: string, label: string, kind: TargetExplanation['kind'], type?: string): TargetExplanation => {
+      const t = all[k];
+      const st = t.status[i] as ScoreStatusCode;
+      const pct = t.percentile[i];
+      const cls = classOfPercentile(pct);
+      return {
+        id, label, kind,
+        score: Number.isFinite(t.z[i]) ? t.z[i] : null,
+        percentile: Number.isFinite(pct) ? pct : null,
+        status: st, statusLabel: scoreStatusLabel[st], coverage: t.coverage[i], classLabel: cls, classText: classText(cls, type),
+      };
+    };
+    const categories: CategoryExplanation[] = this.model.categories.map((cat: CategoryDef, k) => {
+      const c = this.categoryContainers[k];
+      const act = this.activeWeights(c, req.weights);
+      const allEntries = cat.factors.map((f) => ({ f: this.factorIdx.get(f.id)!, def: f.weight }));
+      const factors = this.explainContainer(ls, fs, c, act, i, allEntries);
+      const base = target(k, cat.id, cat.label, 'category', cat.type);
+      if (base.score === null) for (const f of factors) f.contribution = null;
+      return { ...base, id: cat.id, sphere: cat.sphere, categoryType: cat.type, factors, flaggedFactors: factors.filter((f) => f.flagged).map((f) => f.id) };
+    });
+    const nc = this.model.categories.length;
+    const spheres: SphereExplanation[] = this.model.spheres.map((s, k) => {
+      const base = target(nc + k, s.id, s.label, 'sphere');
+      const members = this.model.categories.filter((c) => c.sphere === s.id).map((c) => {
+        const ce = categories.find((x) => x.id === c.id)!;
+        return { id: c.id, score: ce.status <= 1 ? ce.score : null, weight: this.categoryWeight(c.id, req.weights) };
+      });
+      const ws = members.reduce((a, m) => a + (m.score !== null ? m.weight : 0), 0);
+      return {
+        ...base, id: s.id,
+        categories: members.map((m) => ({ ...m, contribution: m.score !== null && ws > 0 && base.score !== null ? (m.weight / ws) * m.score : null })),
+      };
+    });
+    const ns = this.model.spheres.length;
+    const dials: DialExplanation[] = this.model.dials.map((d, k) => {
+      const c = this.dialContainers[k];
+      const act = this.activeWeights(c, undefined);
+      const allEntries = d.components.map((x) => ({ f: this.factorIdx.get(x.factor)!, def: x.weight }));
+      const subsOnly = d.substitutions.filter((s) => !d.components.some((x) => x.factor === s.factor))
+        .map((s) => ({ f: this.factorIdx.get(s.factor)!, def: 0 }));
+      const components = this.explainContainer(ls, fs, c, act, i, [...allEntries, ...subsOnly]);
+      const base = target(nc + ns + k, d.id, d.label, 'dial');
+      if (base.score === null) for (const f of components) f.contribution = null;
+      return { ...base, id: d.id, basisLabel: d.basisLabel, components };
+    });
+    const inw = ls.inwoners[i];
+    return {
+      level: req.level, frame, frameLabel: frameLabel[frame], frameNote: fs.areaNote[i] ?? (fs.notes.length && frame === 'gemeente' && req.level === 'gemeente' ? fs.notes[0] : null),
+      areaIndex: i, code: ls.table.codes[i], name: ls.table.names[i], gemeenteCode: ls.table.gemeenteCodes[i] ?? '',
+      inwoners: Number.isFinite(inw) ? inw : null,
+      indicatief: !!(ls.areaFlags[i] & ScoreAreaFlag.indicatief),
+      noScore: !!(ls.areaFlags[i] & ScoreAreaFlag.noScore),
+      exposure: !!(ls.areaFlags[i] & ScoreAreaFlag.exposure),
+      exposureReason: ls.exposureReason[i],
+      categories, spheres, dials,
+      attentionCount: categories.filter((c) => c.classLabel === 'aandacht' || c.classLabel === 'hoog').length,
+      convention: CONVENTION,
+    };
+  }
+
+  /** Which option (indicator) each factor uses at a level; null = witte vlek. */
+  factorSources(level: Level): { factor: string; option: number | null; indicator: string | null; availability: number }[] {
+    const ls = this.levelState(level);
+    return this.factors.map((f, k) => {
+      const inp = ls.inputs[k];
+      return { factor: f.id, option: inp ? inp.optionIndex : null, indicator: inp ? inp.indicator.id : null, availability: inp ? inp.availability : 0 };
+    });
+  }
+}
+
+function medianOfSorted(a: Float64Array): number {
+  const n = a.length;
+  return n % 2 ? a[n >> 1] : (a[n / 2 - 1] + a[n / 2]) / 2;
+}
+
+function missingLabelFor(reason: MissingReasonCode, noOption: boolean): string {
+  if (noOption && reason === MissingReason.notJoined) return 'witte vlek: geen bron in deze dataset';
+  return missingReasonLabel[reason] ?? 'ontbreekt';
+}
+
+/** All series an option reads. */
+export function optionSeries(o: FactorDef['options'][number]): string[] {
+  switch (o.kind) {
+    case 'series': case 'complement': case 'relativeToGemeente': return [o.series];
+    case 'ratio': return [o.numerator, o.denominator];
+    case 'rate': return [o.series, o.denominator];
+    case 'mean': return [...o.series];
+  }
+}
+
+/** Convenience: compute one option's values (tests, CLI diagnostics). */
+export { computeOption };

@@ -1,0 +1,223 @@
+/**
+ * Shapes the UI and the CLI consume from the scoring engine.
+ * Convention everywhere: higher = more vulnerable / less safe.
+ */
+import type { Level } from './dataset-format.ts';
+import type { MissingReasonCode } from './missing.ts';
+import type { CategoryId, CategoryType, DialId, SphereId } from './kompas/types.ts';
+
+export type FrameId = 'dataset' | 'gemeente' | 'stedelijkheid';
+
+export const frameLabel: Record<FrameId, string> = {
+  dataset: 'alle gebieden van dit niveau in de dataset',
+  gemeente: 'relatief binnen de gemeente',
+  stedelijkheid: 'gebieden met dezelfde stedelijkheidsklasse',
+};
+
+export interface WeightOverrides {
+  /** Factor id → weight within its category (relative; re-normalised over available factors). */
+  factors?: Record<string, number>;
+  /** Category id → weight within its sphere (default 1 each). */
+  categories?: Partial<Record<CategoryId, number>>;
+}
+
+export interface ScoreRequest {
+  level: Level;
+  /** Default 'dataset'. */
+  frame?: FrameId;
+  weights?: WeightOverrides;
+}
+
+export type TargetKind = 'category' | 'sphere' | 'dial';
+
+export interface ScoreTarget {
+  id: string;
+  label: string;
+  kind: TargetKind;
+  sphere?: SphereId;
+  categoryType?: CategoryType;
+}
+
+/** Status codes per (target, area). */
+export const ScoreStatus = {
+  score: 0,
+  beperkteDekking: 1,
+  witteVlek: 2,
+  teWeinigInwoners: 3,
+  geenGegevens: 4,
+} as const;
+export type ScoreStatusCode = (typeof ScoreStatus)[keyof typeof ScoreStatus];
+
+export const scoreStatusLabel: Record<ScoreStatusCode, string> = {
+  0: 'score',
+  1: 'score, beperkte dekking',
+  2: 'onvoldoende data – witte vlek',
+  3: 'te weinig inwoners (< 50)',
+  4: 'geen gegevens',
+};
+
+/** Bits of ScoreResult.areaFlags. */
+export const ScoreAreaFlag = {
+  /** 50–199 inwoners: score is indicatief. */
+  indicatief: 1,
+  /** < 50 inwoners (or unknown): no score. */
+  noScore: 2,
+  /** Niet-woonbuurt / bezoekersgebied: per-inwoner rates do not describe residents. */
+  exposure: 4,
+} as const;
+
+export interface ScoreResult {
+  level: Level;
+  frame: FrameId;
+  areaCount: number;
+  targets: ScoreTarget[];
+  /** Row-major by target: [t * areaCount + i]. Scale: weighted mean of winsorised robust z. NaN = no score. */
+  z: Float32Array;
+  /** 0–100 within the frame, 100 = most vulnerable / least safe. NaN = no score. */
+  percentile: Float32Array;
+  /** ScoreStatusCode per (target, area). */
+  status: Uint8Array;
+  /** Share (0–1) of the default weight that has data. */
+  coverage: Float32Array;
+  /** ScoreAreaFlag bits per area. */
+  areaFlags: Uint8Array;
+  /** Frame notes (e.g. fallbacks), Dutch. */
+  notes: string[];
+}
+
+export type ClassLabel = 'laag' | 'gemiddeld' | 'aandacht' | 'hoog';
+
+export interface IndicatorUsed {
+  /** Indicator id(s) as in the level table, e.g. "misdrijven_totaal.2024" or "inwoners_65plus.2024 ÷ inwoners.2024". */
+  id: string;
+  label: string;
+  unit: string;
+  year: number | null;
+  /** Years pooled for rates. */
+  years?: number[];
+  source: string;
+  sourceVariable: string;
+  proxy: boolean;
+  note?: string;
+}
+
+export interface TrendPoint {
+  year: number;
+  value: number;
+  period?: string;
+}
+
+export interface FactorExplanation {
+  id: string;
+  label: string;
+  direction: 1 | -1;
+  directionLabel: string;
+  /** Default weight within the container. */
+  defaultWeight: number;
+  /** Weight in use (what-if or default; includes a substitute's taken-over weight). */
+  weight: number;
+  /** Share of this factor in the score after redistribution (0 when missing). */
+  effectiveWeight: number;
+  measurable: 'nationaal' | 'lokaal';
+  exposure: boolean;
+  shownOnly: boolean;
+  /** Set on a stand-in factor that took over missing factors' weight. */
+  substitutesFor?: string[];
+  indicator: IndicatorUsed | null;
+  /** Value as used (for shrunk rates: the shrunk rate), in the indicator's unit. */
+  value: number | null;
+  /** For shrunk rates: the unshrunk rate. */
+  rawValue: number | null;
+  /** For shrunk rates: reliability C (0–1); < 0.5 = onzeker. */
+  reliability: number | null;
+  referenceMedian: number | null;
+  timesMedian: number | null;
+  percentile: number | null;
+  z: number | null;
+  contribution: number | null;
+  /** In the worst 10 % of the frame (≥ P90). */
+  flagged: boolean;
+  missingReason: MissingReasonCode | null;
+  missingLabel: string | null;
+  fillHint: string | null;
+  trend: TrendPoint[];
+}
+
+export interface TargetExplanation {
+  id: string;
+  label: string;
+  kind: TargetKind;
+  score: number | null;
+  percentile: number | null;
+  status: ScoreStatusCode;
+  statusLabel: string;
+  coverage: number;
+  classLabel: ClassLabel | null;
+  classText: string | null;
+}
+
+export interface CategoryExplanation extends TargetExplanation {
+  id: CategoryId;
+  sphere: SphereId;
+  categoryType: CategoryType;
+  /** Sorted as in the model; UI may sort by |contribution|. */
+  factors: FactorExplanation[];
+  /** Ids of factors flagged ≥ P90. */
+  flaggedFactors: string[];
+}
+
+export interface SphereExplanation extends TargetExplanation {
+  id: SphereId;
+  categories: { id: CategoryId; score: number | null; weight: number; contribution: number | null }[];
+}
+
+export interface DialExplanation extends TargetExplanation {
+  id: DialId;
+  basisLabel: string;
+  components: FactorExplanation[];
+}
+
+export interface AreaExplanation {
+  level: Level;
+  frame: FrameId;
+  frameLabel: string;
+  /** Frame fallback explanation for this area, if any. */
+  frameNote: string | null;
+  areaIndex: number;
+  code: string;
+  name: string;
+  gemeenteCode: string;
+  inwoners: number | null;
+  indicatief: boolean;
+  noScore: boolean;
+  exposure: boolean;
+  exposureReason: string | null;
+  categories: CategoryExplanation[];
+  spheres: SphereExplanation[];
+  dials: DialExplanation[];
+  /** Number of categories at "aandacht" or "hoog". */
+  attentionCount: number;
+  convention: string;
+}
+
+/** Extra indicator columns from a gemeente import, per level, keyed by area code. */
+export interface ImportedColumn {
+  /** A series id known to the model (see src/model/kompas/series.ts). */
+  series: string;
+  year: number;
+  /** Values by area code; null/absent = missing. */
+  values: Record<string, number | null>;
+  label?: string;
+  unit?: string;
+  source?: string;
+  sourceVariable?: string;
+  licence?: string;
+  note?: string;
+}
+
+export interface ImportedValues {
+  level: Level;
+  columns: ImportedColumn[];
+}
+
+export const CONVENTION = 'Hoger = kwetsbaarder / minder veilig. Scores zijn robuuste z-waarden binnen het referentiekader; percentielen 0–100 (100 = meest kwetsbaar). Samenhang, geen oorzaak.';
