@@ -1,0 +1,64 @@
+/**
+ * A short Dutch summary of an area explanation, worded as association
+ * ("hangt samen met", "samenhang, geen oorzaak"), never as cause, and with
+ * "aandacht"/"kwetsbaar" rather than "slecht". Pure.
+ */
+import type { AreaExplanation, CategoryExplanation, FactorExplanation } from './scoring-types.ts';
+
+const fmt = (x: number, digits = 1) => x.toLocaleString('nl-NL', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const P = (p: number | null) => (p === null ? '–' : `P${Math.round(p)}`);
+
+function topFactors(c: CategoryExplanation, k = 2): FactorExplanation[] {
+  return c.factors
+    .filter((f) => f.contribution !== null && f.contribution > 0)
+    .sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0))
+    .slice(0, k);
+}
+
+function factorPhrase(f: FactorExplanation): string {
+  const parts: string[] = [];
+  if (f.timesMedian !== null && f.direction === 1 && f.timesMedian > 0) parts.push(`${fmt(f.timesMedian)}× de mediaan`);
+  else if (f.percentile !== null) parts.push(P(f.percentile));
+  if (f.indicator?.proxy) parts.push('benadering');
+  return `${f.label.toLowerCase()}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+export function summariseArea(e: AreaExplanation): string {
+  const out: string[] = [];
+  const head = `${e.name} (${e.code})`;
+  if (e.noScore) {
+    return `${head}: te weinig inwoners (< 50) voor een betrouwbare score; alleen de ruwe cijfers zijn te zien.`;
+  }
+  const attention = e.categories
+    .filter((c) => c.classLabel === 'aandacht' || c.classLabel === 'hoog')
+    .sort((a, b) => (b.percentile ?? 0) - (a.percentile ?? 0));
+  if (attention.length === 0) {
+    out.push(`${head}: geen categorie valt in de 20 % meest kwetsbare gebieden van het referentiekader (${e.frameLabel}).`);
+  } else {
+    out.push(`${head}: ${attention.length} ${attention.length === 1 ? 'categorie vraagt' : 'categorieën vragen'} aandacht (${e.frameLabel}).`);
+    for (const c of attention.slice(0, 4)) {
+      const tf = topFactors(c);
+      const what = c.categoryType === 'gelegenheid' ? 'veel drukte/gelegenheid' : c.classLabel === 'hoog' ? 'hoog, kwetsbaar' : 'aandacht';
+      const limited = c.status === 1 ? ', beperkte dekking' : '';
+      out.push(`${c.label} (${P(c.percentile)}, ${what}${limited})${tf.length ? ` hangt vooral samen met ${tf.map(factorPhrase).join(' en ')}` : ''}.`);
+    }
+  }
+  // Single factors in the worst 10 % while their category is not at attention level.
+  const flagged = e.categories
+    .filter((c) => c.classLabel !== 'aandacht' && c.classLabel !== 'hoog')
+    .flatMap((c) => c.factors.filter((f) => f.flagged).map((f) => ({ c, f })));
+  if (flagged.length) {
+    out.push(`Opvallend in een verder gemiddelde categorie: ${flagged.slice(0, 3).map(({ c, f }) => `${f.label.toLowerCase()} (${c.label}, ${P(f.percentile)})`).join('; ')}.`);
+  }
+  const obj = e.dials.find((d) => d.id === 'objectief');
+  const bel = e.dials.find((d) => d.id === 'beleving');
+  const dial = (d: typeof obj) => (d && d.percentile !== null ? `${d.label.toLowerCase()} ${P(d.percentile)} (${d.basisLabel})` : null);
+  const dials = [dial(obj), dial(bel)].filter(Boolean);
+  if (dials.length) out.push(`Wijzers: ${dials.join('; ')}.`);
+  const white = e.categories.filter((c) => c.status === 2 || c.status === 4).map((c) => c.id);
+  if (white.length) out.push(`Witte vlekken (onvoldoende data): ${white.join(', ')}.`);
+  if (e.exposure) out.push(`Let op: niet-woonbuurt / bezoekersgebied${e.exposureReason ? ` (${e.exposureReason})` : ''}; cijfers per inwoner zeggen hier weinig over bewoners.`);
+  if (e.indicatief) out.push('Indicatief: minder dan 200 inwoners.');
+  out.push('Samenhang, geen oorzaak.');
+  return out.join(' ');
+}
