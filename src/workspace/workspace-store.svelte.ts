@@ -339,16 +339,25 @@ export class WorkspaceStore {
 
   // ── Files ─────────────────────────────────────────────────────────────────
 
-  /** The JSON text and file name for the active workspace; records the save time in it. */
-  exportActive(now = new Date()): { text: string; fileName: string } | null {
+  /**
+   * The JSON text and file name for the active workspace. The file carries
+   * its own save time; call `markSavedToFile` once the file was written.
+   */
+  exportActive(now = new Date()): { text: string; fileName: string; savedAt: string } | null {
     const ws = this.active;
     if (!ws) return null;
-    const at = now.toISOString();
-    // Recorded without touching updatedAt: the content did not change.
-    ws.savedToFileAt = at;
-    this.#markDirty(ws.id);
+    const savedAt = now.toISOString();
     const snap = $state.snapshot(ws) as Workspace;
-    return { text: serializeWorkspace(snap, at), fileName: workspaceFileName(snap, 'json', now) };
+    snap.savedToFileAt = savedAt;
+    return { text: serializeWorkspace(snap, savedAt), fileName: workspaceFileName(snap, 'json', now), savedAt };
+  }
+
+  /** Records when the workspace was last written to a file (not a content change, so updatedAt stays). */
+  markSavedToFile(id: string, savedAt: string): void {
+    const ws = this.byId(id);
+    if (!ws) return;
+    ws.savedToFileAt = savedAt;
+    this.#markDirty(id);
   }
 
   /**

@@ -123,6 +123,8 @@ describe('WorkspaceStore', () => {
     const row = a.addIntervention(interventionById('buurtbemiddeling')!)!;
     a.planRow(row.id, '2026-01');
     const exported = a.exportActive(new Date('2026-02-02T10:00:00Z'))!;
+    expect(a.active?.savedToFileAt).toBeNull(); // only once the file was written
+    a.markSavedToFile(a.activeId!, exported.savedAt);
     expect(a.active?.savedToFileAt).toBe('2026-02-02T10:00:00.000Z');
     const before = structuredClone($state.snapshot(a.active!));
     await a.remove(a.activeId!);
