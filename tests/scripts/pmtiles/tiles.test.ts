@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PMTiles, type Source } from 'pmtiles';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { buildDataset } from '../../../scripts/pipeline/build-dataset.ts';
+import { loadNl2024 } from '../../../scripts/pipeline/sources/nl2024.ts';
+import { FIXTURE_DATA } from '../pipeline/helpers.ts';
+
+function memorySource(bytes: Uint8Array): Source {
+  return {
+    getKey: () => 'memory',
+    getBytes: async (offset: number, length: number) => ({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) as ArrayBuffer }),
+  };
+}
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * 2 ** z), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z)];
+}
+
+describe('vector tiles of a built dataset', () => {
+  let archive: PMTiles;
+  beforeAll(() => {
+    archive = new PMTiles(memorySource(buildDataset(loadNl2024({ dataDir: FIXTURE_DATA })).tiles));
+  });
+
+  it('has metadata with the three vector layers and the zoom range', async () => {
+    const h = await archive.getHeader();
+    expect([h.minZoom, h.maxZoom]).toEqual([5, 12]);
+    const md = (await archive.getMetadata()) as { vector_layers: { id: string; fields: Record<string, string> }[] };
+    expect(md.vector_layers.map((l) => l.id)).toEqual(['gemeenten', 'wijken', 'buurten']);
+    expect(md.vector_layers[2].fields).toMatchObject({ code: 'String', wijk: 'String', flags: 'Number' });
+  });
+
+  it('decodes at every zoom with all three layers and CBS code properties', async () => {
+    // Paterswolde lies inside the fixture at every zoom.
+    for (let z = 5; z <= 12; z++) {
+      const [x, y] = tileOf(6.575, 53.15, z);
+      const t = await archive.getZxy(z, x, y);
+      expect(t, `z${z}`).toBeDefined();
+      const vt = new VectorTile(new PbfReader(new Uint8Array(t!.data)));
+      expect(Object.keys(vt.layers).sort(), `z${z}`).toEqual(['buurten', 'gemeenten', 'wijken']);
+      const patterns: Record<string, RegExp> = { gemeenten: /^GM\d{4}$/, wijken: /^WK\d{6}$/, buurten: /^BU\d{8}$/ };
+      for (const [name, layer] of Object.entries(vt.layers)) {
+        expect(layer.length).toBeGreaterThan(0);
+        for (let i = 0; i < layer.length; i++) {
+          const p = layer.feature(i).properties;
+          expect(String(p.code)).toMatch(patterns[name]);
+          expect(String(p.gemeente)).toMatch(/^GM(0014|1730)$/);
+          expect(typeof p.name).toBe('string');
+          expect(typeof p.flags).toBe('number');
+          if (name === 'buurten') expect(String(p.wijk)).toBe(`WK${String(p.code).slice(2, 8)}`);
+          expect(layer.feature(i).type).toBe(3); // polygon
+        }
+      }
+    }
+  });
+});
