@@ -1,0 +1,317 @@
+import { describe, expect, it } from 'vitest';
+import { ScoringEngine, coverageStatus, classOfPercentile } from '../../src/model/scoring-engine.ts';
+import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../../src/model/scoring-types.ts';
+import { sumToParent } from '../../src/model/aggregate.ts';
+import { MissingReason } from '../../src/model/missing.ts';
+import { makeTable, type SyntheticColumn } from './helpers/synthetic-table.ts';
+
+const at = (r: ScoreResult, id: string, i: number) => {
+  const k = r.targets.findIndex((t) => t.id === id);
+  const p = k * r.areaCount + i;
+  return { z: r.z[p], pct: r.percentile[p], status: r.status[p], coverage: r.coverage[p] };
+};
+
+/** Reference robust z (independent, straightforward implementation). */
+function refZ(xs: number[]): number[] {
+  const med = (a: number[]) => { const s = [...a].sort((p, q) => p - q); const n = s.length; return n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+  const m = med(xs);
+  const mad = med(xs.map((x) => Math.abs(x - m)));
+  return xs.map((x) => Math.max(-3, Math.min(3, (x - m) / (1.4826 * mad))));
+}
+const logit = (pct: number) => Math.log(pct / 100 / (1 - pct / 100));
+
+const inw8 = { series: 'inwoners', values: [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000] };
+const eenzaam = [20, 25, 30, 35, 40, 45, 50, 55];
+const alleen = [30, 35, 40, null, 50, 55, 60, 65];
+
+function fixtureA(extra: SyntheticColumn[] = []) {
+  return makeTable({
+    columns: [
+      inw8,
+      { series: 'rivm_sociaal_eenzaam', values: eenzaam },
+      { series: 'eenpersoonshuishoudens', values: alleen },
+      { series: 'koopwoningen', values: [60, 50, 40, 70, 30, 20, 80, 55] },
+      { series: 'adressendichtheid', values: [800, 900, 700, 600, 850, 950, 500, 400] },
+      { series: 'bevolkingsdichtheid', values: [2000, 1900, 2100, 1800, 2200, 1700, 2300, 1600] },
+      ...extra,
+    ],
+  });
+}
+
+describe('coverage bands', () => {
+  it('≥ 60 % score, 30–60 % beperkte dekking, < 30 % witte vlek, 0 geen gegevens', () => {
+    expect(coverageStatus(0.6)).toBe(ScoreStatus.score);
+    expect(coverageStatus(0.599)).toBe(ScoreStatus.beperkteDekking);
+    expect(coverageStatus(0.3)).toBe(ScoreStatus.beperkteDekking);
+    expect(coverageStatus(0.299)).toBe(ScoreStatus.witteVlek);
+    expect(coverageStatus(0)).toBe(ScoreStatus.geenGegevens);
+  });
+
+  it('applies them to real model weights at the exact boundaries', () => {
+    const e = new ScoringEngine([fixtureA()]);
+    const r = e.score({ level: 'buurt' });
+    // S1.1 (0.35) + S1.2 (0.25) = 60 % → score; F4.2 alone = 30 % → beperkte dekking; F3.3 = 20 % → witte vlek.
+    expect(at(r, 'S1', 0)).toMatchObject({ status: ScoreStatus.score });
+    expect(at(r, 'S1', 0).coverage).toBeCloseTo(0.6, 6);
+    expect(at(r, 'F4', 0).status).toBe(ScoreStatus.beperkteDekking);
+    expect(at(r, 'F4', 0).coverage).toBeCloseTo(0.3, 6);
+    expect(at(r, 'F3', 0).status).toBe(ScoreStatus.witteVlek);
+    expect(at(r, 'F3', 0).z).toBeNaN();
+    expect(at(r, 'I3', 0).status).toBe(ScoreStatus.geenGegevens);
+  });
+
+  it('class labels use aandacht (P80–89) and hoog (≥ P90)', () => {
+    expect(classOfPercentile(79.9)).toBe('gemiddeld');
+    expect(classOfPercentile(80)).toBe('aandacht');
+    expect(classOfPercentile(90)).toBe('hoog');
+    expect(classOfPercentile(10)).toBe('laag');
+    expect(classOfPercentile(NaN)).toBeNull();
+  });
+});
+
+describe('reweighting under missing values and exact contributions', () => {
+  const e = new ScoringEngine([fixtureA()]);
+  const r = e.score({ level: 'buurt' });
+  const z1 = refZ(eenzaam.map(logit));
+  const present = alleen.filter((x): x is number => x !== null);
+  const z2present = refZ(present.map(logit));
+  const z2 = alleen.map((x) => (x === null ? NaN : z2present[present.indexOf(x)]));
+
+  it('scores from available factors with renormalised weights', () => {
+    expect(at(r, 'S1', 0).z).toBeCloseTo((0.35 * z1[0] + 0.25 * z2[0]) / 0.6, 5);
+    // Area 3 lacks S1.2: its weight goes to S1.1; coverage 35 % → beperkte dekking.
+    expect(at(r, 'S1', 3).z).toBeCloseTo(z1[3], 5);
+    expect(at(r, 'S1', 3).status).toBe(ScoreStatus.beperkteDekking);
+    expect(at(r, 'S1', 3).coverage).toBeCloseTo(0.35, 6);
+  });
+
+  it('contributions add up to the category score and keep the missing reason', () => {
+    for (const i of [0, 3, 6]) {
+      const ex = e.explain({ level: 'buurt' }, i);
+      const s1 = ex.categories.find((c) => c.id === 'S1')!;
+      const sum = s1.factors.reduce((a, f) => a + (f.contribution ?? 0), 0);
+      expect(sum).toBeCloseTo(s1.score!, 5);
+      const eff = s1.factors.reduce((a, f) => a + f.effectiveWeight, 0);
+      expect(eff).toBeCloseTo(1, 10);
+    }
+    const ex3 = e.explain({ level: 'buurt' }, 3);
+    const f = ex3.categories.find((c) => c.id === 'S1')!.factors.find((x) => x.id === 'S1.2')!;
+    expect(f.value).toBeNull();
+    expect(f.missingReason).toBe(MissingReason.unknown);
+    expect(f.fillHint).toMatch(/85984NED/);
+    const wv = ex3.categories.find((c) => c.id === 'S1')!.factors.find((x) => x.id === 'S1.3')!;
+    expect(wv.indicator).toBeNull();
+    expect(wv.missingLabel).toMatch(/witte vlek/);
+    expect(wv.fillHint).toMatch(/enquête/);
+  });
+
+  it('what-if weights re-aggregate without touching coverage', () => {
+    const w = e.score({ level: 'buurt', weights: { factors: { 'S1.1': 0, 'S1.2': 1 } } });
+    expect(at(w, 'S1', 0).z).toBeCloseTo(z2[0], 5);
+    expect(at(w, 'S1', 0).coverage).toBeCloseTo(0.6, 6);
+    // Area 3 has only S1.1, now weighted 0: no score possible.
+    expect(at(w, 'S1', 3).status).toBe(ScoreStatus.witteVlek);
+    // Back to defaults gives the original numbers.
+    const back = e.score({ level: 'buurt' });
+    expect(at(back, 'S1', 0).z).toBe(at(r, 'S1', 0).z);
+  });
+
+  it('sphere = (weighted) mean of its categories that have a score', () => {
+    for (const i of [0, 5]) {
+      const s1 = at(r, 'S1', i), s4 = at(r, 'S4', i);
+      expect(s4.status).toBe(ScoreStatus.geenGegevens);
+      expect(at(r, 'sociaal', i).z).toBeCloseTo(s1.z, 6);
+      const f4 = at(r, 'F4', i);
+      expect(at(r, 'fysiek', i).z).toBeCloseTo(f4.z, 6); // only F4 (beperkt) has a score
+      expect(at(r, 'fysiek', i).status).toBe(ScoreStatus.beperkteDekking);
+    }
+  });
+});
+
+describe('small areas, exposure areas and the crime substitute', () => {
+  const crime = (vals: number[]) => [2023, 2024, 2025].map((year) => ({ series: 'misdrijven_totaal', year, values: vals }));
+  const inw = [40, 150, 1000, 1200, 900, 1100, 1000, 800, 950, 1050, 120];
+  const base = [1, 3, 10, 72, 27, 55, 30, 12, 40, 31, 900];
+  const t = makeTable({
+    columns: [
+      { series: 'inwoners', values: inw },
+      { series: 'adressendichtheid', values: inw.map(() => 1200) },
+      { series: 'bevolkingsdichtheid', values: inw.map((x) => x) },
+      ...crime(base),
+    ],
+  });
+  const e = new ScoringEngine([t]);
+  const r = e.score({ level: 'buurt' });
+
+  it('no score below 50 inwoners, indicatief below 200', () => {
+    expect(r.areaFlags[0] & ScoreAreaFlag.noScore).toBeTruthy();
+    expect(at(r, 'S4', 0).status).toBe(ScoreStatus.teWeinigInwoners);
+    expect(at(r, 'S4', 0).z).toBeNaN();
+    expect(r.areaFlags[1] & ScoreAreaFlag.indicatief).toBeTruthy();
+    expect(at(r, 'S4', 1).status).toBe(ScoreStatus.score);
+  });
+
+  it('flags areas with crime far above what residents explain, and few inwoners among many addresses', () => {
+    // Area 10: 900 crimes/yr for 120 inwoners = 7,500 per 1,000 ≫ 10 × median (≈ 30).
+    expect(r.areaFlags[10] & ScoreAreaFlag.exposure).toBeTruthy();
+    expect(e.explain({ level: 'buurt' }, 10).exposureReason).toMatch(/bezoekers/);
+    // Area 1: 150 inwoners, adressendichtheid 1,200 vs 150 inwoners/km² → niet-woonbuurt.
+    expect(r.areaFlags[1] & ScoreAreaFlag.exposure).toBeTruthy();
+    expect(r.areaFlags[2] & ScoreAreaFlag.exposure).toBeFalsy();
+  });
+
+  it('total crime stands in for the crime families and keeps raw and shrunk rates', () => {
+    const ex = e.explain({ level: 'buurt' }, 3);
+    const s4 = ex.categories.find((c) => c.id === 'S4')!;
+    expect(s4.coverage).toBeCloseTo(1, 6);
+    const tot = s4.factors.find((f) => f.id === 'S4.0')!;
+    expect(tot.substitutesFor).toEqual(['S4.1', 'S4.2', 'S4.3', 'S4.4', 'S4.5']);
+    expect(tot.effectiveWeight).toBe(1);
+    expect(tot.indicator!.proxy).toBe(true);
+    expect(tot.indicator!.years).toEqual([2023, 2024, 2025]);
+    expect(tot.rawValue).toBeCloseTo(60, 6); // 72 / 1200 × 1000
+    expect(tot.value).toBeLessThan(60); // shrunk toward the frame mean
+    expect(tot.reliability).toBeGreaterThan(0);
+    expect(tot.reliability).toBeLessThanOrEqual(1);
+    expect(s4.score).toBeCloseTo(tot.z!, 6);
+    expect(tot.trend.map((p) => p.year)).toEqual([2023, 2024, 2025]);
+    const obj = ex.dials.find((d) => d.id === 'objectief')!;
+    expect(obj.basisLabel).toBe('geregistreerd (politie)');
+    expect(obj.score).toBeCloseTo(tot.z!, 6);
+    expect(ex.dials.find((d) => d.id === 'beleving')!.basisLabel).toBe('indicatie, geen meting');
+  });
+
+  it('a crime family with data switches the substitute off (no double counting)', () => {
+    const t2 = makeTable({
+      columns: [
+        { series: 'inwoners', values: inw },
+        ...crime(base),
+        ...[2023, 2024, 2025].map((year) => ({ series: 'misdrijven_geweld', year, values: base.map((b, i) => (i % 2 ? Math.round(b / 5) : null)) })),
+      ],
+    });
+    const e2 = new ScoringEngine([t2]);
+    const r2 = e2.score({ level: 'buurt' });
+    expect(at(r2, 'S4', 3).coverage).toBeCloseTo(0.33, 6); // geweld only
+    expect(at(r2, 'S4', 3).status).toBe(ScoreStatus.beperkteDekking);
+    expect(at(r2, 'S4', 2).coverage).toBeCloseTo(1, 6); // no geweld value → total stands in
+  });
+
+  it('pools the last three complete years only', () => {
+    const t3 = makeTable({
+      columns: [
+        { series: 'inwoners', values: [1000, 1000, 1000, 1000, 1000] },
+        ...[2022, 2023, 2024].map((year) => ({ series: 'misdrijven_totaal', year, values: [10, 20, 30, 40, 50] })),
+        { series: 'misdrijven_totaal', year: 2025, values: [1, 1, 1, 1, 1], period: 'jan–sep 2025' },
+      ],
+    });
+    const ex = new ScoringEngine([t3]).explain({ level: 'buurt' }, 0);
+    const tot = ex.categories.find((c) => c.id === 'S4')!.factors.find((f) => f.id === 'S4.0')!;
+    expect(tot.indicator!.years).toEqual([2022, 2023, 2024]);
+    expect(tot.rawValue).toBeCloseTo(10, 8);
+    expect(tot.trend.at(-1)).toMatchObject({ year: 2025, period: 'jan–sep 2025' });
+  });
+});
+
+describe('reference frames', () => {
+  const lights = [1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16];
+  const t = makeTable({
+    gemeenteCodes: [...Array(6).fill('GM0001'), ...Array(6).fill('GM0002')],
+    columns: [
+      { series: 'inwoners', values: lights.map(() => 500) },
+      { series: 'verlichting_tekort', values: lights },
+      { series: 'stedelijkheid', values: [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, null] },
+    ],
+  });
+  const e = new ScoringEngine([t]);
+  const zOf = (frame: 'dataset' | 'gemeente' | 'stedelijkheid', i: number) =>
+    e.explain({ level: 'buurt', frame }, i).categories.find((c) => c.id === 'F2')!.factors.find((f) => f.id === 'F2.2')!.z!;
+
+  it('gemeente frame compares within the gemeente', () => {
+    for (let i = 0; i < 6; i++) expect(zOf('gemeente', i)).toBeCloseTo(zOf('gemeente', i + 6), 6);
+    expect(zOf('dataset', 0)).not.toBeCloseTo(zOf('dataset', 6), 2);
+    const ref = refZ(lights);
+    expect(zOf('dataset', 0)).toBeCloseTo(ref[0], 5);
+    expect(zOf('gemeente', 0)).toBeCloseTo(refZ(lights.slice(0, 6))[0], 5);
+  });
+
+  it('stedelijkheid frame: areas without a class fall back to the dataset frame with a note', () => {
+    const r = e.score({ level: 'buurt', frame: 'stedelijkheid' });
+    expect(r.notes.join(' ')).toMatch(/zonder stedelijkheidsklasse/);
+    expect(zOf('stedelijkheid', 11)).toBeCloseTo(zOf('dataset', 11), 6);
+    expect(e.explain({ level: 'buurt', frame: 'stedelijkheid' }, 11).frameNote).toMatch(/Geen stedelijkheidsklasse/);
+    // Class 2 has 5 areas (≥ minimum group size): compared among themselves.
+    expect(zOf('stedelijkheid', 6)).toBeCloseTo(refZ(lights.slice(6, 11))[0], 5);
+  });
+
+  it('percentiles are computed within the frame group', () => {
+    // Add a scored category: S1 from one RIVM share + household size (≥ 60 %).
+    const t2 = makeTable({
+      gemeenteCodes: [...Array(6).fill('GM0001'), ...Array(6).fill('GM0002')],
+      columns: [
+        { series: 'inwoners', values: lights.map(() => 500) },
+        { series: 'rivm_sociaal_eenzaam', values: lights.map((x) => 20 + x) },
+        { series: 'eenpersoonshuishoudens', values: lights.map((x) => 30 + x) },
+      ],
+    });
+    const r = new ScoringEngine([t2]).score({ level: 'buurt', frame: 'gemeente' });
+    const top = at(r, 'S1', 5).pct;
+    expect(top).toBeCloseTo(at(r, 'S1', 11).pct, 6);
+    expect(top).toBeCloseTo((100 * 5.5) / 6, 4); // mid-rank of the highest of 6
+    const rd = new ScoringEngine([t2]).score({ level: 'buurt' });
+    expect(at(rd, 'S1', 5).pct).toBeLessThan(at(rd, 'S1', 11).pct);
+  });
+});
+
+describe('higher levels from counts, not from scores', () => {
+  it('a wijk rate is Σ crimes / Σ inwoners, not a mean of buurt rates', () => {
+    const wijkOf = ['WK01', 'WK01', 'WK01', 'WK02', 'WK02', 'WK02'];
+    const inw = [100, 1000, 2000, 500, 500, 3000];
+    const years = [2023, 2024, 2025];
+    const counts: Record<number, number[]> = { 2023: [50, 20, 40, 10, 30, 60], 2024: [40, 30, 30, 20, 10, 50], 2025: [60, 10, 50, 30, 20, 70] };
+    const buurt = makeTable({
+      wijkCodes: wijkOf,
+      columns: [{ series: 'inwoners', values: inw }, ...years.map((year) => ({ series: 'misdrijven_totaal', year, values: counts[year] }))],
+    });
+    const wijkCodes = ['WK01', 'WK02', 'WK03'];
+    const sum = (v: ArrayLike<number>) => sumToParent(v, buurt.wijkCodes, wijkCodes);
+    const inwW = sum(buurt.values[0]);
+    const cols = years.map((year, k) => ({ year, agg: sum(buurt.values[k + 1]) }));
+    const wijk = makeTable({
+      level: 'wijk', codes: wijkCodes,
+      columns: [
+        { series: 'inwoners', values: Array.from(inwW.values, (x) => (Number.isFinite(x) ? x : null)), reasons: inwW.reasons },
+        ...cols.map(({ year, agg }) => ({ series: 'misdrijven_totaal', year, values: Array.from(agg.values, (x) => (Number.isFinite(x) ? x : null)), reasons: agg.reasons })),
+      ],
+    });
+    expect(inwW.reasons[2]).toBe(MissingReason.notJoined);
+    const e = new ScoringEngine([buurt, wijk]);
+    const ex = e.explain({ level: 'wijk' }, 0);
+    const tot = ex.categories.find((c) => c.id === 'S4')!.factors.find((f) => f.id === 'S4.0')!;
+    const total = [0, 1, 2].reduce((a, i) => a + counts[2023][i] + counts[2024][i] + counts[2025][i], 0);
+    expect(tot.rawValue).toBeCloseTo((total / 3 / 3100) * 1000, 8);
+    const meanOfRates = [0, 1, 2].reduce((a, i) => a + ((counts[2023][i] + counts[2024][i] + counts[2025][i]) / 3 / inw[i]) * 1000, 0) / 3;
+    expect(Math.abs(tot.rawValue! - meanOfRates)).toBeGreaterThan(10);
+  });
+
+  it('marks a parent incomplete when a child lacks the count', () => {
+    const agg = sumToParent([1, NaN, 3], ['WK01', 'WK01', 'WK02'], ['WK01', 'WK02']);
+    expect(agg.values[0]).toBeNaN();
+    expect(agg.reasons[0]).toBe(MissingReason.incomplete);
+    expect(agg.values[1]).toBe(3);
+  });
+});
+
+describe('imports feed factors like shipped series', () => {
+  it('setImportedValues fills a witte vlek', () => {
+    const t = fixtureA();
+    const e = new ScoringEngine([t]);
+    const before = e.score({ level: 'buurt' });
+    expect(at(before, 'S1', 0).coverage).toBeCloseTo(0.6, 6);
+    const values = Object.fromEntries(t.codes.map((c, i) => [c, 5 + i * 0.3]));
+    const res = e.setImportedValues({ level: 'buurt', columns: [{ series: 'cohesie_enquete', year: 2025, values }] });
+    expect(res.accepted).toEqual(['cohesie_enquete.2025']);
+    const after = e.score({ level: 'buurt' });
+    expect(at(after, 'S1', 0).coverage).toBeCloseTo(1, 6);
+    expect(() => e.setImportedValues({ level: 'buurt', columns: [{ series: 'iets_onbekends', year: 2025, values }] })).toThrow(/onbekende reeks/);
+  });
+});
