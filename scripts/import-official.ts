@@ -19,7 +19,7 @@
  *   --soort 0.0.0            only these SoortMisdrijf codes (repeat or comma-separated)
  *   --out-id <id> [--titel "…"] [--out-dir public/data]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LEVELS, type DatasetSource, type Level } from '../src/model/dataset-format.ts';
@@ -181,6 +181,7 @@ export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const results: ReaderResult[] = [];
   for (const path of args.files) {
+    if (!existsSync(path)) throw new Error(`bestand ${path} niet gevonden`);
     const bytes = new Uint8Array(readFileSync(path));
     results.push(await readOfficialFile(basename(path), bytes, args.read));
   }
