@@ -1,0 +1,45 @@
+/** One quick check on the shipped data (small tables only), skipped when public/data is absent. */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDatasetFromDisk } from '../../scripts/scores-cli.ts';
+import { ScoringEngine } from '../../src/model/scoring-engine.ts';
+import { coverageReport } from '../../src/model/coverage-report.ts';
+import { HERKOMST_PATTERN } from '../../src/model/kompas/series.ts';
+import { ScoreStatus } from '../../src/model/scoring-types.ts';
+
+const catalog = 'public/data/datasets.json';
+const have = existsSync(catalog);
+
+describe.skipIf(!have)('shipped data excerpt', () => {
+  it('Groningen 2017 buurten: bike theft pools complete years, no herkomst enters', () => {
+    const { tables } = loadDatasetFromDisk(catalog, 'groningen2017');
+    const e = new ScoringEngine(tables);
+    for (const t of Object.values(tables)) for (const m of t!.indicators) expect(HERKOMST_PATTERN.test(m.series ?? m.id), m.id).toBe(false);
+    const src = e.factorSources('buurt');
+    const s44 = src.find((s) => s.factor === 'S4.4')!;
+    expect(s44.indicator).toMatch(/fietsdiefstal\.2016/);
+    expect(s44.indicator).not.toMatch(/fietsdiefstal\.2017/);
+    const r = e.score({ level: 'buurt' });
+    for (let p = 0; p < r.z.length; p++) expect(r.status[p] <= ScoreStatus.beperkteDekking ? Number.isFinite(r.z[p]) : Number.isNaN(r.z[p])).toBe(true);
+    const rep = coverageReport(e, 'buurt');
+    expect(rep.categories.find((c) => c.id === 'S1')!.medianStatus).toBe('score');
+  });
+
+  it('Nederland 2024 gemeenten: crime, cohesion and health score; overlast is a witte vlek with its source', () => {
+    const { tables } = loadDatasetFromDisk(catalog, 'nl2024', ['gemeente']);
+    const e = new ScoringEngine(tables);
+    const rep = coverageReport(e, 'gemeente');
+    const st = (id: string) => rep.categories.find((c) => c.id === id)!;
+    expect(st('S4').medianStatus).toBe('score');
+    expect(st('S1').medianStatus).toBe('score');
+    expect(st('I4').medianStatus).toBe('score');
+    expect(st('S3').medianStatus).toBe('witte vlek');
+    expect(st('S3').missing.map((m) => m.fillHint).join(' ')).toMatch(/47024NED/);
+    const ams = tables.gemeente!.codes.indexOf('GM0363');
+    if (ams >= 0) {
+      const ex = e.explain({ level: 'gemeente' }, ams);
+      const s4 = ex.categories.find((c) => c.id === 'S4')!;
+      expect(s4.percentile).toBeGreaterThan(80);
+    }
+  });
+});
