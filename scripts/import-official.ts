@@ -162,6 +162,8 @@ export function datasetInput(id: string, title: string | undefined, merged: Merg
   const years = merged.columns.map((c) => c.meta.indelingYear);
   const indeling = indelingYear ?? (years.length ? Math.max(...years) : new Date().getFullYear());
   const levels: Level[] = ['gemeente', 'wijk', 'buurt'];
+  // Official wijk geometry (a wijken layer or wijk shapefile) replaces the dissolve of the buurten.
+  const wijkGeometry = new Map(all.filter((a) => a.level === 'wijk' && a.geometry && wijkNames.has(a.code)).map((a) => [a.code, a.geometry!]));
   return {
     id,
     title: title ?? `Eigen import ${[...gemeenteNames.values()].join(', ')}`,
@@ -174,6 +176,7 @@ export function datasetInput(id: string, title: string | undefined, merged: Merg
     wijkNames,
     gemeenteNames,
     columns: merged.columns.filter((c) => levels.includes(c.level)),
+    ...(wijkGeometry.size ? { wijkGeometry } : {}),
   };
 }
 

@@ -35,6 +35,40 @@ const LEVEL_FIELDS: Record<Level, { code: string; name: string }> = {
 
 type Crs = 'rd' | 'wgs84' | 'guess';
 
+/**
+ * The raw text of the numeric (N/F) fields of a dBASE file, per field name and
+ * record. The `shapefile` package turns text that is not a number into null,
+ * which would hide bad input; reading the cells ourselves lets
+ * parseCbsNumber judge them like every other reader does.
+ */
+export function dbfNumericCells(dbf: Uint8Array, decoder: TextDecoder): Map<string, string[]> {
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  if (dbf.byteLength < 32) throw new Error('dBASE-kop is te kort');
+  const records = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  const fields: { name: string; type: string; offset: number; length: number }[] = [];
+  let offset = 1; // deletion flag
+  for (let p = 32; p + 32 <= headerLength && dbf[p] !== 0x0d; p += 32) {
+    let end = p;
+    while (end < p + 11 && dbf[end] !== 0) end++;
+    const length = dbf[p + 16];
+    fields.push({ name: decoder.decode(dbf.subarray(p, end)), type: String.fromCharCode(dbf[p + 11]), offset, length });
+    offset += length;
+  }
+  const cells = new Map<string, string[]>();
+  for (const f of fields) if (f.type === 'N' || f.type === 'F') cells.set(f.name, []);
+  for (let r = 0; r < records; r++) {
+    const start = headerLength + r * recordLength;
+    if (start + recordLength > dbf.byteLength || dbf[start] === 0x1a) break;
+    for (const f of fields) {
+      const list = cells.get(f.name);
+      if (list) list.push(decoder.decode(dbf.subarray(start + f.offset, start + f.offset + f.length)).trim());
+    }
+  }
+  return cells;
+}
+
 function crsOfPrj(prj: string | undefined): Crs {
   if (!prj) return 'guess';
   if (/Amersfoort|RD_New|RD New|28992|Oblique_Stereographic|Double_Stereographic/i.test(prj)) return 'rd';
@@ -78,6 +112,8 @@ export async function readShapefileZip(zipBytes: Uint8Array, options: ShapefileZ
     if (year === null) throw fileError(inner, 'geen jaartal in de bestandsnaam: geef het jaar op (--jaar)');
     const indelingYear = options.indelingYear ?? year;
     const source = await shapefile.open(parts.shp!, parts.dbf, { encoding });
+    let rawNumbers: Map<string, string[]>;
+    try { rawNumbers = dbfNumericCells(parts.dbf, new TextDecoder(encoding)); } catch (error) { throw fileError(`${inner}.dbf`, (error as Error).message); }
 
     let level: Level | null = null;
     let mapped: { column: string; series: ReturnType<typeof findSeries> & object }[] = [];
@@ -132,7 +168,7 @@ export async function readShapefileZip(zipBytes: Uint8Array, options: ShapefileZ
       kept++;
       if (level !== 'gemeente' && typeof props.GM_NAAM === 'string' && props.GM_NAAM.trim()) parentNames.set(gemeenteCode, props.GM_NAAM.trim());
       for (const { column, series } of mapped) {
-        const raw = props[column];
+        const raw = rawNumbers.get(column)?.[index - 1] ?? props[column];
         const cell = parseCbsNumber(raw as string | number | null | undefined);
         if (cell === null) throw cellError(`${inner}.dbf`, `${where} (${code})`, column, 'een getal', raw);
         const meta = makeMeta(series, column, { year, indelingYear, publisher: 'CBS', source: options.source ?? `CBS Wijk- en buurtkaart ${year} (shapefile)` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import type { Polygon } from 'geojson';
-import { readShapefileZip } from '../../../scripts/readers/shapefile-zip.ts';
+import { dbfNumericCells, readShapefileZip } from '../../../scripts/readers/shapefile-zip.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import { allValues, column, fixture } from './helpers.ts';
 
@@ -58,5 +58,36 @@ describe('readShapefileZip (real Groningen 2017 buurtkaart)', () => {
     const onlyReadme = zipSync({ 'lees mij.txt': new TextEncoder().encode('hallo') });
     await expect(readShapefileZip(onlyReadme, { file: 'leeg.zip' })).rejects.toThrow('leeg.zip: geen .shp-bestand in de zip: verwacht een shapefile (.shp, .dbf, .prj)');
     await expect(readShapefileZip(new Uint8Array([1, 2, 3]), { file: 'kapot.zip' })).rejects.toThrow(/^kapot\.zip: geen geldig zip-bestand/);
+  });
+
+  it('sees all 516 sentinel cells of the real .dbf as text, before any number conversion', () => {
+    const dbf = unzipSync(fixture(FILE))['buurt2017.dbf'];
+    const cells = dbfNumericCells(dbf, new TextDecoder('windows-1252'));
+    expect(cells.get('AANT_INW')?.slice(0, 3)).toEqual(['4440', '6600', '3920']);
+    expect(cells.get('AANT_INW')).toHaveLength(108);
+    let sentinels = 0;
+    for (const list of cells.values()) sentinels += list.filter((c) => Number(c) === -99999999).length;
+    expect(sentinels).toBe(516);
+    expect(new Set(cells.get('GEM_HH_GR')!.filter((c) => Number(c) === -99999999))).toEqual(new Set(['-99999999.000000000000000']));
+  });
+
+  it('names the feature and column for text in a numeric field', async () => {
+    const files = unzipSync(fixture(FILE));
+    const dbf = files['buurt2017.dbf'].slice();
+    const view = new DataView(dbf.buffer);
+    const headerLength = view.getUint16(8, true);
+    const recordLength = view.getUint16(10, true);
+    // Walk the field descriptors to the start of AANT_INW within a record.
+    let offset = 1;
+    let length = 0;
+    for (let p = 32; dbf[p] !== 0x0d; p += 32) {
+      const name = new TextDecoder().decode(dbf.subarray(p, p + 11)).replace(/\0.*$/, '');
+      if (name === 'AANT_INW') { length = dbf[p + 16]; break; }
+      offset += dbf[p + 16];
+    }
+    const start = headerLength + 2 * recordLength + offset; // third record: BU00140002
+    dbf.set(new TextEncoder().encode('abc'.padStart(length, ' ')), start);
+    const zip = zipSync({ ...files, 'buurt2017.dbf': dbf });
+    await expect(readShapefileZip(zip, { file: FILE })).rejects.toThrow('buurt2017.zip/buurt2017.dbf, object 3 (BU00140002), kolom "AANT_INW": verwacht een getal, gevonden "abc"');
   });
 });
