@@ -715,6 +715,11 @@ export class ScoringEngine {
       return { ...base, id: d.id, basisLabel: d.basisLabel, components };
     });
     const inw = ls.inwoners[i];
+    const crime = ls.inputs[this.factorIdx.get('S4.0')!];
+    const ha = ls.idx.get('oppervlakte_land')?.[0];
+    const area = ha ? ls.table.values[ha.index][i] : NaN;
+    const crimeMean = crime && crime.y && crime.n && crime.option.kind === 'rate' && Number.isFinite(crime.y[i])
+      ? crime.y[i] / ((crime.n[i] * crime.option.per) / inw) : NaN;
     return {
       level: req.level, frame, frameLabel: frameLabel[frame], frameNote: fs.areaNote[i] ?? (fs.notes.length && frame === 'gemeente' && req.level === 'gemeente' ? fs.notes[0] : null),
       areaIndex: i, code: ls.table.codes[i], name: ls.table.names[i], gemeenteCode: ls.table.gemeenteCodes[i] ?? '',
@@ -723,6 +728,7 @@ export class ScoringEngine {
       noScore: !!(ls.areaFlags[i] & ScoreAreaFlag.noScore),
       exposure: !!(ls.areaFlags[i] & ScoreAreaFlag.exposure),
       exposureReason: ls.exposureReason[i],
+      crimePerHectare: area > 0 && Number.isFinite(crimeMean) ? crimeMean / area : null,
       categories, spheres, dials,
       attentionCount: categories.filter((c) => c.classLabel === 'aandacht' || c.classLabel === 'hoog').length,
       convention: CONVENTION,

@@ -192,6 +192,8 @@ export interface AreaExplanation {
   noScore: boolean;
   exposure: boolean;
   exposureReason: string | null;
+  /** Registered crimes per hectare land (pooled years) — the fairer rate for visitor areas; null without data. */
+  crimePerHectare: number | null;
   categories: CategoryExplanation[];
   spheres: SphereExplanation[];
   dials: DialExplanation[];

@@ -137,6 +137,7 @@ describe('small areas, exposure areas and the crime substitute', () => {
       { series: 'inwoners', values: inw },
       { series: 'adressendichtheid', values: inw.map(() => 1200) },
       { series: 'bevolkingsdichtheid', values: inw.map((x) => x) },
+      { series: 'oppervlakte_land', values: inw.map(() => 50) },
       ...crime(base),
     ],
   });
@@ -155,6 +156,7 @@ describe('small areas, exposure areas and the crime substitute', () => {
     // Area 10: 900 crimes/yr for 120 inwoners = 7,500 per 1,000 ≫ 10 × median (≈ 30).
     expect(r.areaFlags[10] & ScoreAreaFlag.exposure).toBeTruthy();
     expect(e.explain({ level: 'buurt' }, 10).exposureReason).toMatch(/bezoekers/);
+    expect(e.explain({ level: 'buurt' }, 10).crimePerHectare).toBeCloseTo(900 / 50, 8);
     // Area 1: 150 inwoners, adressendichtheid 1,200 vs 150 inwoners/km² → niet-woonbuurt.
     expect(r.areaFlags[1] & ScoreAreaFlag.exposure).toBeTruthy();
     expect(r.areaFlags[2] & ScoreAreaFlag.exposure).toBeFalsy();
