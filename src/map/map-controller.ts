@@ -8,7 +8,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, STATE_CLASS, STATE_INDICATIVE, STATE_STATUS, areaLayers, areaSource, labelSourceId, layerId, ownStyle, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, STATE_CLASS, STATE_INDICATIVE, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 let protocolRegistered = false;
@@ -88,19 +88,18 @@ export class MapController {
       this.map.on('load', () => {
         for (const [name, image] of Object.entries(patternImages())) this.map.addImage(name, image, { pixelRatio: 1 });
         if (basemap) {
-          // A host basemap: add our areas on top of it.
+          // A host basemap: add our areas and labels on top of it.
           this.map.addSource(AREA_SOURCE, areaSource(options.style));
+          for (const [id, source] of Object.entries(labelSources(this.levels))) this.map.addSource(id, source);
+          for (const layer of areaLayers(options.style, false)) this.map.addLayer(layer);
         }
-        for (const level of this.levels) {
-          this.map.addSource(labelSourceId(level), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-        }
-        if (basemap) for (const layer of areaLayers(options.style, false)) this.map.addLayer(layer);
         this.bindEvents();
         resolve();
       });
     });
     this.map.on('error', (event) => {
       const message = event.error?.message ?? 'onbekende kaartfout';
+      console.error('kaart:', message);
       this.handlers.error?.(message);
     });
   }
@@ -141,7 +140,13 @@ export class MapController {
     this.activeLevel = level;
     for (const l of this.levels) {
       const visibility = l === level ? 'visible' : 'none';
-      for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.outline(l), layerId.hover(l), layerId.neighbours(l), layerId.selection(l), layerId.labels(l)]) {
+      // Selection and neighbour outlines stay visible on every level: they are
+      // filtered to a few codes, and a selected buurt must stay outlined when
+      // the zoom shows wijken.
+      for (const id of [layerId.neighbours(l), layerId.selection(l)]) {
+        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', 'visible');
+      }
+      for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
         if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
       }
     }

@@ -119,10 +119,15 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
   return layers;
 }
 
+/** Label points come from the level tables (one point inside each area), not from clipped tiles. */
+export function labelSources(levels: Level[]): Record<string, SourceSpecification> {
+  return Object.fromEntries(levels.map((level) => [labelSourceId(level), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }]));
+}
+
 export function ownStyle(options: StyleOptions): StyleSpecification {
   return {
     version: 8,
-    sources: { [AREA_SOURCE]: areaSource(options) },
+    sources: { [AREA_SOURCE]: areaSource(options), ...labelSources(options.levels) },
     layers: [{ id: 'water', type: 'background', paint: { 'background-color': '#cfe0ea' } }, ...areaLayers(options, true)],
   };
 }

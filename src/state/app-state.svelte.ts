@@ -1,0 +1,288 @@
+/**
+ * The app's shared state: what is loaded, what the user chose, and the
+ * latest scores from the worker. Components read it; changes go through
+ * its methods so that every change re-scores through the worker once and
+ * the map is recoloured in one batch.
+ */
+import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/dataset-format.ts';
+import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
+import type { KompasModel } from '../model/kompas/types.ts';
+import type { AreaExplanation, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
+import { loadCatalog, loadHostConfig, loadLevelTable, checkRangeSupport, LoadError, type HostConfig } from '../data/catalog.ts';
+import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
+import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/search-index.ts';
+import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
+
+export interface Selection {
+  level: Level;
+  index: number;
+}
+
+export interface LoadingState {
+  message: string;
+  /** 0–1, or null when unknown. */
+  progress: number | null;
+}
+
+export interface AppError {
+  message: string;
+  hint: string;
+}
+
+/** Default map colouring: Criminaliteit, the category most users look for first. */
+export const DEFAULT_TARGET = 'S4';
+
+export class AppState {
+  catalog = $state.raw<DatasetCatalog | null>(null);
+  config = $state.raw<HostConfig>({});
+  dataset = $state.raw<DatasetEntry | null>(null);
+  tables = $state.raw<Partial<Record<Level, LevelTable>>>({});
+  model = $state.raw<KompasModel | null>(null);
+  searchIndex = $state.raw<SearchIndex | null>(null);
+
+  /** null = the level follows the zoom. */
+  levelMode = $state<Level | null>(null);
+  zoomLevel = $state<Level>('gemeente');
+  activeLevel = $derived<Level>(this.levelMode ?? this.zoomLevel);
+  target = $state(DEFAULT_TARGET);
+  frame = $state<Frame>('dataset');
+  /** Only weights that differ from the defaults (factor ids and category ids). */
+  weights = $state<Record<string, number>>({});
+  selection = $state<Selection | null>(null);
+  /** Area indices (at the selection's level) compared with the selection; starts as its neighbours. */
+  compare = $state<number[]>([]);
+  scores = $state.raw<Partial<Record<Level, ScoreResult>>>({});
+  explanation = $state.raw<AreaExplanation | null>(null);
+  summary = $state<string>('');
+  loading = $state<LoadingState | null>({ message: 'App starten…', progress: null });
+  error = $state<AppError | null>(null);
+  mapView = $state<[number, number, number] | null>(null);
+  /** Bumped whenever new scores arrive, so the map recolours. */
+  scoreVersion = $state(0);
+  lastScoreMs = $state<number | null>(null);
+
+  private api: ScoringClient | null = null;
+  private scoreToken = 0;
+  private explainToken = 0;
+  private readonly scoring = new Map<Level, Promise<ScoreResult>>();
+
+  weightOverrides = $derived<WeightOverrides>(this.toOverrides(this.weights));
+
+  private toOverrides(weights: Record<string, number>): WeightOverrides {
+    const factors: Record<string, number> = {};
+    const categories: Record<string, number> = {};
+    for (const [id, w] of Object.entries(weights)) {
+      if (id.includes('.')) factors[id] = w;
+      else categories[id] = w;
+    }
+    return { factors, categories };
+  }
+
+  table(level: Level): LevelTable | null {
+    return this.tables[level] ?? null;
+  }
+
+  selectedCode(): string | null {
+    const s = this.selection;
+    if (!s) return null;
+    return this.tables[s.level]?.codes[s.index] ?? null;
+  }
+
+  async start() {
+    try {
+      const fromUrl = parseViewState(location.hash);
+      this.config = await loadHostConfig();
+      this.loading = { message: 'Lijst met datasets laden…', progress: null };
+      this.catalog = await loadCatalog();
+      const wanted = fromUrl.dataset ?? this.config.defaultDataset ?? this.catalog.defaultDataset;
+      const entry = this.catalog.datasets.find((d) => d.id === wanted) ?? this.catalog.datasets[0];
+      if (!entry) throw new LoadError('Er staan geen datasets in data/datasets.json.', 'Bouw de data met npm run data.');
+      this.applyViewState(fromUrl);
+      await this.loadDataset(entry, fromUrl);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private applyViewState(view: ViewState) {
+    this.levelMode = view.level;
+    this.target = view.target ?? DEFAULT_TARGET;
+    this.frame = view.frame;
+    this.weights = { ...view.weights };
+    this.mapView = view.view;
+  }
+
+  fail(error: unknown) {
+    this.loading = null;
+    if (error instanceof LoadError) this.error = { message: error.message, hint: error.hint };
+    else this.error = { message: `Er ging iets mis: ${(error as Error)?.message ?? String(error)}`, hint: 'Herlaad de pagina. Blijft de fout, meld dan wat u deed en deze melding.' };
+  }
+
+  async loadDataset(entry: DatasetEntry, view?: ViewState) {
+    this.error = null;
+    this.dataset = null;
+    this.selection = null;
+    this.explanation = null;
+    this.compare = [];
+    this.scores = {};
+    this.scoring.clear();
+    this.loading = { message: `${entry.title}: gebiedstabellen laden…`, progress: 0 };
+    if (!this.api) this.api = startScoringWorker().api;
+    const levels = LEVELS.filter((l) => entry.levels.includes(l) && entry.files.tables[l]);
+    const loaded: Record<string, number> = {};
+    const totals: Record<string, number> = {};
+    const report = () => {
+      const done = Object.values(loaded).reduce((a, b) => a + b, 0);
+      const total = Object.values(totals).reduce((a, b) => a + b, 0);
+      this.loading = { message: `${entry.title}: gebiedstabellen laden…`, progress: total > 0 ? Math.min(1, done / total) : null };
+    };
+    const catalogUrl = new URL('data/datasets.json', new URL(import.meta.env.BASE_URL, location.href)).href;
+    const [tables] = await Promise.all([
+      Promise.all(levels.map((level) => loadLevelTable(entry.files.tables[level]!, (l, t) => { loaded[level] = l; totals[level] = t; report(); }))),
+      checkRangeSupport(entry.files.tiles),
+      this.api.load(catalogUrl, entry.id),
+    ]);
+    const byLevel: Partial<Record<Level, LevelTable>> = {};
+    levels.forEach((level, i) => (byLevel[level] = tables[i]));
+    this.tables = byLevel;
+    this.model = await this.api.model();
+    this.searchIndex = buildSearchIndex(this.searchEntries(byLevel));
+    this.loading = { message: 'Scores berekenen…', progress: null };
+    this.dataset = entry;
+    if (view?.selection) {
+      const level = levels.find((l) => byLevel[l]!.codes.includes(view.selection!));
+      if (level) this.select(level, byLevel[level]!.codes.indexOf(view.selection));
+    }
+    if (!view?.view && !view?.selection && this.config.defaultGemeente && byLevel.gemeente) {
+      const index = byLevel.gemeente.codes.indexOf(this.config.defaultGemeente);
+      if (index >= 0) this.select('gemeente', index);
+    }
+  }
+
+  private searchEntries(tables: Partial<Record<Level, LevelTable>>): SearchEntry[] {
+    const gemeenteNames = new Map<string, string>();
+    const gm = tables.gemeente;
+    if (gm) gm.codes.forEach((code, i) => gemeenteNames.set(code, gm.names[i]));
+    const entries: SearchEntry[] = [];
+    for (const level of LEVELS) {
+      const table = tables[level];
+      if (!table) continue;
+      table.codes.forEach((code, index) => {
+        const gemeenteCode = level === 'gemeente' ? code : table.gemeenteCodes[index];
+        entries.push({ level, index, code, name: table.names[index], gemeenteName: gemeenteNames.get(gemeenteCode) ?? gemeenteCode });
+      });
+    }
+    return entries;
+  }
+
+  gemeenteName(code: string): string {
+    const gm = this.tables.gemeente;
+    if (!gm) return code;
+    const index = gm.codes.indexOf(code);
+    return index >= 0 ? gm.names[index] : code;
+  }
+
+  /** Scores for a level under the current frame and weights (cached until they change). */
+  scoresFor(level: Level): Promise<ScoreResult> {
+    let pending = this.scoring.get(level);
+    if (!pending) {
+      const api = this.api;
+      if (!api) return Promise.reject(new Error('scoring worker niet gestart'));
+      const t0 = performance.now();
+      pending = api.score({ level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides });
+      this.scoring.set(level, pending);
+      const token = this.scoreToken;
+      pending.then(
+        (result) => {
+          if (token !== this.scoreToken) return;
+          this.scores = { ...this.scores, [level]: result };
+          this.lastScoreMs = performance.now() - t0;
+          this.scoreVersion++;
+          if (this.loading?.message === 'Scores berekenen…') this.loading = null;
+        },
+        (error) => this.fail(error),
+      );
+    }
+    return pending;
+  }
+
+  /** Frame or weights changed: drop cached scores and re-score what is on screen. */
+  rescore() {
+    this.scoreToken++;
+    this.scoring.clear();
+    this.scores = {};
+    void this.scoresFor(this.activeLevel);
+    if (this.selection && this.selection.level !== this.activeLevel) void this.scoresFor(this.selection.level);
+    void this.refreshExplanation();
+  }
+
+  setFrame(frame: Frame) {
+    if (frame === this.frame) return;
+    this.frame = frame;
+    this.rescore();
+  }
+
+  setWeight(id: string, weight: number | null) {
+    const next = { ...this.weights };
+    if (weight === null) delete next[id];
+    else next[id] = weight;
+    this.weights = next;
+    this.rescore();
+  }
+
+  resetWeights() {
+    this.weights = {};
+    this.rescore();
+  }
+
+  select(level: Level, index: number | null) {
+    if (index === null || index < 0) {
+      this.selection = null;
+      this.explanation = null;
+      this.summary = '';
+      this.compare = [];
+      return;
+    }
+    this.selection = { level, index };
+    // The comparison starts with the bordering areas (also across a gemeente
+    // border); the user adds or removes areas from there.
+    const table = this.tables[level];
+    this.compare = table ? [...neighboursOf(table, index)] : [];
+    void this.refreshExplanation();
+  }
+
+  async refreshExplanation() {
+    const selection = this.selection;
+    if (!selection || !this.api) return;
+    const token = ++this.explainToken;
+    const request = { level: selection.level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides };
+    try {
+      const [explanation, summary] = await Promise.all([this.api.explain(request, selection.index), this.api.summarise(request, selection.index)]);
+      if (token !== this.explainToken) return;
+      this.explanation = explanation;
+      this.summary = summary;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  toggleCompare(index: number) {
+    this.compare = this.compare.includes(index) ? this.compare.filter((i) => i !== index) : [...this.compare, index];
+  }
+
+  viewState(): ViewState {
+    return {
+      dataset: this.dataset?.id ?? null,
+      level: this.levelMode,
+      target: this.target === DEFAULT_TARGET ? null : this.target,
+      selection: this.selectedCode(),
+      frame: this.frame,
+      weights: this.weights,
+      view: this.mapView,
+    };
+  }
+
+  hash(): string {
+    return serialiseViewState(this.viewState());
+  }
+}
