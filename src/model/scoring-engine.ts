@@ -331,6 +331,7 @@ export class ScoringEngine {
     // Members per group (reference areas), CSR.
     const { offsets, members } = this.groupMembers(groupOf, groupCount, reference);
     const scratch = new Float64Array(n);
+    const scratchY = new Float64Array(n), scratchN = new Float64Array(n);
     for (let k = 0; k < this.factors.length; k++) {
       const input = ls.inputs[k];
       if (!input) { fs.used.push(null); fs.oriented.push(null); fs.z.push(null); fs.reliability.push(null); fs.scales.push(null); continue; }
@@ -344,10 +345,11 @@ export class ScoringEngine {
         const fits: ShrinkageFit[] = [];
         const yy = input.y, nn = input.n;
         const fitOf = (from: number, to: number, list: Int32Array | null): ShrinkageFit => {
-          const ys: number[] = [], ns: number[] = [];
-          if (list) for (let p = from; p < to; p++) { const i = list[p]; ys.push(yy[i]); ns.push(nn[i]); }
-          else for (let i = 0; i < n; i++) if (reference[i]) { ys.push(yy[i]); ns.push(nn[i]); }
-          return fitShrinkage(ys, ns);
+          // Gather the group's (y, n) into scratch buffers, then fit.
+          let m = 0;
+          if (list) for (let p = from; p < to; p++) { const i = list[p]; scratchY[m] = yy[i]; scratchN[m++] = nn[i]; }
+          else for (let i = 0; i < n; i++) if (reference[i]) { scratchY[m] = yy[i]; scratchN[m++] = nn[i]; }
+          return fitShrinkage(scratchY.subarray(0, m), scratchN.subarray(0, m));
         };
         const allFit = fitOf(0, 0, null);
         for (let g = 0; g < groupCount; g++) {
@@ -366,27 +368,34 @@ export class ScoringEngine {
       const sign = factor.direction * (opt.sign ?? 1);
       const oriented = new Float64Array(n);
       const off = opt.logOffset ?? 0;
+      const tf = opt.transform;
+      // Transform + orient, gathering the dataset-wide reference sample in the same pass.
+      let mAll = 0;
       for (let i = 0; i < n; i++) {
         const v = used[i];
         if (v !== v) { oriented[i] = NaN; continue; }
-        const t = opt.transform === 'log' ? logTransform(v, off) : opt.transform === 'logit' ? logitPercent(v) : v;
-        oriented[i] = sign * t;
+        const t = sign * (tf === 'log' ? logTransform(v, off) : tf === 'logit' ? logitPercent(v) : v);
+        oriented[i] = t;
+        if (reference[i]) scratch[mAll++] = t;
       }
-      // Robust scale per group (+ dataset-wide at index groupCount).
+      const all = robustScaleOfBuffer(scratch, mAll);
+      // Robust scale per group (index groupCount = dataset-wide).
       const scales: RobustScale[] = [];
-      for (let g = groupCount === 1 ? 1 : 0; g <= groupCount; g++) {
-        let m = 0;
-        if (g === groupCount) { for (let i = 0; i < n; i++) if (reference[i]) { const v = oriented[i]; if (v === v) scratch[m++] = v; } }
-        else for (let p = offsets[g]; p < offsets[g + 1]; p++) { const v = oriented[members[p]]; if (v === v) scratch[m++] = v; }
-        scales.push(robustScaleOfBuffer(scratch, m));
+      if (groupCount === 1) scales.push(all);
+      else {
+        for (let g = 0; g < groupCount; g++) {
+          let m = 0;
+          for (let p = offsets[g]; p < offsets[g + 1]; p++) { const v = oriented[members[p]]; if (v === v) scratch[m++] = v; }
+          const sc = robustScaleOfBuffer(scratch, m);
+          scales.push(sc.n < 3 ? all : sc);
+        }
       }
-      if (groupCount === 1) scales.unshift(scales[0]);
-      const all = scales[groupCount];
-      for (let g = 0; g < groupCount; g++) if (scales[g].n < 3) scales[g] = all;
+      scales.push(all);
       const z = new Float32Array(n);
-      for (let i = 0; i < n; i++) {
-        const g = groupOf[i];
-        z[i] = robustZ(oriented[i], g >= 0 ? scales[g] : all);
+      if (groupCount === 1) {
+        for (let i = 0; i < n; i++) z[i] = robustZ(oriented[i], all);
+      } else {
+        for (let i = 0; i < n; i++) { const g = groupOf[i]; z[i] = robustZ(oriented[i], g >= 0 ? scales[g] : all); }
       }
       fs.used.push(used); fs.oriented.push(oriented); fs.z.push(z); fs.reliability.push(rel); fs.scales.push(scales);
     }
@@ -418,41 +427,44 @@ export class ScoringEngine {
     const z = new Float32Array(n);
     const coverage = new Float32Array(n);
     const status = new Uint8Array(n);
-    const zs = c.entries.map((e) => fs.z[e.f]);
-    const subZ = c.subs.map((s) => fs.z[s.f]);
-    const subDef = c.subs.map((s) => s.replaced.reduce((a, p) => a + c.entries[p].def, 0));
-    const subAct = c.subs.map((s) => s.replaced.reduce((a, p) => a + act[p], 0));
-    const m = c.entries.length;
-    for (let i = 0; i < n; i++) {
-      let def = 0, wsum = 0, wz = 0;
-      for (let k = 0; k < m; k++) {
-        const zk = zs[k];
-        if (!zk) continue;
+    // Column-wise accumulation: one pass per factor keeps the loops monomorphic and cache-friendly.
+    const def = new Float64Array(n), wsum = new Float64Array(n), wz = new Float64Array(n);
+    c.entries.forEach((e, k) => {
+      const zk = fs.z[e.f];
+      if (!zk) return;
+      const d = e.def, a = act[k];
+      for (let i = 0; i < n; i++) {
         const v = zk[i];
         if (v !== v) continue;
-        def += c.entries[k].def;
-        wsum += act[k];
-        wz += act[k] * v;
+        def[i] += d; wsum[i] += a; wz[i] += a * v;
       }
-      for (let s = 0; s < c.subs.length; s++) {
-        const sz = subZ[s];
-        if (!sz) continue;
+    });
+    for (const sub of c.subs) {
+      const sz = fs.z[sub.f];
+      if (!sz) continue;
+      const blocked = new Uint8Array(n);
+      for (const p of sub.replaced) {
+        const zk = fs.z[c.entries[p].f];
+        if (zk) for (let i = 0; i < n; i++) if (zk[i] === zk[i]) blocked[i] = 1;
+      }
+      const d = sub.replaced.reduce((a, p) => a + c.entries[p].def, 0);
+      const a = sub.replaced.reduce((x, p) => x + act[p], 0);
+      for (let i = 0; i < n; i++) {
         const v = sz[i];
-        if (v !== v) continue;
-        let anyReplaced = false;
-        for (const p of c.subs[s].replaced) { const zk = zs[p]; if (zk && zk[i] === zk[i]) { anyReplaced = true; break; } }
-        if (anyReplaced) continue;
-        def += subDef[s];
-        wsum += subAct[s];
-        wz += subAct[s] * v;
+        if (blocked[i] || v !== v) continue;
+        def[i] += d; wsum[i] += a; wz[i] += a * v;
       }
-      const cov = c.totalDef > 0 ? def / c.totalDef : 0;
+    }
+    const flags = ls.areaFlags;
+    const total = c.totalDef;
+    for (let i = 0; i < n; i++) {
+      const cov = total > 0 ? def[i] / total : 0;
       coverage[i] = cov;
       let st: ScoreStatusCode = coverageStatus(cov);
-      if (ls.areaFlags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
-      else if (st <= ScoreStatus.beperkteDekking && !(wsum > 0)) st = ScoreStatus.witteVlek;
+      if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
+      else if (st <= ScoreStatus.beperkteDekking && !(wsum[i] > 0)) st = ScoreStatus.witteVlek;
       status[i] = st;
-      z[i] = st <= ScoreStatus.beperkteDekking ? wz / wsum : NaN;
+      z[i] = st <= ScoreStatus.beperkteDekking ? wz[i] / wsum[i] : NaN;
     }
     return { key: '', z, coverage, status, percentile: this.percentiles(ls, fs, z, status) };
   }
