@@ -28,6 +28,10 @@ export interface DatasetTiming {
 
 export interface RunOptions {
   root?: string;
+  /** Output folder; defaults to `<root>/public/data`. */
+  outDir?: string;
+  /** Catalog default; the bench builds one dataset alone into a temp folder. */
+  defaultDataset?: string;
   ids?: string[];
   log?: (line: string) => void;
 }
@@ -48,8 +52,8 @@ export async function runPipeline(options: RunOptions = {}): Promise<{ timings: 
     timings.push({ id, seconds: (performance.now() - t0) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, built });
   }
   const catalog = writeOutput(timings.map((t) => t.built), {
-    outDir: resolve(root, 'public/data'),
-    defaultDataset: DEFAULT_DATASET,
+    outDir: options.outDir ?? resolve(root, 'public/data'),
+    defaultDataset: options.defaultDataset ?? DEFAULT_DATASET,
     order: Object.keys(DATASETS),
   });
   const files = catalog.datasets.flatMap((d) => [d.files.tiles, ...Object.values(d.files.tables)]).filter((f): f is string => !!f);

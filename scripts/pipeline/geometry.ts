@@ -72,12 +72,82 @@ function ringAreaM2(ring: Position[]): number {
   return turf.area(turf.polygon([ring]));
 }
 
+const M_PER_DEG = 111_320;
+
+/** Ring in local metres (equirectangular around its first point). */
+function toMetres(ring: Position[]): [number, number][] {
+  const k = Math.cos((ring[0][1] * Math.PI) / 180) * M_PER_DEG;
+  return ring.map((p) => [p[0] * k, p[1] * M_PER_DEG]);
+}
+
+function areaAndPerimeter(pts: [number, number][], from: number, to: number): { area: number; perimeter: number } {
+  let a = 0;
+  let per = 0;
+  for (let i = from; i < to; i++) {
+    a += pts[i][0] * pts[i + 1][1] - pts[i + 1][0] * pts[i][1];
+    per += Math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]);
+  }
+  a += pts[to][0] * pts[from][1] - pts[from][0] * pts[to][1];
+  per += Math.hypot(pts[from][0] - pts[to][0], pts[from][1] - pts[to][1]);
+  return { area: Math.abs(a) / 2, perimeter: per };
+}
+
+/**
+ * Cut narrow inlets and spikes out of a ring: where the ring returns within
+ * `widthM` of an earlier vertex and the part in between is thin (area ÷
+ * perimeter below widthM ÷ 2, i.e. a crack of at most that width), that part
+ * is removed. Dissolving buurten whose borders were simplified separately
+ * leaves exactly such cracks along former internal borders.
+ */
+export function removeCracks(ring: Position[], widthM: number, lookAhead = 120): Position[] {
+  if (ring.length < 8) return ring;
+  const pts = toMetres(ring);
+  const n = pts.length - 1; // last = first
+  // Prefix sums of the shoelace terms and edge lengths: O(1) per candidate cut.
+  const cross = new Float64Array(n + 1);
+  const len = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    cross[k + 1] = cross[k] + pts[k][0] * pts[k + 1][1] - pts[k + 1][0] * pts[k][1];
+    len[k + 1] = len[k] + Math.hypot(pts[k + 1][0] - pts[k][0], pts[k + 1][1] - pts[k][1]);
+  }
+  const total = len[n];
+  const keep = new Uint8Array(n).fill(1);
+  let i = 0;
+  while (i < n - 2) {
+    let cut = -1;
+    for (let j = Math.min(n - 1, i + lookAhead); j >= i + 2; j--) {
+      const close = Math.hypot(pts[j][0] - pts[i][0], pts[j][1] - pts[i][1]);
+      if (close > widthM) continue;
+      const perimeter = len[j] - len[i] + close;
+      const area = Math.abs(cross[j] - cross[i] + pts[j][0] * pts[i][1] - pts[i][0] * pts[j][1]) / 2;
+      if (perimeter < total / 2 && area / perimeter < widthM / 2) {
+        cut = j;
+        break;
+      }
+    }
+    if (cut > 0) {
+      for (let k = i + 1; k < cut; k++) keep[k] = 0;
+      i = cut;
+    } else i++;
+  }
+  const out = ring.slice(0, n).filter((_, k) => keep[k]);
+  if (out.length < 3) return ring;
+  out.push(out[0]);
+  return out;
+}
+
+function isThin(ring: Position[], widthM: number): boolean {
+  const pts = toMetres(ring);
+  const { area, perimeter } = areaAndPerimeter(pts, 0, pts.length - 2);
+  return perimeter === 0 || area / perimeter < widthM / 2;
+}
+
 /**
  * Dissolve parts into one geometry. Buurten of one gemeente share a pixel
  * grid, so their borders mostly coincide; remaining slivers leave small holes,
  * which we drop (below `maxHoleM2`) because they are artefacts, not enclaves.
  */
-export function dissolve(parts: Areal[], maxHoleM2 = 20_000): { geometry: Areal | null; failed: boolean } {
+export function dissolve(parts: Areal[], maxHoleM2 = 200_000, crackWidthM = 60): { geometry: Areal | null; failed: boolean } {
   if (parts.length === 0) return { geometry: null, failed: false };
   let result: Areal;
   let failed = false;
@@ -93,7 +163,15 @@ export function dissolve(parts: Areal[], maxHoleM2 = 20_000): { geometry: Areal 
       result = { type: 'MultiPolygon', coordinates: parts.flatMap(polygonsOf) };
     }
   }
-  const polygons = polygonsOf(result).map((rings) => [rings[0], ...rings.slice(1).filter((r) => ringAreaM2(r) > maxHoleM2)]);
+  // Close cracks, drop small or thin holes (gaps between buurten) and thin slivers.
+  let polygons = polygonsOf(result).map((rings) => [
+    removeCracks(rings[0], crackWidthM),
+    ...rings.slice(1).filter((r) => ringAreaM2(r) > maxHoleM2 && !isThin(r, crackWidthM)).map((r) => removeCracks(r, crackWidthM)),
+  ]);
+  if (polygons.length > 1) {
+    const solid = polygons.filter((rings) => !isThin(rings[0], crackWidthM));
+    if (solid.length > 0) polygons = solid;
+  }
   return { geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }, failed };
 }
 
