@@ -79,11 +79,15 @@ export const RIVM_SERIES: SeriesDef[] = [
   ['LangdurigeZiekteEnBeperkt', 'langdurig_beperkt', 'Langdurige ziekte en beperkt'],
 ].map(([stem, series, label]) => ({ series, label, unit: '%', kind: 'share' as const, stems: [stem] }));
 
-const HERKOMST = /herkomst|migratie|westers|marokk|surinam|turkije|antill|allochto|etnic|geboren (in|buiten) nederland|europa|^(p_)?(west_al|n_w_al|over_nw|ant_aru|nl_all|eur_all|neu_all|gebnl_|gebbl_)|^(nederland|buiteneuropa|europaexclusiefnederland|westerstotaal|nietwesterstotaal|overignietwesters)$/i;
+/** Herkomst/migratieachtergrond in any naming scheme: labels and long names, OData stems, mnemonics, dbf names. */
+const HERKOMST_TEXT = /herkomst|migratie|westers|marokk|surinam|turkije|antill|allochto|etnic|geboren (in|buiten) nederland/i;
+const HERKOMST_STEMS = new Set(['nederland', 'europaexclusiefnederland', 'buiteneuropa', 'westerstotaal', 'nietwesterstotaal', 'marokko', 'nederlandseantillenenaruba', 'suriname', 'turkije', 'overignietwesters']);
+const HERKOMST_CODES = /^(a|p)_(w_all|nw_all|nl_all|eur_al|eur_all|neu_al|neu_all|geb_nl|geb_eu|geb_ne|gbl_eu|gbl_ne|marok|ant_aru|surina|turk|over_nw|west_al|n_w_al)$|^p_(west_al|n_w_al|marokko|ant_aru|surinam|turkije|over_nw|nl_all|eur_all|neu_all|gebnl_\w+|gebbl_\w+)$/i;
 
 /** True for herkomst/migratieachtergrond columns, which are never emitted. */
 export function isHerkomstColumn(name: string): boolean {
-  return HERKOMST.test(name.trim()) || HERKOMST.test(odataStem(name.trim()));
+  const t = name.trim();
+  return HERKOMST_TEXT.test(t) || HERKOMST_STEMS.has(odataStem(t).toLowerCase()) || HERKOMST_CODES.test(t);
 }
 
 /** `AantalInwoners_5` → `AantalInwoners`; `k_0Tot15Jaar_8` → `k_0Tot15Jaar`. */

@@ -91,7 +91,15 @@ function slug(column: string): string {
 
 export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}): ReaderResult {
   const file = options.file ?? 'statline.csv';
-  const table: DelimitedTable = parseDelimited(text, { file, findHeader: isStatLineHeader, isFooter: isStatLineFooter });
+  let table: DelimitedTable;
+  try {
+    table = parseDelimited(text, { file, findHeader: isStatLineHeader, isFooter: isStatLineFooter });
+  } catch (error) {
+    if (/geen kopregel/.test((error as Error).message)) {
+      throw fileError(file, 'geen kopregel met een kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering, gwb_code_10 of "Regiocode … (code)"); kies bij het downloaden uit StatLine ook de regiocodes, niet alleen de namen');
+    }
+    throw error;
+  }
   const cols = table.columns;
   const regionCol = findColumn(cols, REGION_COLUMNS);
   if (regionCol < 0) throw fileError(file, `geen kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering of "Regiocode … (code)"; gevonden: ${cols.slice(0, 8).join(', ')})`);

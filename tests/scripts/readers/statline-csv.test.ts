@@ -119,7 +119,41 @@ describe('readStatLineCsv: Kerncijfers 2024', () => {
     expect(() => readStatLineCsv(bad, { file: 'kwb.csv', year: 2024 })).toThrow('kwb.csv, regel 4, kolom "AantalInwoners_5": verwacht een getal, gevonden "abc"');
     const badCode = typed.replace('"BU00140000";"Groningen', '"Binnenstad";"Groningen');
     expect(() => readStatLineCsv(badCode, { file: 'kwb.csv', year: 2024 })).toThrow('kwb.csv, regel 5, kolom "WijkenEnBuurten": verwacht een regiocode zoals GM0014, WK001400 of BU00140000, gevonden "Binnenstad"');
-    expect(() => readStatLineCsv('a;b\n1;2\n', { file: 'x.csv' })).toThrow('x.csv, regel 1: geen kopregel met de verwachte kolommen gevonden');
+    expect(() => readStatLineCsv('"Wijken en buurten";"Aantal inwoners (aantal)"\n"Binnenstad";"12"\n', { file: 'x.csv' }))
+      .toThrow('x.csv: geen kopregel met een kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering, gwb_code_10 of "Regiocode … (code)"); kies bij het downloaden uit StatLine ook de regiocodes, niet alleen de namen');
     expect(() => readStatLineCsv(typed, { file: 'kwb.csv' })).toThrow('kwb.csv: geen kolom Perioden: geef het jaar op (--jaar)');
+  });
+});
+
+describe('readStatLineCsv: kwb-20xx.csv with mnemonics', () => {
+  it('reads gwb_code_10, regio and the mnemonic columns', () => {
+    const text = [
+      'gwb_code_10;gwb_code_8;regio;gm_naam;recs;ind_wbi;a_inw;a_nl_all;g_hhgro;g_wozbag;p_koopw;ste_mvs',
+      'GM0014    ;0014;Groningen;Groningen;Gemeente;.;243768;180120;1,6;269;38;1',
+      'BU00140000;00140000;Binnenstad-Noord;Groningen;Buurt;1;4610;3200;1,2;322;29;1',
+      'BU00140004;00140004;Noorderplantsoen;Groningen;Buurt;1;10;.;.;.;.;1',
+    ].join('\r\n');
+    const r = readStatLineCsv(text, { file: 'kwb-2024.csv', year: 2024 });
+    expect(r.areas.map((a) => `${a.code}:${a.name}`)).toEqual(['GM0014:Groningen', 'BU00140000:Binnenstad-Noord', 'BU00140004:Noorderplantsoen']);
+    expect(r.columns.map((c) => `${c.level}/${c.meta.id}`)).toEqual([
+      'gemeente/inwoners.2024', 'gemeente/huishoudensgrootte.2024', 'gemeente/woz.2024', 'gemeente/koopwoningen.2024', 'gemeente/stedelijkheid.2024',
+      'buurt/inwoners.2024', 'buurt/huishoudensgrootte.2024', 'buurt/woz.2024', 'buurt/koopwoningen.2024', 'buurt/stedelijkheid.2024',
+    ]);
+    expect(column(r, 'buurt', 'huishoudensgrootte.2024').values.get('BU00140000')).toEqual({ value: 1.2, reason: 0 });
+    expect(column(r, 'buurt', 'woz.2024').values.get('BU00140004')).toEqual({ value: null, reason: MissingReason.unknown });
+    expect(r.notes).toContain('kwb-2024.csv: 1 herkomst-/migratiekolommen bewust niet ingelezen');
+  });
+});
+
+describe('isHerkomstColumn', () => {
+  it('recognises herkomst/migratieachtergrond in every naming scheme, and nothing else', async () => {
+    const { isHerkomstColumn } = await import('../../../scripts/readers/series.ts');
+    for (const name of ['percentage_westerse_migratieachtergrond', 'percentage_met_herkomstland_nederland', 'P_N_W_AL', 'P_TURKIJE', 'Nederland_17', 'BuitenEuropa_24',
+      'a_nl_all', 'a_eur_al', 'a_w_all', 'p_nw_all', 'a_geb_ne', 'a_gbl_eu', 'Bevolking/Herkomstland/Nederland (aantal)', 'Geboren buiten Nederland/Buiten Europa (aantal)']) {
+      expect(isHerkomstColumn(name), name).toBe(true);
+    }
+    for (const name of ['a_inw', 'a_geb', 'p_geb', 'GeboorteTotaal_25', 'aantal_inwoners', 'Gemeentenaam_1', 'WijkenEnBuurten', 'AANT_INW', 'percentage_gescheid']) {
+      expect(isHerkomstColumn(name), name).toBe(false);
+    }
   });
 });
