@@ -347,7 +347,8 @@ export class WorkspaceStore {
     const ws = this.active;
     if (!ws) return null;
     const savedAt = now.toISOString();
-    const snap = $state.snapshot(ws) as Workspace;
+    // structuredClone as well: in server-compiled code (Node tests) snapshot returns the object itself.
+    const snap = structuredClone($state.snapshot(ws)) as Workspace;
     snap.savedToFileAt = savedAt;
     return { text: serializeWorkspace(snap, savedAt), fileName: workspaceFileName(snap, 'json', now), savedAt };
   }
@@ -366,7 +367,8 @@ export class WorkspaceStore {
    * is only called after the user confirmed.
    */
   importWorkspace(imported: Workspace, mode: { kind: 'new' } | { kind: 'replace'; targetId: string }): Workspace {
-    const ws: Workspace = structuredClone(imported);
+    // Snapshot first: the caller may hand in a reactive proxy, which structuredClone refuses.
+    const ws: Workspace = structuredClone($state.snapshot(imported) as Workspace);
     if (mode.kind === 'replace') {
       const i = this.workspaces.findIndex((w) => w.id === mode.targetId);
       if (i < 0) throw new Error('De werkruimte die vervangen moest worden bestaat niet meer.');

@@ -1,0 +1,228 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { interventionById } from '../../src/workspace/interventions.ts';
+import { DEFAULT_CATEGORY_LABELS } from '../../src/workspace/ids.ts';
+import { serializeWorkspace } from '../../src/workspace/file-format.ts';
+import MatrixView from '../../src/ui/workspace/MatrixView.svelte';
+import ImportPanel from '../../src/ui/workspace/ImportPanel.svelte';
+import TimelineView from '../../src/ui/workspace/TimelineView.svelte';
+import WorkspacePanel from '../../src/ui/workspace/WorkspacePanel.svelte';
+import LocalKnowledgeBadge from '../../src/ui/workspace/LocalKnowledgeBadge.svelte';
+import BestuurReport from '../../src/ui/workspace/BestuurReport.svelte';
+import { sampleWorkspace } from './fixtures.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
+const area = { code: 'WK001401', name: 'Centrum', level: 'wijk' as const, gemeenteCode: 'GM0014' };
+let n = 0;
+const stores: WorkspaceStore[] = [];
+
+async function freshStore(): Promise<WorkspaceStore> {
+  const s = new WorkspaceStore({ dbName: `c${++n}-${Date.now()}`, autosaveMs: 5 });
+  stores.push(s);
+  await s.init();
+  return s;
+}
+
+function fileOf(text: string): File {
+  return new File([text], 'werkruimte.json', { type: 'application/json' });
+}
+
+afterEach(() => {
+  cleanup();
+  while (stores.length) stores.pop()!.dispose();
+});
+
+describe('MatrixView', () => {
+  it('edits a row in place with labelled controls', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    const row = store.addIntervention(interventionById('hang-sluitwerk')!)!;
+    render(MatrixView, { store, labels: DEFAULT_CATEGORY_LABELS });
+
+    await fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'obstakel' } });
+    expect(store.active!.matrix[0].status).toBe('obstakel');
+    const obstacle = screen.getByLabelText('Beer op de weg: wat houdt het tegen?');
+    await fireEvent.input(obstacle, { target: { value: 'Geen budget tot 2027' } });
+    expect(store.active!.matrix[0].obstacle).toBe('Geen budget tot 2027');
+    expect(screen.getByRole('heading', { level: 4, name: /Obstakel/ })).toBeTruthy();
+
+    await fireEvent.change(screen.getByLabelText('Bestaand of nieuw'), { target: { value: 'bestaand' } });
+    expect(store.active!.matrix[0].origin).toBe('bestaand');
+
+    await fireEvent.click(screen.getByRole('button', { name: '+ Actie toevoegen' }));
+    await fireEvent.input(screen.getByLabelText('Actie 1'), { target: { value: 'Complexen inventariseren' } });
+    expect(store.active!.matrix[0].actions[0]).toMatchObject({ stakeholder: 'woningcorporatie', text: 'Complexen inventariseren' });
+
+    await fireEvent.click(screen.getByRole('button', { name: /Op tijdslijn zetten/ }));
+    expect(store.active!.timeline[0].rowId).toBe(row.id);
+    expect(screen.getByText(/Op de tijdslijn:/)).toBeTruthy();
+  });
+
+  it('shows what each stakeholder does', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    store.addIntervention(interventionById('hang-sluitwerk')!);
+    store.addIntervention(interventionById('buurtbemiddeling')!);
+    render(MatrixView, { store, labels: DEFAULT_CATEGORY_LABELS });
+    await fireEvent.click(screen.getByLabelText('Per partij'));
+    // getByLabelText is very slow here in jsdom (hundreds of checkbox labels); the id is stable.
+    const filter = document.getElementById('matrix-stakeholder') as HTMLSelectElement;
+    expect(filter.labels?.[0]?.textContent).toBe('Partij');
+    await fireEvent.change(filter, { target: { value: 'woningcorporatie' } });
+    // Role queries are slow on a DOM this size in jsdom; text queries say the same here.
+    const section = screen.getByText('Wat doet Woningcorporatie?', { exact: false }).closest('section')!;
+    expect(within(section).getByText('trekker', { selector: 'strong' })).toBeTruthy();
+    expect(within(section).getByText('partner', { selector: 'strong' })).toBeTruthy();
+    expect(within(section).getByText(/Inbraakwerend hang- en sluitwerk in bestaande woningen:/)).toBeTruthy();
+    expect(within(section).getByText(/Buurtbemiddeling:/)).toBeTruthy();
+    await fireEvent.click(screen.getByLabelText('Per categorie'));
+    expect(screen.getByText('S3 Overlast', { selector: 'h4', exact: false })).toBeTruthy();
+  });
+
+  it('renders a hostile note and name as text', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    const row = store.addCustomRow(HOSTILE)!;
+    store.updateRow(row.id, { notes: `<script>alert(1)</script>${HOSTILE}` });
+    const { container } = render(MatrixView, { store, labels: DEFAULT_CATEGORY_LABELS });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(screen.getByRole('heading', { level: 4, name: new RegExp(HOSTILE.replace(/[()]/g, '\\$&')) })).toBeTruthy();
+    expect((screen.getByLabelText('Notities (geen persoonsgegevens)') as HTMLTextAreaElement).value).toBe(`<script>alert(1)</script>${HOSTILE}`);
+  });
+});
+
+describe('ImportPanel', () => {
+  it('lists what is wrong and where, and changes nothing', async () => {
+    const store = await freshStore();
+    store.create('Bestaand werk', focus);
+    const before = JSON.stringify($state.snapshot(store.workspaces));
+    render(ImportPanel, { store });
+    const o = JSON.parse(serializeWorkspace(sampleWorkspace()));
+    o.matrix[0].status = 'bezig';
+    delete o.matrix[1].lead;
+    await fireEvent.change(screen.getByLabelText('Werkruimtebestand kiezen (.json)'), { target: { files: [fileOf(JSON.stringify(o))] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('kan niet worden geïmporteerd');
+    expect(alert.textContent).toContain('Er is niets veranderd');
+    expect(within(alert).getByText('matrix[0].status: onbekende status "bezig" (toegestaan: lopend, kansrijk, gepland, afgerond, obstakel)')).toBeTruthy();
+    expect(within(alert).getByText('matrix[1].lead: ontbreekt (verwacht een lijst)')).toBeTruthy();
+    expect(JSON.stringify($state.snapshot(store.workspaces))).toBe(before);
+  });
+
+  it('explains a wrong version', async () => {
+    const store = await freshStore();
+    render(ImportPanel, { store });
+    const o = JSON.parse(serializeWorkspace(sampleWorkspace()));
+    o.version = 5;
+    await fireEvent.change(screen.getByLabelText('Werkruimtebestand kiezen (.json)'), { target: { files: [fileOf(JSON.stringify(o))] } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/version: versie 5 is nieuwer dan deze app kan lezen/);
+    expect(store.workspaces).toHaveLength(0);
+  });
+
+  it('imports only after an explicit choice, and replaces only after confirmation', async () => {
+    const store = await freshStore();
+    const sample = sampleWorkspace();
+    sample.matrix[0].notes = HOSTILE;
+    const text = serializeWorkspace(sample);
+    const { container } = render(ImportPanel, { store });
+    const input = screen.getByLabelText('Werkruimtebestand kiezen (.json)');
+    await fireEvent.change(input, { target: { files: [fileOf(text)] } });
+    await screen.findByRole('button', { name: 'Importeren als nieuwe werkruimte' });
+    expect(store.workspaces).toHaveLength(0); // nothing yet
+    await fireEvent.click(screen.getByRole('button', { name: 'Importeren als nieuwe werkruimte' }));
+    expect(store.workspaces).toHaveLength(1);
+    expect(store.active!.matrix[0].notes).toBe(HOSTILE);
+    expect(container.querySelector('img')).toBeNull();
+
+    // Same file again: a replace button appears, which first asks to confirm.
+    store.edit((w) => void (w.name = 'Lokaal gewijzigd'));
+    await fireEvent.change(input, { target: { files: [fileOf(text)] } });
+    await fireEvent.click(await screen.findByRole('button', { name: /Vervang de bestaande ‘Lokaal gewijzigd’/ }));
+    expect(store.active!.name).toBe('Lokaal gewijzigd');
+    await fireEvent.click(screen.getByRole('button', { name: /Ja, vervang/ }));
+    expect(store.workspaces).toHaveLength(1);
+    expect(store.active!.name).toBe('Centrum-Oost');
+  });
+});
+
+describe('TimelineView', () => {
+  it('moves a bar with the arrow keys and changes the end with shift', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    const row = store.addIntervention(interventionById('openbare-verlichting')!)!;
+    store.planRow(row.id, '2026-03');
+    render(TimelineView, { store });
+    const bar = screen.getByRole('button', { name: /Openbare verlichting verbeteren: mrt 2026 tot en met aug 2026/ });
+    bar.focus();
+    await fireEvent.keyDown(bar, { key: 'ArrowRight' });
+    expect(store.active!.timeline[0]).toMatchObject({ start: '2026-04', end: '2026-09' });
+    await fireEvent.keyDown(bar, { key: 'ArrowLeft', shiftKey: true });
+    expect(store.active!.timeline[0]).toMatchObject({ start: '2026-04', end: '2026-08' });
+    expect(screen.getByRole('status').textContent).toContain('apr 2026 tot en met aug 2026');
+    // The end never moves before the start.
+    for (let i = 0; i < 10; i++) await fireEvent.keyDown(bar, { key: 'ArrowLeft', shiftKey: true });
+    expect(store.active!.timeline[0]).toMatchObject({ start: '2026-04', end: '2026-04' });
+
+    await fireEvent.change(screen.getByLabelText('Einde (maand)'), { target: { value: '2026-12' } });
+    expect(store.active!.timeline[0].end).toBe('2026-12');
+  });
+});
+
+describe('WorkspacePanel', () => {
+  it('creates a workspace for the area and adds a suggestion with one click', async () => {
+    const store = await freshStore();
+    const suggestionInput = {
+      categories: [{ id: 'S4', label: 'Criminaliteit', percentile: 95, status: 'score' as const }],
+      flaggedFactors: [{ id: 'S4.1', label: 'Woninginbraak', categoryId: 'S4' }],
+    };
+    render(WorkspacePanel, { area, suggestionInput, categoryLabels: {}, store });
+    await tick();
+    await fireEvent.click(screen.getByRole('button', { name: 'Werkruimte voor Centrum aanmaken' }));
+    const first = screen.getAllByRole('button', { name: /^Toevoegen aan matrix/ })[0];
+    await fireEvent.click(first);
+    expect(store.active!.matrix).toHaveLength(1);
+    expect(screen.getAllByText(/Criminaliteit hoort bij de 10 % hoogste in het referentiekader; woninginbraak valt op/).length).toBeGreaterThan(0);
+
+    const tabs = screen.getAllByRole('tab');
+    tabs[0].focus();
+    await fireEvent.keyDown(tabs[0], { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: /Interventiematrix/ }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: /Interventiematrix/ }));
+    expect(screen.getByLabelText('Status')).toBeTruthy();
+  });
+});
+
+describe('LocalKnowledgeBadge and BestuurReport', () => {
+  it('marks local input beside a category', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    store.setLocalKnowledge('WK001401', 'S3', { recognises: 'deels', examples: HOSTILE });
+    const { container } = render(LocalKnowledgeBadge, { areaCode: 'BU00140103', categoryId: 'S3', store });
+    expect(container.textContent).toMatch(/lokale inbreng \(WK001401\):\s*herkent het beeld:\s*deels/);
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('prints matrix and timeline of the area, text only', async () => {
+    const store = await freshStore();
+    const ws = sampleWorkspace();
+    store.importWorkspace(ws, { kind: 'new' });
+    const { container } = render(BestuurReport, {
+      area,
+      summary: `Criminaliteit valt op.\n\n${HOSTILE}`,
+      categories: [{ label: 'Criminaliteit', percentile: 93.4, statusLabel: 'hoog' }],
+      store,
+    });
+    expect(screen.getByRole('heading', { level: 2, name: 'Centrum' })).toBeTruthy();
+    expect(screen.getByText('93')).toBeTruthy();
+    expect(screen.getAllByText(/Inbraakwerend hang- en sluitwerk/).length).toBeGreaterThan(0);
+    expect(screen.getByText(/Beer op de weg:/)).toBeTruthy();
+    expect(screen.getByText(HOSTILE)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+  });
+});
