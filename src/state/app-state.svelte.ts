@@ -61,7 +61,8 @@ export class AppState {
   scoreVersion = $state(0);
   lastScoreMs = $state<number | null>(null);
 
-  private api: ScoringClient | null = null;
+  /** The comlink proxy of the scoring worker (also used by the browser tests). */
+  api: ScoringClient | null = null;
   private scoreToken = 0;
   private explainToken = 0;
   private readonly scoring = new Map<Level, Promise<ScoreResult>>();

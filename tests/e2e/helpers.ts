@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+export const baseUrl = () => inject('baseUrl');
+
+export interface OpenedApp {
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  pageErrors: string[];
+}
+
+export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedApp> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${baseUrl()}?e2e=1${hash}`);
+  await waitForColouredMap(page);
+  return { page, requests, pageErrors };
+}
+
+/** The map is loaded, scores applied in one batch, and tiles drawn. */
+export async function waitForColouredMap(page: Page, minRecolours = 1) {
+  await page.waitForFunction(
+    (min) => {
+      const k = (window as any).__kompas;
+      const map = k?.controller?.map;
+      return !!(k?.ready && map?.loaded() && map.areTilesLoaded() && k.controller.stats.batches >= 1 && k.recolours >= min);
+    },
+    minRecolours,
+    { timeout: 60_000 },
+  );
+}
+
+export async function recolourCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as any).__kompas.recolours as number);
+}
+
+/** Histogram of the map canvas: how many pixels match each palette colour. */
+export async function mapPixels(page: Page): Promise<{ total: number; byColour: Record<string, number>; water: number }> {
+  return page.evaluate(() => {
+    const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const palette: Record<string, [number, number, number]> = {
+      c0: [255, 255, 178], c1: [254, 217, 118], c2: [254, 178, 76], c3: [253, 141, 60], c4: [240, 59, 32], c5: [189, 0, 38], nodata: [200, 200, 200],
+    };
+    // Fills are drawn at 0.88 opacity over land (#f3f1ec): blend before matching.
+    const land = [243, 241, 236];
+    const expected = Object.fromEntries(Object.entries(palette).map(([k, c]) => [k, c.map((v, i) => Math.round(0.88 * v + 0.12 * land[i]))]));
+    const byColour: Record<string, number> = Object.fromEntries(Object.keys(palette).map((k) => [k, 0]));
+    let water = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      const [r, g, b] = [data[p], data[p + 1], data[p + 2]];
+      if (Math.abs(r - 207) < 4 && Math.abs(g - 224) < 4 && Math.abs(b - 234) < 4) water++;
+      for (const [k, c] of Object.entries(expected)) {
+        if (Math.abs(r - c[0]) <= 6 && Math.abs(g - c[1]) <= 6 && Math.abs(b - c[2]) <= 6) { byColour[k]++; break; }
+      }
+    }
+    return { total: data.length / 4, byColour, water };
+  });
+}
+
+export function externalRequests(requests: string[]): string[] {
+  const origin = new URL(baseUrl()).origin;
+  return requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+}
+
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchChromium();
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The wijkveiligheidskaart in real headless Chromium on the built app and
+ * the shipped Nederland 2024 data: what a beleidsadviseur and a wijkagent do.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { externalRequests, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('de kaart', () => {
+  it('renders coloured areas and recolours when another category is chosen', async () => {
+    const { page, requests, pageErrors } = await openApp(browser);
+    const before = await mapPixels(page);
+    const coloured = Object.entries(before.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    // Most of the map is land coloured by class; several classes are present.
+    expect(coloured / before.total).toBeGreaterThan(0.25);
+    expect(Object.entries(before.byColour).filter(([k, v]) => k.startsWith('c') && v > 500).length).toBeGreaterThanOrEqual(4);
+    expect(before.water).toBeGreaterThan(1000);
+
+    const n = await recolourCount(page);
+    await page.selectOption('#target-select', 'I2');
+    await waitForColouredMap(page, n + 1);
+    const after = await mapPixels(page);
+    const changed = Object.keys(before.byColour).reduce((sum, k) => sum + Math.abs(before.byColour[k] - after.byColour[k]), 0);
+    expect(changed / before.total).toBeGreaterThan(0.05);
+    expect(await page.locator('#legend-title').textContent()).toContain('Kwetsbare groepen');
+
+    expect(pageErrors).toEqual([]);
+    expect(externalRequests(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('search selects a named buurt, the panel explains it with factors and values', async () => {
+    const { page, requests } = await openApp(browser);
+    await page.fill('#search-input', 'Binnenstad-Zuid groningen');
+    const option = page.locator('#search-results [role=option]').first();
+    await expect.poll(() => option.textContent()).toContain('BU00140001');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    await expect.poll(() => page.url()).toContain('sel=BU00140001');
+    // The selection is outlined on the map (filter of the selection layer).
+    const filter = await page.evaluate(() => JSON.stringify((window as any).__kompas.controller.map.getFilter('selection-buurt')));
+    expect(filter).toContain('BU00140001');
+
+    await page.locator('#cat-S4').click();
+    const table = page.locator('#factors-S4 table');
+    await expect.poll(() => table.count()).toBe(1);
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('Geregistreerde misdrijven');
+    expect(text).toMatch(/per 1\.000/);
+    expect(text).toMatch(/P\d+/);
+    // Every score is explained: a trend for the five crime years.
+    expect(await page.locator('#factors-S4 svg[aria-label^="Verloop"]').count()).toBeGreaterThan(0);
+    expect(externalRequests(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('compares a buurt with its neighbours, including across the gemeente border', async () => {
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&sel=BU00140702');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Hoornse Park');
+    await page.getByRole('tab', { name: 'Buren vergelijken' }).click();
+    const pick = page.locator('fieldset.pick');
+    await expect.poll(() => pick.textContent()).toContain('Eelderwolde');
+    expect(await pick.textContent()).toContain('(Tynaarlo)');
+    const headers = await page.locator('table.compare thead th').allTextContents();
+    expect(headers[1]).toContain('Hoornse Park (selectie)');
+    expect(headers.some((h) => h.includes('Eelderwolde'))).toBe(true);
+    // Neighbours are highlighted on the map.
+    const filter = await page.evaluate(() => JSON.stringify((window as any).__kompas.controller.map.getFilter('neighbours-buurt')));
+    expect(filter).toContain('BU17300800');
+    // Remove one from the comparison.
+    const columnsBefore = headers.length;
+    await pick.getByLabel(/Eelderwolde/).first().uncheck();
+    await expect.poll(async () => (await page.locator('table.compare thead th').allTextContents()).length).toBe(columnsBefore - 1);
+    await page.context().close();
+  });
+
+  it('the score table sorts, links to the map and downloads CSV', async () => {
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente');
+    await page.getByRole('button', { name: 'Scoretabel' }).click();
+    const firstName = () => page.locator('.score-table tbody tr th button').first().textContent();
+    await expect.poll(firstName).toMatch(/^('s-Gravenhage|Aa en Hunze)$/);
+    await page.locator('.score-table thead button', { hasText: 'Naam' }).click();
+    await expect.poll(firstName).toBe('Zwolle');
+    await page.locator('.score-table thead button', { hasText: 'S4' }).click();
+    const topS4 = await page.locator('.score-table tbody tr').first().locator('td').nth(8).textContent();
+    const secondS4 = await page.locator('.score-table tbody tr').nth(1).locator('td').nth(8).textContent();
+    expect(Number(topS4!.replace('P', ''))).toBeGreaterThanOrEqual(Number(secondS4!.replace('P', '')));
+    // Table → map: clicking a row selects the area.
+    const name = await firstName();
+    await page.locator('.score-table tbody tr th button').first().click();
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe(name);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[1]).toMatch(/^code;naam;gemeente;F1 /);
+    expect(lines.length).toBe(2 + 342);
+    await page.context().close();
+  });
+
+  it('a copied link restores dataset, level, category, selection, frame and weights', async () => {
+    const hash = '#ds=nl2024&lvl=wijk&cat=I1&sel=WK001400&ref=gemeente&w=S4.3:0.6';
+    const { page } = await openApp(browser, hash);
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Centrum');
+    expect(await page.locator('#target-select').inputValue()).toBe('I1');
+    expect(await page.locator('input[name=frame][value=gemeente]').isChecked()).toBe(true);
+    expect(await page.getByRole('button', { name: /Gewichten \(1 aangepast\)/ }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as any).__kompas.controller.currentLevel())).toBe('wijk');
+    const url = new URL(page.url());
+    expect(url.hash).toContain('cat=I1');
+    expect(url.hash).toContain('sel=WK001400');
+    expect(url.hash).toContain('ref=gemeente');
+    expect(url.hash).toContain('w=S4.3:0.6');
+    await page.context().close();
+  });
+
+  it('a weight change re-scores through the worker and recolours the map', async () => {
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente&cat=S4');
+    const before = await mapPixels(page);
+    const n = await recolourCount(page);
+    await page.getByRole('button', { name: /^Gewichten/ }).click();
+    // Give all of S4's weight to its first crime family only.
+    const sliders = page.locator('dialog fieldset', { hasText: 'S4 Criminaliteit' }).locator('input[type=range]');
+    const count = await sliders.count();
+    for (let i = 2; i < count; i++) await sliders.nth(i).fill('0');
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await waitForColouredMap(page, n + 1);
+    expect(page.url()).toContain('w=');
+    const after = await mapPixels(page);
+    const changed = Object.keys(before.byColour).reduce((sum, k) => sum + Math.abs(before.byColour[k] - after.byColour[k]), 0);
+    expect(changed).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('the scoring worker answers through comlink with typed arrays', async () => {
+    const { page } = await openApp(browser);
+    const summary = await page.evaluate(async () => {
+      const api = (window as any).__kompas.app.api;
+      const result = await api.score({ level: 'buurt', frame: 'dataset' });
+      return {
+        isFloat32: result.percentile instanceof Float32Array,
+        areas: result.areaCount,
+        targets: result.targets.map((t: { id: string }) => t.id),
+        length: result.percentile.length,
+      };
+    });
+    expect(summary.isFloat32).toBe(true);
+    expect(summary.areas).toBeGreaterThan(14_000);
+    expect(summary.targets).toEqual(expect.arrayContaining(['F1', 'S4', 'I4', 'fysiek', 'objectief', 'beleving']));
+    expect(summary.length).toBe(summary.areas * summary.targets.length);
+    await page.context().close();
+  });
+
+  it('a keyboard-only user reaches search, category choice, the panel and the table', async () => {
+    const { page } = await openApp(browser);
+    await page.keyboard.press('Tab'); // skip link "Naar zoeken"
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.type('Binnenstad-Zuid groningen');
+    await page.waitForSelector('#search-results');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+
+    // Tab onward to the category select and change it with the keyboard.
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'target-select'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('target-select');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('#target-select').inputValue()).not.toBe('S4');
+
+    // On to the table toggle, then into the panel's category list.
+    for (let i = 0; i < 15 && !(await page.evaluate(() => document.activeElement?.textContent?.includes('Scoretabel'))); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.score-table').count()).toBe(1);
+    for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.id?.startsWith('cat-'))); i++) await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id);
+    expect(id).toMatch(/^cat-/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`#factors-${id!.slice(4)} table`).count()).toBe(1);
+    await page.context().close();
+  });
+});
