@@ -192,7 +192,8 @@ export function resolveFactor(table: LevelTable, idx: SeriesIndex, factor: Facto
     const c = computeOption(table, idx, factor.options[k]);
     if (!c) continue;
     let have = 0;
-    for (let i = 0; i < c.value.length; i++) if (Number.isFinite(c.value[i])) have++;
+    const v = c.value;
+    for (let i = 0; i < v.length; i++) if (v[i] === v[i]) have++;
     const input: FactorInput = { ...c, optionIndex: k, availability: have / n };
     if (input.availability >= OPTION_MIN_AVAILABILITY) return input;
     if (have > 0 && (!best || input.availability > best.availability)) best = input;
