@@ -43,9 +43,12 @@ const csvCell = (v: string | number | null): string => {
   return /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 };
 
-export function scoresToCsv(result: ScoreResult, table: LevelTable): string {
+/** EB reliability below this marks the crime rate "onzeker" (domain model §5.3). */
+const UNCERTAIN_C = 0.5;
+
+export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliability: Float32Array | null = null): string {
   const n = result.areaCount;
-  const header = ['code', 'naam', 'gemeente', 'inwoners', 'betrouwbaarheid'];
+  const header = ['code', 'naam', 'gemeente', 'inwoners', 'betrouwbaarheid', 'misdrijven_betrouwbaarheid_C'];
   for (const t of result.targets) {
     header.push(`${t.id}_z`, `${t.id}_percentiel`, `${t.id}_status`);
     if (t.kind !== 'sphere') header.push(`${t.id}_dekking`);
@@ -57,8 +60,10 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable): string {
     const rel = f & ScoreAreaFlag.noScore ? 'geen score (< 50 inwoners)' : [
       f & ScoreAreaFlag.indicatief ? 'indicatief (< 200 inwoners)' : '',
       f & ScoreAreaFlag.exposure ? 'niet-woonbuurt / bezoekersgebied' : '',
+      crimeReliability && crimeReliability[i] < UNCERTAIN_C ? 'misdrijfcijfer onzeker (C < 0,5)' : '',
     ].filter(Boolean).join('; ') || 'normaal';
-    const row: (string | number | null)[] = [table.codes[i], table.names[i], table.gemeenteCodes[i] ?? '', inwIdx >= 0 ? table.values[inwIdx][i] : null, rel];
+    const c = crimeReliability ? crimeReliability[i] : NaN;
+    const row: (string | number | null)[] = [table.codes[i], table.names[i], table.gemeenteCodes[i] ?? '', inwIdx >= 0 ? table.values[inwIdx][i] : null, rel, Number.isFinite(c) ? c : null];
     result.targets.forEach((t, k) => {
       const p = k * n + i;
       row.push(result.z[p], result.percentile[p], scoreStatusLabel[result.status[p] as ScoreStatusCode]);
@@ -100,7 +105,7 @@ export function main(argv = process.argv.slice(2)): void {
   console.log('# Conventie: hoger = kwetsbaarder / minder veilig; percentiel 100 = meest kwetsbaar binnen het kader.');
   for (const note of result.notes) console.log(`# ${note}`);
   if (args.out) {
-    writeFileSync(args.out, scoresToCsv(result, engine.table(level)));
+    writeFileSync(args.out, scoresToCsv(result, engine.table(level), engine.factorReliability({ level, frame }, 'S4.0')));
     console.log(`# geschreven: ${args.out}`);
   }
   for (const l of engine.levels()) console.log(formatCoverageReport(coverageReport(engine, l)));

@@ -26,7 +26,12 @@ export interface ImportSummary {
 }
 
 export interface ScoringWorkerApi {
-  /** Fetch datasets.json and the dataset's level tables (paths relative to it) and decode them. */
+  /**
+   * Fetch datasets.json and the dataset's level tables (paths relative to it)
+   * and decode them. Pass an absolute URL, e.g.
+   * `new URL('data/datasets.json', document.baseURI).href`: a relative one
+   * resolves against the worker script's own URL.
+   */
   load(catalogUrl: string, datasetId: string): Promise<LoadSummary>;
   /** Scores of all areas; typed arrays are transferred, not copied. */
   score(request: ScoreRequest): Promise<ScoreResult>;

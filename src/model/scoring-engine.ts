@@ -747,6 +747,15 @@ export class ScoringEngine {
     };
   }
 
+  /** Empirical-Bayes reliability C per area of a shrunk-rate factor (null if the factor is not a shrunk rate here). */
+  factorReliability(req: ScoreRequest, factorId: string): Float32Array | null {
+    const k = this.factorIdx.get(factorId);
+    if (k === undefined) throw new Error(`onbekende factor ${factorId}`);
+    const fs = this.frameState(req.level, req.frame ?? 'dataset');
+    const rel = fs.reliability[k];
+    return rel ? rel.slice() : null;
+  }
+
   /** Which option (indicator) each factor uses at a level; null = witte vlek. */
   factorSources(level: Level): { factor: string; option: number | null; indicator: string | null; availability: number }[] {
     const ls = this.levelState(level);
