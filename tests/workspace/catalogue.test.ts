@@ -59,3 +59,14 @@ describe('interventiecatalogus', () => {
     expect(isNotEffective(hits[0])).toBe(true);
   });
 });
+
+import { personalDataHints } from '../../src/workspace/privacy.ts';
+
+describe('privacyhint', () => {
+  it('recognises obvious personal data and leaves situation notes alone', () => {
+    expect(personalDataHints('Mail jan@example.nl of bel 06-12345678')).toEqual(['een e-mailadres', 'een telefoonnummer']);
+    expect(personalDataHints('Overlast bij 1234 AB 12')).toEqual(['een adres (postcode met huisnummer)']);
+    expect(personalDataHints('Hangplek Dorpsstraat 14')).toEqual(['een adres (straat met huisnummer)']);
+    expect(personalDataHints('Hangplek bij het winkelcentrum, vooral in 2025 na 22 uur')).toEqual([]);
+  });
+});
