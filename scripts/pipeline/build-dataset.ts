@@ -5,6 +5,8 @@
  */
 import { encodeLevelTable, AreaFlag, type DatasetEntry, type IndicatorMeta, type Level, type LevelTable } from '../../src/model/dataset-format.ts';
 import { MissingReason } from '../../src/model/missing.ts';
+import * as turf from '@turf/turf';
+import type { Position } from 'geojson';
 import { bboxOf, cleanGeometry, dissolve, labelPointOf, type Areal } from './geometry.ts';
 import { aggregateNeighbours, DEFAULT_NEIGHBOUR_OPTIONS, findNeighbours, neighbourMethodText, toCsr, type NeighbourOptions } from './neighbours.ts';
 import { buildTiles, type TileFeature } from './tiles.ts';
@@ -85,6 +87,37 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     if (buurten[i].code === buurten[i - 1].code) throw new Error(`${input.id}: buurtcode ${buurten[i].code} komt twee keer voor`);
   }
 
+  // Label points of buurten decide whether a hole in a dissolve is an enclave
+  // (another wijk/gemeente inside) or a gap between buurten.
+  const buurtLabels = buurten.map((b) => (b.geometry ? labelPointOf(b.geometry) : null));
+  let enclaves = 0;
+  const CELL = 0.02; // degrees; grid of label points so each hole checks only nearby buurten
+  const labelGrid = new Map<string, number[]>();
+  buurtLabels.forEach((p, i) => {
+    if (!p) return;
+    const key = `${Math.floor(p[0] / CELL)},${Math.floor(p[1] / CELL)}`;
+    if (!labelGrid.has(key)) labelGrid.set(key, []);
+    labelGrid.get(key)!.push(i);
+  });
+  const enclaveTest = (owner: (b: Area) => string, code: string) => (hole: Position[]) => {
+    const [w, s, e, n] = bboxOf({ type: 'Polygon', coordinates: [hole] });
+    let poly: ReturnType<typeof turf.polygon> | null = null;
+    for (let gx = Math.floor(w / CELL); gx <= Math.floor(e / CELL); gx++) {
+      for (let gy = Math.floor(s / CELL); gy <= Math.floor(n / CELL); gy++) {
+        for (const i of labelGrid.get(`${gx},${gy}`) ?? []) {
+          const p = buurtLabels[i]!;
+          if (owner(buurten[i]) === code || p[0] < w || p[0] > e || p[1] < s || p[1] > n) continue;
+          poly ??= turf.polygon([hole]);
+          if (turf.booleanPointInPolygon(p, poly)) {
+            enclaves++;
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+
   // Wijken: official geometry when given, else the dissolve of their buurten.
   let dissolveFallbacks = 0;
   const buurtenByWijk = new Map<string, Area[]>();
@@ -100,7 +133,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     let geometry: Areal | null = input.wijkGeometry?.get(code) ?? null;
     if (geometry) geometry = cleanGeometry(geometry).geometry;
     else {
-      const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])));
+      const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaveTest((b) => b.wijk, code) });
       if (d.failed) dissolveFallbacks++;
       geometry = d.geometry;
     }
@@ -120,7 +153,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
       const children = wijkenByGemeente.get(code) ?? [];
       let flags = 0;
       for (const c of children) flags |= c.flags & AreaFlag.georefApprox;
-      const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])));
+      const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaveTest((b) => b.gemeente, code) });
       if (d.failed) dissolveFallbacks++;
       if (!d.geometry) flags |= AreaFlag.noGeometry;
       return { code, name: input.gemeenteNames.get(code) ?? code, gemeente: code, wijk: '', flags, geometry: d.geometry };
@@ -128,7 +161,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
   }
   say(`${input.id}: ${buurten.length} buurten, ${wijken.length} wijken, ${gemeenten.length} gemeenten; ` +
     `${repairedRings} buurtgeometrieën hersteld (zelfdoorsnijding), ${droppedRings} ontaarde ringen weggelaten, ` +
-    `${dissolveFallbacks} samenvoegingen teruggevallen op losse delen`);
+    `${dissolveFallbacks} samenvoegingen teruggevallen op losse delen, ${enclaves} gaten behouden als enclave`);
 
   // Neighbours: buurt geometry with tolerance; higher levels via their buurten.
   const nOpts = options.neighbours ?? DEFAULT_NEIGHBOUR_OPTIONS;

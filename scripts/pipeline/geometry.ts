@@ -145,9 +145,18 @@ function isThin(ring: Position[], widthM: number): boolean {
 /**
  * Dissolve parts into one geometry. Buurten of one gemeente share a pixel
  * grid, so their borders mostly coincide; remaining slivers leave small holes,
- * which we drop (below `maxHoleM2`) because they are artefacts, not enclaves.
+ * which we drop (below `maxHoleM2` or thinner than `crackWidthM`) because they
+ * are artefacts — unless `isEnclave` says another area fills the hole.
  */
-export function dissolve(parts: Areal[], maxHoleM2 = 200_000, crackWidthM = 60): { geometry: Areal | null; failed: boolean } {
+export interface DissolveOptions {
+  maxHoleM2?: number;
+  crackWidthM?: number;
+  /** True when the hole holds another area (e.g. a wijk inside a wijk): always kept. */
+  isEnclave?: (hole: Position[]) => boolean;
+}
+
+export function dissolve(parts: Areal[], options: DissolveOptions = {}): { geometry: Areal | null; failed: boolean } {
+  const { maxHoleM2 = 200_000, crackWidthM = 60, isEnclave } = options;
   if (parts.length === 0) return { geometry: null, failed: false };
   let result: Areal;
   let failed = false;
@@ -166,7 +175,7 @@ export function dissolve(parts: Areal[], maxHoleM2 = 200_000, crackWidthM = 60):
   // Close cracks, drop small or thin holes (gaps between buurten) and thin slivers.
   let polygons = polygonsOf(result).map((rings) => [
     removeCracks(rings[0], crackWidthM),
-    ...rings.slice(1).filter((r) => ringAreaM2(r) > maxHoleM2 && !isThin(r, crackWidthM)).map((r) => removeCracks(r, crackWidthM)),
+    ...rings.slice(1).filter((r) => isEnclave?.(r) || (ringAreaM2(r) > maxHoleM2 && !isThin(r, crackWidthM))).map((r) => removeCracks(r, crackWidthM)),
   ]);
   if (polygons.length > 1) {
     const solid = polygons.filter((rings) => !isThin(rings[0], crackWidthM));

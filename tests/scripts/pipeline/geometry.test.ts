@@ -49,3 +49,19 @@ describe('geometry helpers', () => {
     expect(turf.booleanPointInPolygon(p, turf.feature(u))).toBe(true);
   });
 });
+
+describe('dissolve holes', () => {
+  // A 1 km square with a 100 × 100 m hole: below the gap threshold by area.
+  const holed: Polygon = { type: 'Polygon', coordinates: [ring([[0, 0], [1000, 0], [1000, 1000], [0, 1000]]), ring([[450, 450], [450, 550], [550, 550], [550, 450]])] };
+  it('drops a small hole that is a gap between buurten', () => {
+    const other: Polygon = { type: 'Polygon', coordinates: [ring([[2000, 0], [2100, 0], [2100, 100], [2000, 100]])] };
+    const d = dissolve([holed, other]).geometry!;
+    const parts = d.type === 'Polygon' ? [d.coordinates] : d.coordinates;
+    expect(parts.every((rings) => rings.length === 1)).toBe(true);
+  });
+  it('keeps the hole when another area fills it (enclave)', () => {
+    const d = dissolve([holed], { isEnclave: (hole) => turf.booleanPointInPolygon(pt(500, 500), turf.polygon([hole])) }).geometry!;
+    expect(d.type).toBe('Polygon');
+    expect((d as Polygon).coordinates).toHaveLength(2);
+  });
+});
