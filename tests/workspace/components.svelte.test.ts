@@ -13,6 +13,7 @@ import TimelineView from '../../src/ui/workspace/TimelineView.svelte';
 import WorkspacePanel from '../../src/ui/workspace/WorkspacePanel.svelte';
 import LocalKnowledgeBadge from '../../src/ui/workspace/LocalKnowledgeBadge.svelte';
 import BestuurReport from '../../src/ui/workspace/BestuurReport.svelte';
+import ConflictBanner from '../../src/ui/workspace/ConflictBanner.svelte';
 import { sampleWorkspace } from './fixtures.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -195,6 +196,30 @@ describe('WorkspacePanel', () => {
     expect(screen.getByRole('tab', { name: /Interventiematrix/ }).getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: /Interventiematrix/ }));
     expect(screen.getByLabelText('Status')).toBeTruthy();
+  });
+});
+
+describe('ConflictBanner', () => {
+  it('offers a choice when another tab saved first', async () => {
+    const dbName = `conflict-${Date.now()}`;
+    const a = new WorkspaceStore({ dbName, autosaveMs: 5 });
+    const b = new WorkspaceStore({ dbName, autosaveMs: 5 });
+    stores.push(a, b);
+    await a.init();
+    const ws = a.create('Centrum', focus);
+    await a.flush();
+    await b.init();
+    b.edit((w) => void (w.name = 'Uit tab B'), ws.id);
+    a.edit((w) => void (w.name = 'Uit tab A'), ws.id);
+    await b.flush();
+    await a.flush();
+    render(ConflictBanner, { store: a });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('in een ander tabblad of venster gewijzigd');
+    await fireEvent.click(within(alert).getByRole('button', { name: 'Herladen (versie van het andere tabblad)' }));
+    await tick();
+    expect(a.byId(ws.id)?.name).toBe('Uit tab B');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 
