@@ -8,6 +8,7 @@ import type { IndicatorMeta, LevelTable } from './dataset-format.ts';
 import { MissingReason, type MissingReasonCode } from './missing.ts';
 import type { FactorDef, IndicatorOption } from './kompas/types.ts';
 import type { IndicatorUsed, TrendPoint } from './scoring-types.ts';
+import { medianInPlace } from './stats.ts';
 
 export interface SeriesYear {
   index: number;
@@ -68,6 +69,11 @@ function describe(parts: SeriesYear[], option: IndicatorOption, years?: number[]
 /** Compute one option over all areas; null when the table lacks a needed series. */
 export function computeOption(table: LevelTable, idx: SeriesIndex, option: IndicatorOption): Omit<FactorInput, 'optionIndex' | 'availability'> | null {
   const n = table.codes.length;
+  // Bail out before allocating when a needed series is absent (most witte-vlek options).
+  const needs = option.kind === 'ratio' ? [option.numerator, option.denominator]
+    : option.kind === 'rate' ? [option.series, option.denominator]
+      : option.kind === 'mean' ? option.series : [option.series];
+  if (needs.some((x) => !idx.has(x))) return null;
   const value = new Float64Array(n).fill(NaN);
   const reason = new Uint8Array(n);
   const vals = (s: SeriesYear) => table.values[s.index];
@@ -105,15 +111,18 @@ export function computeOption(table: LevelTable, idx: SeriesIndex, option: Indic
       const parts = option.series.map((s) => latest(idx, s));
       if (parts.some((p) => !p)) return null;
       const ps = parts as SeriesYear[];
+      const cols = ps.map(vals);
+      const nc = cols.length;
       for (let i = 0; i < n; i++) {
         let sum = 0;
-        let ok = true;
-        for (const p of ps) {
-          const x = vals(p)[i];
-          if (!Number.isFinite(x)) { ok = false; reason[i] = why(p, i); break; }
+        let c = 0;
+        for (; c < nc; c++) {
+          const x = cols[c][i];
+          if (x !== x) break;
           sum += x;
         }
-        if (ok) value[i] = sum / ps.length;
+        if (c === nc) value[i] = sum / nc;
+        else reason[i] = why(ps[c], i);
       }
       return { option, value, reason, indicator: describe(ps, option), trendSeries: [] };
     }
@@ -121,26 +130,22 @@ export function computeOption(table: LevelTable, idx: SeriesIndex, option: Indic
       const s = latest(idx, option.series);
       if (!s) return null;
       const v = vals(s);
-      // Median per gemeente (at gemeente level: one dataset-wide median).
-      const groups = new Map<string, number[]>();
-      for (let i = 0; i < n; i++) {
-        if (!Number.isFinite(v[i])) continue;
-        const key = table.level === 'gemeente' ? '' : table.gemeenteCodes[i];
-        const list = groups.get(key) ?? [];
-        list.push(v[i]);
-        groups.set(key, list);
-      }
-      const medians = new Map<string, number>();
-      for (const [k, list] of groups) {
-        list.sort((x, y) => x - y);
-        const m = list.length % 2 ? list[list.length >> 1] : (list[list.length / 2 - 1] + list[list.length / 2]) / 2;
-        medians.set(k, m);
-      }
+      // Median per gemeente (at gemeente level: one dataset-wide median), via typed buffers.
+      const group = gemeenteGroups(table);
+      const G = group.count;
+      const offsets = new Int32Array(G + 1);
+      for (let i = 0; i < n; i++) if (v[i] === v[i]) offsets[group.of[i] + 1]++;
+      for (let g = 0; g < G; g++) offsets[g + 1] += offsets[g];
+      const fill = offsets.slice(0, G);
+      const buf = new Float64Array(offsets[G]);
+      for (let i = 0; i < n; i++) if (v[i] === v[i]) buf[fill[group.of[i]]++] = v[i];
+      const medians = new Float64Array(G);
+      for (let g = 0; g < G; g++) medians[g] = medianInPlace(buf.subarray(offsets[g], offsets[g + 1]), offsets[g + 1] - offsets[g]);
       for (let i = 0; i < n; i++) {
         const x = v[i];
-        if (!Number.isFinite(x)) { reason[i] = why(s, i); continue; }
-        const m = medians.get(table.level === 'gemeente' ? '' : table.gemeenteCodes[i]);
-        if (m && m > 0) value[i] = x / m; else reason[i] = MissingReason.unknown;
+        if (x !== x) { reason[i] = why(s, i); continue; }
+        const m = medians[group.of[i]];
+        if (m > 0) value[i] = x / m; else reason[i] = MissingReason.unknown;
       }
       return { option, value, reason, indicator: describe([s], option), trendSeries: [] };
     }
@@ -154,15 +159,17 @@ export function computeOption(table: LevelTable, idx: SeriesIndex, option: Indic
       const y = new Float64Array(n).fill(NaN);
       const nn = new Float64Array(n).fill(NaN);
       const vd = vals(den);
+      const cols = used.map(vals);
+      const nc = cols.length;
       for (let i = 0; i < n; i++) {
         let sum = 0, k = 0;
-        for (const u of used) {
-          const x = vals(u)[i];
-          if (Number.isFinite(x)) { sum += x; k++; }
+        for (let c = 0; c < nc; c++) {
+          const x = cols[c][i];
+          if (x === x) { sum += x; k++; }
         }
         if (k === 0) { reason[i] = why(used[0], i); continue; }
         const d = vd[i];
-        if (!Number.isFinite(d)) { reason[i] = why(den, i); continue; }
+        if (d !== d) { reason[i] = why(den, i); continue; }
         if (!(d > 0)) { reason[i] = MissingReason.unknown; continue; }
         y[i] = sum;
         nn[i] = (d * k) / option.per;
@@ -175,6 +182,30 @@ export function computeOption(table: LevelTable, idx: SeriesIndex, option: Indic
       };
     }
   }
+}
+
+const groupCache = new WeakMap<LevelTable, { of: Int32Array; count: number }>();
+
+/** Gemeente group index per area (one group at gemeente level). Cached per table. */
+export function gemeenteGroups(table: LevelTable): { of: Int32Array; count: number } {
+  const hit = groupCache.get(table);
+  if (hit) return hit;
+  const n = table.codes.length;
+  const of = new Int32Array(n);
+  let count = 1;
+  if (table.level !== 'gemeente') {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = table.gemeenteCodes[i] ?? '';
+      let k = ids.get(key);
+      if (k === undefined) { k = ids.size; ids.set(key, k); }
+      of[i] = k;
+    }
+    count = Math.max(1, ids.size);
+  }
+  const out = { of, count };
+  groupCache.set(table, out);
+  return out;
 }
 
 /** Minimum share of areas with a value for an option to be preferred over a later one. */

@@ -317,3 +317,26 @@ describe('imports feed factors like shipped series', () => {
     expect(() => e.setImportedValues({ level: 'buurt', columns: [{ series: 'iets_onbekends', year: 2025, values }] })).toThrow(/onbekende reeks/);
   });
 });
+
+describe('derived indicator options', () => {
+  it('relative WOZ is the value ÷ the median of its gemeente; distances are averaged', () => {
+    const t = makeTable({
+      gemeenteCodes: ['GM1', 'GM1', 'GM1', 'GM2', 'GM2'],
+      columns: [
+        { series: 'inwoners', values: [500, 500, 500, 500, 500] },
+        { series: 'woz', values: [200, 300, 400, 500, null] },
+        { series: 'afstand_huisarts', values: [1, 2, 3, 4, null] },
+        { series: 'afstand_supermarkt', values: [3, 2, 1, 2, 1] },
+      ],
+    });
+    const e = new ScoringEngine([t]);
+    const f13 = (i: number) => e.explain({ level: 'buurt' }, i).categories.find((c) => c.id === 'F1')!.factors.find((f) => f.id === 'F1.3')!;
+    expect(f13(0).value).toBeCloseTo(200 / 300, 10);
+    expect(f13(2).value).toBeCloseTo(400 / 300, 10);
+    expect(f13(3).value).toBeCloseTo(1, 10);
+    expect(f13(4).value).toBeNull();
+    const i26 = (i: number) => e.explain({ level: 'buurt' }, i).categories.find((c) => c.id === 'I2')!.factors.find((f) => f.id === 'I2.6')!;
+    expect(i26(0).value).toBe(2);
+    expect(i26(4).value).toBeNull();
+  });
+});
