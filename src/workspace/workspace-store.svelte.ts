@@ -415,7 +415,12 @@ export class WorkspaceStore {
 
   async #saveAll(): Promise<void> {
     const db = this.#db;
-    if (!db) return;
+    if (!db) {
+      // No IndexedDB (blocked by policy or private mode): work stays in memory only.
+      this.saveState = 'error';
+      this.error ??= 'De browseropslag is niet beschikbaar. Sla de werkruimte op als bestand om niets kwijt te raken.';
+      return;
+    }
     this.saveState = 'saving';
     let conflicted = false;
     for (const [id, editCount] of [...this.#dirty]) {
