@@ -8,7 +8,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, STATE_CLASS, STATE_INDICATIVE, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 let protocolRegistered = false;
@@ -67,6 +67,7 @@ export class MapController {
   constructor(private readonly options: MapControllerOptions) {
     registerOnce();
     this.levels = options.style.levels;
+    this.activeLevel = options.style.initialLevel ?? null;
     const basemap = options.basemapStyleUrl ?? null;
     const view = options.initialView;
     this.map = new MapLibreMap({
@@ -137,6 +138,7 @@ export class MapController {
 
   /** Shows one level's fills, patterns, outlines and labels. */
   setActiveLevel(level: Level) {
+    if (level === this.activeLevel) return;
     this.activeLevel = level;
     for (const l of this.levels) {
       const visibility = l === level ? 'visible' : 'none';
@@ -150,9 +152,6 @@ export class MapController {
         if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
       }
     }
-    // Labels: gemeente names from zoom 7, wijk from 10, buurt from 12.
-    const minLabelZoom: Record<Level, number> = { gemeente: 7, wijk: 10, buurt: 12 };
-    if (this.map.getLayer(layerId.labels(level))) this.map.setLayerZoomRange(layerId.labels(level), minLabelZoom[level], 24);
   }
 
   setLabelPoints(level: Level, labels: LabelPoints) {
@@ -184,20 +183,30 @@ export class MapController {
     this.stats.lastBatchSize = batch.codes.length;
   }
 
+  /** Codes that currently carry each highlight key, per level. */
+  private readonly flagged = new Map<string, { level: Level; codes: string[] }>();
+
+  /** Moves a highlight (hover, selection, neighbours) to other features: a handful of feature-state calls. */
+  private setFlag(key: string, level: Level, codes: string[]) {
+    const previous = this.flagged.get(key);
+    if (previous && previous.level === level && previous.codes.length === codes.length && previous.codes.every((c, i) => c === codes[i])) return;
+    if (previous) {
+      for (const code of previous.codes) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[previous.level], id: code }, { [key]: false });
+    }
+    for (const code of codes) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level], id: code }, { [key]: true });
+    this.flagged.set(key, { level, codes });
+  }
+
   setHover(level: Level, code: string | null) {
-    if (this.map.getLayer(layerId.hover(level))) this.map.setFilter(layerId.hover(level), ['==', ['get', 'code'], code ?? '']);
+    this.setFlag(STATE_HOVER, level, code ? [code] : []);
   }
 
   setSelection(level: Level, code: string | null) {
-    for (const l of this.levels) {
-      if (this.map.getLayer(layerId.selection(l))) this.map.setFilter(layerId.selection(l), ['==', ['get', 'code'], l === level ? (code ?? '') : '']);
-    }
+    this.setFlag(STATE_SELECTED, level, code ? [code] : []);
   }
 
   setNeighbours(level: Level, codes: string[]) {
-    for (const l of this.levels) {
-      if (this.map.getLayer(layerId.neighbours(l))) this.map.setFilter(layerId.neighbours(l), ['in', ['get', 'code'], ['literal', l === level ? codes : []]]);
-    }
+    this.setFlag(STATE_NEIGHBOUR, level, codes);
   }
 
   fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {

@@ -18,6 +18,10 @@ export const labelSourceId = (level: Level) => `labels-${level}`;
 export const STATE_CLASS = 'c';
 export const STATE_STATUS = 's';
 export const STATE_INDICATIVE = 'i';
+/** Highlights, also through feature-state: a filter change would make MapLibre re-parse every tile. */
+export const STATE_HOVER = 'h';
+export const STATE_SELECTED = 'sel';
+export const STATE_NEIGHBOUR = 'nb';
 
 /** Status values in feature-state (same codes as the scoring result). */
 export const Status = { score: 0, limited: 1, whiteSpot: 2, tooFewInhabitants: 3, noData: 4 } as const;
@@ -46,6 +50,8 @@ export interface StyleOptions {
   levels: Level[];
   minzoom: number;
   maxzoom: number;
+  /** Level visible from the start: a visibility change later makes MapLibre re-parse tiles. */
+  initialLevel?: Level;
 }
 
 export function areaSource(options: StyleOptions): SourceSpecification {
@@ -76,7 +82,8 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
     const sourceLayer = tileLayerName[level];
-    const base = { source: AREA_SOURCE, 'source-layer': sourceLayer, layout: { visibility: 'none' as const } };
+    const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
+    const base = { source: AREA_SOURCE, 'source-layer': sourceLayer, layout: { visibility } };
     layers.push({ id: layerId.fill(level), type: 'fill', ...base, paint: { 'fill-color': fillColour, 'fill-opacity': 0.88 } });
     const statusIs = (value: number): ExpressionSpecification => ['case', ['==', statusOfState, value], 1, 0];
     layers.push({
@@ -89,9 +96,10 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },
     });
-    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
-    layers.push({ id: layerId.hover(level), type: 'line', ...base, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#222222', 'line-width': 2 } });
-    layers.push({ id: layerId.selection(level), type: 'line', ...base, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 4 } });
+    const flagged = (key: string): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], 1, 0];
+    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1], 'line-opacity': flagged(STATE_NEIGHBOUR) } });
+    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': 2, 'line-opacity': flagged(STATE_HOVER) } });
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': 4, 'line-opacity': flagged(STATE_SELECTED) } });
   }
   // Gemeente borders stay visible on top at every level: the orientation a
   // beleidsadviseur reads the map by.
@@ -105,8 +113,9 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     if (!options.levels.includes(level)) continue;
     layers.push({
       id: layerId.labels(level), type: 'symbol', source: labelSourceId(level),
+      minzoom: level === 'gemeente' ? 7 : level === 'wijk' ? 10 : 12,
       layout: {
-        visibility: 'none',
+        visibility: level === options.initialLevel ? 'visible' : 'none',
         'text-field': ['get', 'name'],
         'text-font': ['sans-serif'],
         'text-size': level === 'gemeente' ? 13 : 12,

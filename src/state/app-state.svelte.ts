@@ -64,6 +64,8 @@ export class AppState {
   /** The comlink proxy of the scoring worker (also used by the browser tests). */
   api: ScoringClient | null = null;
   private scoreToken = 0;
+  /** Dataset id the worker has loaded; scoring waits for it. */
+  private workerLoaded = $state<string | null>(null);
   private explainToken = 0;
   private readonly scoring = new Map<Level, Promise<ScoreResult>>();
 
@@ -121,41 +123,51 @@ export class AppState {
 
   async loadDataset(entry: DatasetEntry, view?: ViewState) {
     this.error = null;
-    this.dataset = null;
     this.selection = null;
     this.explanation = null;
     this.compare = [];
     this.scores = {};
+    this.tables = {};
+    this.searchIndex = null;
     this.scoring.clear();
-    this.loading = { message: `${entry.title}: gebiedstabellen laden…`, progress: 0 };
+    this.scoreToken++;
     if (!this.api) this.api = startScoringWorker().api;
+    // The map starts right away (its style and tiles load while the tables
+    // and the worker load), so the first coloured map comes as early as it can.
+    this.dataset = entry;
+    this.loading = { message: `${entry.title}: gegevens laden…`, progress: 0 };
     const levels = LEVELS.filter((l) => entry.levels.includes(l) && entry.files.tables[l]);
     const loaded: Record<string, number> = {};
     const totals: Record<string, number> = {};
     const report = () => {
       const done = Object.values(loaded).reduce((a, b) => a + b, 0);
       const total = Object.values(totals).reduce((a, b) => a + b, 0);
-      this.loading = { message: `${entry.title}: gebiedstabellen laden…`, progress: total > 0 ? Math.min(1, done / total) : null };
+      if (this.loading) this.loading = { message: `${entry.title}: gegevens laden…`, progress: total > 0 ? Math.min(1, done / total) : null };
     };
     const catalogUrl = new URL('data/datasets.json', new URL(import.meta.env.BASE_URL, location.href)).href;
-    const [tables] = await Promise.all([
-      Promise.all(levels.map((level) => loadLevelTable(entry.files.tables[level]!, (l, t) => { loaded[level] = l; totals[level] = t; report(); }))),
-      checkRangeSupport(entry.files.tiles),
-      this.api.load(catalogUrl, entry.id),
-    ]);
-    const byLevel: Partial<Record<Level, LevelTable>> = {};
-    levels.forEach((level, i) => (byLevel[level] = tables[i]));
-    this.tables = byLevel;
-    this.model = await this.api.model();
-    this.searchIndex = buildSearchIndex(this.searchEntries(byLevel));
-    this.loading = { message: 'Scores berekenen…', progress: null };
-    this.dataset = entry;
+    const api = this.api;
+    const workerReady = api.load(catalogUrl, entry.id).then(async () => {
+      this.model = await api.model();
+      this.workerLoaded = entry.id;
+      void this.scoresFor(this.activeLevel);
+    });
+    const tablesReady = Promise.all(
+      levels.map((level) =>
+        loadLevelTable(entry.files.tables[level]!, (l, t) => { loaded[level] = l; totals[level] = t; report(); }).then((table) => {
+          this.tables = { ...this.tables, [level]: table };
+        }),
+      ),
+    );
+    await Promise.all([tablesReady, workerReady, checkRangeSupport(entry.files.tiles)]);
+    this.searchIndex = buildSearchIndex(this.searchEntries(this.tables));
+    if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
+    else this.loading = null;
     if (view?.selection) {
-      const level = levels.find((l) => byLevel[l]!.codes.includes(view.selection!));
-      if (level) this.select(level, byLevel[level]!.codes.indexOf(view.selection));
+      const level = levels.find((l) => this.tables[l]!.codes.includes(view.selection!));
+      if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
     }
-    if (!view?.view && !view?.selection && this.config.defaultGemeente && byLevel.gemeente) {
-      const index = byLevel.gemeente.codes.indexOf(this.config.defaultGemeente);
+    if (!view?.view && !view?.selection && this.config.defaultGemeente && this.tables.gemeente) {
+      const index = this.tables.gemeente.codes.indexOf(this.config.defaultGemeente);
       if (index >= 0) this.select('gemeente', index);
     }
   }
@@ -188,7 +200,9 @@ export class AppState {
     let pending = this.scoring.get(level);
     if (!pending) {
       const api = this.api;
-      if (!api) return Promise.reject(new Error('scoring worker niet gestart'));
+      // Before the worker has the dataset, the map's request is answered
+      // by the call loadDataset makes once the worker is ready.
+      if (!api || this.workerLoaded !== this.dataset?.id) return new Promise(() => {});
       const t0 = performance.now();
       pending = api.score({ level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides });
       this.scoring.set(level, pending);
@@ -199,7 +213,7 @@ export class AppState {
           this.scores = { ...this.scores, [level]: result };
           this.lastScoreMs = performance.now() - t0;
           this.scoreVersion++;
-          if (this.loading?.message === 'Scores berekenen…') this.loading = null;
+          if (this.loading?.message === 'Scores berekenen…' && this.searchIndex) this.loading = null;
         },
         (error) => this.fail(error),
       );
