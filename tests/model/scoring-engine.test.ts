@@ -340,3 +340,36 @@ describe('derived indicator options', () => {
     expect(i26(4).value).toBeNull();
   });
 });
+
+describe('flags and wording in the explanation', () => {
+  const n = 20;
+  const vals = Array.from({ length: n }, (_, i) => 20 + i);
+  const t = makeTable({
+    columns: [
+      { series: 'inwoners', values: vals.map(() => 800) },
+      { series: 'rivm_sociaal_eenzaam', values: vals },
+      // Household size runs against S1.2 and is flat except area 0, so S1 for the top S1.1 area stays near its S1.1 z.
+      { series: 'huishoudensgrootte', values: vals.map((_, i) => 2.2 + (i % 3) * 0.1) },
+      { series: 'cafes_1km', values: vals.map((_, i) => (i === 3 ? 40 : 1 + (i % 4))) },
+      { series: 'bedrijven_handel_horeca', values: vals.map(() => 5) },
+      { series: 'woningvoorraad', values: vals.map(() => 400) },
+    ],
+  });
+  const e = new ScoringEngine([t]);
+  it('flags a factor at or above P90 of the frame', () => {
+    const top = e.explain({ level: 'buurt' }, n - 1).categories.find((c) => c.id === 'S1')!;
+    const f = top.factors.find((x) => x.id === 'S1.1')!;
+    expect(f.percentile).toBeGreaterThanOrEqual(90);
+    expect(f.flagged).toBe(true);
+    expect(top.flaggedFactors).toContain('S1.1');
+    const low = e.explain({ level: 'buurt' }, 0).categories.find((c) => c.id === 'S1')!;
+    expect(low.factors.find((x) => x.id === 'S1.1')!.flagged).toBe(false);
+  });
+  it('words gelegenheid categories as drukte/gelegenheid, never "slecht"', () => {
+    const f3 = e.explain({ level: 'buurt' }, 3).categories.find((c) => c.id === 'F3')!;
+    expect(f3.categoryType).toBe('gelegenheid');
+    expect(f3.classText).toMatch(/drukte\/gelegenheid/);
+    const all = JSON.stringify(e.explain({ level: 'buurt' }, 3));
+    expect(all).not.toMatch(/slecht/i);
+  });
+});
