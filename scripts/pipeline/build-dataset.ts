@@ -64,6 +64,14 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     log(line);
   };
   const levels = input.levels;
+  const t0 = performance.now();
+  const steps: string[] = [];
+  let tStep = t0;
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push(`${name} ${((now - tStep) / 1000).toFixed(1)} s`);
+    tStep = now;
+  };
 
   // Buurten: clean and repair geometry, keep source flags.
   let repairedRings = 0;
@@ -118,6 +126,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     return false;
   };
 
+  step('buurten');
   // Wijken: official geometry when given, else the dissolve of their buurten.
   let dissolveFallbacks = 0;
   const buurtenByWijk = new Map<string, Area[]>();
@@ -142,6 +151,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     return { code, name: input.wijkNames.get(code) ?? code, gemeente, wijk: '', flags, geometry };
   });
 
+  step('wijken');
   let gemeenten: Area[] = [];
   if (levels.includes('gemeente')) {
     const wijkenByGemeente = new Map<string, Area[]>();
@@ -159,10 +169,14 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
       return { code, name: input.gemeenteNames.get(code) ?? code, gemeente: code, wijk: '', flags, geometry: d.geometry };
     });
   }
+  const withGeometry = (areas: Area[]) => areas.filter((a) => a.geometry).length;
+  say(`${input.id}: geometrie gekoppeld aan ${withGeometry(buurten)}/${buurten.length} buurten, ${withGeometry(wijken)}/${wijken.length} wijken` +
+    (gemeenten.length ? `, ${withGeometry(gemeenten)}/${gemeenten.length} gemeenten` : ''));
   say(`${input.id}: ${buurten.length} buurten, ${wijken.length} wijken, ${gemeenten.length} gemeenten; ` +
     `${repairedRings} buurtgeometrieën hersteld (zelfdoorsnijding), ${droppedRings} ontaarde ringen weggelaten, ` +
     `${dissolveFallbacks} samenvoegingen teruggevallen op losse delen, ${enclaves} gaten behouden als enclave`);
 
+  step('gemeenten');
   // Neighbours: buurt geometry with tolerance; higher levels via their buurten.
   const nOpts = options.neighbours ?? DEFAULT_NEIGHBOUR_OPTIONS;
   const buurtNeighbours = findNeighbours(buurten.map((b) => b.geometry), nOpts);
@@ -178,6 +192,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
   say(`${input.id}: buren buurt ${pairs(buurtNeighbours)} paren (${crossGemeentePairs} over een gemeentegrens), ` +
     `wijk ${pairs(wijkNeighbours)}, gemeente ${pairs(gemeenteNeighbours)}`);
   const neighbourMethod = neighbourMethodText(nOpts);
+  step('buren');
 
   // Indicators: every series id is written at every level.
   const metaById = new Map<string, IndicatorMeta>();
@@ -203,7 +218,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     areas.forEach((a, i) => {
       if (!a.geometry) return;
       bbox.set(bboxOf(a.geometry), 4 * i);
-      labelPoint.set(labelPointOf(a.geometry), 2 * i);
+      labelPoint.set((level === 'buurt' ? buurtLabels[i] : null) ?? labelPointOf(a.geometry), 2 * i);
     });
     const { offsets, indices } = toCsr(neighboursByLevel[level]);
     const indicators: IndicatorMeta[] = [];
@@ -265,6 +280,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     tables[level] = encodeLevelTable(table);
   }
   joinLines.forEach(say);
+  step('tabellen');
 
   // Dataset bbox from the buurt geometry.
   let dbbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -296,6 +312,8 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
   say(`${input.id}: ${tiles.tileCount} tegels z${minzoom}–${maxzoom}, ${(tiles.bytes.length / 1e6).toFixed(2)} MB; ` +
     `objecten op z${maxzoom}: ${Object.entries(tiles.layerCodes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
+  step('tegels');
+  say(`${input.id}: stappen: ${steps.join(', ')}`);
   const years = input.years ?? sortedCodes([...metaById.values()].map((m) => String(m.year))).map(Number);
   const countNoGeom = (areas: Area[]) => areas.filter((a) => !a.geometry).length;
   return {
