@@ -6,6 +6,7 @@ import type { DatasetCatalog } from '../../../src/model/dataset-format.ts';
 import { buildDataset } from '../../../scripts/pipeline/build-dataset.ts';
 import { writeOutput } from '../../../scripts/pipeline/output.ts';
 import { loadNl2024 } from '../../../scripts/pipeline/sources/nl2024.ts';
+import { runPipeline } from '../../../scripts/build-data.ts';
 import { FIXTURE_DATA, fixtureCopy, setCsvCell } from './helpers.ts';
 
 function snapshot(dir: string): Record<string, string> {
@@ -77,5 +78,16 @@ describe('pipeline output', () => {
     const catalog = JSON.parse(readFileSync(join(out, 'datasets.json'), 'utf8')) as DatasetCatalog;
     expect(catalog.datasets.map((d) => d.id)).toEqual(['nl2024', 'ander']);
     for (const d of catalog.datasets) expect(existsSync(join(out, d.files.tiles))).toBe(true);
+  });
+
+  it('a run that fails on bad input writes nothing', async () => {
+    const data = fixtureCopy(); // <tmp>/data
+    const root = join(data, '..');
+    const out = join(root, 'public/data');
+    await runPipeline({ root, ids: ['nl2024'], log: () => {} });
+    const before = snapshot(out);
+    setCsvCell(join(data, 'tmap-nld-2022/NLD_dist_2022.csv'), 'WK173006', 'income_low', 'n.v.t.');
+    await expect(runPipeline({ root, ids: ['nl2024'], log: () => {} })).rejects.toThrow(/NLD_dist_2022\.csv, regel \d+, kolom "income_low"/);
+    expect(snapshot(out)).toEqual(before);
   });
 });
