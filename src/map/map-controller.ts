@@ -38,6 +38,8 @@ export interface MapControllerOptions {
   /** Keep the drawing buffer so tests can read pixels. */
   preserveDrawingBuffer?: boolean;
   initialView?: [number, number, number] | null;
+  /** Credits shown on the map. */
+  attribution: string;
 }
 
 export interface MapEvents {
@@ -79,7 +81,7 @@ export class MapController {
       fitBoundsOptions: { padding: 20 },
       minZoom: 4,
       maxZoom: 17,
-      attributionControl: { compact: true, customAttribution: 'Bron: CBS, RIVM, Politie · geometrie bij benadering' },
+      attributionControl: { compact: true, customAttribution: options.attribution },
       canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
       dragRotate: false,
       pitchWithRotate: false,

@@ -43,7 +43,12 @@ export class AppState {
   /** null = the level follows the zoom. */
   levelMode = $state<Level | null>(null);
   zoomLevel = $state<Level>('gemeente');
-  activeLevel = $derived<Level>(this.levelMode ?? this.zoomLevel);
+  /** The level on screen: chosen, or following the zoom, always one the dataset has. */
+  activeLevel = $derived.by<Level>(() => {
+    const levels = this.dataset?.levels ?? LEVELS;
+    const wanted = this.levelMode ?? this.zoomLevel;
+    return levels.includes(wanted) ? wanted : (levels.find((l) => l !== 'gemeente') ?? levels[0]);
+  });
   target = $state(DEFAULT_TARGET);
   frame = $state<Frame>('dataset');
   /** Only weights that differ from the defaults (factor ids and category ids). */
