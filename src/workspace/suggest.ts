@@ -27,7 +27,7 @@ export interface Suggestion {
 export const AANDACHT_FROM = 80;
 export const HOOG_FROM = 90;
 
-const EVIDENCE_WEIGHT: Record<EvidenceLevel, number> = { A: 2, B: 1.5, C: 1, D: 0.5, X: 0 };
+const EVIDENCE_WEIGHT: Record<EvidenceLevel, number> = { A: 3, B: 2.25, C: 1.5, D: 0.75, X: 0 };
 
 export function isKansrijk(i: Intervention): boolean {
   const first = i.evidence.levels[0];
@@ -90,8 +90,9 @@ function whyLine(cats: WeakCategory[], factors: { label: string }[], witteVlekke
 
 /**
  * Ranks interventions for an area: fit (weak categories weighted by how far
- * above the 80th percentile they are, flagged factors count extra) plus
- * evidence (A 2 … D 0.5). Level X is never suggested.
+ * above the 80th percentile they are, flagged factors 1.5 each, with
+ * diminishing weight for every further match) plus evidence (A 3, B 2.25,
+ * C 1.5, D 0.75; a range averaged). Level X is never suggested.
  */
 export function suggestInterventions(
   input: SuggestionInput,
@@ -112,10 +113,14 @@ export function suggestInterventions(
       : [];
     if (cats.length === 0 && factors.length === 0 && fills.length === 0) continue;
 
-    let fit = 0;
-    for (const c of cats) fit += (1 + (Math.min(c.percentile, 100) - AANDACHT_FROM) / 20) * (c.limited ? 0.75 : 1);
-    fit += 1.5 * factors.length;
-    if (fills.length > 0) fit += 1;
+    // Each matched weak spot contributes; the strongest counts fully, the
+    // next half, then a quarter…, so breadth alone never outweighs evidence.
+    const parts = [
+      ...cats.map((c) => (1 + (Math.min(c.percentile, 100) - AANDACHT_FROM) / 20) * (c.limited ? 0.75 : 1)),
+      ...factors.map(() => 1.5),
+      ...(fills.length > 0 ? [1] : []),
+    ].sort((a, b) => b - a);
+    const fit = parts.reduce((sum, p, k) => sum + p / 2 ** k, 0);
     const score = Math.round((fit + evidenceWeight(i)) * 1000) / 1000;
 
     out.push({
