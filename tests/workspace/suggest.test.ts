@@ -62,4 +62,25 @@ describe('suggestInterventions', () => {
     const x = INTERVENTIONS.filter(isNotEffective);
     expect(suggestInterventions(input, { catalogue: x })).toEqual([]);
   });
+
+  it('does not let a broad C-level fit outrank effective interventions', () => {
+    const broad: SuggestionInput = {
+      categories: [
+        { id: 'S4', label: 'Criminaliteit', percentile: 100, status: 'score' },
+        { id: 'F2', label: 'Inrichting openbare ruimte', percentile: 98, status: 'score' },
+        { id: 'F4', label: 'Woningvoorraad & doorstroom', percentile: 99, status: 'beperkt' },
+        { id: 'I1', label: 'Sociaaleconomische kwetsbaarheid', percentile: 94, status: 'beperkt' },
+      ],
+      flaggedFactors: [
+        { id: 'F4.2', label: 'Particuliere huur', categoryId: 'F4' },
+        { id: 'I1.1', label: 'Lage inkomens', categoryId: 'I1' },
+      ],
+    };
+    const ids = suggestInterventions(broad).map((s) => s.intervention.id);
+    expect(ids.indexOf('openbare-verlichting')).toBeLessThan(ids.indexOf('herstructurering'));
+    expect(ids.indexOf('hang-sluitwerk')).toBeLessThan(ids.indexOf('herstructurering'));
+    // It is still suggested, with both flagged factors in its reason.
+    const h = suggestInterventions(broad).find((s) => s.intervention.id === 'herstructurering')!;
+    expect(h.why).toContain('particuliere huur en lage inkomens vallen op');
+  });
 });
