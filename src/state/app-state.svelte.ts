@@ -11,6 +11,7 @@ import type { AreaExplanation, ScoreResult, WeightOverrides } from '../model/sco
 import { loadCatalog, loadHostConfig, loadLevelTable, checkRangeSupport, LoadError, type HostConfig } from '../data/catalog.ts';
 import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/search-index.ts';
+import type { MapController } from '../map/map-controller.ts';
 import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
 
 export interface Selection {
@@ -66,6 +67,8 @@ export class AppState {
   scoreVersion = $state(0);
   lastScoreMs = $state<number | null>(null);
 
+  /** The map, once MapView has created it (overlays and map modes hook in here). */
+  controller = $state.raw<MapController | null>(null);
   /** The comlink proxy of the scoring worker (also used by the browser tests). */
   api: ScoringClient | null = null;
   private scoreToken = 0;
