@@ -56,7 +56,7 @@ export async function runPipeline(options: RunOptions = {}): Promise<{ timings: 
     defaultDataset: options.defaultDataset ?? DEFAULT_DATASET,
     order: Object.keys(DATASETS),
   });
-  const files = catalog.datasets.flatMap((d) => [d.files.tiles, ...Object.values(d.files.tables)]).filter((f): f is string => !!f);
+  const files = catalog.datasets.flatMap((d) => [d.files.tiles, ...Object.values(d.files.tables), ...Object.values(d.files.geometry ?? {})]).filter((f): f is string => !!f);
   return { timings, files };
 }
 

@@ -10,6 +10,7 @@ import type { Position } from 'geojson';
 import { bboxOf, cleanGeometry, dissolve, labelPointOf, type Areal } from './geometry.ts';
 import { aggregateNeighbours, DEFAULT_NEIGHBOUR_OPTIONS, findNeighbours, neighbourMethodText, toCsr, type NeighbourOptions } from './neighbours.ts';
 import { buildTiles, type TileFeature } from './tiles.ts';
+import { encodeGeometryFile } from '../../src/points/geometry-format.ts';
 import type { DatasetInput, IndicatorColumn } from './types.ts';
 
 export interface BuiltDataset {
@@ -17,6 +18,8 @@ export interface BuiltDataset {
   entry: Omit<DatasetEntry, 'files'>;
   tiles: Uint8Array;
   tables: Partial<Record<Level, Uint8Array>>;
+  /** Per level: compact area geometry for point-in-polygon counting in the browser. */
+  geometry: Partial<Record<Level, Uint8Array>>;
   /** Decoded-form tables, for checks and tests. */
   levelTables: Partial<Record<Level, LevelTable>>;
   report: string[];
@@ -209,6 +212,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
   const neighboursByLevel: Record<Level, number[][]> = { buurt: buurtNeighbours, wijk: wijkNeighbours, gemeente: gemeenteNeighbours };
   const tables: Partial<Record<Level, Uint8Array>> = {};
   const levelTables: Partial<Record<Level, LevelTable>> = {};
+  const geometry: Partial<Record<Level, Uint8Array>> = {};
   const joinLines: string[] = [];
   for (const level of levels) {
     const areas = areasByLevel[level];
@@ -278,6 +282,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     };
     levelTables[level] = table;
     tables[level] = encodeLevelTable(table);
+    geometry[level] = encodeGeometryFile(input.id, level, table.codes, areas.map((a) => a.geometry));
   }
   joinLines.forEach(say);
   step('tabellen');
@@ -332,6 +337,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     },
     tiles: tiles.bytes,
     tables,
+    geometry,
     levelTables,
     report,
     stats: {

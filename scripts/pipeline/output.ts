@@ -40,7 +40,16 @@ export function datasetFiles(built: BuiltDataset): { entry: DatasetEntry; files:
     tables[level] = name;
     files.set(name, bytes);
   }
-  return { entry: { ...built.entry, files: { tiles: tilesName, tables } }, files };
+  const geometry: Partial<Record<Level, string>> = {};
+  for (const level of built.entry.levels) {
+    const bytes = built.geometry?.[level];
+    if (!bytes) continue;
+    const name = `${id}/${level}-geometry.${contentHash(bytes)}.json`;
+    geometry[level] = name;
+    files.set(name, bytes);
+  }
+  const withGeometry = Object.keys(geometry).length ? { geometry } : {};
+  return { entry: { ...built.entry, files: { tiles: tilesName, tables, ...withGeometry } }, files };
 }
 
 function readCatalog(path: string): DatasetCatalog | null {
@@ -54,7 +63,7 @@ function readCatalog(path: string): DatasetCatalog | null {
 }
 
 function referenced(entry: DatasetEntry): string[] {
-  return [entry.files.tiles, ...Object.values(entry.files.tables).filter((v): v is string => typeof v === 'string')];
+  return [entry.files.tiles, ...[...Object.values(entry.files.tables), ...Object.values(entry.files.geometry ?? {})].filter((v): v is string => typeof v === 'string')];
 }
 
 /**
@@ -114,7 +123,7 @@ export function writeOutput(built: BuiltDataset[], options: WriteOptions): Datas
       const dir = join(outDir, entry.id);
       if (!existsSync(dir)) continue;
       for (const f of readdirSync(dir)) {
-        if (!/\.[0-9a-f]{8}\.(pmtiles|wvk)$/.test(f)) continue;
+        if (!/\.[0-9a-f]{8}\.(pmtiles|wvk|json)$/.test(f)) continue;
         if (!keep.has(`${entry.id}/${f}`)) rmSync(join(dir, f));
       }
     }

@@ -149,6 +149,8 @@ export interface DatasetEntry {
   files: {
     tiles: string;
     tables: Partial<Record<Level, string>>;
+    /** Per level: compact area geometry for counting imported points (src/points/geometry-format.ts). */
+    geometry?: Partial<Record<Level, string>>;
   };
 }
 

@@ -51,7 +51,10 @@ describe('pipeline output', () => {
     expect(after.datasets[0].files.tables.wijk).not.toBe(before.datasets[0].files.tables.wijk);
     expect(after.datasets[0].files.tiles).toBe(before.datasets[0].files.tiles);
     expect(existsSync(join(out, before.datasets[0].files.tables.wijk!))).toBe(false);
-    expect(readdirSync(join(out, 'nl2024'))).toHaveLength(4);
+    // Tiles + three level tables + three geometry files for point counting.
+    expect(readdirSync(join(out, 'nl2024'))).toHaveLength(7);
+    expect(after.datasets[0].files.geometry?.buurt).toMatch(/^nl2024\/buurt-geometry\.[0-9a-f]{8}\.json$/);
+    expect(existsSync(join(out, after.datasets[0].files.geometry!.buurt!))).toBe(true);
   });
 
   it('is atomic: a failure before the commit leaves the previous files intact', () => {
