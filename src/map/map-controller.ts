@@ -169,20 +169,30 @@ export class MapController {
     (this.map.getSource(labelSourceId(level)) as GeoJSONSource | undefined)?.setData(collection);
   }
 
+  /** What was last sent per level, so a change only touches areas whose state differs. */
+  private readonly applied = new Map<Level, { classes: Int8Array; statuses: Uint8Array; indicative: Uint8Array }>();
+
   /**
-   * The join: one synchronous pass of setFeatureState over every area of the
-   * level, so MapLibre repaints once.
+   * The join: one synchronous pass of setFeatureState over the areas whose
+   * class or status changed, so MapLibre repaints once and re-uploads as
+   * little as possible (a weight change often moves only part of the areas).
    */
   applyFeatureStates(batch: FeatureStateBatch) {
     const sourceLayer = tileLayerName[batch.level];
+    const previous = this.applied.get(batch.level);
+    const comparable = previous && previous.classes.length === batch.codes.length;
+    let changed = 0;
     for (let i = 0; i < batch.codes.length; i++) {
+      if (comparable && previous.classes[i] === batch.classes[i] && previous.statuses[i] === batch.statuses[i] && previous.indicative[i] === batch.indicative[i]) continue;
       this.map.setFeatureState(
         { source: AREA_SOURCE, sourceLayer, id: batch.codes[i] },
         { [STATE_CLASS]: batch.classes[i], [STATE_STATUS]: batch.statuses[i], [STATE_INDICATIVE]: batch.indicative[i] },
       );
+      changed++;
     }
+    this.applied.set(batch.level, { classes: batch.classes, statuses: batch.statuses, indicative: batch.indicative });
     this.stats.batches++;
-    this.stats.lastBatchSize = batch.codes.length;
+    this.stats.lastBatchSize = changed;
   }
 
   /** Codes that currently carry each highlight key, per level. */
