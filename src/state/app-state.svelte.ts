@@ -7,7 +7,7 @@
 import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/dataset-format.ts';
 import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
-import type { AreaExplanation, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
+import type { AreaExplanation, ImportedValues, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
 import { loadCatalog, loadHostConfig, loadLevelTable, checkRangeSupport, LoadError, type HostConfig } from '../data/catalog.ts';
 import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/search-index.ts';
@@ -69,6 +69,12 @@ export class AppState {
 
   /** The map, once MapView has created it (overlays and map modes hook in here). */
   controller = $state.raw<MapController | null>(null);
+  /**
+   * Imported indicator columns per import (an area table, counted points, …).
+   * The worker keeps one set per level, so every change sends the union of
+   * all imports for that level; see setImportSource.
+   */
+  importedBySource = $state.raw<Record<string, ImportedValues[]>>({});
   /** The comlink proxy of the scoring worker (also used by the browser tests). */
   api: ScoringClient | null = null;
   private scoreToken = 0;
@@ -137,6 +143,8 @@ export class AppState {
     this.scores = {};
     this.tables = {};
     this.searchIndex = null;
+    // The worker builds a fresh engine for the new dataset, without imports.
+    this.importedBySource = {};
     this.scoring.clear();
     this.scoreToken++;
     if (!this.api) this.api = startScoringWorker().api;
@@ -237,6 +245,31 @@ export class AppState {
     void this.scoresFor(this.activeLevel);
     if (this.selection && this.selection.level !== this.activeLevel) void this.scoresFor(this.selection.level);
     void this.refreshExplanation();
+  }
+
+  /**
+   * Replace the columns of one import (`[]` removes it), hand the worker the
+   * union of all imports for each level that changed, and re-score. Imports
+   * of different sources never overwrite each other this way.
+   */
+  async setImportSource(sourceId: string, imports: ImportedValues[]) {
+    const api = this.api;
+    if (!api || this.workerLoaded !== this.dataset?.id) throw new Error('de gegevens zijn nog niet geladen');
+    const previous = this.importedBySource[sourceId] ?? [];
+    const next = { ...this.importedBySource };
+    if (imports.length) next[sourceId] = imports;
+    else delete next[sourceId];
+    this.importedBySource = next;
+    const levels = new Set([...previous, ...imports].map((i) => i.level));
+    const summaries = [];
+    for (const level of levels) {
+      // One column per series and year: the import applied last wins.
+      const byId = new Map(Object.values(next).flat().filter((i) => i.level === level).flatMap((i) => i.columns).map((c) => [`${c.series}.${c.year}`, c]));
+      const columns = [...byId.values()];
+      summaries.push(await api.setImportedValues({ level, columns }));
+    }
+    this.rescore();
+    return summaries;
   }
 
   setFrame(frame: Frame) {
