@@ -9,6 +9,7 @@ import { ScoringEngine, type LevelSummary } from '../src/model/scoring-engine.ts
 import type { KompasModel } from '../src/model/kompas/types.ts';
 import { summariseArea } from '../src/model/summary.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult } from '../src/model/scoring-types.ts';
+import type { SurveyData, SurveySummary } from '../src/beleving/types.ts';
 
 export interface LoadSummary {
   datasetId: string;
@@ -45,6 +46,8 @@ export interface ScoringWorkerApi {
    * level keyed by area code; known series then feed factors like shipped ones.
    */
   setImportedValues(imports: ImportedValues): Promise<ImportSummary>;
+  /** Veiligheidsmonitor/local survey figures for the beleving dial (gemeten/geschat); null removes them. */
+  setSurvey(survey: SurveyData | null): Promise<SurveySummary>;
 }
 
 type FetchLike = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
@@ -93,6 +96,9 @@ export function createScoringService(fetchImpl: FetchLike = (u) => fetch(u)): Sc
     },
     async setImportedValues(imports) {
       return need().setImportedValues(imports);
+    },
+    async setSurvey(survey) {
+      return need().setSurvey(survey);
     },
   };
 }

@@ -26,6 +26,9 @@ import {
   type FrameId, type ImportedValues, type ScoreRequest, type ScoreResult, type ScoreStatusCode, type ScoreTarget,
   type SphereExplanation, type TargetExplanation, type WeightOverrides,
 } from './scoring-types.ts';
+import { belevingForLevel, INTERVAL_LEVEL, type BelevingLevelResult } from '../beleving/estimate.ts';
+import { GESCHAT_LABEL } from './beleving.ts';
+import { BelevingTier, type DialSurvey, type SurveyData, type SurveyFigure, type SurveySummary } from '../beleving/types.ts';
 
 export const MIN_INWONERS_SCORE = 50;
 export const MIN_INWONERS_FULL = 200;
@@ -123,6 +126,9 @@ export class ScoringEngine {
   private readonly categoryContainers: Container[];
   private readonly dialContainers: Container[];
   readonly targets: ScoreTarget[];
+  private survey: SurveyData | null = null;
+  private surveyFigures = new Map<string, SurveyFigure>();
+  private readonly belevingCache = new Map<Level, BelevingLevelResult | null>();
 
   constructor(tables: Partial<Record<Level, LevelTable>> | LevelTable[], model: KompasModel = KOMPAS_MODEL) {
     const problems = validateModel(model);
@@ -174,12 +180,73 @@ export class ScoringEngine {
     let unknownCodes = 0;
     const codeIndex = new Map(base.codes.map((c, i) => [c, i]));
     for (const col of imports.columns) {
-      if (!known.has(col.series)) throw new Error(`onbekende reeks ${col.series}: niet in het kompasmodel`);
+      // A new local indicator (extra) may use its own series id; it is shown, never weighted.
+      if (!known.has(col.series) && !col.extra) throw new Error(`onbekende reeks ${col.series}: niet in het kompasmodel`);
+      if (col.extra && known.has(col.series)) throw new Error(`reeks ${col.series} staat al in het kompasmodel; importeer haar niet als nieuwe indicator`);
       for (const code of Object.keys(col.values)) if (!codeIndex.has(code)) unknownCodes++;
     }
     this.imported.set(imports.level, imports);
     this.states.delete(imports.level);
+    this.belevingCache.delete(imports.level);
     return { level: imports.level, accepted: imports.columns.map((c) => `${c.series}.${c.year}`), unknownCodes };
+  }
+
+  /**
+   * Veiligheidsmonitor or local survey figures (domain model §4.2): areas
+   * with a figure show it as gemeten; areas inside a gemeente or wijk with a
+   * figure get the anchored estimate (geschat). null removes the survey. The
+   * relative index and its percentiles stay as they are: the survey is an
+   * extra, labelled layer on the beleving dial, never mixed into a score.
+   */
+  setSurvey(survey: SurveyData | null): SurveySummary {
+    this.survey = survey && survey.figures.length ? survey : null;
+    this.surveyFigures = new Map((this.survey?.figures ?? []).map((f) => [f.code, f]));
+    this.belevingCache.clear();
+    const summary: SurveySummary = { matched: {}, covered: {} };
+    if (!this.survey) return summary;
+    for (const level of this.levels()) {
+      const codes = new Set(this.table(level).codes);
+      summary.matched[level] = this.survey.figures.filter((f) => codes.has(f.code)).length;
+      const b = this.belevingOf(level);
+      if (!b) continue;
+      let gemeten = 0, geschat = 0;
+      for (const t of b.tier) { if (t === BelevingTier.gemeten) gemeten++; else if (t === BelevingTier.geschat) geschat++; }
+      summary.covered[level] = { gemeten, geschat };
+    }
+    return summary;
+  }
+
+  /** Survey-based beleving for a level; the proxy x is the beleving dial in the dataset-wide frame, so gemeenten are comparable. */
+  private belevingOf(level: Level): BelevingLevelResult | null {
+    if (!this.survey) return null;
+    if (this.belevingCache.has(level)) return this.belevingCache.get(level)!;
+    const { ls, all } = this.compute({ level, frame: 'dataset' });
+    const k = this.model.categories.length + this.model.spheres.length + this.model.dials.findIndex((d) => d.id === 'beleving');
+    const t = ls.table;
+    const result = belevingForLevel({
+      level, codes: t.codes, gemeenteCodes: t.gemeenteCodes, wijkCodes: t.wijkCodes,
+      inwoners: ls.inwoners, x: all[k].z, figures: this.surveyFigures,
+    });
+    const any = result.tier.some((x) => x !== BelevingTier.none);
+    this.belevingCache.set(level, any ? result : null);
+    return any ? result : null;
+  }
+
+  private dialSurvey(level: Level, i: number): DialSurvey | undefined {
+    const b = this.belevingOf(level);
+    if (!b || !this.survey || b.tier[i] === BelevingTier.none) return undefined;
+    const fig = this.surveyFigures.get(b.anchor[i])!;
+    const num = (x: number) => (Number.isFinite(x) ? x : null);
+    const gemeten = b.tier[i] === BelevingTier.gemeten;
+    return {
+      tier: gemeten ? 'gemeten' : 'geschat',
+      measure: this.survey.measure,
+      percent: b.percent[i], lower: num(b.lower[i]), upper: num(b.upper[i]), intervalLevel: INTERVAL_LEVEL,
+      source: `enquête-import: ${this.survey.fileName}, ${this.survey.importedAt.slice(0, 10)}`,
+      year: fig.year,
+      anchor: gemeten ? null : { code: fig.code, name: fig.name, percent: fig.percent, margin: fig.margin },
+      method: gemeten ? null : b.beta.method,
+    };
   }
 
   private effectiveTable(level: Level): LevelTable {
@@ -586,9 +653,11 @@ export class ScoringEngine {
     all.forEach((t, k) => {
       z.set(t.z, k * n); percentile.set(t.percentile, k * n); coverage.set(t.coverage, k * n); status.set(t.status, k * n);
     });
+    const b = this.belevingOf(req.level);
     return {
       level: req.level, frame, areaCount: n, targets: this.targets.map((t) => ({ ...t })),
       z, percentile, status, coverage, areaFlags: ls.areaFlags.slice(), notes: [...fs.notes],
+      ...(b && this.survey ? { beleving: { percent: b.percent.slice(), lower: b.lower.slice(), upper: b.upper.slice(), tier: b.tier.slice(), measure: this.survey.measure } } : {}),
     };
   }
 
@@ -699,6 +768,7 @@ export class ScoringEngine {
       const factors = this.explainContainer(ls, fs, c, act, i, allEntries);
       const base = target(k, cat.id, cat.label, 'category', cat.type);
       if (base.score === null) for (const f of factors) f.contribution = null;
+      factors.push(...this.explainExtras(ls, fs, cat.id, i));
       return { ...base, id: cat.id, sphere: cat.sphere, categoryType: cat.type, factors, flaggedFactors: factors.filter((f) => f.flagged).map((f) => f.id) };
     });
     const nc = this.model.categories.length;
@@ -724,7 +794,9 @@ export class ScoringEngine {
       const components = this.explainContainer(ls, fs, c, act, i, [...allEntries, ...subsOnly]);
       const base = target(nc + ns + k, d.id, d.label, 'dial');
       if (base.score === null) for (const f of components) f.contribution = null;
-      return { ...base, id: d.id, basisLabel: d.basisLabel, components };
+      const survey = d.id === 'beleving' ? this.dialSurvey(req.level, i) : undefined;
+      if (!survey) return { ...base, id: d.id, basisLabel: d.basisLabel, components };
+      return { ...base, id: d.id, basisLabel: survey.tier === 'gemeten' ? 'gemeten (enquête)' : GESCHAT_LABEL, components, survey };
     });
     const inw = ls.inwoners[i];
     const crime = ls.inputs[this.factorIdx.get('S4.0')!];
@@ -745,6 +817,57 @@ export class ScoringEngine {
       attentionCount: categories.filter((c) => c.classLabel === 'aandacht' || c.classLabel === 'hoog').length,
       convention: CONVENTION,
     };
+  }
+
+  /**
+   * New local indicators from a gemeente import, shown under their category:
+   * value, percentile and median among the frame's reference areas (oriented
+   * by the indicator's direction), but weight 0 — never part of a score.
+   */
+  private explainExtras(ls: LevelState, fs: FrameState, category: string, i: number): FactorExplanation[] {
+    const imp = this.imported.get(ls.table.level);
+    if (!imp) return [];
+    const out: FactorExplanation[] = [];
+    for (const col of imp.columns) {
+      if (!col.extra || col.extra.category !== category) continue;
+      const k = ls.table.indicators.findIndex((m) => m.id === `${col.series}.${col.year}`);
+      if (k < 0) continue;
+      const v = ls.table.values[k];
+      const meta = ls.table.indicators[k];
+      const dir = col.extra.direction;
+      const g = fs.groupCount > 1 ? fs.groupOf[i] : -1;
+      const ref: number[] = [];
+      for (let j = 0; j < v.length; j++) {
+        if (!ls.reference[j] || !Number.isFinite(v[j])) continue;
+        if (g >= 0 && fs.groupOf[j] !== g) continue;
+        ref.push(v[j]);
+      }
+      ref.sort((a, b) => a - b);
+      const x = v[i];
+      const have = Number.isFinite(x);
+      const med = ref.length ? medianOfSorted(Float64Array.from(ref)) : NaN;
+      let pct: number | null = null;
+      if (have && ref.length >= 3) {
+        let below = 0, eq = 0;
+        for (const r of ref) { if (r < x) below++; else if (r === x) eq++; }
+        const p = (100 * (below + 0.5 * eq)) / ref.length;
+        pct = dir === 1 ? p : 100 - p;
+      }
+      const reason = have ? null : ((ls.table.reasons[k][i] || MissingReason.unknown) as MissingReasonCode);
+      out.push({
+        id: col.series, label: meta.label, direction: dir,
+        directionLabel: dir === 1 ? '↑ hoger is kwetsbaarder' : '↓ lager is kwetsbaarder',
+        defaultWeight: 0, weight: 0, effectiveWeight: 0, measurable: 'lokaal', exposure: false, shownOnly: true, localIndicator: true,
+        indicator: { id: meta.id, label: meta.label, unit: meta.unit, year: meta.year, source: meta.source, sourceVariable: meta.sourceVariable, proxy: false, ...(meta.note ? { note: meta.note } : {}) },
+        value: have ? x : null, rawValue: null, reliability: null,
+        referenceMedian: Number.isFinite(med) ? med : null,
+        timesMedian: have && Number.isFinite(med) && med !== 0 ? x / med : null,
+        percentile: pct, z: null, contribution: null, flagged: false,
+        missingReason: reason, missingLabel: reason === null ? null : missingLabelFor(reason, false),
+        fillHint: have ? null : 'niet in het importbestand', trend: [],
+      });
+    }
+    return out;
   }
 
   /** Empirical-Bayes reliability C per area of a shrunk-rate factor (null if the factor is not a shrunk rate here). */

@@ -5,6 +5,7 @@
 import type { Level } from './dataset-format.ts';
 import type { MissingReasonCode } from './missing.ts';
 import type { CategoryId, CategoryType, DialId, SphereId } from './kompas/types.ts';
+import type { BelevingArrays, DialSurvey } from '../beleving/types.ts';
 
 export type FrameId = 'dataset' | 'gemeente' | 'stedelijkheid';
 
@@ -83,6 +84,8 @@ export interface ScoreResult {
   areaFlags: Uint8Array;
   /** Frame notes (e.g. fallbacks), Dutch. */
   notes: string[];
+  /** Survey-based beleving (gemeten/geschat) per area, only when a survey is set and reaches this level. */
+  beleving?: BelevingArrays;
 }
 
 export type ClassLabel = 'laag' | 'gemiddeld' | 'aandacht' | 'hoog';
@@ -141,6 +144,8 @@ export interface FactorExplanation {
   missingLabel: string | null;
   fillHint: string | null;
   trend: TrendPoint[];
+  /** A new local indicator from a gemeente import: shown with its percentile, never weighted. */
+  localIndicator?: boolean;
 }
 
 export interface TargetExplanation {
@@ -175,6 +180,8 @@ export interface DialExplanation extends TargetExplanation {
   id: DialId;
   basisLabel: string;
   components: FactorExplanation[];
+  /** Beleving dial only: the survey figure (gemeten) or anchored estimate (geschat) for this area. */
+  survey?: DialSurvey;
 }
 
 export interface AreaExplanation {
@@ -215,6 +222,11 @@ export interface ImportedColumn {
   sourceVariable?: string;
   licence?: string;
   note?: string;
+  /**
+   * Set for a new local indicator (a series the model does not know): shown
+   * in the drill-down under this category with its percentile, weight 0.
+   */
+  extra?: { category: CategoryId; direction: 1 | -1 };
 }
 
 export interface ImportedValues {

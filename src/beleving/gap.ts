@@ -1,0 +1,110 @@
+/**
+ * The perception gap (domain model §4.4): objectieve veiligheid against
+ * veiligheidsbeleving per area, split into four quadrants at P50. The two
+ * dials stay separate numbers; they are only placed side by side, never
+ * averaged (domain model §0).
+ *
+ * Beleving axis: with a survey, the measured or estimated share ranked among
+ * the areas that have one; without a survey, the dial's relative index. One
+ * basis per view, always named on the axis. Pure.
+ */
+import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { BelevingTier } from './types.ts';
+
+export interface QuadrantDef {
+  id: 'veilig-veilig' | 'veilig-onveilig' | 'onveilig-veilig' | 'onveilig-onveilig';
+  label: string;
+  /** Suggested focus (domain model §4.4). */
+  focus: string;
+  /** Paul Tol "bright" colours: distinguishable with the common colour-vision deficiencies. */
+  colour: string;
+  /** Second cue besides colour: none, horizontal or vertical stripes. */
+  pattern: 'geen' | 'horizontaal' | 'verticaal';
+}
+
+/** Index = quadrant code: bit 1 = objectief onveilig (≥ P50), bit 0 = voelt onveilig (≥ P50). */
+export const QUADRANTS: readonly QuadrantDef[] = [
+  { id: 'veilig-veilig', label: 'veilig en voelt veilig', focus: 'monitoren', colour: '#66ccee', pattern: 'geen' },
+  { id: 'veilig-onveilig', label: 'veilig maar voelt onveilig', focus: 'Tafel van 12, communicatie, overlast en verloedering, cohesie', colour: '#ccbb44', pattern: 'horizontaal' },
+  { id: 'onveilig-veilig', label: 'onveilig maar voelt veilig', focus: 'preventiebewustzijn, inbraak- en diefstalpreventie', colour: '#4477aa', pattern: 'verticaal' },
+  { id: 'onveilig-onveilig', label: 'onveilig en voelt onveilig', focus: 'integrale aanpak', colour: '#aa3377', pattern: 'geen' },
+];
+
+/** The split: the median of the reference (P50). */
+export const GAP_SPLIT = 50;
+
+/** Quadrant code 0–3, or −1 when either dial has no value. */
+export function quadrantOf(objectivePct: number, belevingPct: number, split = GAP_SPLIT): number {
+  if (!Number.isFinite(objectivePct) || !Number.isFinite(belevingPct)) return -1;
+  return (objectivePct >= split ? 2 : 0) + (belevingPct >= split ? 1 : 0);
+}
+
+/** Mid-rank percentile (0–100) of each finite value among the finite values; NaN elsewhere. */
+export function percentileRanks(values: ArrayLike<number>): Float32Array {
+  const n = values.length;
+  const out = new Float32Array(n).fill(NaN);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(values[i])) idx.push(i);
+  idx.sort((a, b) => values[a] - values[b]);
+  const m = idx.length;
+  let a = 0;
+  while (a < m) {
+    let b = a + 1;
+    while (b < m && values[idx[b]] === values[idx[a]]) b++;
+    const p = (100 * (a + 0.5 * (b - a))) / m;
+    for (let k = a; k < b; k++) out[idx[k]] = p;
+    a = b;
+  }
+  return out;
+}
+
+export interface GapData {
+  objective: Float32Array;
+  beleving: Float32Array;
+  /** Quadrant code per area, −1 = not both dials. */
+  quadrant: Int8Array;
+  counts: [number, number, number, number];
+  /** Areas with both dials. */
+  shown: number;
+  objectiveAxis: string;
+  belevingAxis: string;
+  /** Where the beleving values come from. */
+  belevingSource: 'enquête' | 'index';
+  split: number;
+}
+
+export function gapData(result: ScoreResult, basis: { objectief: string; beleving: string }): GapData {
+  const n = result.areaCount;
+  const at = (id: string) => result.targets.findIndex((t) => t.id === id);
+  const to = at('objectief');
+  const tb = at('beleving');
+  const objective = new Float32Array(n).fill(NaN);
+  let beleving = new Float32Array(n).fill(NaN);
+  const scored = (t: number, i: number) => t >= 0 && result.status[t * n + i] <= ScoreStatus.beperkteDekking;
+  for (let i = 0; i < n; i++) if (scored(to, i)) objective[i] = result.percentile[to * n + i];
+  const survey = result.beleving;
+  const hasSurvey = !!survey && survey.tier.some((t) => t !== BelevingTier.none);
+  if (hasSurvey) {
+    const pct = new Float32Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) if (survey.tier[i] !== BelevingTier.none) pct[i] = survey.percent[i];
+    beleving = percentileRanks(pct);
+  } else {
+    for (let i = 0; i < n; i++) if (scored(tb, i)) beleving[i] = result.percentile[tb * n + i];
+  }
+  const quadrant = new Int8Array(n);
+  const counts: [number, number, number, number] = [0, 0, 0, 0];
+  let shown = 0;
+  for (let i = 0; i < n; i++) {
+    const q = quadrantOf(objective[i], beleving[i]);
+    quadrant[i] = q;
+    if (q >= 0) { counts[q]++; shown++; }
+  }
+  return {
+    objective, beleving, quadrant, counts, shown, split: GAP_SPLIT,
+    belevingSource: hasSurvey ? 'enquête' : 'index',
+    objectiveAxis: `Objectieve veiligheid (${basis.objectief}), percentiel`,
+    belevingAxis: hasSurvey
+      ? `Veiligheidsbeleving: ${survey!.measure} (gemeten of geschat), percentiel onder gebieden met een enquêtecijfer`
+      : `Veiligheidsbeleving (${basis.beleving}), percentiel`,
+  };
+}
