@@ -15,11 +15,14 @@ import {
   ORIGINS,
   RECOGNITION,
   TAFEL_STATES,
+  JUDGEMENT_VALUES,
   isMonth,
   monthIndex,
   newId,
   type AreaEvent,
   type Focus,
+  type Judgement,
+  type JudgementValue,
   type LocalKnowledge,
   type MatrixRow,
   type Milestone,
@@ -31,7 +34,8 @@ import {
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
 
 export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
-export const FILE_VERSION = 2;
+/** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
+export const FILE_VERSION = 3;
 
 /** Longest free text accepted in one field; keeps a hostile file from filling the disk. */
 const MAX_TEXT = 20_000;
@@ -60,6 +64,7 @@ export function toFileObject(ws: Workspace, exportedAt: string): Record<string, 
     events: ws.events,
     localKnowledge: ws.localKnowledge,
     tafel: ws.tafel,
+    judgements: ws.judgements ?? [],
   };
 }
 
@@ -390,7 +395,36 @@ function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
     }];
   });
 
-  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel };
+  const judgements = checkJudgements(c, o.judgements ?? []);
+
+  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements };
+}
+
+function checkJudgements(c: Checker, value: unknown): Judgement[] {
+  const seen = new Set<string>();
+  return c.arr(value, 'judgements').flatMap((j, i) => {
+    const p = `judgements[${i}]`;
+    const jo = c.obj(j, p);
+    if (!jo) return [];
+    const areaCode = c.str(jo, 'areaCode', p, { max: 20 });
+    const cat = jo.categoryId;
+    if (!isCategoryId(cat)) c.fail(`${p}.categoryId`, cat === undefined ? 'ontbreekt' : `onbekende categorie ${describe(cat)}`);
+    const key = `${areaCode}|${String(cat)}`;
+    if (seen.has(key)) c.fail(p, `dubbel oordeel voor ${areaCode} / ${String(cat)}`);
+    seen.add(key);
+    const v = jo.value;
+    if (!(JUDGEMENT_VALUES as readonly unknown[]).includes(v)) c.fail(`${p}.value`, v === undefined ? 'ontbreekt' : `verwacht een geheel getal van -2 tot en met 2, gevonden ${describe(v)}`);
+    const date = c.str(jo, 'date', p, { max: 10 });
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) c.fail(`${p}.date`, `verwacht een datum als "2026-03-01", gevonden "${clip(date)}"`);
+    return [{
+      areaCode,
+      categoryId: (isCategoryId(cat) ? cat : 'F1') as CategoryId,
+      value: ((JUDGEMENT_VALUES as readonly unknown[]).includes(v) ? v : 0) as JudgementValue,
+      reason: c.str(jo, 'reason', p, { max: 2000 }),
+      authorRole: c.str(jo, 'authorRole', p, { max: 100 }),
+      date,
+    }];
+  });
 }
 
 // ── Versions and migration ─────────────────────────────────────────────────
@@ -462,6 +496,7 @@ function migrateV1(c: Checker, o: Record<string, unknown>): Record<string, unkno
     events: [],
     localKnowledge: [],
     tafel: [],
+    judgements: [],
   };
 }
 

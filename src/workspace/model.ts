@@ -126,6 +126,25 @@ export interface TafelEntry {
   date: string;
 }
 
+/**
+ * The kernteam's own assessment of one category in one area, against the
+ * data: −2 (much less vulnerable than the data show) … +2 (much more).
+ * Shown beside the data score and never merged into it.
+ */
+export const JUDGEMENT_VALUES = [-2, -1, 0, 1, 2] as const;
+export type JudgementValue = (typeof JUDGEMENT_VALUES)[number];
+
+export interface Judgement {
+  areaCode: string;
+  categoryId: CategoryId;
+  value: JudgementValue;
+  reason: string;
+  /** Role of who recorded it (e.g. "wijkagent"); a role, not a name (privacy). */
+  authorRole: string;
+  /** ISO date (yyyy-mm-dd). */
+  date: string;
+}
+
 export interface Workspace {
   id: string;
   name: string;
@@ -140,6 +159,8 @@ export interface Workspace {
   events: AreaEvent[];
   localKnowledge: LocalKnowledge[];
   tafel: TafelEntry[];
+  /** Kernteam-oordeel per area and category (file version 3). */
+  judgements: Judgement[];
 }
 
 /** Random id; crypto.randomUUID exists in every supported browser and in Node 20. */
@@ -165,6 +186,7 @@ export function createWorkspace(name: string, focus: Focus, now = nowIso()): Wor
     events: [],
     localKnowledge: [],
     tafel: [],
+    judgements: [],
   };
 }
 

@@ -21,6 +21,7 @@ import {
   timelineItemForRow,
   type AreaEvent,
   type Focus,
+  type Judgement,
   type LocalKnowledge,
   type MatrixRow,
   type TafelEntry,
@@ -102,7 +103,8 @@ export class WorkspaceStore {
       const stored = await this.#db.all();
       stored.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
       for (const s of stored) this.#revisions.set(s.id, s.revision);
-      this.workspaces = stored.map((s) => s.workspace);
+      // Workspaces stored before file version 3 have no judgements yet.
+      this.workspaces = stored.map((s) => ({ ...s.workspace, judgements: s.workspace.judgements ?? [] }));
       const remembered = readRememberedActive();
       this.activeId = this.workspaces.some((w) => w.id === remembered) ? remembered : (this.workspaces[0]?.id ?? null);
     } catch (e) {
@@ -317,6 +319,35 @@ export class WorkspaceStore {
       }
       Object.assign(entry, patch);
     });
+  }
+
+  /**
+   * Records (or replaces) the kernteam's judgement for an area and category
+   * in a workspace (default: the active one); null removes it.
+   */
+  setJudgement(areaCode: string, categoryId: CategoryId, judgement: Omit<Judgement, 'areaCode' | 'categoryId'> | null, id: string | null = this.activeId): void {
+    this.edit((ws) => {
+      const rest = (ws.judgements ?? []).filter((j) => !(j.areaCode === areaCode && j.categoryId === categoryId));
+      ws.judgements = judgement ? [...rest, { areaCode, categoryId, ...judgement }] : rest;
+    }, id);
+  }
+
+  /** The judgement for an area and category: from the active workspace first, then any other. */
+  findJudgement(areaCode: string, categoryId: string): { judgement: Judgement; workspace: Workspace } | null {
+    const ordered = this.active ? [this.active, ...this.workspaces.filter((w) => w !== this.active)] : this.workspaces;
+    for (const ws of ordered) {
+      const j = (ws.judgements ?? []).find((x) => x.areaCode === areaCode && x.categoryId === categoryId);
+      if (j) return { judgement: j, workspace: ws };
+    }
+    return null;
+  }
+
+  /** All judgements for one category by area code (for the map), with the same precedence as findJudgement. */
+  judgementsFor(categoryId: string): Map<string, Judgement> {
+    const out = new Map<string, Judgement>();
+    const ordered = this.active ? [this.active, ...this.workspaces.filter((w) => w !== this.active)] : this.workspaces;
+    for (const ws of ordered) for (const j of ws.judgements ?? []) if (j.categoryId === categoryId && !out.has(j.areaCode)) out.set(j.areaCode, j);
+    return out;
   }
 
   /**
