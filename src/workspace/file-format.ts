@@ -32,10 +32,12 @@ import {
   type Workspace,
 } from './model.ts';
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
+import { checkAreaImports } from '../import/persist.ts';
 
 export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
-export const FILE_VERSION = 3;
+/** 4: adds `imports` (area data imports with their figures); older files read as having none. */
+export const FILE_VERSION = 4;
 
 /** Longest free text accepted in one field; keeps a hostile file from filling the disk. */
 const MAX_TEXT = 20_000;
@@ -65,6 +67,7 @@ export function toFileObject(ws: Workspace, exportedAt: string): Record<string, 
     localKnowledge: ws.localKnowledge,
     tafel: ws.tafel,
     judgements: ws.judgements ?? [],
+    imports: ws.imports ?? [],
   };
 }
 
@@ -397,7 +400,9 @@ function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
 
   const judgements = checkJudgements(c, o.judgements ?? []);
 
-  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements };
+  const imports = checkAreaImports(o.imports ?? [], (p, m) => c.fail(p, m));
+
+  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements, imports };
 }
 
 function checkJudgements(c: Checker, value: unknown): Judgement[] {
@@ -533,6 +538,8 @@ export function parseWorkspaceFile(text: string): ParseResult {
   const c = new Checker();
   let current: Record<string, unknown> = o;
   if (version === 1) current = migrateV1(c, current);
+  // v3 → v4: imports did not exist before; a stray `imports` key in an older file is not trusted.
+  if (version < 4) current = { ...current, imports: [] };
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   const workspace = checkWorkspace(c, current);
   if (c.errors.length > 0) return { ok: false, errors: c.errors };

@@ -6,6 +6,7 @@
  */
 import type { CategoryId, StakeholderId } from './ids.ts';
 import { interventionById, type Intervention } from './interventions.ts';
+import type { AreaImport } from '../import/types.ts';
 
 export const MATRIX_STATUSES = ['lopend', 'kansrijk', 'gepland', 'afgerond', 'obstakel'] as const;
 export type MatrixStatus = (typeof MATRIX_STATUSES)[number];
@@ -161,6 +162,8 @@ export interface Workspace {
   tafel: TafelEntry[];
   /** Kernteam-oordeel per area and category (file version 3). */
   judgements: Judgement[];
+  /** Applied area data imports: figures per area from the gemeente that feed the scores (file version 4). */
+  imports: AreaImport[];
 }
 
 /** Random id; crypto.randomUUID exists in every supported browser and in Node 20. */
@@ -187,6 +190,7 @@ export function createWorkspace(name: string, focus: Focus, now = nowIso()): Wor
     localKnowledge: [],
     tafel: [],
     judgements: [],
+    imports: [],
   };
 }
 

@@ -29,6 +29,7 @@ import {
   type Workspace,
 } from './model.ts';
 import type { CategoryId } from './ids.ts';
+import type { AreaImport } from '../import/types.ts';
 import type { Intervention } from './interventions.ts';
 import { serializeWorkspace, workspaceFileName } from './file-format.ts';
 
@@ -104,7 +105,7 @@ export class WorkspaceStore {
       stored.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
       for (const s of stored) this.#revisions.set(s.id, s.revision);
       // Workspaces stored before file version 3 have no judgements yet.
-      this.workspaces = stored.map((s) => ({ ...s.workspace, judgements: s.workspace.judgements ?? [] }));
+      this.workspaces = stored.map((s) => ({ ...s.workspace, judgements: s.workspace.judgements ?? [], imports: s.workspace.imports ?? [] }));
       const remembered = readRememberedActive();
       this.activeId = this.workspaces.some((w) => w.id === remembered) ? remembered : (this.workspaces[0]?.id ?? null);
     } catch (e) {
@@ -329,6 +330,32 @@ export class WorkspaceStore {
     this.edit((ws) => {
       const rest = (ws.judgements ?? []).filter((j) => !(j.areaCode === areaCode && j.categoryId === categoryId));
       ws.judgements = judgement ? [...rest, { areaCode, categoryId, ...judgement }] : rest;
+    }, id);
+  }
+
+  // ── Area data imports ─────────────────────────────────────────────────────
+
+  /** Adds an applied import to a workspace (default: the active one). */
+  addImport(imp: AreaImport, id: string | null = this.activeId): void {
+    this.edit((ws) => void (ws.imports = [...(ws.imports ?? []), imp]), id);
+  }
+
+  /** Removes an import; returns it and its position so that undo can put it back. */
+  removeImport(importId: string, id: string | null = this.activeId): { imp: AreaImport; index: number } | null {
+    const ws = id ? this.byId(id) : undefined;
+    const index = ws?.imports?.findIndex((i) => i.id === importId) ?? -1;
+    if (!ws || index < 0) return null;
+    const imp = $state.snapshot(ws.imports[index]) as AreaImport;
+    this.edit((w) => void (w.imports = w.imports.filter((i) => i.id !== importId)), id);
+    return { imp, index };
+  }
+
+  /** Puts a removed import back at its place (undo of removeImport). */
+  restoreImport(imp: AreaImport, index: number, id: string | null = this.activeId): void {
+    this.edit((ws) => {
+      const list = (ws.imports ?? []).filter((i) => i.id !== imp.id);
+      list.splice(Math.min(index, list.length), 0, imp);
+      ws.imports = list;
     }, id);
   }
 

@@ -1,0 +1,192 @@
+/**
+ * Matching the file's area keys to the dataset's areas: CBS codes in the
+ * forms exports use ("BU00140001", "  BU00140001  ", "BU 0014 0001",
+ * "140001" after Excel dropped the zeros) or names within a gemeente.
+ */
+import type { Level } from '../model/dataset-format.ts';
+import type { KeyKind } from './types.ts';
+
+export interface AreaList {
+  level: Level;
+  codes: string[];
+  names: string[];
+  /** Gemeente code per area (the code itself at gemeente level). */
+  gemeenteCodes: string[];
+}
+
+const PREFIX: Record<Level, string> = { gemeente: 'GM', wijk: 'WK', buurt: 'BU' };
+const DIGITS: Record<Level, number> = { gemeente: 4, wijk: 6, buurt: 8 };
+
+export function levelOfCode(code: string): Level | null {
+  if (/^GM\d{4}$/.test(code)) return 'gemeente';
+  if (/^WK\d{6}$/.test(code)) return 'wijk';
+  if (/^BU\d{8}$/.test(code)) return 'buurt';
+  return null;
+}
+
+/**
+ * Canonical CBS code, or null when the text is not code-like. Bare digits get
+ * the prefix of `level` and are padded to its length (Excel drops zeros).
+ */
+export function normaliseCode(raw: string, level: Level): string | null {
+  const t = raw.replace(/[\s\u00a0._-]+/g, '').toUpperCase();
+  if (!t) return null;
+  const m = /^(GM|WK|BU)?(\d{1,8})$/.exec(t);
+  if (!m) return null;
+  const prefix = m[1] ?? PREFIX[level];
+  const len = prefix === 'GM' ? 4 : prefix === 'WK' ? 6 : 8;
+  if (m[2].length > len) return null;
+  return prefix + m[2].padStart(len, '0');
+}
+
+/** Does this text look like a CBS code of some level (used to detect the key column)? */
+export function looksLikeCode(raw: string): boolean {
+  const t = raw.replace(/[\s\u00a0._-]+/g, '').toUpperCase();
+  return /^(GM\d{1,4}|WK\d{1,6}|BU\d{1,8}|\d{4}|\d{6}|\d{8})$/.test(t);
+}
+
+/** Name for matching: lower case, no accents, punctuation and "wijk 01" numbering folded. */
+export function normaliseName(raw: string): string {
+  return raw
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`"]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** CBS wijk/buurt names sometimes carry a number ("Wijk 01 Oost"); exports often drop it. */
+function strippedName(n: string): string {
+  return n.replace(/^(wijk|buurt)\s+\d+\s+/, '').trim();
+}
+
+export type KeyMatch =
+  | { ok: true; index: number }
+  | { ok: false; reason: 'leeg' | 'onbekend' | 'ander-niveau' | 'dubbelzinnig' | 'geen-code'; detail: string };
+
+export class AreaMatcher {
+  private readonly byCode = new Map<string, number>();
+  private readonly byName = new Map<string, number[]>();
+  private readonly byStripped = new Map<string, number[]>();
+
+  constructor(readonly areas: AreaList, readonly keyKind: KeyKind, readonly gemeenteCode: string | null) {
+    areas.codes.forEach((c, i) => this.byCode.set(c, i));
+    if (keyKind === 'naam') {
+      areas.names.forEach((name, i) => {
+        if (gemeenteCode && areas.level !== 'gemeente' && areas.gemeenteCodes[i] !== gemeenteCode) return;
+        const n = normaliseName(name);
+        push(this.byName, n, i);
+        const s = strippedName(n);
+        if (s !== n) push(this.byStripped, s, i);
+      });
+    }
+  }
+
+  match(raw: string): KeyMatch {
+    if (raw.trim() === '') return { ok: false, reason: 'leeg', detail: 'geen code of naam ingevuld' };
+    return this.keyKind === 'code' ? this.matchCode(raw) : this.matchName(raw);
+  }
+
+  private matchCode(raw: string): KeyMatch {
+    const level = this.areas.level;
+    const code = normaliseCode(raw, level);
+    if (!code) return { ok: false, reason: 'geen-code', detail: `"${clip(raw)}" is geen CBS-code (verwacht bijvoorbeeld ${example(level)})` };
+    const other = levelOfCode(code);
+    if (other && other !== level) return { ok: false, reason: 'ander-niveau', detail: `${code} is een ${other}code; dit bestand wordt gelezen als ${level}niveau` };
+    const i = this.byCode.get(code);
+    if (i !== undefined) return { ok: true, index: i };
+    const near = this.nearestCode(code);
+    return { ok: false, reason: 'onbekend', detail: `${code} bestaat niet in deze indeling${near ? ` (bedoelt u ${near} ${this.areas.names[this.byCode.get(near)!]}?)` : ''}` };
+  }
+
+  private matchName(raw: string): KeyMatch {
+    // A code in a name column still counts (StatLine puts "Groningen (BU00140001)" at times).
+    const inText = /\b(GM\d{4}|WK\d{6}|BU\d{8})\b/i.exec(raw);
+    if (inText) {
+      const i = this.byCode.get(inText[1].toUpperCase());
+      if (i !== undefined) return { ok: true, index: i };
+    }
+    const n = normaliseName(raw);
+    let hits = this.byName.get(n) ?? [];
+    if (hits.length === 0) hits = this.byStripped.get(strippedName(n)) ?? this.byName.get(strippedName(n)) ?? [];
+    if (hits.length === 1) return { ok: true, index: hits[0] };
+    const where = this.gemeenteCode ? ' in deze gemeente' : '';
+    if (hits.length > 1) {
+      const list = hits.slice(0, 4).map((i) => `${this.areas.codes[i]}`).join(', ');
+      return { ok: false, reason: 'dubbelzinnig', detail: `"${clip(raw)}" past bij ${hits.length} gebieden${where} (${list}${hits.length > 4 ? ', …' : ''})${this.gemeenteCode ? '' : '; kies de gemeente'}` };
+    }
+    return { ok: false, reason: 'onbekend', detail: `geen ${this.areas.level} met de naam "${clip(raw)}"${where}` };
+  }
+
+  /** A code one or two characters away within the same gemeente (a typo), if exactly one. */
+  private nearestCode(code: string): string | null {
+    const gm = code.slice(2, 6);
+    let found: string | null = null;
+    for (const c of this.byCode.keys()) {
+      if (c.slice(0, 2) !== code.slice(0, 2) || c.slice(2, 6) !== gm) continue;
+      if (hamming(c, code) === 1) {
+        if (found) return null;
+        found = c;
+      }
+    }
+    return found;
+  }
+}
+
+function hamming(a: string, b: string): number {
+  if (a.length !== b.length) return Infinity;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  return d;
+}
+
+function push(map: Map<string, number[]>, key: string, i: number) {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+function example(level: Level): string {
+  return { gemeente: 'GM0014', wijk: 'WK001401', buurt: 'BU00140001' }[level];
+}
+
+export function clip(s: string, max = 40): string {
+  const t = s.trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/**
+ * Which column holds the area key, how, and at which level: the column whose
+ * cells are mostly CBS codes; otherwise a column named like an area name.
+ */
+export function detectKey(columns: string[], rows: string[][]): { column: number; keyKind: KeyKind; level: Level | null } {
+  const sample = rows.slice(0, 200);
+  let best = { column: -1, share: 0 };
+  columns.forEach((_, k) => {
+    const cells = sample.map((r) => r[k] ?? '').filter((c) => c.trim() !== '');
+    if (!cells.length) return;
+    const share = cells.filter(looksLikeCode).length / cells.length;
+    // Bare numbers are only codes when the header says so.
+    const prefixed = cells.some((c) => /^\s*(GM|WK|BU)/i.test(c));
+    const named = /code|cbs|regio|gebied|buurt|wijk|gemeente/i.test(columns[k]);
+    if (share > best.share && share >= 0.5 && (prefixed || named)) best = { column: k, share };
+  });
+  if (best.column >= 0) {
+    const counts: Record<Level, number> = { gemeente: 0, wijk: 0, buurt: 0 };
+    for (const r of sample) {
+      const t = (r[best.column] ?? '').replace(/\s+/g, '').toUpperCase();
+      if (t.startsWith('BU')) counts.buurt++;
+      else if (t.startsWith('WK')) counts.wijk++;
+      else if (t.startsWith('GM')) counts.gemeente++;
+      else if (/^\d{7,8}$/.test(t)) counts.buurt++;
+      else if (/^\d{5,6}$/.test(t)) counts.wijk++;
+      else if (/^\d{1,4}$/.test(t)) counts.gemeente++;
+    }
+    const level = (Object.entries(counts) as [Level, number][]).sort((a, b) => b[1] - a[1])[0];
+    return { column: best.column, keyKind: 'code', level: level[1] > 0 ? level[0] : null };
+  }
+  const byName = columns.findIndex((c) => /naam|buurt|wijk|gebied|regio|gemeente/i.test(c));
+  const level: Level | null = byName >= 0 ? (/buurt/i.test(columns[byName]) ? 'buurt' : /wijk/i.test(columns[byName]) ? 'wijk' : /gemeente/i.test(columns[byName]) ? 'gemeente' : null) : null;
+  return { column: byName >= 0 ? byName : 0, keyKind: 'naam', level };
+}
