@@ -12,6 +12,7 @@ import { loadCatalog, loadHostConfig, loadLevelTable, checkRangeSupport, LoadErr
 import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
+import { PointsState } from '../points/points-state.svelte.ts';
 import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
 
 export interface Selection {
@@ -75,6 +76,8 @@ export class AppState {
    * all imports for that level; see setImportSource.
    */
   importedBySource = $state.raw<Record<string, ImportedValues[]>>({});
+  /** Imported points: map layer and counts per area (src/points). */
+  readonly points: PointsState = new PointsState(this);
   /** The comlink proxy of the scoring worker (also used by the browser tests). */
   api: ScoringClient | null = null;
   private scoreToken = 0;
@@ -145,6 +148,7 @@ export class AppState {
     this.searchIndex = null;
     // The worker builds a fresh engine for the new dataset, without imports.
     this.importedBySource = {};
+    this.points.reset();
     this.scoring.clear();
     this.scoreToken++;
     if (!this.api) this.api = startScoringWorker().api;

@@ -1,0 +1,279 @@
+/**
+ * Reading point files: CSV with x/y or lat/lon columns, and GeoJSON points.
+ * Two steps, so the user can confirm what was detected before anything is
+ * counted: `inspectPointFile` guesses the format, columns and coordinate
+ * system; `readPoints` converts every row or refuses the whole file with
+ * messages that name the row and column (nothing is applied then).
+ */
+import { guessCrs, inNetherlands, rdToWgs84, type Crs } from './projection.ts';
+
+export interface CsvTable {
+  separator: ';' | ',' | '\t';
+  header: string[];
+  /** Data rows; `lines[i]` is the file line number of `rows[i]` (header = line 1). */
+  rows: string[][];
+  lines: number[];
+}
+
+export interface PointFileInfo {
+  kind: 'csv' | 'geojson';
+  fileName: string;
+  /** CSV columns (empty for GeoJSON). */
+  columns: string[];
+  separator?: CsvTable['separator'];
+  /** Detected coordinate columns (CSV). */
+  xColumn: string | null;
+  yColumn: string | null;
+  crs: Crs | null;
+  /** Why the guess was made, in Dutch, for the confirmation step. */
+  detection: string;
+  rowCount: number;
+  /** First rows for the preview (CSV cells, or GeoJSON coordinates as text). */
+  sample: string[][];
+}
+
+export interface PointChoice {
+  xColumn: string | null;
+  yColumn: string | null;
+  crs: Crs;
+}
+
+export interface PointSet {
+  /** WGS84, interleaved lon, lat. */
+  positions: Float64Array;
+  count: number;
+  crs: Crs;
+}
+
+export class PointImportError extends Error {
+  constructor(readonly problems: string[], readonly total = problems.length) {
+    super(problems.join('\n'));
+    this.name = 'PointImportError';
+  }
+}
+
+const MAX_PROBLEMS = 10;
+
+/** RFC 4180-ish: quoted cells with "" escapes and line breaks; strips a BOM. */
+export function parseCsv(text: string): CsvTable {
+  const src = text.replace(/^\uFEFF/, '');
+  const firstLine = src.slice(0, src.search(/\r?\n|$/));
+  const counts = ([';', ',', '\t'] as const).map((s) => ({ s, n: firstLine.split(s).length - 1 }));
+  const separator = counts.sort((a, b) => b.n - a.n)[0].n > 0 ? counts[0].s : ';';
+  const records: { cells: string[]; line: number }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"') {
+        if (src[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
+      } else {
+        if (c === '\n') line++;
+        cell += c;
+      }
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === separator) { cells.push(cell); cell = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      cells.push(cell);
+      records.push({ cells, line: recordLine });
+      cells = []; cell = '';
+      line++;
+      recordLine = line;
+    } else cell += c;
+  }
+  if (cell !== '' || cells.length) { cells.push(cell); records.push({ cells, line: recordLine }); }
+  const nonEmpty = records.filter((r) => r.cells.some((v) => v.trim() !== ''));
+  const [head, ...body] = nonEmpty;
+  return {
+    separator,
+    header: (head?.cells ?? []).map((h) => h.trim()),
+    rows: body.map((r) => r.cells),
+    lines: body.map((r) => r.line),
+  };
+}
+
+/** Dutch or English number: "155000", "155000,5", "5.387", "-1,5e3"; null if not a number. */
+export function parseCoordinate(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const v = raw.trim().replace(/\s/g, '');
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(v)) return null;
+  const n = Number(v.replace(',', '.'));
+  return Number.isFinite(n) ? n : null;
+}
+
+const norm = (h: string) => h.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
+const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'lengtegraad', 'lonwgs84', 'wgs84lon', 'lengte'];
+const LAT_NAMES = ['lat', 'latitude', 'breedtegraad', 'latwgs84', 'wgs84lat', 'breedte'];
+const X_NAMES = ['x', 'xcoord', 'xcoordinaat', 'coordx', 'xrd', 'rdx', 'rdxcoordinaat', 'xcoordinate', 'locatiex', 'x28992', 'easting'];
+const Y_NAMES = ['y', 'ycoord', 'ycoordinaat', 'coordy', 'yrd', 'rdy', 'rdycoordinaat', 'ycoordinate', 'locatiey', 'y28992', 'northing'];
+
+function findColumn(header: string[], names: string[]): string | null {
+  const n = header.map(norm);
+  for (const name of names) {
+    const i = n.indexOf(name);
+    if (i >= 0) return header[i];
+  }
+  return null;
+}
+
+function samplePairs(table: CsvTable, xColumn: string, yColumn: string): [number, number][] {
+  const xi = table.header.indexOf(xColumn), yi = table.header.indexOf(yColumn);
+  const out: [number, number][] = [];
+  for (const row of table.rows.slice(0, 200)) {
+    const x = parseCoordinate(row[xi]), y = parseCoordinate(row[yi]);
+    if (x !== null && y !== null) out.push([x, y]);
+  }
+  return out;
+}
+
+function looksLikeGeoJson(text: string): boolean {
+  return /^\s*\{/.test(text.replace(/^\uFEFF/, ''));
+}
+
+interface RawPoint { x: number; y: number; where: string }
+
+/** GeoJSON points (Point and MultiPoint features, or bare geometries). */
+function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; problems: string[]; declaredCrs: Crs | null } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new PointImportError([`${fileName}: geen geldige GeoJSON (${(e as Error).message}).`]);
+  }
+  const obj = data as { type?: string; features?: unknown[]; crs?: { properties?: { name?: string } } };
+  const features: unknown[] = obj?.type === 'FeatureCollection' && Array.isArray(obj.features) ? obj.features : obj?.type === 'Feature' ? [obj] : [];
+  if (!features.length) throw new PointImportError([`${fileName}: geen GeoJSON FeatureCollection met punten gevonden.`]);
+  const crsName = String(obj.crs?.properties?.name ?? '');
+  const declaredCrs: Crs | null = /28992/.test(crsName) ? 'rd' : /4326|CRS84/i.test(crsName) ? 'wgs84' : null;
+  const points: RawPoint[] = [];
+  const problems: string[] = [];
+  features.forEach((f, k) => {
+    const where = `object ${k + 1}`;
+    const g = (f as { geometry?: { type?: string; coordinates?: unknown } } | null)?.geometry;
+    const coords = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' && Array.isArray(g.coordinates) ? g.coordinates : null;
+    if (!coords) {
+      problems.push(`${where}: geometrie is ${g?.type ? `een ${g.type}` : 'leeg'}, verwacht een punt (Point).`);
+      return;
+    }
+    for (const c of coords) {
+      const [x, y] = Array.isArray(c) ? c : [];
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+        problems.push(`${where}, kolom coordinates: "${JSON.stringify(c)}" is geen coördinaatpaar.`);
+        continue;
+      }
+      points.push({ x, y, where });
+    }
+  });
+  return { points, problems, declaredCrs };
+}
+
+export function inspectPointFile(text: string, fileName: string): PointFileInfo {
+  if (looksLikeGeoJson(text)) {
+    const { points, problems, declaredCrs } = geoJsonPoints(text, fileName);
+    const crs = declaredCrs ?? guessCrs(points.slice(0, 200).map((p) => [p.x, p.y]));
+    const detection = declaredCrs
+      ? `GeoJSON met ${points.length} punten; coördinaatsysteem volgens het bestand: ${crs === 'rd' ? 'RD New' : 'WGS84'}.`
+      : `GeoJSON met ${points.length} punten; coördinaatsysteem afgeleid uit de waarden: ${crs === 'rd' ? 'RD New (meters)' : 'WGS84 (graden)'}.`;
+    return {
+      kind: 'geojson', fileName, columns: [], xColumn: null, yColumn: null, crs,
+      detection: problems.length ? `${detection} Let op: ${problems.length} objecten zonder bruikbaar punt.` : detection,
+      rowCount: points.length,
+      sample: points.slice(0, 5).map((p) => [p.where, String(p.x), String(p.y)]),
+    };
+  }
+  const table = parseCsv(text);
+  if (table.header.length < 2) throw new PointImportError([`${fileName}: geen tabel met kolommen gevonden (verwacht een kopregel met bijvoorbeeld x en y, of lat en lon).`]);
+  let xColumn = findColumn(table.header, LON_NAMES);
+  let yColumn = findColumn(table.header, LAT_NAMES);
+  let crs: Crs | null = null;
+  let detection: string;
+  if (xColumn && yColumn) {
+    crs = 'wgs84';
+    detection = `Kolommen "${yColumn}" (breedtegraad) en "${xColumn}" (lengtegraad) herkend als WGS84.`;
+  } else {
+    xColumn = findColumn(table.header, X_NAMES);
+    yColumn = findColumn(table.header, Y_NAMES);
+    if (xColumn && yColumn) {
+      crs = guessCrs(samplePairs(table, xColumn, yColumn));
+      detection = `Kolommen "${xColumn}" en "${yColumn}" herkend; de waarden lijken ${crs === 'rd' ? 'RD New (meters)' : 'WGS84 (graden)'}.`;
+    } else {
+      xColumn = null; yColumn = null;
+      detection = 'Geen coördinaatkolommen herkend: kies hieronder zelf de kolommen en het coördinaatsysteem.';
+    }
+  }
+  return {
+    kind: 'csv', fileName, columns: table.header, separator: table.separator, xColumn, yColumn, crs, detection,
+    rowCount: table.rows.length, sample: table.rows.slice(0, 5),
+  };
+}
+
+function convert(raw: RawPoint[], crs: Crs, columns: [string, string], problems: string[], totals: { n: number }): Float64Array {
+  const positions = new Float64Array(raw.length * 2);
+  let k = 0;
+  for (const p of raw) {
+    const [lon, lat] = crs === 'rd' ? rdToWgs84(p.x, p.y) : [p.x, p.y];
+    if (!inNetherlands(lon, lat)) {
+      totals.n++;
+      if (problems.length < MAX_PROBLEMS) {
+        problems.push(`${p.where}, kolommen ${columns[0]}/${columns[1]}: punt (${p.x}; ${p.y}) ligt buiten Nederland` +
+          (crs === 'rd' ? ' (gelezen als RD New).' : ' (gelezen als WGS84 lengte/breedte; misschien zijn x en y of het coördinaatsysteem verwisseld).'));
+      }
+      continue;
+    }
+    positions[k++] = lon;
+    positions[k++] = lat;
+  }
+  return positions.subarray(0, k);
+}
+
+/** All points in WGS84, or a PointImportError listing (at most 10) problems by row and column. */
+export function readPoints(text: string, fileName: string, choice: PointChoice): PointSet {
+  const problems: string[] = [];
+  const totals = { n: 0 };
+  let raw: RawPoint[];
+  let columns: [string, string];
+  if (looksLikeGeoJson(text)) {
+    const g = geoJsonPoints(text, fileName);
+    totals.n += g.problems.length;
+    problems.push(...g.problems.slice(0, MAX_PROBLEMS));
+    raw = g.points;
+    columns = ['coordinates[0]', 'coordinates[1]'];
+  } else {
+    const table = parseCsv(text);
+    const { xColumn, yColumn } = choice;
+    if (!xColumn || !yColumn) throw new PointImportError([`${fileName}: kies de kolommen met de coördinaten (x/lengtegraad en y/breedtegraad).`]);
+    const xi = table.header.indexOf(xColumn), yi = table.header.indexOf(yColumn);
+    if (xi < 0 || yi < 0) throw new PointImportError([`${fileName}: kolom "${xi < 0 ? xColumn : yColumn}" staat niet in de kopregel.`]);
+    if (xi === yi) throw new PointImportError([`${fileName}: kies twee verschillende kolommen voor x en y.`]);
+    columns = [xColumn, yColumn];
+    raw = [];
+    table.rows.forEach((row, r) => {
+      const where = `regel ${table.lines[r]}`;
+      const x = parseCoordinate(row[xi]);
+      const y = parseCoordinate(row[yi]);
+      for (const [value, col, parsed] of [[row[xi], xColumn, x], [row[yi], yColumn, y]] as const) {
+        if (parsed !== null) continue;
+        totals.n++;
+        if (problems.length < MAX_PROBLEMS) {
+          problems.push(value === undefined || value.trim() === ''
+            ? `${where}, kolom ${col}: geen waarde; elke regel heeft een coördinaat nodig.`
+            : `${where}, kolom ${col}: "${value.trim().slice(0, 40)}" is geen getal.`);
+        }
+      }
+      if (x !== null && y !== null) raw.push({ x, y, where });
+    });
+    if (!table.rows.length) throw new PointImportError([`${fileName}: het bestand heeft een kopregel maar geen regels met punten.`]);
+  }
+  const positions = convert(raw, choice.crs, columns, problems, totals);
+  if (totals.n > 0) {
+    if (totals.n > problems.length) problems.push(`… en nog ${totals.n - problems.length} problemen.`);
+    throw new PointImportError(problems, totals.n);
+  }
+  if (positions.length === 0) throw new PointImportError([`${fileName}: geen punten gevonden.`]);
+  return { positions, count: positions.length / 2, crs: choice.crs };
+}

@@ -1,0 +1,124 @@
+/**
+ * State of the point import: the points on the map (deck.gl overlay, lazily
+ * loaded), the counts per level that feed the kompas through the app's
+ * import mechanism, and what the last import did. The raw points live only
+ * in memory; the derived counts go to the worker as one import source.
+ */
+import { LEVELS, type Level } from '../model/dataset-format.ts';
+import type { ImportedValues } from '../model/scoring-types.ts';
+import type { AppState } from '../state/app-state.svelte.ts';
+import { PointOverlay } from '../map/point-overlay.ts';
+import type { MapController } from '../map/map-controller.ts';
+import { pointsWorker } from './client.ts';
+import { areaFigures, importedColumn, type AreaFigures, type PointMeasure } from './rates.ts';
+
+/** Import source id under which the counts go to the worker. */
+export const POINTS_SOURCE = 'punten';
+
+export interface PointTargetChoice {
+  /** '' = show on the map only. */
+  series: string;
+  measure: PointMeasure;
+  year: number;
+  label: string;
+}
+
+export interface LevelOutcome {
+  level: Level;
+  inAreas: number;
+  outside: number;
+  onBorder: number;
+  countMs: number;
+  loadMs: number;
+  figures: AreaFigures;
+}
+
+export interface PointImportOutcome {
+  fileName: string;
+  date: string;
+  count: number;
+  crsLabel: string;
+  target: PointTargetChoice;
+  levels: LevelOutcome[];
+  approximate: boolean;
+}
+
+export class PointsState {
+  /** Points on the map, WGS84 interleaved lon/lat. */
+  positions = $state.raw<Float64Array | null>(null);
+  visible = $state(true);
+  outcome = $state.raw<PointImportOutcome | null>(null);
+  private overlay: PointOverlay | null = null;
+  private overlayController: MapController | null = null;
+
+  constructor(private readonly app: AppState) {}
+
+  /** Count the positions per level, feed the chosen series and draw the points. */
+  async apply(positions: Float64Array, meta: { fileName: string; crsLabel: string }, target: PointTargetChoice): Promise<PointImportOutcome> {
+    const app = this.app;
+    const dataset = app.dataset;
+    if (!dataset) throw new Error('er is nog geen dataset geladen');
+    const worker = pointsWorker();
+    const levels = LEVELS.filter((l) => dataset.levels.includes(l) && dataset.files.geometry?.[l] && app.tables[l]);
+    if (!levels.length) throw new Error('deze dataset heeft geen gebiedsgeometrie om punten te tellen; bouw de data opnieuw met npm run data');
+    const base = new URL(import.meta.env.BASE_URL, location.href);
+    const outcomes: LevelOutcome[] = [];
+    for (const level of levels) {
+      const url = new URL(`data/${dataset.files.geometry![level]}`, base).href;
+      const r = await worker.count(level, url, positions);
+      const figures = areaFigures(app.tables[level]!, r.codes, r.counts);
+      let inAreas = 0;
+      for (const c of r.counts) inAreas += c;
+      outcomes.push({ level, inAreas, outside: r.outside, onBorder: r.onBorder, countMs: r.countMs, loadMs: r.loadMs, figures });
+    }
+    const date = new Date().toISOString().slice(0, 10);
+    const approximate = dataset.caveats.some((c) => /bij benadering/i.test(c));
+    const outcome: PointImportOutcome = { fileName: meta.fileName, date, count: positions.length / 2, crsLabel: meta.crsLabel, target, levels: outcomes, approximate };
+    const imports: ImportedValues[] = target.series
+      ? outcomes.map((o) => importedColumn(o.level, o.figures, { series: target.series, year: target.year, measure: target.measure, label: target.label, fileName: meta.fileName, date, approximate }))
+      : [];
+    await app.setImportSource(POINTS_SOURCE, imports);
+    this.outcome = outcome;
+    this.positions = positions;
+    this.visible = true;
+    await this.draw();
+    return outcome;
+  }
+
+  private async draw() {
+    const controller = this.app.controller;
+    if (!controller || !this.positions) return;
+    if (this.overlayController !== controller) {
+      // A new map (dataset switch): the old overlay went with the old map.
+      this.overlay?.destroy();
+      this.overlay = new PointOverlay(controller.map);
+      this.overlayController = controller;
+    }
+    this.overlay!.setVisible(this.visible);
+    await this.overlay!.setPoints(this.positions);
+  }
+
+  setVisible(visible: boolean) {
+    this.visible = visible;
+    this.overlay?.setVisible(visible);
+  }
+
+  /** Remove the points from the map and their counts from the kompas. */
+  async clear() {
+    this.overlay?.destroy();
+    this.overlay = null;
+    this.overlayController = null;
+    this.positions = null;
+    this.outcome = null;
+    if (this.app.importedBySource[POINTS_SOURCE]) await this.app.setImportSource(POINTS_SOURCE, []);
+  }
+
+  /** After a dataset switch the worker and map are new: forget the points. */
+  reset() {
+    this.overlay?.destroy();
+    this.overlay = null;
+    this.overlayController = null;
+    this.positions = null;
+    this.outcome = null;
+  }
+}

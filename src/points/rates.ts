@@ -1,0 +1,93 @@
+/**
+ * From counts per area to what can feed a factor: the count itself, a rate
+ * per 1.000 inwoners or a density per km² (land). Denominators come from the
+ * loaded level table (newest year of `inwoners` and `oppervlakte_land`).
+ * Pure: no DOM.
+ */
+import type { Level, LevelTable } from '../model/dataset-format.ts';
+import type { ImportedColumn, ImportedValues } from '../model/scoring-types.ts';
+
+export const APPROXIMATE_NOTE = 'telling bij benadering aan buurtgrenzen (gereconstrueerde geometrie, afwijking tientallen meters)';
+
+export type PointMeasure = 'count' | 'per1000' | 'perKm2';
+
+export const measureLabel: Record<PointMeasure, string> = {
+  count: 'aantal',
+  per1000: 'per 1.000 inwoners',
+  perKm2: 'per km² land',
+};
+
+/** Below this many inwoners a rate per 1.000 is noise, not a figure. */
+export const MIN_INWONERS_RATE = 50;
+
+function newestSeries(table: LevelTable, series: string): Float32Array | null {
+  let best = -1, year = -Infinity;
+  table.indicators.forEach((m, i) => {
+    const s = m.series ?? m.id.replace(/\.\d{4}$/, '');
+    if (s === series && m.year > year) { best = i; year = m.year; }
+  });
+  return best >= 0 ? table.values[best] : null;
+}
+
+export interface AreaFigures {
+  codes: string[];
+  counts: ArrayLike<number>;
+  /** NaN where the denominator is missing or too small. */
+  per1000: Float64Array;
+  perKm2: Float64Array;
+}
+
+export function areaFigures(table: LevelTable, codes: string[], counts: ArrayLike<number>): AreaFigures {
+  const inwoners = newestSeries(table, 'inwoners');
+  const hectare = newestSeries(table, 'oppervlakte_land');
+  const row = new Map(table.codes.map((c, i) => [c, i]));
+  const per1000 = new Float64Array(codes.length).fill(NaN);
+  const perKm2 = new Float64Array(codes.length).fill(NaN);
+  codes.forEach((code, k) => {
+    const i = row.get(code);
+    if (i === undefined) return;
+    per1000[k] = rate(counts[k], inwoners ? inwoners[i] : NaN, 'per1000');
+    perKm2[k] = rate(counts[k], hectare ? hectare[i] : NaN, 'perKm2');
+  });
+  return { codes, counts, per1000, perKm2 };
+}
+
+/** count ÷ inwoners × 1000, or count ÷ (ha / 100); NaN without a usable denominator. */
+export function rate(count: number, denominator: number, measure: Exclude<PointMeasure, 'count'>): number {
+  if (!Number.isFinite(denominator)) return NaN;
+  if (measure === 'per1000') return denominator >= MIN_INWONERS_RATE ? (1000 * count) / denominator : NaN;
+  return denominator > 0 ? count / (denominator / 100) : NaN;
+}
+
+export interface ColumnOptions {
+  series: string;
+  year: number;
+  measure: PointMeasure;
+  label: string;
+  fileName: string;
+  /** ISO date of the import. */
+  date: string;
+  /** The dataset's area geometry is reconstructed (Nederland 2024): say the count is approximate. */
+  approximate: boolean;
+}
+
+/** One imported column for the scoring worker: values by code for one level. */
+export function importedColumn(level: Level, figures: AreaFigures, options: ColumnOptions): ImportedValues {
+  const values: Record<string, number | null> = {};
+  figures.codes.forEach((code, k) => {
+    const v = options.measure === 'count' ? figures.counts[k] : options.measure === 'per1000' ? figures.per1000[k] : figures.perKm2[k];
+    values[code] = Number.isFinite(v) ? v : null;
+  });
+  const column: ImportedColumn = {
+    series: options.series,
+    year: options.year,
+    values,
+    label: options.label,
+    unit: measureLabel[options.measure],
+    source: `gemeente-import (punten): ${options.fileName}, ${options.date}`,
+    sourceVariable: `punten geteld per ${level}`,
+    licence: 'lokaal',
+    ...(options.approximate ? { note: APPROXIMATE_NOTE } : {}),
+  };
+  return { level, columns: [column] };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { areaFigures, importedColumn, rate, MIN_INWONERS_RATE } from '../../src/points/rates.ts';
+import type { LevelTable } from '../../src/model/dataset-format.ts';
+
+function table(): LevelTable {
+  const meta = (id: string, series: string, year: number) => ({ id, series, label: id, unit: '', kind: 'count' as const, year, indelingYear: 2024, publisher: 'CBS', source: '', sourceVariable: '', licence: '' });
+  return {
+    datasetId: 't', level: 'buurt', indelingYear: 2024,
+    codes: ['BU1', 'BU2', 'BU3'], names: ['Een', 'Twee', 'Drie'], gemeenteCodes: ['GM1', 'GM1', 'GM1'], wijkCodes: ['WK1', 'WK1', 'WK1'],
+    flags: new Uint8Array(3), bbox: new Float32Array(12), labelPoint: new Float32Array(6),
+    neighbourOffsets: new Uint32Array(4), neighbourIndices: new Uint32Array(0), neighbourMethod: '',
+    indicators: [meta('inwoners.2023', 'inwoners', 2023), meta('inwoners.2024', 'inwoners', 2024), meta('oppervlakte_land.2024', 'oppervlakte_land', 2024)],
+    values: [Float32Array.from([1, 1, 1]), Float32Array.from([2000, 40, NaN]), Float32Array.from([50, 200, 0])],
+    reasons: [new Uint8Array(3), new Uint8Array(3), new Uint8Array(3)],
+  };
+}
+
+describe('rates from counts', () => {
+  it('per 1.000 inwoners (newest year) and per km² land, NaN without a usable denominator', () => {
+    const f = areaFigures(table(), ['BU1', 'BU2', 'BU3', 'BU9'], [10, 4, 7, 1]);
+    expect(f.per1000[0]).toBe(5);
+    // 40 inwoners is below the minimum: no rate.
+    expect(Number.isNaN(f.per1000[1])).toBe(true);
+    expect(Number.isNaN(f.per1000[2])).toBe(true);
+    expect(f.perKm2[0]).toBe(20); // 10 points on 50 ha = 0,5 km²
+    expect(f.perKm2[1]).toBe(2);
+    expect(Number.isNaN(f.perKm2[2])).toBe(true); // no land
+    expect(Number.isNaN(f.per1000[3])).toBe(true); // unknown code
+  });
+
+  it('rate() at the edge of the minimum', () => {
+    expect(rate(1, MIN_INWONERS_RATE, 'per1000')).toBe(20);
+    expect(Number.isNaN(rate(1, MIN_INWONERS_RATE - 1, 'per1000'))).toBe(true);
+  });
+
+  it('builds an imported column with source, unit and the approximation note', () => {
+    const f = areaFigures(table(), ['BU1', 'BU2', 'BU3'], [10, 4, 0]);
+    const imp = importedColumn('buurt', f, { series: 'mora_meldingen', year: 2025, measure: 'count', label: 'Meldingen', fileName: 'meldingen.csv', date: '2026-01-02', approximate: true });
+    expect(imp.level).toBe('buurt');
+    const col = imp.columns[0];
+    expect(col.values).toEqual({ BU1: 10, BU2: 4, BU3: 0 });
+    expect(col.source).toBe('gemeente-import (punten): meldingen.csv, 2026-01-02');
+    expect(col.unit).toBe('aantal');
+    expect(col.note).toMatch(/telling bij benadering aan buurtgrenzen/);
+    const perKm2 = importedColumn('buurt', f, { series: 'hotspots', year: 2025, measure: 'perKm2', label: 'H', fileName: 'h.csv', date: '2026-01-02', approximate: false });
+    expect(perKm2.columns[0].values).toEqual({ BU1: 20, BU2: 2, BU3: null });
+    expect(perKm2.columns[0].note).toBeUndefined();
+  });
+});
