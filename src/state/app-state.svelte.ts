@@ -14,6 +14,8 @@ import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/se
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from '../points/points-state.svelte.ts';
 import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
+import { importedValuesFor } from '../import/to-worker.ts';
+import type { AreaImport } from '../import/types.ts';
 
 export interface Selection {
   level: Level;
@@ -30,6 +32,9 @@ export interface AppError {
   message: string;
   hint: string;
 }
+
+/** Source id of the area data imports in AppState.importedBySource. */
+export const AREA_IMPORT_SOURCE = 'gebiedsimport';
 
 /** Default map colouring: Criminaliteit, the category most users look for first. */
 export const DEFAULT_TARGET = 'S4';
@@ -274,6 +279,24 @@ export class AppState {
     }
     this.rescore();
     return summaries;
+  }
+
+  /** The worker holds the dataset on screen, so imports can be applied. */
+  get workerReady(): boolean {
+    return this.workerLoaded !== null && this.workerLoaded === this.dataset?.id;
+  }
+
+  /**
+   * Area data imports (src/import) of the active workspace → the worker, as
+   * one import source, then re-score. Imports made for another dataset
+   * (another indeling) are left out. Nothing happens while nothing is or was applied.
+   */
+  async applyImports(list: readonly AreaImport[]) {
+    const dataset = this.dataset;
+    if (!dataset || !this.workerReady) return;
+    const values = importedValuesFor(list, dataset.id, dataset.levels).filter((v) => v.columns.length > 0);
+    if (values.length === 0 && !this.importedBySource[AREA_IMPORT_SOURCE]) return;
+    await this.setImportSource(AREA_IMPORT_SOURCE, values);
   }
 
   setFrame(frame: Frame) {
