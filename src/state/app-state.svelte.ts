@@ -16,6 +16,7 @@ import { PointsState } from '../points/points-state.svelte.ts';
 import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
 import { importedValuesFor } from '../import/to-worker.ts';
 import type { AreaImport } from '../import/types.ts';
+import type { SurveyData, SurveySummary } from '../beleving/types.ts';
 
 export interface Selection {
   level: Level;
@@ -72,6 +73,11 @@ export class AppState {
   /** Bumped whenever new scores arrive, so the map recolours. */
   scoreVersion = $state(0);
   lastScoreMs = $state<number | null>(null);
+
+  /** Survey figures on the beleving dial (gemeten/geschat, domain model §4.2); null = relative index only. */
+  survey = $state.raw<SurveyData | null>(null);
+  /** Map classes shifted by the kernteam's judgement; the legend then says so. */
+  showJudgement = $state(false);
 
   /** The map, once MapView has created it (overlays and map modes hook in here). */
   controller = $state.raw<MapController | null>(null);
@@ -149,6 +155,7 @@ export class AppState {
     this.explanation = null;
     this.compare = [];
     this.scores = {};
+    this.survey = null; // a new dataset means a new engine without the survey
     this.tables = {};
     this.searchIndex = null;
     // The worker builds a fresh engine for the new dataset, without imports.
@@ -183,7 +190,11 @@ export class AppState {
         }),
       ),
     );
-    await Promise.all([tablesReady, workerReady, checkRangeSupport(entry.files.tiles)]);
+    // Wait for all three, then report the most telling failure: a LoadError
+    // says what to check on the server, a worker error only that it failed.
+    const results = await Promise.allSettled([checkRangeSupport(entry.files.tiles), tablesReady, workerReady]);
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failures.length) throw failures.find((f) => f instanceof LoadError) ?? failures[0];
     this.searchIndex = buildSearchIndex(this.searchEntries(this.tables));
     if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
     else this.loading = null;
@@ -279,6 +290,15 @@ export class AppState {
     }
     this.rescore();
     return summaries;
+  }
+
+  /** Applies survey figures in the worker (null removes them) and re-scores. */
+  async setSurvey(survey: SurveyData | null): Promise<SurveySummary | null> {
+    if (!this.api) return null;
+    const summary = await this.api.setSurvey(survey);
+    this.survey = survey;
+    this.rescore();
+    return summary;
   }
 
   /** The worker holds the dataset on screen, so imports can be applied. */

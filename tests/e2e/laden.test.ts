@@ -1,0 +1,92 @@
+/**
+ * Opening the app the way hosts and users do: a host's configuration, the
+ * dataset switch, labels and hover on the map, and clear messages when the
+ * web server is not set up for PMTiles.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { baseUrl, mapPixels, openApp, waitForColouredMap } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('openen en laden', () => {
+  it('opens on the gemeente a host sets in config.json', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ defaultDataset: 'nl2024', defaultGemeente: 'GM0014' }) }));
+    await page.goto(`${baseUrl()}?e2e=1`);
+    await waitForColouredMap(page);
+    await expect.poll(() => page.locator('#area-title').textContent(), { timeout: 30_000 }).toBe('Groningen');
+    // The map flew to the gemeente: its centre lies inside Groningen's bbox.
+    const centre = await page.evaluate(() => (window as any).__kompas.controller.map.getCenter());
+    expect(centre.lng).toBeGreaterThan(6.4);
+    expect(centre.lng).toBeLessThan(6.8);
+    expect(centre.lat).toBeGreaterThan(53.1);
+    expect(centre.lat).toBeLessThan(53.3);
+    await context.close();
+  });
+
+  it('switches to the Groningen 2017 dataset and colours its buurten', async () => {
+    const { page } = await openApp(browser);
+    await page.selectOption('#dataset-select', 'groningen2017');
+    await page.waitForFunction(() => (window as any).__kompas.app.dataset?.id === 'groningen2017' && (window as any).__kompas.app.tables.buurt?.codes.length === 108, undefined, { timeout: 30_000 });
+    await page.selectOption('#target-select', 'I2');
+    await page.waitForFunction(() => {
+      const k = (window as any).__kompas;
+      const map = k.controller?.map;
+      return k.app.scores[k.app.activeLevel] && map?.loaded() && map.areTilesLoaded() && k.controller.stats.batches > 0;
+    }, undefined, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const pixels = await mapPixels(page);
+    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    expect(coloured).toBeGreaterThan(10_000);
+    expect(page.url()).toContain('ds=groningen2017');
+    await page.context().close();
+  });
+
+  it('shows area names as labels and name + score on hover', async () => {
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente&v=5.12,52.09,9');
+    await waitForColouredMap(page);
+    await expect
+      .poll(() => page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['labels-gemeente'] }).length), { timeout: 20_000 })
+      .toBeGreaterThan(3);
+    const box = (await page.locator('.map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tooltip = page.locator('.tooltip');
+    await expect.poll(() => tooltip.textContent(), { timeout: 10_000 }).toMatch(/P\d+|witte vlek|geen/);
+    expect(await tooltip.locator('strong').textContent()).toBeTruthy();
+    await page.context().close();
+  });
+
+  it('says what to check when the server ignores Range requests', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    // A server without byte serving answers 200 with the whole file.
+    await page.route('**/*.pmtiles', async (route) => {
+      const response = await route.fetch({ headers: { ...route.request().headers(), range: '' } });
+      await route.fulfill({ status: 200, body: await response.body(), headers: { 'content-type': 'application/octet-stream' } });
+    });
+    await page.goto(`${baseUrl()}?e2e=1`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('Range');
+    expect(await alert.textContent()).toContain('docs/hosting.md');
+    await context.close();
+  });
+
+  it('names the missing file when a data file is gone', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.route('**/wijk.*.wvk', (route) => route.fulfill({ status: 404, body: 'niet gevonden' }));
+    await page.goto(`${baseUrl()}?e2e=1`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/wijk\.[0-9a-f]+\.wvk ontbreekt/);
+    await context.close();
+  });
+});
