@@ -30,6 +30,11 @@ export const QUADRANTS: readonly QuadrantDef[] = [
   { id: 'onveilig-onveilig', label: 'onveilig en voelt onveilig', focus: 'integrale aanpak', colour: '#aa3377', pattern: 'geen' },
 ];
 
+/** Map-colour target id of the gap view (also in the URL as cat=kloof). */
+export const GAP_TARGET = 'kloof';
+/** Quadrant q is drawn as map class GAP_CLASS_OFFSET + q, beside the percentile classes 0–5. */
+export const GAP_CLASS_OFFSET = 10;
+
 /** The split: the median of the reference (P50). */
 export const GAP_SPLIT = 50;
 
@@ -58,6 +63,12 @@ export function percentileRanks(values: ArrayLike<number>): Float32Array {
   return out;
 }
 
+/** Basis labels of both dials from the model, for the axes. */
+export function gapBasis(model: { dials: { id: string; basisLabel: string }[] }): { objectief: string; beleving: string } {
+  const of = (id: string) => model.dials.find((d) => d.id === id)?.basisLabel ?? '';
+  return { objectief: of('objectief'), beleving: of('beleving') };
+}
+
 export interface GapData {
   objective: Float32Array;
   beleving: Float32Array;
@@ -68,6 +79,9 @@ export interface GapData {
   shown: number;
   objectiveAxis: string;
   belevingAxis: string;
+  /** Short basis labels for the chart axes. */
+  objectiveBasis: string;
+  belevingBasis: string;
   /** Where the beleving values come from. */
   belevingSource: 'enquête' | 'index';
   split: number;
@@ -79,7 +93,7 @@ export function gapData(result: ScoreResult, basis: { objectief: string; belevin
   const to = at('objectief');
   const tb = at('beleving');
   const objective = new Float32Array(n).fill(NaN);
-  let beleving = new Float32Array(n).fill(NaN);
+  let beleving: Float32Array = new Float32Array(n).fill(NaN);
   const scored = (t: number, i: number) => t >= 0 && result.status[t * n + i] <= ScoreStatus.beperkteDekking;
   for (let i = 0; i < n; i++) if (scored(to, i)) objective[i] = result.percentile[to * n + i];
   const survey = result.beleving;
@@ -102,6 +116,8 @@ export function gapData(result: ScoreResult, basis: { objectief: string; belevin
   return {
     objective, beleving, quadrant, counts, shown, split: GAP_SPLIT,
     belevingSource: hasSurvey ? 'enquête' : 'index',
+    objectiveBasis: basis.objectief,
+    belevingBasis: hasSurvey ? 'gemeten of geschat' : basis.beleving,
     objectiveAxis: `Objectieve veiligheid (${basis.objectief}), percentiel`,
     belevingAxis: hasSurvey
       ? `Veiligheidsbeleving: ${survey!.measure} (gemeten of geschat), percentiel onder gebieden met een enquêtecijfer`

@@ -10,6 +10,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
 import { CLASSES, NO_DATA_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
+import { GAP_CLASS_OFFSET, QUADRANTS } from '../beleving/gap.ts';
 
 export const AREA_SOURCE = 'areas';
 export const labelSourceId = (level: Level) => `labels-${level}`;
@@ -33,7 +34,8 @@ export const fillColour: ExpressionSpecification = [
   'case',
   ['==', statusOfState, Status.whiteSpot],
   WHITE_SPOT_COLOUR,
-  ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), NO_DATA_COLOUR],
+  // Percentile classes 0–5, and the perception-gap quadrants as classes 10–13 (still a fixed-size expression).
+  ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), ...QUADRANTS.flatMap((q, i) => [GAP_CLASS_OFFSET + i, q.colour]), NO_DATA_COLOUR],
 ] as unknown as ExpressionSpecification;
 
 export const PATTERNS = {
