@@ -5,13 +5,9 @@
  * counting points per buurt.
  */
 import proj4 from 'proj4';
+import type { Crs } from './crs.ts';
 
-export type Crs = 'rd' | 'wgs84';
-
-export const crsLabel: Record<Crs, string> = {
-  rd: 'RD New (EPSG:28992, meters)',
-  wgs84: 'WGS84 (EPSG:4326, graden)',
-};
+export type { Crs };
 
 const RD_NEW =
   '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 ' +
