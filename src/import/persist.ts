@@ -3,10 +3,13 @@
  * field is checked and rebuilt from known keys, so a hand-edited or hostile
  * file can neither smuggle in other data nor break the scoring worker.
  * Messages are Dutch and name the JSON path.
+ *
+ * This module is in the start bundle (the workspace file reader), so it does
+ * not load the series list: whether a series is known to the model is checked
+ * when imports are applied (AppState.applyImports drops unknown ones).
  */
 import { LEVELS, type Level } from '../model/dataset-format.ts';
 import { CATEGORY_IDS, type CategoryId } from '../model/kompas/types.ts';
-import { HERKOMST_PATTERN, seriesById } from '../model/kompas/series.ts';
 import { levelOfCode } from './area-keys.ts';
 import { IMPORT_LIMITS, type AreaImport, type AreaImportColumn, type ImportTarget } from './types.ts';
 
@@ -26,12 +29,11 @@ function checkTarget(v: unknown, path: string, fail: Fail): ImportTarget | null 
   if (!isObj(v)) { fail(path, 'verwacht een object'); return null; }
   if (v.kind === 'series') {
     const series = typeof v.series === 'string' ? v.series : '';
-    if (!seriesById.has(series) || series === 'inwoners') { fail(`${path}.series`, `onbekende reeks "${series.slice(0, 40)}"`); return null; }
+    if (!/^[a-z][a-z0-9_]{0,59}$/.test(series) || series === 'inwoners') { fail(`${path}.series`, `ongeldige reeks "${series.slice(0, 40)}"`); return null; }
     return { kind: 'series', series };
   }
   if (v.kind === 'nieuw') {
     const label = text(v, 'label', path, fail, IMPORT_LIMITS.maxLabel);
-    if (HERKOMST_PATTERN.test(label)) fail(`${path}.label`, 'cijfers over herkomst worden niet gebruikt');
     const category = v.category;
     if (typeof category !== 'string' || !(CATEGORY_IDS as readonly string[]).includes(category)) fail(`${path}.category`, 'onbekende categorie (verwacht bijvoorbeeld F1)');
     const direction = v.direction;

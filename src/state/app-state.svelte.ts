@@ -314,7 +314,12 @@ export class AppState {
   async applyImports(list: readonly AreaImport[]) {
     const dataset = this.dataset;
     if (!dataset || !this.workerReady) return;
-    const values = importedValuesFor(list, dataset.id, dataset.levels).filter((v) => v.columns.length > 0);
+    // A series this model does not read (a file from another app version) would make the worker refuse the whole level.
+    const known = new Set((this.model?.categories ?? []).flatMap((c) => c.factors.flatMap((f) => f.options.flatMap((o) =>
+      o.kind === 'ratio' ? [o.numerator, o.denominator] : o.kind === 'rate' ? [o.series, o.denominator] : o.kind === 'mean' ? o.series : [o.series]))));
+    const values = importedValuesFor(list, dataset.id, dataset.levels)
+      .map((v) => ({ ...v, columns: v.columns.filter((c) => (c.extra ? !known.has(c.series) : known.has(c.series))) }))
+      .filter((v) => v.columns.length > 0);
     if (values.length === 0 && !this.importedBySource[AREA_IMPORT_SOURCE]) return;
     await this.setImportSource(AREA_IMPORT_SOURCE, values);
   }

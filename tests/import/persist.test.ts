@@ -44,13 +44,13 @@ describe('imports in the workspace file', () => {
   it('refuses broken imports with the path named, and drops unknown keys', () => {
     const bad = sampleImport() as unknown as Record<string, unknown>;
     const cols = bad.columns as Record<string, unknown>[];
-    cols[0] = { ...cols[0], target: { kind: 'series', series: 'bestaat_niet' } };
+    cols[0] = { ...cols[0], target: { kind: 'series', series: 'Bestaat niet!' } };
     cols[1] = { ...cols[1], values: { BU00140000: 'veel', WK001400: 3 } };
     const ws = { ...createWorkspace('X', focus), imports: [bad as unknown as AreaImport] };
     const r = parseWorkspaceFile(serializeWorkspace(ws));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual([
-      'imports[0].columns[0].target.series: onbekende reeks "bestaat_niet"',
+      'imports[0].columns[0].target.series: ongeldige reeks "Bestaat niet!"',
       'imports[0].columns[1].values.BU00140000: verwacht een getal of null',
       'imports[0].columns[1].values.WK001400: geen buurtcode',
     ]);
