@@ -1,11 +1,11 @@
 /**
- * Identifiers shared with the scoring engine (domain-model §2 and §3).
- * Kept here as plain data so the workspace never imports the model code:
- * the lead maps scoring output onto `SuggestionInput` (suggest.ts).
+ * Identifiers shared with the scoring engine (domain-model §2 and §3). The
+ * category ids come from the model's type module (plain data, no engine
+ * code), so the workspace and the kompas can never disagree on them.
  */
+import { CATEGORY_IDS, type CategoryId } from '../model/kompas/types.ts';
 
-export const CATEGORY_IDS = ['F1', 'F2', 'F3', 'F4', 'S1', 'S2', 'S3', 'S4', 'I1', 'I2', 'I3', 'I4'] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
+export { CATEGORY_IDS, type CategoryId };
 
 /** Dutch labels from domain-model §2, used when the app passes no labels. */
 export const DEFAULT_CATEGORY_LABELS: Record<CategoryId, string> = {
