@@ -9,8 +9,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 
-/** Dark blue: outside the yellow–red class palette and the grey of missing data. */
-export const POINT_COLOUR: [number, number, number] = [33, 60, 160];
+/** Teal: apart from the yellow–red classes, the grey of missing data, the water and the dark outlines. */
+export const POINT_COLOUR: [number, number, number] = [0, 150, 160];
 export const POINT_COLOUR_CSS = `rgb(${POINT_COLOUR.join(' ')})`;
 export const POINT_LAYER_ID = 'imported-points';
 
@@ -52,7 +52,7 @@ export class PointOverlay {
           getRadius: 4,
           radiusMinPixels: 3,
           stroked: true,
-          getFillColor: [...POINT_COLOUR, 230],
+          getFillColor: [...POINT_COLOUR, 255],
           getLineColor: [255, 255, 255, 255],
           lineWidthUnits: 'pixels',
           getLineWidth: 1,

@@ -10,7 +10,7 @@ import type { AppState } from '../state/app-state.svelte.ts';
 import { PointOverlay } from '../map/point-overlay.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { pointsWorker } from './client.ts';
-import { areaFigures, importedColumn, type AreaFigures, type PointMeasure } from './rates.ts';
+import { areaFigures, coveredGemeenten, importedColumn, type AreaFigures, type PointMeasure } from './rates.ts';
 
 /** Import source id under which the counts go to the worker. */
 export const POINTS_SOURCE = 'punten';
@@ -41,6 +41,8 @@ export interface PointImportOutcome {
   target: PointTargetChoice;
   levels: LevelOutcome[];
   approximate: boolean;
+  /** Names of the gemeenten the file covers (at least one point); only their areas get a value. */
+  gemeenten: string[];
 }
 
 export class PointsState {
@@ -73,9 +75,26 @@ export class PointsState {
     }
     const date = new Date().toISOString().slice(0, 10);
     const approximate = dataset.caveats.some((c) => /bij benadering/i.test(c));
-    const outcome: PointImportOutcome = { fileName: meta.fileName, date, count: positions.length / 2, crsLabel: meta.crsLabel, target, levels: outcomes, approximate };
+    // Coverage from the finest level counted (buurten): gemeenten with a point.
+    const finest = outcomes[outcomes.length - 1];
+    const gemeenteOf = (level: Level) => {
+      const table = app.tables[level]!;
+      const row = new Map(table.codes.map((c, i) => [c, i]));
+      return (code: string) => (level === 'gemeente' ? code : table.gemeenteCodes[row.get(code) ?? -1] ?? '');
+    };
+    const covered = coveredGemeenten(finest.figures.codes, finest.figures.counts, gemeenteOf(finest.level));
+    const outcome: PointImportOutcome = {
+      fileName: meta.fileName, date, count: positions.length / 2, crsLabel: meta.crsLabel, target, levels: outcomes, approximate,
+      gemeenten: [...covered].map((code) => app.gemeenteName(code)).sort((a, b) => a.localeCompare(b, 'nl')),
+    };
     const imports: ImportedValues[] = target.series
-      ? outcomes.map((o) => importedColumn(o.level, o.figures, { series: target.series, year: target.year, measure: target.measure, label: target.label, fileName: meta.fileName, date, approximate }))
+      ? outcomes.map((o) => {
+        const toGemeente = gemeenteOf(o.level);
+        return importedColumn(o.level, o.figures, {
+          series: target.series, year: target.year, measure: target.measure, label: target.label, fileName: meta.fileName, date, approximate,
+          covers: (code) => covered.has(toGemeente(code)),
+        });
+      })
       : [];
     await app.setImportSource(POINTS_SOURCE, imports);
     this.outcome = outcome;

@@ -69,12 +69,19 @@ export interface ColumnOptions {
   date: string;
   /** The dataset's area geometry is reconstructed (Nederland 2024): say the count is approximate. */
   approximate: boolean;
+  /**
+   * Areas the file covers. A file of one gemeente says nothing about the
+   * rest of the country: there a 0 would be a false "no meldingen", so
+   * areas outside get no value (they stay a witte vlek). Default: all.
+   */
+  covers?: (code: string) => boolean;
 }
 
 /** One imported column for the scoring worker: values by code for one level. */
 export function importedColumn(level: Level, figures: AreaFigures, options: ColumnOptions): ImportedValues {
   const values: Record<string, number | null> = {};
   figures.codes.forEach((code, k) => {
+    if (options.covers && !options.covers(code)) return;
     const v = options.measure === 'count' ? figures.counts[k] : options.measure === 'per1000' ? figures.per1000[k] : figures.perKm2[k];
     values[code] = Number.isFinite(v) ? v : null;
   });
@@ -90,4 +97,17 @@ export function importedColumn(level: Level, figures: AreaFigures, options: Colu
     ...(options.approximate ? { note: APPROXIMATE_NOTE } : {}),
   };
   return { level, columns: [column] };
+}
+
+/**
+ * Gemeenten a point file covers: those with at least one point in one of
+ * their areas. `gemeenteOf` maps an area code of the counted level to its
+ * gemeente code.
+ */
+export function coveredGemeenten(codes: string[], counts: ArrayLike<number>, gemeenteOf: (code: string) => string): Set<string> {
+  const out = new Set<string>();
+  codes.forEach((code, k) => {
+    if (counts[k] > 0) out.add(gemeenteOf(code));
+  });
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaFigures, importedColumn, rate, MIN_INWONERS_RATE } from '../../src/points/rates.ts';
+import { areaFigures, coveredGemeenten, importedColumn, rate, MIN_INWONERS_RATE } from '../../src/points/rates.ts';
 import type { LevelTable } from '../../src/model/dataset-format.ts';
 
 function table(): LevelTable {
@@ -45,5 +45,18 @@ describe('rates from counts', () => {
     const perKm2 = importedColumn('buurt', f, { series: 'hotspots', year: 2025, measure: 'perKm2', label: 'H', fileName: 'h.csv', date: '2026-01-02', approximate: false });
     expect(perKm2.columns[0].values).toEqual({ BU1: 20, BU2: 2, BU3: null });
     expect(perKm2.columns[0].note).toBeUndefined();
+  });
+});
+
+describe('coverage of a point file', () => {
+  it('gives values only to areas in gemeenten with at least one point', () => {
+    const t = table();
+    t.gemeenteCodes = ['GM1', 'GM1', 'GM2'];
+    const f = areaFigures(t, ['BU1', 'BU2', 'BU3'], [3, 0, 0]);
+    const covered = coveredGemeenten(f.codes, f.counts, (code) => t.gemeenteCodes[t.codes.indexOf(code)]);
+    expect([...covered]).toEqual(['GM1']);
+    const imp = importedColumn('buurt', f, { series: 'mora_meldingen', year: 2025, measure: 'count', label: 'M', fileName: 'm.csv', date: '2026-01-02', approximate: false, covers: (c) => covered.has(t.gemeenteCodes[t.codes.indexOf(c)]) });
+    // BU2 has no points but lies in a covered gemeente: a real 0. BU3 is outside the file: no value.
+    expect(imp.columns[0].values).toEqual({ BU1: 3, BU2: 0 });
   });
 });

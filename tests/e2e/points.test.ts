@@ -1,0 +1,112 @@
+/**
+ * Point data in real headless Chromium: a gemeente imports MORA-meldingen
+ * in RD New, confirms the detected columns, sees the counts feed factor F1.4
+ * in the drill-down and the points drawn by deck.gl on the map canvas, then
+ * switches the layer off.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { externalRequests, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+
+const MELDINGEN = fileURLToPath(new URL('../fixtures/points/meldingen-rd.csv', import.meta.url));
+const FOUT = fileURLToPath(new URL('../fixtures/points/meldingen-fout.csv', import.meta.url));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Pixels of the point colour (teal, see src/map/point-overlay.ts) on the map canvas. */
+async function pointPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    let n = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      if (data[p] < 60 && Math.abs(data[p + 1] - 150) < 30 && Math.abs(data[p + 2] - 160) < 30) n++;
+    }
+    return n;
+  });
+}
+
+describe('punten importeren', () => {
+  it('refuses a malformed file with row and column, and changes nothing', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&sel=BU00140001');
+    await page.locator('#points-open').click();
+    await page.setInputFiles('#points-file', FOUT);
+    await expect.poll(() => page.locator('#points-x').inputValue()).toBe('x');
+    const recolours = await recolourCount(page);
+    await page.locator('#points-apply').click();
+    const alert = page.locator('dialog [role=alert]');
+    await expect.poll(() => alert.textContent()).toContain('niets veranderd');
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('regel 3, kolom x: "ca. 233800" is geen getal.');
+    expect(text).toContain('regel 5, kolommen x/y: punt (955000; 463000) ligt buiten Nederland');
+    expect(await recolourCount(page)).toBe(recolours);
+    expect(await page.evaluate(() => Object.keys((window as any).__kompas.app.importedBySource))).toEqual([]);
+    expect(await page.locator('#points-visible').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('imports RD points: counts feed F1.4, deck.gl draws them on the map, the switch hides them', async () => {
+    const { page, requests, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&sel=BU00140001');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    // deck.gl and the geometry are not loaded before points are imported.
+    expect(requests.some((u) => /geometry\.[0-9a-f]{8}\.json/.test(u))).toBe(false);
+    expect(await pointPixels(page)).toBe(0);
+
+    await page.locator('#points-open').click();
+    await page.setInputFiles('#points-file', MELDINGEN);
+    await expect.poll(() => page.locator('#points-x').inputValue()).toBe('x');
+    expect(await page.locator('#points-y').inputValue()).toBe('y');
+    expect(await page.locator('input[name=points-crs][value=rd]').isChecked()).toBe(true);
+    expect(await page.locator('dialog').textContent()).toContain('RD New');
+    expect(await page.locator('#points-series').inputValue()).toBe('mora_meldingen');
+
+    const recolours = await recolourCount(page);
+    await page.locator('#points-apply').click();
+    const outcome = page.locator('section.outcome');
+    await expect.poll(() => outcome.textContent(), { timeout: 30_000 }).toContain('Toegepast: meldingen-rd.csv');
+    const text = (await outcome.textContent()) ?? '';
+    expect(text).toMatch(/29 punten ingelezen/);
+    expect(text).toMatch(/Buurten: 28 in een gebied, 1 erbuiten/);
+    expect(text).toContain('telling bij benadering aan buurtgrenzen');
+    // Only the gemeente the file covers gets values; elsewhere a 0 would be false.
+    expect(text).toMatch(/dekt gemeente Groningen \(minstens één punt\)/);
+    expect(await outcome.locator('tbody tr').first().textContent()).toContain('BU00140001');
+    await page.locator('#points-close').click();
+    await waitForColouredMap(page, recolours + 1);
+
+    // The drill-down shows the imported figure with its source.
+    await page.locator('#cat-F1').click();
+    const factors = page.locator('#factors-F1');
+    await expect.poll(() => factors.textContent()).toContain('gemeente-import (punten): meldingen-rd.csv');
+    expect(await factors.textContent()).toMatch(/per 1\.000 inwoners/);
+
+    // deck.gl draws the points into the map canvas (interleaved), above the choropleth.
+    await expect.poll(() => pointPixels(page), { timeout: 20_000 }).toBeGreaterThan(30);
+    expect(await page.locator('.legend').textContent()).toContain('punt uit meldingen-rd.csv');
+
+    await page.locator('#points-visible').uncheck();
+    await expect.poll(() => pointPixels(page)).toBe(0);
+    expect(await page.locator('.legend').textContent()).not.toContain('punt uit');
+    await page.locator('#points-visible').check();
+    await expect.poll(() => pointPixels(page)).toBeGreaterThan(30);
+
+    expect(requests.some((u) => /buurt-geometry\.[0-9a-f]{8}\.json/.test(u))).toBe(true);
+    expect(externalRequests(requests)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
