@@ -1,0 +1,158 @@
+/**
+ * Veiligheidsbeleving in real headless Chromium on the built app and the
+ * shipped Nederland 2024 data: the perception-gap map and chart, a
+ * Veiligheidsmonitor file that turns the beleving dial into an anchored
+ * estimate, and the kernteam's judgement beside the score and on the map.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { QUADRANTS } from '../../src/beleving/gap.ts';
+
+const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
+const SURVEY = fileURLToPath(new URL('../fixtures/beleving/vm-2023-gemeenten.csv', import.meta.url));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Pixels of the map canvas per quadrant colour (fills at 0.88 opacity over land). */
+async function quadrantPixels(page: Page): Promise<{ total: number; byQuadrant: number[] }> {
+  return page.evaluate((colours) => {
+    const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const land = [243, 241, 236];
+    const expected = colours.map((hex) => [1, 3, 5].map((k, i) => Math.round(0.88 * parseInt(hex.slice(k, k + 2), 16) + 0.12 * land[i])));
+    const byQuadrant = [0, 0, 0, 0];
+    for (let p = 0; p < data.length; p += 4) {
+      for (let q = 0; q < 4; q++) {
+        const c = expected[q];
+        if (Math.abs(data[p] - c[0]) <= 6 && Math.abs(data[p + 1] - c[1]) <= 6 && Math.abs(data[p + 2] - c[2]) <= 6) { byQuadrant[q]++; break; }
+      }
+    }
+    return { total: data.length / 4, byQuadrant };
+  }, QUADRANTS.map((q) => q.colour));
+}
+
+const featureState = (page: Page, id: string) =>
+  page.evaluate((code) => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: code }), id);
+
+describe('veiligheidsbeleving', () => {
+  it('gap map mode colours the map by quadrant and the chart lists areas', async () => {
+    const { page, pageErrors } = await openApp(browser, AREA);
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    const n = await recolourCount(page);
+    await page.selectOption('#target-select', 'kloof');
+    await waitForColouredMap(page, n + 1);
+    await expect.poll(() => page.url()).toContain('cat=kloof');
+
+    const px = await quadrantPixels(page);
+    const coloured = px.byQuadrant.reduce((a, b) => a + b, 0);
+    expect(coloured / px.total).toBeGreaterThan(0.05);
+    expect(px.byQuadrant.filter((v) => v > 300).length).toBeGreaterThanOrEqual(3);
+    // The selected buurt carries a quadrant class (10–13) in feature-state.
+    const state = await featureState(page, 'BU00140001');
+    expect(state.c).toBeGreaterThanOrEqual(10);
+    expect(state.c).toBeLessThanOrEqual(13);
+
+    const legend = page.locator('.legend');
+    await expect.poll(() => legend.textContent()).toContain('Gesplitst op P50');
+    expect(await legend.textContent()).toContain('veilig maar voelt onveilig');
+    // Axis labels name each dial's basis; the text alternative lists areas.
+    const caption = (await page.locator('#gap-caption').textContent()) ?? '';
+    expect(caption).toContain('geregistreerd (politie)');
+    expect(caption).toContain('indicatie, geen meting');
+    expect(await page.locator('#gap-areas tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.locator('#gap-areas tbody tr.selected').textContent()).toContain('Binnenstad-Zuid');
+    expect(await page.locator('#gap-svg-desc').textContent()).toMatch(/\d+ gebieden met beide wijzers/);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a Veiligheidsmonitor file with a gemeente figure makes the beleving dial "geschat" with an interval', async () => {
+    const { page, pageErrors } = await openApp(browser, AREA);
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    const dial = page.locator('.dial').filter({ hasText: 'Veiligheidsbeleving' });
+    await expect.poll(() => dial.textContent()).toContain('indicatie, geen meting');
+    // Without a survey the dial leads to the Tafel van 12 (Aanpak → Lokale kennis).
+    await dial.getByRole('button', { name: /Tafel van 12/ }).click();
+    await expect.poll(() => page.locator('#wsp-tab-kennis').getAttribute('aria-selected')).toBe('true');
+    await page.locator('#tab-kompas').click();
+
+    await page.locator('#survey-open').click();
+    await page.setInputFiles('#survey-file', SURVEY);
+    const status = page.locator('#survey-status');
+    await expect.poll(() => status.textContent()).toMatch(/2 cijfers herkend \(gemeente: 2\);\s*2 fouten; 1 zonder waarde/);
+    const errors = await page.locator('table.errors tbody tr').allTextContents();
+    expect(errors[0]).toContain('GM0O34');
+    expect(errors[1]).toContain('dubbel gebied GM0034');
+    expect(await page.locator('#survey-apply').isDisabled()).toBe(true);
+    await page.locator('#survey-skip').check();
+    const n = await recolourCount(page);
+    await page.locator('#survey-apply').click();
+    await expect.poll(() => page.locator('#survey-applied').textContent()).toMatch(/Buurt: 0 gemeten, \d+ geschat/);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await waitForColouredMap(page, n + 1);
+
+    await expect.poll(() => dial.locator('.basis').textContent(), { timeout: 20_000 }).toBe('geschat op basis van proxies');
+    const value = (await page.locator('#dial-beleving-survey').textContent()) ?? '';
+    expect(value).toMatch(/^\s*\d+(,\d)? % \(geschat\)/);
+    const text = (await dial.textContent()) ?? '';
+    expect(text).toMatch(/95 %-interval: \d+(,\d)? % – \d+(,\d)? %/);
+    expect(text).toContain('Verankerd op Groningen (GM0014): 18,4 % ± 1,9');
+    expect(text).toContain('enquête-import: vm-2023-gemeenten.csv');
+    // Estimate inside its interval.
+    const [est, lo, hi] = [/^\s*([\d,]+) %/.exec(value)![1], ...(/interval: ([\d,]+) % – ([\d,]+) %/.exec(text)!.slice(1))].map((s) => Number(s.replace(',', '.')));
+    expect(lo).toBeLessThan(est);
+    expect(hi).toBeGreaterThan(est);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('records a kernteam judgement beside the score and shows it on the map with the switch on', async () => {
+    const { page, pageErrors } = await openApp(browser, AREA);
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    await page.locator('#oordeel-S4-knop').click();
+    await page.getByLabel('−2: veel minder kwetsbaar dan de data laten zien').check();
+    await page.locator('#oordeel-S4-reden').fill('Veel aangiften komen van bezoekers van de binnenstad, niet van bewoners');
+    await page.locator('#oordeel-S4-rol').fill('wijkagent');
+    await page.locator('#oordeel-S4-opslaan').click();
+    const shown = page.locator('#oordeel-S4-tekst');
+    await expect.poll(() => shown.textContent()).toContain('Kernteam-oordeel (geen data)');
+    expect(await shown.textContent()).toContain('−2: veel minder kwetsbaar dan de data laten zien');
+    expect(await shown.textContent()).toContain('wijkagent');
+    // The data score is still there, unchanged, beside it.
+    const before = await featureState(page, 'BU00140001');
+    expect(await page.locator('#cat-S4 .cat-score').textContent()).toMatch(/P\d+/);
+
+    const n = await recolourCount(page);
+    await page.locator('#judgement-switch').check();
+    await waitForColouredMap(page, n + 1);
+    const after = await featureState(page, 'BU00140001');
+    expect(before.c).toBeGreaterThan(0);
+    expect(after.c).toBe(Math.max(0, before.c - 2));
+    expect(after.kt).toBe(1);
+    await expect.poll(() => page.locator('#legend-title').textContent()).toContain('met het oordeel van het kernteam');
+    expect(await page.locator('#legend-judgement').textContent()).toMatch(/Kernteam-oordeel, geen data: bij 1 gebied/);
+
+    // Switch off: the data classes come back.
+    const m = await recolourCount(page);
+    await page.locator('#judgement-switch').uncheck();
+    await waitForColouredMap(page, m + 1);
+    expect((await featureState(page, 'BU00140001')).c).toBe(before.c);
+    expect((await featureState(page, 'BU00140001')).kt).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
