@@ -43,6 +43,10 @@ export interface PointImportOutcome {
   approximate: boolean;
   /** Names of the gemeenten the file covers (at least one point); only their areas get a value. */
   gemeenten: string[];
+  /** Codes of the covered gemeenten. */
+  gemeenteCodes: string[];
+  /** What went to the worker (empty when the points are only shown). */
+  imports: ImportedValues[];
 }
 
 export class PointsState {
@@ -50,6 +54,8 @@ export class PointsState {
   positions = $state.raw<Float64Array | null>(null);
   visible = $state(true);
   outcome = $state.raw<PointImportOutcome | null>(null);
+  /** Area imports the counts were saved as (workspace id + import id), so removing the points removes them too. */
+  stored: { workspaceId: string; id: string }[] = [];
   private overlay: PointOverlay | null = null;
   private overlayController: MapController | null = null;
 
@@ -83,10 +89,6 @@ export class PointsState {
       return (code: string) => (level === 'gemeente' ? code : table.gemeenteCodes[row.get(code) ?? -1] ?? '');
     };
     const covered = coveredGemeenten(finest.figures.codes, finest.figures.counts, gemeenteOf(finest.level));
-    const outcome: PointImportOutcome = {
-      fileName: meta.fileName, date, count: positions.length / 2, crsLabel: meta.crsLabel, target, levels: outcomes, approximate,
-      gemeenten: [...covered].map((code) => app.gemeenteName(code)).sort((a, b) => a.localeCompare(b, 'nl')),
-    };
     const imports: ImportedValues[] = target.series
       ? outcomes.map((o) => {
         const toGemeente = gemeenteOf(o.level);
@@ -96,6 +98,12 @@ export class PointsState {
         });
       })
       : [];
+    const outcome: PointImportOutcome = {
+      fileName: meta.fileName, date, count: positions.length / 2, crsLabel: meta.crsLabel, target, levels: outcomes, approximate,
+      gemeenten: [...covered].map((code) => app.gemeenteName(code)).sort((a, b) => a.localeCompare(b, 'nl')),
+      gemeenteCodes: [...covered].sort(),
+      imports,
+    };
     await app.setImportSource(POINTS_SOURCE, imports);
     this.outcome = outcome;
     this.positions = positions;

@@ -17,6 +17,7 @@ import { parseViewState, serialiseViewState, type Frame, type ViewState } from '
 import { importedValuesFor } from '../import/to-worker.ts';
 import type { AreaImport } from '../import/types.ts';
 import type { SurveyData, SurveySummary } from '../beleving/types.ts';
+import { loadSurvey, saveSurvey } from '../beleving/survey-store.ts';
 
 export interface Selection {
   level: Level;
@@ -180,6 +181,9 @@ export class AppState {
     const api = this.api;
     const workerReady = api.load(catalogUrl, entry.id).then(async () => {
       this.model = await api.model();
+      // The survey this browser applied to this dataset before (survey-store.ts checks it).
+      const survey = loadSurvey(entry.id);
+      if (survey) { await api.setSurvey(survey); this.survey = survey; }
       this.workerLoaded = entry.id;
       void this.scoresFor(this.activeLevel);
     });
@@ -283,8 +287,9 @@ export class AppState {
     const levels = new Set([...previous, ...imports].map((i) => i.level));
     const summaries = [];
     for (const level of levels) {
-      // One column per series and year: the import applied last wins.
-      const byId = new Map(Object.values(next).flat().filter((i) => i.level === level).flatMap((i) => i.columns).map((c) => [`${c.series}.${c.year}`, c]));
+      // One column per series and year: the import applied last wins. Read the
+      // current state, not `next`: another import may have changed meanwhile.
+      const byId = new Map(Object.values(this.importedBySource).flat().filter((i) => i.level === level).flatMap((i) => i.columns).map((c) => [`${c.series}.${c.year}`, c]));
       const columns = [...byId.values()];
       summaries.push(await api.setImportedValues({ level, columns }));
     }
@@ -297,6 +302,7 @@ export class AppState {
     if (!this.api) return null;
     const summary = await this.api.setSurvey(survey);
     this.survey = survey;
+    if (this.dataset) saveSurvey(this.dataset.id, survey);
     this.rescore();
     return summary;
   }

@@ -85,13 +85,14 @@ describe('punten importeren', () => {
     // Only the gemeente the file covers gets values; elsewhere a 0 would be false.
     expect(text).toMatch(/dekt gemeente Groningen \(minstens één punt\)/);
     expect(await outcome.locator('tbody tr').first().textContent()).toContain('BU00140001');
+    expect(text).toMatch(/tellingen per gebied zijn bewaard in werkruimte/i);
     await page.locator('#points-close').click();
     await waitForColouredMap(page, recolours + 1);
 
     // The drill-down shows the imported figure with its source.
     await page.locator('#cat-F1').click();
     const factors = page.locator('#factors-F1');
-    await expect.poll(() => factors.textContent()).toContain('gemeente-import (punten): meldingen-rd.csv');
+    await expect.poll(() => factors.textContent()).toMatch(/gemeente-import( \(punten\))?: meldingen-rd\.csv/);
     expect(await factors.textContent()).toMatch(/per 1\.000 inwoners/);
 
     // deck.gl draws the points into the map canvas (interleaved), above the choropleth.
@@ -107,6 +108,14 @@ describe('punten importeren', () => {
     expect(requests.some((u) => /buurt-geometry\.[0-9a-f]{8}\.json/.test(u))).toBe(true);
     expect(externalRequests(requests)).toEqual([]);
     expect(pageErrors).toEqual([]);
+
+    // After a reload the counts per area are still applied (kept in the workspace); the points themselves are not.
+    await page.reload();
+    await waitForColouredMap(page);
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    await page.locator('#cat-F1').click();
+    await expect.poll(() => page.locator('#factors-F1').textContent(), { timeout: 30_000 }).toContain('meldingen-rd.csv (punten)');
+    expect(await page.locator('#points-visible').count()).toBe(0);
     await page.context().close();
   });
 });
