@@ -538,6 +538,8 @@ export function parseWorkspaceFile(text: string): ParseResult {
   const c = new Checker();
   let current: Record<string, unknown> = o;
   if (version === 1) current = migrateV1(c, current);
+  // v2 → v3: judgements did not exist before; a stray `judgements` key in an older file is not trusted either.
+  if (version < 3) current = { ...current, judgements: [] };
   // v3 → v4: imports did not exist before; a stray `imports` key in an older file is not trusted.
   if (version < 4) current = { ...current, imports: [] };
   if (c.errors.length > 0) return { ok: false, errors: c.errors };

@@ -33,6 +33,9 @@ describe('kernteam-oordeel: file format', () => {
     if (!r.ok) return;
     expect(r.migratedFrom).toBe(2);
     expect(r.workspace.judgements).toEqual([]);
+    // A version 2 file cannot carry judgements: a stray key is dropped, not trusted.
+    const stray = parseWorkspaceFile(JSON.stringify({ ...o, judgements: [judgement] }));
+    expect(stray.ok && stray.workspace.judgements).toEqual([]);
   });
 
   it('explains invalid judgements by path, and never lets unknown keys through', () => {
