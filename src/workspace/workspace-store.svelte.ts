@@ -337,7 +337,9 @@ export class WorkspaceStore {
 
   /** Adds an applied import to a workspace (default: the active one). */
   addImport(imp: AreaImport, id: string | null = this.activeId): void {
-    this.edit((ws) => void (ws.imports = [...(ws.imports ?? []), imp]), id);
+    this.edit((ws) => {
+      ws.imports = [...(ws.imports ?? []), imp];
+    }, id);
   }
 
   /** Removes an import; returns it and its position so that undo can put it back. */
@@ -346,7 +348,9 @@ export class WorkspaceStore {
     const index = ws?.imports?.findIndex((i) => i.id === importId) ?? -1;
     if (!ws || index < 0) return null;
     const imp = $state.snapshot(ws.imports[index]) as AreaImport;
-    this.edit((w) => void (w.imports = w.imports.filter((i) => i.id !== importId)), id);
+    this.edit((w) => {
+      w.imports = w.imports.filter((i) => i.id !== importId);
+    }, id);
     return { imp, index };
   }
 
