@@ -174,16 +174,16 @@ describe('de kaart', () => {
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
 
     // Tab onward to the category select and change it with the keyboard.
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'target-select'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.id)) !== 'target-select'; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('target-select');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('#target-select').inputValue()).not.toBe('S4');
 
     // On to the table toggle, then into the panel's category list.
-    for (let i = 0; i < 15 && !(await page.evaluate(() => document.activeElement?.textContent?.includes('Scoretabel'))); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.textContent?.includes('Scoretabel'))); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.score-table').count()).toBe(1);
-    for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.id?.startsWith('cat-'))); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 250 && !(await page.evaluate(() => document.activeElement?.id?.startsWith('cat-'))); i++) await page.keyboard.press('Tab');
     const id = await page.evaluate(() => document.activeElement?.id);
     expect(id).toMatch(/^cat-/);
     await page.keyboard.press('Enter');
