@@ -66,6 +66,8 @@ export interface DialSurvey {
   anchor: { code: string; name: string; percent: number; margin: number | null } | null;
   /** For "geschat": how β was obtained, in Dutch. */
   method: string | null;
+  /** A reason to read the value with care (e.g. a visitor area), or null. */
+  caveat: string | null;
 }
 
 export interface SurveySummary {

@@ -246,6 +246,9 @@ export class ScoringEngine {
       year: fig.year,
       anchor: gemeten ? null : { code: fig.code, name: fig.name, percent: fig.percent, margin: fig.margin },
       method: gemeten ? null : b.beta.method,
+      // Proxies per inwoner overstate a visitor area; the estimate inherits that.
+      caveat: !gemeten && this.levelState(level).areaFlags[i] & ScoreAreaFlag.exposure
+        ? 'bezoekersgebied: de proxies per inwoner overschatten hier waarschijnlijk wat bewoners ervaren' : null,
     };
   }
 

@@ -25,7 +25,7 @@ describe('DialCard: the beleving dial', () => {
     render(DialCard, {
       dial: dial({
         tier: 'gemeten', measure: '% voelt zich weleens onveilig in eigen buurt', percent: 24.5, lower: 20.3, upper: 28.7, intervalLevel: 0.95,
-        source: 'enquête-import: stadspeiling.csv, 2026-11-26', year: 2024, anchor: null, method: null,
+        source: 'enquête-import: stadspeiling.csv, 2026-11-26', year: 2024, anchor: null, method: null, caveat: null,
       }),
     });
     expect(screen.getByText('gemeten (enquête)')).toBeTruthy();
@@ -40,11 +40,12 @@ describe('DialCard: the beleving dial', () => {
     render(DialCard, {
       dial: dial({
         tier: 'geschat', measure: '% onveilig', percent: 21.6, lower: 14.2, upper: 31.6, intervalLevel: 0.95, source: 'enquête-import: vm.csv, 2026-11-26',
-        year: 2023, anchor: { code: 'GM0014', name: 'Groningen', percent: 18.4, margin: 1.9 }, method: 'standaard-β 0,40 (te weinig gemeenten met een enquêtecijfer om β te schatten)',
+        year: 2023, anchor: { code: 'GM0014', name: 'Groningen', percent: 18.4, margin: 1.9 }, method: 'standaard-β 0,40 (te weinig gemeenten met een enquêtecijfer om β te schatten)', caveat: 'bezoekersgebied',
       }),
     });
     expect(screen.getByText('geschat op basis van proxies')).toBeTruthy();
     expect(screen.getByText(/Verankerd op Groningen \(GM0014\): 18,4 % ± 1,9; standaard-β 0,40/)).toBeTruthy();
+    expect(screen.getByText('Let op: bezoekersgebied.')).toBeTruthy();
   });
 
   it('without a survey: the index, never a percentage, and a way to the Tafel van 12', async () => {
