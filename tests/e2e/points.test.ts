@@ -85,7 +85,8 @@ describe('punten importeren', () => {
     // Only the gemeente the file covers gets values; elsewhere a 0 would be false.
     expect(text).toMatch(/dekt gemeente Groningen \(minstens één punt\)/);
     expect(await outcome.locator('tbody tr').first().textContent()).toContain('BU00140001');
-    expect(text).toMatch(/tellingen per gebied zijn bewaard in werkruimte/i);
+    // Saved after the layer is drawn (deck.gl loads first).
+    await expect.poll(() => outcome.textContent()).toMatch(/tellingen per gebied zijn bewaard in werkruimte/i);
     await page.locator('#points-close').click();
     await waitForColouredMap(page, recolours + 1);
 
