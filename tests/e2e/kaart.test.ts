@@ -132,6 +132,8 @@ describe('de kaart', () => {
     await page.getByRole('button', { name: /^Gewichten/ }).click();
     // Give all of S4's weight to its first crime family only.
     const sliders = page.locator('dialog fieldset', { hasText: 'S4 Criminaliteit' }).locator('input[type=range]');
+    // The weights panel is loaded on demand: wait for it before counting its sliders.
+    await sliders.first().waitFor({ timeout: 30_000 });
     const count = await sliders.count();
     for (let i = 2; i < count; i++) await sliders.nth(i).fill('0');
     await page.getByRole('button', { name: 'Sluiten' }).click();
