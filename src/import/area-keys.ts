@@ -174,11 +174,15 @@ export function detectKey(columns: string[], rows: string[][]): { column: number
   });
   if (best.column >= 0) {
     const counts: Record<Level, number> = { gemeente: 0, wijk: 0, buurt: 0 };
+    // Excel drops leading zeros (00140000 → 140000), so for bare numbers the header says more than the length.
+    const header = columns[best.column];
+    const hinted: Level | null = /buurt/i.test(header) ? 'buurt' : /wijk/i.test(header) ? 'wijk' : /gemeente/i.test(header) ? 'gemeente' : null;
     for (const r of sample) {
       const t = (r[best.column] ?? '').replace(/\s+/g, '').toUpperCase();
       if (t.startsWith('BU')) counts.buurt++;
       else if (t.startsWith('WK')) counts.wijk++;
       else if (t.startsWith('GM')) counts.gemeente++;
+      else if (hinted && /^\d+$/.test(t)) counts[hinted]++;
       else if (/^\d{7,8}$/.test(t)) counts.buurt++;
       else if (/^\d{5,6}$/.test(t)) counts.wijk++;
       else if (/^\d{1,4}$/.test(t)) counts.gemeente++;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvText } from '../../src/import/read-file.ts';
+import { readCsvText, readImportBuffer } from '../../src/import/read-file.ts';
 import { buildImport, denominatorsOf, type BuildSettings } from '../../src/import/build-import.ts';
 import { detectKey, normaliseCode, AreaMatcher } from '../../src/import/area-keys.ts';
 import { suggestMappings } from '../../src/import/suggest-mapping.ts';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import type { ColumnMapping } from '../../src/import/types.ts';
-import { buurtTable } from './helpers.ts';
+import { buurtTable, makeXlsx } from './helpers.ts';
 
 const table = buurtTable();
 const dens = denominatorsOf(table);
@@ -165,5 +165,21 @@ describe('a new local indicator', () => {
       'Kolom "Postcode" lijkt persoonsgegevens te bevatten en wordt niet geïmporteerd: alleen cijfers per gebied.',
     ]);
     expect(r.result).toBeNull();
+  });
+});
+
+describe('an Excel export', () => {
+  it('codes without leading zeros (as Excel stores them) and decimal numbers match and convert', async () => {
+    const x = makeXlsx([['Buurtcode', 'Buurt', 'Verhuizingen 2024', 'Cohesie 2024'], [140000, 'Binnenstad-Noord', 812, 6.25], [140101, 'Oosterpoort', 410, 7]]);
+    const t = await readImportBuffer(x, 'brp.xlsx');
+    const key = detectKey(t.columns, t.rows);
+    expect(key).toEqual({ column: 0, keyKind: 'code', level: 'buurt' });
+    const mappings = suggestMappings(t.columns, t.rows, key.column, KOMPAS_MODEL, t.fileName, 2025);
+    const r = buildImport(t, table, dens, settingsFor(mappings), NOW);
+    expect(r.issues).toEqual([]);
+    expect(r.result!.columns.map((c) => [c.target, c.values])).toEqual([
+      [{ kind: 'series', series: 'verhuizingen' }, { BU00140000: 812, BU00140101: 410 }],
+      [{ kind: 'series', series: 'cohesie_enquete' }, { BU00140000: 6.25, BU00140101: 7 }],
+    ]);
   });
 });
