@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { FILE_VERSION } from '../../src/workspace/file-format.ts';
 import { openApp, waitForColouredMap } from './helpers.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
@@ -120,7 +121,7 @@ describe('werkruimte', () => {
     expect(await again.getByLabel('Actie 1', { exact: true }).inputValue()).toBe('Complexen inventariseren');
 
     const exported = await download(page, panel);
-    expect(JSON.parse(exported)).toMatchObject({ format: 'wijkveiligheidskompas-workspace', version: 2 });
+    expect(JSON.parse(exported)).toMatchObject({ format: 'wijkveiligheidskompas-workspace', version: FILE_VERSION });
     await expect.poll(() => panel.locator('.saved').textContent()).toMatch(/Laatst als bestand opgeslagen/);
     await saved(page);
 
