@@ -87,6 +87,18 @@ describe('tier A and the wijk anchor', () => {
   });
 });
 
+describe('gemeente level', () => {
+  it('a gemeente figure is measured at gemeente level; a gemeente without one stays without', () => {
+    const r = belevingForLevel({
+      level: 'gemeente', codes: ['GM0001', 'GM0002'], gemeenteCodes: ['', ''], wijkCodes: ['', ''],
+      inwoners: [1000, 2000], x: [0.1, -0.1], figures: new Map([['GM0001', fig('GM0001', 18, null)]]),
+    });
+    expect([...r.tier]).toEqual([BelevingTier.gemeten, BelevingTier.none]);
+    expect(r.percent[0]).toBe(18);
+    expect(r.lower[0]).toBeNaN(); // no margin given: no interval invented
+  });
+});
+
 describe('β: fit combined with the default', () => {
   it('weights the fit and the default by their precision', () => {
     const b = combineBeta({ beta: 0.8, se: 0.2, residualVariance: 0.1, n: 6 });
