@@ -52,7 +52,17 @@ export function summariseArea(e: AreaExplanation): string {
   }
   const obj = e.dials.find((d) => d.id === 'objectief');
   const bel = e.dials.find((d) => d.id === 'beleving');
-  const dial = (d: typeof obj) => (d && d.percentile !== null ? `${d.label.toLowerCase()} ${P(d.percentile)} (${d.basisLabel})` : null);
+  const dial = (d: typeof obj) => {
+    if (!d) return null;
+    // With a survey the beleving dial is a share of residents, measured or
+    // anchored on one; say that figure, not the relative index.
+    if (d.survey) {
+      const s = d.survey;
+      const interval = s.lower !== null && s.upper !== null ? ` (${fmt(s.lower, 0)}–${fmt(s.upper, 0)} %)` : '';
+      return `${d.label.toLowerCase()} ${s.tier} ${fmt(s.percent, 0)} %${interval} (${s.measure})`;
+    }
+    return d.percentile !== null ? `${d.label.toLowerCase()} ${P(d.percentile)} (${d.basisLabel})` : null;
+  };
   const dials = [dial(obj), dial(bel)].filter(Boolean);
   if (dials.length) out.push(`Wijzers: ${dials.join('; ')}.`);
   const white = e.categories.filter((c) => c.status === 2 || c.status === 4).map((c) => c.id);

@@ -62,3 +62,18 @@ describe('summariseArea', () => {
     expect(seen).toBeGreaterThan(0);
   });
 });
+
+describe('summariseArea with a survey', () => {
+  it('names the estimated share of residents, not the relative index', () => {
+    const e = new ScoringEngine([randomTable(9, 400)]);
+    const ex = e.explain({ level: 'buurt' }, 3);
+    const bel = ex.dials.find((d) => d.id === 'beleving')!;
+    bel.survey = {
+      tier: 'geschat', measure: 'voelt zich weleens onveilig in eigen buurt', percent: 23.4, lower: 18.2, upper: 29.6,
+      intervalLevel: 0.95, source: 'Veiligheidsmonitor 2023', year: 2023, anchor: null, method: null, caveat: null,
+    };
+    const text = summariseArea(ex);
+    expect(text).toContain('veiligheidsbeleving geschat 23 % (18–30 %) (voelt zich weleens onveilig in eigen buurt)');
+    expect(text).not.toMatch(/veiligheidsbeleving P\d+/);
+  });
+});
