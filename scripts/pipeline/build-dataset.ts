@@ -308,6 +308,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
   const tiles = buildTiles(layerFeatures, {
     minzoom,
     maxzoom,
+    layerMinzoom: input.layerMinzoom,
     tolerance: options.tolerance,
     bbox: dbbox,
     name: input.title,
@@ -334,6 +335,7 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
       caveats: input.caveats,
       minzoom,
       maxzoom,
+      ...(input.layerMinzoom ? { levelMinzoom: Object.fromEntries(levels.map((l) => [l, Math.max(minzoom, input.layerMinzoom?.[l] ?? minzoom)])) } : {}),
     },
     tiles: tiles.bytes,
     tables,

@@ -22,6 +22,8 @@ export interface TileFeature {
 export interface TileBuildOptions {
   minzoom: number;
   maxzoom: number;
+  /** Lowest zoom per level layer (default: minzoom). */
+  layerMinzoom?: Partial<Record<Level, number>>;
   /** geojson-vt simplification tolerance in tile units (extent 4096). */
   tolerance?: number;
   bbox: [number, number, number, number];
@@ -50,6 +52,7 @@ function latToY(lat: number, z: number): number {
 export function buildTiles(layers: Partial<Record<Level, TileFeature[]>>, options: TileBuildOptions): TileBuildResult {
   const { minzoom, maxzoom, bbox } = options;
   const indexes: [string, GeoJSONVT][] = [];
+  const layerMin: Record<string, number> = {};
   const fields: Record<string, Record<string, string>> = {};
   for (const level of ['gemeente', 'wijk', 'buurt'] as Level[]) {
     const features = layers[level];
@@ -67,6 +70,7 @@ export function buildTiles(layers: Partial<Record<Level, TileFeature[]>>, option
       })),
     };
     const name = tileLayerName[level];
+    layerMin[name] = Math.max(minzoom, options.layerMinzoom?.[level] ?? minzoom);
     indexes.push([name, new GeoJSONVT(fc, {
       maxZoom: maxzoom,
       indexMaxZoom: Math.min(maxzoom, 5),
@@ -90,6 +94,7 @@ export function buildTiles(layers: Partial<Record<Level, TileFeature[]>>, option
         const found: Record<string, NonNullable<ReturnType<GeoJSONVT['getTile']>>> = {};
         let any = false;
         for (const [name, index] of indexes) {
+          if (z < layerMin[name]) continue;
           const t = index.getTile(z, x, y);
           if (t && t.features.length > 0) {
             found[name] = t;
@@ -112,7 +117,7 @@ export function buildTiles(layers: Partial<Record<Level, TileFeature[]>>, option
     minzoom,
     maxzoom,
     bounds: bbox,
-    vector_layers: indexes.map(([name]) => ({ id: name, fields: fields[name], minzoom, maxzoom })),
+    vector_layers: indexes.map(([name]) => ({ id: name, fields: fields[name], minzoom: layerMin[name], maxzoom })),
   };
   const bytes = writePmtiles({
     tiles,

@@ -55,6 +55,8 @@ export interface DatasetInput {
   wijkGeometry?: Map<string, Polygon | MultiPolygon>;
   /** Tile zoom range; defaults 5–12. */
   minzoom?: number;
+  /** Lowest zoom per level layer; below it the layer is left out of the tiles (default: minzoom). */
+  layerMinzoom?: Partial<Record<Level, number>>;
   maxzoom?: number;
   /** Years shown in the catalog; defaults to the indicator years. */
   years?: number[];

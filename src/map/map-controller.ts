@@ -87,9 +87,15 @@ export class MapController {
       pitchWithRotate: false,
     });
     this.map.keyboard.enable();
+    // Patterns are handed over the moment a tile asks for them: adding them
+    // after 'load' would make MapLibre parse every loaded tile a second time.
+    const patterns = patternImages() as Record<string, ReturnType<typeof patternImages>[keyof ReturnType<typeof patternImages>]>;
+    this.map.setMissingStyleImageResolver((id) => {
+      const image = patterns[id];
+      if (image && !this.map.hasImage(id)) this.map.addImage(id, image, { pixelRatio: 1 });
+    });
     this.ready = new Promise((resolve) => {
       this.map.on('load', () => {
-        for (const [name, image] of Object.entries(patternImages())) this.map.addImage(name, image, { pixelRatio: 1 });
         if (basemap) {
           // A host basemap: add our areas and labels on top of it.
           this.map.addSource(AREA_SOURCE, areaSource(options.style));

@@ -145,6 +145,8 @@ export interface DatasetEntry {
   caveats: string[];
   minzoom: number;
   maxzoom: number;
+  /** Lowest zoom at which a level's areas are in the tiles (default: minzoom). */
+  levelMinzoom?: Partial<Record<Level, number>>;
   /** Paths relative to `data/` (the folder holding datasets.json). */
   files: {
     tiles: string;

@@ -122,6 +122,9 @@ export class AppState {
 
   async start() {
     try {
+      // Start the worker first: its script downloads and compiles while the
+      // catalog loads.
+      if (!this.api) this.api = startScoringWorker().api;
       const fromUrl = parseViewState(location.hash);
       this.config = await loadHostConfig();
       this.loading = { message: 'Lijst met datasets laden…', progress: null };

@@ -52,6 +52,8 @@ describe('veiligheidsbeleving', () => {
   it('gap map mode colours the map by quadrant and the chart lists areas', async () => {
     const { page, pageErrors } = await openApp(browser, AREA);
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    // Step back from the selected buurt so that many buurten are on screen.
+    await page.evaluate(() => (window as any).__kompas.controller.map.jumpTo({ zoom: 11.5 }));
     const n = await recolourCount(page);
     await page.selectOption('#target-select', 'kloof');
     await waitForColouredMap(page, n + 1);

@@ -309,6 +309,9 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     columns,
     minzoom: 5,
     maxzoom: 12,
+    // At national zooms 14,000 buurten are a pixel or two each yet made every
+    // low-zoom tile heavy; the app zooms in when a user asks for buurten.
+    layerMinzoom: { wijk: 7, buurt: 8 },
     joinNotes,
   };
 }

@@ -27,19 +27,22 @@ describe('vector tiles of a built dataset', () => {
   it('has metadata with the three vector layers and the zoom range', async () => {
     const h = await archive.getHeader();
     expect([h.minZoom, h.maxZoom]).toEqual([5, 12]);
-    const md = (await archive.getMetadata()) as { vector_layers: { id: string; fields: Record<string, string> }[] };
+    const md = (await archive.getMetadata()) as { vector_layers: { id: string; minzoom: number; fields: Record<string, string> }[] };
     expect(md.vector_layers.map((l) => l.id)).toEqual(['gemeenten', 'wijken', 'buurten']);
+    // Wijken from z7 and buurten from z8 keep the national tiles light.
+    expect(md.vector_layers.map((l) => l.minzoom)).toEqual([5, 7, 8]);
     expect(md.vector_layers[2].fields).toMatchObject({ code: 'String', wijk: 'String', flags: 'Number' });
   });
 
-  it('decodes at every zoom with all three layers and CBS code properties', async () => {
+  it('decodes at every zoom with each layer from its own minzoom and CBS code properties', async () => {
     // Paterswolde lies inside the fixture at every zoom.
     for (let z = 5; z <= 12; z++) {
       const [x, y] = tileOf(6.575, 53.15, z);
       const t = await archive.getZxy(z, x, y);
       expect(t, `z${z}`).toBeDefined();
       const vt = new VectorTile(new PbfReader(new Uint8Array(t!.data)));
-      expect(Object.keys(vt.layers).sort(), `z${z}`).toEqual(['buurten', 'gemeenten', 'wijken']);
+      const expected = ['gemeenten', ...(z >= 7 ? ['wijken'] : []), ...(z >= 8 ? ['buurten'] : [])].sort();
+      expect(Object.keys(vt.layers).sort(), `z${z}`).toEqual(expected);
       const patterns: Record<string, RegExp> = { gemeenten: /^GM\d{4}$/, wijken: /^WK\d{6}$/, buurten: /^BU\d{8}$/ };
       for (const [name, layer] of Object.entries(vt.layers)) {
         expect(layer.length).toBeGreaterThan(0);
