@@ -13,6 +13,19 @@ export interface OpenedApp {
 
 export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedApp> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
+  // One page-side reader of the map canvas (the app keeps its drawing buffer
+  // under ?e2e=1), shared by every pixel check.
+  await context.addInitScript(() => {
+    (window as any).__mapImageData = (): ImageData => {
+      const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      return ctx.getImageData(0, 0, copy.width, copy.height);
+    };
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];
@@ -43,13 +56,8 @@ export async function recolourCount(page: Page): Promise<number> {
 /** Histogram of the map canvas: how many pixels match each palette colour. */
 export async function mapPixels(page: Page): Promise<{ total: number; byColour: Record<string, number>; water: number }> {
   return page.evaluate(() => {
-    const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const image = (window as any).__mapImageData() as ImageData;
+    const data = image.data;
     const palette: Record<string, [number, number, number]> = {
       c0: [255, 255, 178], c1: [254, 217, 118], c2: [254, 178, 76], c3: [253, 141, 60], c4: [240, 59, 32], c5: [189, 0, 38], nodata: [200, 200, 200],
     };

@@ -28,16 +28,11 @@ const featureStatus = (page: Page) =>
  */
 async function canvasSample(page: Page): Promise<number[]> {
   return page.evaluate(() => {
-    const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const image = (window as any).__mapImageData() as ImageData;
+    const data = image.data;
     const out: number[] = [];
-    for (let y = 0; y < copy.height; y += 5) for (let x = 0; x < copy.width; x += 5) {
-      const p = (y * copy.width + x) * 4;
+    for (let y = 0; y < image.height; y += 5) for (let x = 0; x < image.width; x += 5) {
+      const p = (y * image.width + x) * 4;
       out.push(data[p], data[p + 1], data[p + 2]);
     }
     return out;

@@ -24,13 +24,8 @@ afterAll(async () => {
 /** Pixels of the point colour (teal, see src/map/point-overlay.ts) on the map canvas. */
 async function pointPixels(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const image = (window as any).__mapImageData() as ImageData;
+    const data = image.data;
     let n = 0;
     for (let p = 0; p < data.length; p += 4) {
       if (data[p] < 60 && Math.abs(data[p + 1] - 150) < 30 && Math.abs(data[p + 2] - 160) < 30) n++;
