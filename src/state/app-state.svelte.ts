@@ -175,10 +175,16 @@ export class AppState {
     const levels = LEVELS.filter((l) => entry.levels.includes(l) && entry.files.tables[l]);
     const loaded: Record<string, number> = {};
     const totals: Record<string, number> = {};
+    let shown = -1;
     const report = () => {
       const done = Object.values(loaded).reduce((a, b) => a + b, 0);
       const total = Object.values(totals).reduce((a, b) => a + b, 0);
-      if (this.loading) this.loading = { message: `${entry.title}: gegevens laden…`, progress: total > 0 ? Math.min(1, done / total) : null };
+      const progress = total > 0 ? Math.min(1, done / total) : null;
+      // A 6 MB table arrives in hundreds of chunks; repaint the bar per 5 %,
+      // not per chunk, so the map keeps the main thread while it starts.
+      if (progress !== null && Math.abs(progress - shown) < 0.05 && progress < 1) return;
+      shown = progress ?? -1;
+      if (this.loading) this.loading = { message: `${entry.title}: gegevens laden…`, progress };
     };
     const catalogUrl = new URL('data/datasets.json', new URL(import.meta.env.BASE_URL, location.href)).href;
     const api = this.api;
@@ -190,13 +196,18 @@ export class AppState {
       this.workerLoaded = entry.id;
       void this.scoresFor(this.activeLevel);
     });
-    const tablesReady = Promise.all(
-      levels.map((level) =>
-        loadLevelTable(entry.files.tables[level]!, (l, t) => { loaded[level] = l; totals[level] = t; report(); }).then((table) => {
-          this.tables = { ...this.tables, [level]: table };
-        }),
-      ),
-    );
+    // The level on screen first; the others (the 6 MB buurt table of
+    // Nederland) after the first coloured map, so they do not compete with it. Search and comparison need them a moment later.
+    const loadTable = (level: Level) =>
+      loadLevelTable(entry.files.tables[level]!, (l, t) => { loaded[level] = l; totals[level] = t; report(); }).then((table) => {
+        this.tables = { ...this.tables, [level]: table };
+      });
+    const firstLevel = levels.includes(this.activeLevel) ? this.activeLevel : levels[0];
+    const firstTable = loadTable(firstLevel);
+    const tablesReady = Promise.all([
+      firstTable,
+      this.firstColouredMap(4000).then(() => Promise.all(levels.filter((l) => l !== firstLevel).map(loadTable))),
+    ]);
     // Wait for all three, then report the most telling failure: a LoadError
     // says what to check on the server, a worker error only that it failed.
     const results = await Promise.allSettled([checkRangeSupport(entry.files.tiles), tablesReady, workerReady]);
@@ -213,6 +224,24 @@ export class AppState {
       const index = this.tables.gemeente.codes.indexOf(this.config.defaultGemeente);
       if (index >= 0) this.select('gemeente', index);
     }
+  }
+
+  private colouredResolvers: (() => void)[] = [];
+  private colouredOnce = false;
+
+  /** MapView calls this when the map has drawn its first coloured frame. */
+  markMapColoured() {
+    this.colouredOnce = true;
+    for (const resolve of this.colouredResolvers.splice(0)) resolve();
+  }
+
+  /** Resolves at the first coloured map, or after `fallbackMs` (no WebGL, a slow host). */
+  private firstColouredMap(fallbackMs: number): Promise<void> {
+    if (this.colouredOnce) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.colouredResolvers.push(resolve);
+      setTimeout(resolve, fallbackMs);
+    });
   }
 
   private searchEntries(tables: Partial<Record<Level, LevelTable>>): SearchEntry[] {
