@@ -47,11 +47,11 @@ async function get(url, init) {
 
 function checkProtocol() {
   if (location.protocol === 'file:') {
-    report('fail', 'De pagina is als bestand geopend (file://).', 'Open de app via een webserver (http:// of https://); browsers laden vanaf file:// geen data en geen workers.');
+    report('fail', 'De pagina is als bestand geopend (file://).', 'Open de app via een webserver (http of https); browsers laden vanaf file:// geen data en geen workers.');
     return false;
   }
   if (location.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(location.hostname)) {
-    report('warn', 'De pagina wordt via http:// geserveerd, niet via https://.', 'Op een intranet werkt dat, maar https:// is aan te raden.');
+    report('warn', 'De pagina wordt via http geserveerd, niet via https.', 'Op een intranet werkt dat, maar https is aan te raden.');
   } else {
     report('ok', `Geserveerd via ${location.protocol}//${location.host}${base.pathname}`);
   }
