@@ -10,6 +10,8 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
 import { CLASSES, NO_DATA_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
+// Feature-state carries the scoring result's status codes as they are.
+import { ScoreStatus } from '../model/scoring-types.ts';
 import { GAP_CLASS_OFFSET, QUADRANTS } from '../beleving/gap.ts';
 
 export const AREA_SOURCE = 'areas';
@@ -24,15 +26,13 @@ export const STATE_HOVER = 'h';
 export const STATE_SELECTED = 'sel';
 export const STATE_NEIGHBOUR = 'nb';
 
-/** Status values in feature-state (same codes as the scoring result). */
-export const Status = { score: 0, limited: 1, whiteSpot: 2, tooFewInhabitants: 3, noData: 4 } as const;
 
 const classOfState: ExpressionSpecification = ['coalesce', ['feature-state', STATE_CLASS], -1];
 const statusOfState: ExpressionSpecification = ['coalesce', ['feature-state', STATE_STATUS], -1];
 
 export const fillColour: ExpressionSpecification = [
   'case',
-  ['==', statusOfState, Status.whiteSpot],
+  ['==', statusOfState, ScoreStatus.witteVlek],
   WHITE_SPOT_COLOUR,
   // Percentile classes 0–5, and the perception-gap quadrants as classes 10–13 (still a fixed-size expression).
   ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), ...QUADRANTS.flatMap((q, i) => [GAP_CLASS_OFFSET + i, q.colour]), NO_DATA_COLOUR],
@@ -90,10 +90,10 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     const statusIs = (value: number): ExpressionSpecification => ['case', ['==', statusOfState, value], 1, 0];
     layers.push({
       id: layerId.pattern(level, 'indicative'), type: 'fill', ...base,
-      paint: { 'fill-pattern': PATTERNS.indicative, 'fill-opacity': ['case', ['all', ['==', ['coalesce', ['feature-state', STATE_INDICATIVE], 0], 1], ['<=', statusOfState, Status.limited], ['>=', statusOfState, 0]], 1, 0] },
+      paint: { 'fill-pattern': PATTERNS.indicative, 'fill-opacity': ['case', ['all', ['==', ['coalesce', ['feature-state', STATE_INDICATIVE], 0], 1], ['<=', statusOfState, ScoreStatus.beperkteDekking], ['>=', statusOfState, 0]], 1, 0] },
     });
-    layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(Status.limited) } });
-    layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(Status.whiteSpot) } });
+    layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(ScoreStatus.beperkteDekking) } });
+    layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(ScoreStatus.witteVlek) } });
     layers.push({
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },

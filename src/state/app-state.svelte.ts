@@ -73,7 +73,6 @@ export class AppState {
   mapView = $state<[number, number, number] | null>(null);
   /** Bumped whenever new scores arrive, so the map recolours. */
   scoreVersion = $state(0);
-  lastScoreMs = $state<number | null>(null);
 
   /** Survey figures on the beleving dial (gemeten/geschat, domain model §4.2); null = relative index only. */
   survey = $state.raw<SurveyData | null>(null);
@@ -275,7 +274,6 @@ export class AppState {
       // Before the worker has the dataset, the map's request is answered
       // by the call loadDataset makes once the worker is ready.
       if (!api || this.workerLoaded !== this.dataset?.id) return new Promise(() => {});
-      const t0 = performance.now();
       pending = api.score({ level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides });
       this.scoring.set(level, pending);
       const token = this.scoreToken;
@@ -283,7 +281,6 @@ export class AppState {
         (result) => {
           if (token !== this.scoreToken) return;
           this.scores = { ...this.scores, [level]: result };
-          this.lastScoreMs = performance.now() - t0;
           this.scoreVersion++;
           if (this.loading?.message === 'Scores berekenen…' && this.searchIndex) this.loading = null;
         },
