@@ -94,25 +94,3 @@ export async function loadLevelTable(path: string, onProgress?: (loaded: number,
     throw new LoadError(`Gebiedstabel ${path} is onleesbaar: ${(error as Error).message}`, 'Het bestand is beschadigd of door de server gecomprimeerd/gewijzigd; kopieer het opnieuw.');
   }
 }
-
-/** PMTiles needs HTTP Range requests; check once so the error says so. */
-export async function checkRangeSupport(path: string): Promise<void> {
-  const url = dataUrl(path);
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Range: 'bytes=0-15' } });
-  } catch {
-    throw new LoadError(`Kaartbestand ${path} kon niet worden geladen.`, 'Controleer of de webserver bereikbaar is.');
-  }
-  if (response.status === 404) throw new LoadError(`Kaartbestand ${path} ontbreekt op de server.`, 'Kopieer de volledige map data/ mee.');
-  if (response.status !== 206) {
-    throw new LoadError(
-      `De webserver ondersteunt geen Range-verzoeken (status ${response.status} in plaats van 206) voor ${path}.`,
-      'PMTiles-kaartbestanden vragen om HTTP Range-ondersteuning en geen compressie van .pmtiles; zie docs/hosting.md (IIS, nginx, Apache).',
-    );
-  }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (new TextDecoder().decode(bytes.subarray(0, 7)) !== 'PMTiles') {
-    throw new LoadError(`Kaartbestand ${path} is geen PMTiles-bestand.`, 'Staat compressie (gzip) aan voor .pmtiles? Zet die uit; zie docs/hosting.md.');
-  }
-}

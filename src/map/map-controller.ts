@@ -3,13 +3,16 @@
  * hover/selection/neighbour highlights and camera moves. Svelte components
  * talk to it through plain methods; it knows nothing about scoring.
  */
-import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
 import { AREA_SOURCE, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
+
+/** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
+export { maplibreWorkerUrl };
 
 let protocolRegistered = false;
 
@@ -33,8 +36,8 @@ export interface MapControllerOptions {
   container: HTMLElement;
   style: StyleOptions;
   bbox: [number, number, number, number];
-  /** Host-configured basemap style URL; our layers go on top of it. */
-  basemapStyleUrl?: string | null;
+  /** The host's basemap style, already fetched (map/basemap.ts); our layers go on top of it. */
+  basemapStyle?: StyleSpecification | null;
   /** Keep the drawing buffer so tests can read pixels. */
   preserveDrawingBuffer?: boolean;
   initialView?: [number, number, number] | null;
@@ -46,7 +49,8 @@ export interface MapEvents {
   hover: (level: Level, code: string | null, point: { x: number; y: number } | null) => void;
   click: (level: Level, code: string) => void;
   move: (view: [number, number, number]) => void;
-  error: (message: string) => void;
+  /** A failed style, source or tile; `sourceId`/`url` say which, when MapLibre tells. */
+  error: (message: string, origin: { sourceId?: string; url?: string }) => void;
 }
 
 export interface FeatureStateBatch {
@@ -70,7 +74,7 @@ export class MapController {
     registerOnce();
     this.levels = options.style.levels;
     this.activeLevel = options.style.initialLevel ?? null;
-    const basemap = options.basemapStyleUrl ?? null;
+    const basemap = options.basemapStyle ?? null;
     const view = options.initialView;
     this.map = new MapLibreMap({
       container: options.container,
@@ -107,9 +111,10 @@ export class MapController {
       });
     });
     this.map.on('error', (event) => {
-      const message = event.error?.message ?? 'onbekende kaartfout';
+      const error = event.error as (Error & { url?: string }) | undefined;
+      const message = error?.message ?? 'onbekende kaartfout';
       console.error('kaart:', message);
-      this.handlers.error?.(message);
+      this.handlers.error?.(message, { sourceId: (event as { sourceId?: string }).sourceId, url: error?.url });
     });
   }
 

@@ -8,7 +8,11 @@ import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/d
 import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
-import { loadCatalog, loadHostConfig, loadLevelTable, checkRangeSupport, LoadError, type HostConfig } from '../data/catalog.ts';
+import { loadCatalog, loadHostConfig, loadLevelTable, dataUrl, LoadError, type HostConfig } from '../data/catalog.ts';
+import { probeScript, probeTiles } from '../hosting/probe.ts';
+import { workerFailed } from '../hosting/diagnose.ts';
+import { maplibreWorkerUrl } from '../map/map-controller.ts';
+import { appStatus, type StatusSource } from './status.svelte.ts';
 import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
@@ -28,11 +32,6 @@ export interface LoadingState {
   message: string;
   /** 0–1, or null when unknown. */
   progress: number | null;
-}
-
-export interface AppError {
-  message: string;
-  hint: string;
 }
 
 /** Source id of the area data imports in AppState.importedBySource. */
@@ -69,7 +68,8 @@ export class AppState {
   explanation = $state.raw<AreaExplanation | null>(null);
   summary = $state<string>('');
   loading = $state<LoadingState | null>({ message: 'App starten…', progress: null });
-  error = $state<AppError | null>(null);
+  /** Every asset, data and server failure goes here; App.svelte shows it. */
+  readonly status = appStatus;
   mapView = $state<[number, number, number] | null>(null);
   /** Bumped whenever new scores arrive, so the map recolours. */
   scoreVersion = $state(0);
@@ -123,7 +123,8 @@ export class AppState {
     try {
       // Start the worker first: its script downloads and compiles while the
       // catalog loads.
-      if (!this.api) this.api = startScoringWorker().api;
+      this.startWorker();
+      void this.checkScriptTypes();
       const fromUrl = parseViewState(location.hash);
       this.config = await loadHostConfig();
       this.loading = { message: 'Lijst met datasets laden…', progress: null };
@@ -146,14 +147,44 @@ export class AppState {
     this.mapView = view.view;
   }
 
-  fail(error: unknown) {
+  /** Reports a failure in the status area; `source` says which part failed. */
+  fail(error: unknown, source: StatusSource = 'data') {
     this.loading = null;
-    if (error instanceof LoadError) this.error = { message: error.message, hint: error.hint };
-    else this.error = { message: `Er ging iets mis: ${(error as Error)?.message ?? String(error)}`, hint: 'Herlaad de pagina. Blijft de fout, meld dan wat u deed en deze melding.' };
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof LoadError) this.status.report({ key: `${source}:${message}`, source, severity: 'error', message, hint: error.hint });
+    else this.status.report({ key: `app:${message}`, source: 'app', severity: 'error', message: `Er ging iets mis: ${message}`, hint: 'Herlaad de pagina. Blijft de fout, meld dan wat u deed en deze melding.' });
+  }
+
+  /** The scoring worker; a worker that cannot start (wrong type, CSP, missing file) is reported, not left waiting. */
+  private startWorker() {
+    if (this.api) return;
+    const { api, worker } = startScoringWorker();
+    this.api = api;
+    worker.addEventListener('error', (event) => {
+      this.loading = null;
+      this.status.reportDiagnosis('worker', workerFailed(event.message ?? ''));
+    });
+  }
+
+  /** Browsers refuse a module worker served with a non-JavaScript type; nginx has no type for .mjs. */
+  private async checkScriptTypes() {
+    const url = new URL(maplibreWorkerUrl, location.href);
+    const problem = await probeScript(url.href, url.pathname.split('/').pop() ?? url.pathname);
+    if (problem) {
+      this.loading = null;
+      this.status.reportDiagnosis(problem.kind === 'server-gone' ? 'server' : 'scripts', problem);
+    }
+  }
+
+  /** The PMTiles file answers a Range request as the map needs it; throws the Dutch diagnosis. */
+  private async checkTiles(path: string) {
+    const problem = await probeTiles(dataUrl(path), path);
+    if (problem) throw new LoadError(problem.message, problem.hint);
   }
 
   async loadDataset(entry: DatasetEntry, view?: ViewState) {
-    this.error = null;
+    this.status.clear('data');
+    this.status.clear('tiles');
     this.selection = null;
     this.explanation = null;
     this.compare = [];
@@ -166,7 +197,8 @@ export class AppState {
     this.points.reset();
     this.scoring.clear();
     this.scoreToken++;
-    if (!this.api) this.api = startScoringWorker().api;
+    this.startWorker();
+    const api = this.api!;
     // The map starts right away (its style and tiles load while the tables
     // and the worker load), so the first coloured map comes as early as it can.
     this.dataset = entry;
@@ -186,7 +218,6 @@ export class AppState {
       if (this.loading) this.loading = { message: `${entry.title}: gegevens laden…`, progress };
     };
     const catalogUrl = new URL('data/datasets.json', new URL(import.meta.env.BASE_URL, location.href)).href;
-    const api = this.api;
     const workerReady = api.load(catalogUrl, entry.id).then(async () => {
       this.model = await api.model();
       // The survey this browser applied to this dataset before (survey-store.ts checks it).
@@ -209,7 +240,7 @@ export class AppState {
     ]);
     // Wait for all three, then report the most telling failure: a LoadError
     // says what to check on the server, a worker error only that it failed.
-    const results = await Promise.allSettled([checkRangeSupport(entry.files.tiles), tablesReady, workerReady]);
+    const results = await Promise.allSettled([this.checkTiles(entry.files.tiles), tablesReady, workerReady]);
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     if (failures.length) throw failures.find((f) => f instanceof LoadError) ?? failures[0];
     this.searchIndex = buildSearchIndex(this.searchEntries(this.tables));

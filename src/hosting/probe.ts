@@ -1,0 +1,48 @@
+/**
+ * Asks the server the questions the app depends on and turns the answer into
+ * a Diagnosis (diagnose.ts). Used by the app at start and by
+ * hosting-check.html, so both find the same problems.
+ */
+import { answerOf, diagnoseScriptAnswer, diagnoseTilesAnswer, rangeAnswerUnreadable, serverGone, type Diagnosis } from './diagnose.ts';
+
+const PROBE_RANGE = 'bytes=0-15';
+
+/** A Range request on the PMTiles file, as the map will make it. */
+export async function probeTiles(url: string, path: string, init: RequestInit = {}): Promise<Diagnosis | null> {
+  let response: Response;
+  let bytes: Uint8Array;
+  try {
+    response = await fetch(url, { ...init, headers: { Range: PROBE_RANGE } });
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch {
+    // A compressed Range answer cannot be decoded, so the request fails like
+    // a network error. The headers of a HEAD request tell the two apart.
+    try {
+      const head = await fetch(url, { ...init, method: 'HEAD', headers: { Range: PROBE_RANGE } });
+      return rangeAnswerUnreadable(path, answerOf(head));
+    } catch {
+      return serverGone(`het kaartbestand ${path}`);
+    }
+  }
+  return diagnoseTilesAnswer(path, answerOf(response, bytes));
+}
+
+/** The type a script or worker file is served with (HEAD: only the headers matter). */
+export async function probeScript(url: string, file: string, init: RequestInit = {}): Promise<Diagnosis | null> {
+  try {
+    const response = await fetch(url, { ...init, method: 'HEAD' });
+    return diagnoseScriptAnswer(file, answerOf(response));
+  } catch {
+    return serverGone(`het scriptbestand ${file}`);
+  }
+}
+
+/** True when the server answers at all (any status); used to tell "server gone" from other failures. */
+export async function serverAnswers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { method: 'HEAD', cache: 'no-store' });
+    return true;
+  } catch {
+    return false;
+  }
+}
