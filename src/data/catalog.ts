@@ -1,19 +1,9 @@
 /**
- * Loading the served files on the main thread: the catalog, the host's
- * configuration and the level tables (names, parents, neighbours and label
- * points for search, comparison and labels; scores come from the worker).
+ * Loading the served files on the main thread: the catalog and the level
+ * tables (names, parents, neighbours and label points for search, comparison and labels; scores come from the worker).
  * Every failure becomes a Dutch message that says what to check.
  */
 import { decodeLevelTable, type DatasetCatalog, type LevelTable } from '../model/dataset-format.ts';
-
-export interface HostConfig {
-  /** Dataset to open with; defaults to the catalog's default. */
-  defaultDataset?: string;
-  /** A gemeente code (e.g. "GM0014") to open on instead of the whole dataset. */
-  defaultGemeente?: string;
-  /** Optional basemap style URL (e.g. PDOK BRT-Achtergrondkaart); off by default. */
-  basemapStyleUrl?: string | null;
-}
 
 export class LoadError extends Error {
   constructor(message: string, readonly hint: string) {
@@ -36,19 +26,6 @@ async function fetchOrExplain(url: string, what: string): Promise<Response> {
   if (response.status === 404) throw new LoadError(`${what} ontbreekt op de server (${url}).`, 'Zijn alle bestanden uit de map data/ meegekopieerd? Bestandsnamen bevatten een versie-hash en moeten exact overeenkomen.');
   if (!response.ok) throw new LoadError(`${what}: de server antwoordde ${response.status} ${response.statusText}.`, 'Controleer de rechten en de configuratie van de webserver (zie docs/hosting.md).');
   return response;
-}
-
-export async function loadHostConfig(): Promise<HostConfig> {
-  const url = new URL('config.json', new URL(import.meta.env.BASE_URL, location.href)).href;
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return {};
-    const json = (await response.json()) as HostConfig;
-    return typeof json === 'object' && json !== null ? json : {};
-  } catch {
-    // The configuration file is optional.
-    return {};
-  }
 }
 
 export async function loadCatalog(): Promise<DatasetCatalog> {

@@ -8,7 +8,8 @@ import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/d
 import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
-import { loadCatalog, loadHostConfig, loadLevelTable, dataUrl, LoadError, type HostConfig } from '../data/catalog.ts';
+import { loadCatalog, loadLevelTable, dataUrl, LoadError } from '../data/catalog.ts';
+import { CONFIG_HINT, loadHostConfig, type HostConfig } from '../hosting/host-config.ts';
 import { probeScript, probeTiles } from '../hosting/probe.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
 import { maplibreWorkerUrl } from '../map/map-controller.ts';
@@ -126,9 +127,13 @@ export class AppState {
       this.startWorker();
       void this.checkScriptTypes();
       const fromUrl = parseViewState(location.hash);
-      this.config = await loadHostConfig();
+      this.config = await this.loadConfig();
       this.loading = { message: 'Lijst met datasets laden…', progress: null };
       this.catalog = await loadCatalog();
+      const configured = this.config.defaultDataset;
+      if (configured && !this.catalog.datasets.some((d) => d.id === configured)) {
+        this.configProblem('defaultDataset', `config.json: "defaultDataset" is "${configured}", maar die dataset staat niet in data/datasets.json (wel: ${this.catalog.datasets.map((d) => d.id).join(', ')}).`);
+      }
       const wanted = fromUrl.dataset ?? this.config.defaultDataset ?? this.catalog.defaultDataset;
       const entry = this.catalog.datasets.find((d) => d.id === wanted) ?? this.catalog.datasets[0];
       if (!entry) throw new LoadError('Er staan geen datasets in data/datasets.json.', 'Bouw de data met npm run data.');
@@ -145,6 +150,18 @@ export class AppState {
     this.frame = view.frame;
     this.weights = { ...view.weights };
     this.mapView = view.view;
+  }
+
+  /** config.json next to index.html; each wrong key is named in the status area and ignored. */
+  private async loadConfig(): Promise<HostConfig> {
+    const url = new URL('config.json', new URL(import.meta.env.BASE_URL, location.href)).href;
+    const { config, problems } = await loadHostConfig(url);
+    for (const problem of problems) this.configProblem(problem.key, problem.message);
+    return config;
+  }
+
+  private configProblem(key: string, message: string) {
+    this.status.report({ key: `config:${key}`, source: 'config', severity: 'warning', message, hint: CONFIG_HINT });
   }
 
   /** Reports a failure in the status area; `source` says which part failed. */
@@ -253,6 +270,7 @@ export class AppState {
     if (!view?.view && !view?.selection && this.config.defaultGemeente && this.tables.gemeente) {
       const index = this.tables.gemeente.codes.indexOf(this.config.defaultGemeente);
       if (index >= 0) this.select('gemeente', index);
+      else this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${this.config.defaultGemeente}, maar die gemeente staat niet in de dataset ${entry.title}.`);
     }
   }
 
