@@ -1,13 +1,36 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** IIS reads web.config next to index.html; ship the documented one (docs/hosting/web.config) as is, no copy that drifts. */
+function hostingConfigs(): Plugin {
+  return {
+    name: 'wvk-hosting-configs',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'web.config', source: readFileSync(here('docs/hosting/web.config'), 'utf8') });
+    },
+  };
+}
 
 // Relative base: the build works from any sub-path of a static intranet server.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), hostingConfigs()],
   worker: { format: 'es' },
-  // Bundler timing reports are noise on a 2-core CI machine shared with tests.
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500, rolldownOptions: { checks: { bundlerTimings: false } } },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // Two pages: the app, and the beheerder's self-check (which shares the app's hosting diagnoses).
+      input: { index: here('index.html'), 'hosting-check': here('hosting-check.html') },
+      // Bundler timing reports are noise on a 2-core CI machine shared with tests.
+      checks: { bundlerTimings: false },
+    },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   server: { host: '127.0.0.1' },
 });

@@ -3,12 +3,18 @@
  * a Diagnosis (diagnose.ts). Used by the app at start and by
  * hosting-check.html, so both find the same problems.
  */
-import { answerOf, diagnoseScriptAnswer, diagnoseTilesAnswer, rangeAnswerUnreadable, serverGone, type Diagnosis } from './diagnose.ts';
+import { answerOf, diagnoseScriptAnswer, diagnoseTilesAnswer, rangeAnswerUnreadable, serverGone, type Diagnosis, type ServerAnswer } from './diagnose.ts';
+
+export interface Probe {
+  problem: Diagnosis | null;
+  /** What the server answered, when it answered (hosting-check shows the details). */
+  answer: ServerAnswer | null;
+}
 
 const PROBE_RANGE = 'bytes=0-15';
 
 /** A Range request on the PMTiles file, as the map will make it. */
-export async function probeTiles(url: string, path: string, init: RequestInit = {}): Promise<Diagnosis | null> {
+export async function probeTiles(url: string, path: string, init: RequestInit = {}): Promise<Probe> {
   let response: Response;
   let bytes: Uint8Array;
   try {
@@ -18,22 +24,23 @@ export async function probeTiles(url: string, path: string, init: RequestInit = 
     // A compressed Range answer cannot be decoded, so the request fails like
     // a network error. The headers of a HEAD request tell the two apart.
     try {
-      const head = await fetch(url, { ...init, method: 'HEAD', headers: { Range: PROBE_RANGE } });
-      return rangeAnswerUnreadable(path, answerOf(head));
+      const head = answerOf(await fetch(url, { ...init, method: 'HEAD', headers: { Range: PROBE_RANGE } }));
+      return { problem: rangeAnswerUnreadable(path, head), answer: head };
     } catch {
-      return serverGone(`het kaartbestand ${path}`);
+      return { problem: serverGone(`het kaartbestand ${path}`), answer: null };
     }
   }
-  return diagnoseTilesAnswer(path, answerOf(response, bytes));
+  const answer = answerOf(response, bytes);
+  return { problem: diagnoseTilesAnswer(path, answer), answer };
 }
 
 /** The type a script or worker file is served with (HEAD: only the headers matter). */
-export async function probeScript(url: string, file: string, init: RequestInit = {}): Promise<Diagnosis | null> {
+export async function probeScript(url: string, file: string, init: RequestInit = {}): Promise<Probe> {
   try {
-    const response = await fetch(url, { ...init, method: 'HEAD' });
-    return diagnoseScriptAnswer(file, answerOf(response));
+    const answer = answerOf(await fetch(url, { ...init, method: 'HEAD' }));
+    return { problem: diagnoseScriptAnswer(file, answer), answer };
   } catch {
-    return serverGone(`het scriptbestand ${file}`);
+    return { problem: serverGone(`het scriptbestand ${file}`), answer: null };
   }
 }
 

@@ -186,7 +186,7 @@ export class AppState {
   /** Browsers refuse a module worker served with a non-JavaScript type; nginx has no type for .mjs. */
   private async checkScriptTypes() {
     const url = new URL(maplibreWorkerUrl, location.href);
-    const problem = await probeScript(url.href, url.pathname.split('/').pop() ?? url.pathname);
+    const { problem } = await probeScript(url.href, url.pathname.split('/').pop() ?? url.pathname);
     if (problem) {
       this.loading = null;
       this.status.reportDiagnosis(problem.kind === 'server-gone' ? 'server' : 'scripts', problem);
@@ -195,7 +195,7 @@ export class AppState {
 
   /** The PMTiles file answers a Range request as the map needs it; throws the Dutch diagnosis. */
   private async checkTiles(path: string) {
-    const problem = await probeTiles(dataUrl(path), path);
+    const { problem } = await probeTiles(dataUrl(path), path);
     if (problem) throw new LoadError(problem.message, problem.hint);
   }
 
