@@ -68,7 +68,7 @@ export function missingFile(what: string, path: string): Diagnosis {
 export function serverGone(what: string): Diagnosis {
   return {
     kind: 'server-gone',
-    message: `De webserver is niet bereikbaar: ${what} kon niet worden geladen.`,
+    message: `De webserver is niet bereikbaar (bij het laden van ${what}).`,
     hint: 'Controleer de netwerkverbinding en of de server draait, en herlaad dan de pagina. Wat u al hebt ingevoerd blijft in deze browser bewaard.',
   };
 }

@@ -11,7 +11,14 @@ export interface OpenedApp {
   pageErrors: string[];
 }
 
-export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedApp> {
+export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number }; url?: string } = {}): Promise<OpenedApp> {
+  const opened = await openAppPage(browser, `${options.url ?? baseUrl()}?e2e=1${hash}`, options);
+  await waitForColouredMap(opened.page);
+  return opened;
+}
+
+/** Opens the app (or any page) with the shared canvas reader, without waiting for the map. */
+export async function openAppPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; beforeLoad?: (page: Page) => void } = {}): Promise<OpenedApp> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
   // One page-side reader of the map canvas (the app keeps its drawing buffer
   // under ?e2e=1), shared by every pixel check.
@@ -25,14 +32,17 @@ export async function openApp(browser: Browser, hash = '', options: { viewport?:
       ctx.drawImage(canvas, 0, 0);
       return ctx.getImageData(0, 0, copy.width, copy.height);
     };
+    // Content-Security-Policy violations, for the hosting tests.
+    (window as any).__violations = [];
+    window.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${baseUrl()}?e2e=1${hash}`);
-  await waitForColouredMap(page);
+  options.beforeLoad?.(page);
+  await page.goto(url);
   return { page, requests, pageErrors };
 }
 

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { mapPixels, openApp, openAppPage, waitForColouredMap } from './helpers.ts';
+import { documented, edit, freePort, makeSite, startApache, startNginx, stopAll, type RunningServer } from './hosting-servers.ts';
+
+// The app and hosting-check.html on real nginx 1.22 and Apache 2.4 (Debian
+// packages, installed by .ci/run), configured exactly as docs/hosting/ says,
+// and on variants of those configs that break one thing each.
+
+const catalog = JSON.parse(readFileSync('dist/data/datasets.json', 'utf8'));
+const nl = catalog.datasets.find((d: { id: string }) => d.id === 'nl2024');
+const mjsWorker = readdirSync('dist/assets').find((f) => f.endsWith('.mjs'))!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stopAll();
+});
+
+async function statusTexts(page: Page): Promise<{ errors: string[]; warnings: string[] }> {
+  return page.evaluate(() => ({
+    errors: [...document.querySelectorAll('.status-area .errors .item')].map((e) => e.textContent ?? ''),
+    warnings: [...document.querySelectorAll('.status-area .warnings .item')].map((e) => e.textContent ?? ''),
+  }));
+}
+
+/** The app's status area says `pattern` (an error, or a warning when asked). */
+async function appSays(url: string, pattern: RegExp, kind: 'errors' | 'warnings' = 'errors') {
+  const { page } = await openAppPage(browser, `${url}?e2e=1`);
+  try {
+    await expect.poll(async () => (await statusTexts(page))[kind].join('\n'), { timeout: 45_000 }).toMatch(pattern);
+  } finally {
+    await page.context().close();
+  }
+}
+
+interface CheckResult {
+  summary: string;
+  fail: string[];
+  warn: string[];
+}
+
+async function hostingCheck(url: string): Promise<CheckResult> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}hosting-check.html`);
+    await page.waitForFunction(() => !document.getElementById('samenvatting')!.textContent!.startsWith('Bezig'), null, { timeout: 45_000 });
+    return await page.evaluate(() => ({
+      summary: document.getElementById('samenvatting')!.textContent!,
+      fail: [...document.querySelectorAll('li.fail')].map((e) => e.textContent ?? ''),
+      warn: [...document.querySelectorAll('li.warn')].map((e) => e.textContent ?? ''),
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The coloured map on a working server, with everything the issue asks checked on the way. */
+async function expectWorkingApp(server: RunningServer) {
+  const tileAnswers: { status: number; encoding: string | undefined }[] = [];
+  const { page } = await openAppPage(browser, `${server.url}?e2e=1`, {
+    beforeLoad: (p) => p.on('response', (r) => {
+      if (r.url().endsWith('.pmtiles')) tileAnswers.push({ status: r.status(), encoding: r.headers()['content-encoding'] });
+    }),
+  });
+  try {
+    await waitForColouredMap(page);
+    const pixels = await mapPixels(page);
+    const coloured = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].reduce((sum, k) => sum + pixels.byColour[k], 0);
+    expect(coloured / pixels.total).toBeGreaterThan(0.05);
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    expect(tileAnswers.length).toBeGreaterThan(0);
+    for (const answer of tileAnswers) expect(answer).toEqual({ status: 206, encoding: undefined });
+    expect(await statusTexts(page)).toEqual({ errors: [], warnings: [] });
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function expectNoImmutable404(server: RunningServer) {
+  const missing = await fetch(`${server.url}data/nl2024/areas.00000000.pmtiles`);
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get('cache-control') ?? '').not.toMatch(/immutable|max-age=[1-9]/);
+  const found = await fetch(`${server.url}data/${nl.files.tiles}`, { headers: { Range: 'bytes=0-15' } });
+  expect(found.status).toBe(206);
+  expect(found.headers.get('cache-control')).toContain('immutable');
+  const noSlash = await fetch(server.url.replace(/\/$/, ''), { redirect: 'manual' });
+  expect(noSlash.status).toBe(301);
+  expect(noSlash.headers.get('location')).toBe(server.url);
+}
+
+describe('as documented', () => {
+  it('dist/ carries the documented web.config for IIS', () => {
+    expect(readFileSync('dist/web.config', 'utf8')).toBe(readFileSync('docs/hosting/web.config', 'utf8'));
+  });
+
+  it('nginx: coloured map, no policy violation, 206 uncompressed tiles, no false alarm, 404 not immutable, redirect without slash', async () => {
+    const server = await startNginx(makeSite());
+    await expectWorkingApp(server);
+    await expectNoImmutable404(server);
+    const check = await hostingCheck(server.url);
+    expect(check.fail).toEqual([]);
+    expect(check.summary).toMatch(/^Geen fouten/);
+    await server.stop();
+  });
+
+  it('Apache with the .htaccess: the same', async () => {
+    const server = await startApache(makeSite({ htaccess: true }));
+    await expectWorkingApp(server);
+    await expectNoImmutable404(server);
+    const check = await hostingCheck(server.url);
+    expect(check.fail).toEqual([]);
+    expect(check.summary).toMatch(/^Geen fouten/);
+    await server.stop();
+  });
+
+  it('Apache with AllowOverride None (the .htaccess ignored): the app works and hosting-check raises no false alarm', async () => {
+    const server = await startApache(makeSite({ htaccess: true }), edit(documented.apache(), 'AllowOverride FileInfo', 'AllowOverride None'));
+    const { page } = await openApp(browser, '', { url: server.url });
+    expect(await statusTexts(page)).toEqual({ errors: [], warnings: [] });
+    await page.context().close();
+    const check = await hostingCheck(server.url);
+    expect(check.fail).toEqual([]);
+    expect(check.summary).toMatch(/^Geen fouten/);
+    await server.stop();
+  });
+});
+
+describe('each broken variant is named, in the app and in hosting-check', () => {
+  it('nginx without the .mjs type (stock mime.types + nosniff): the worker type is named', async () => {
+    const snippet = edit(documented.nginx(), /\n {4}# De kaartworker van MapLibre[\s\S]*?\n {4}\}\n/, '\n');
+    const server = await startNginx(makeSite(), snippet);
+    const said = /stuurt \.mjs-bestanden met het MIME-type "application\/octet-stream" in plaats van text\/javascript/;
+    await appSays(server.url, said);
+    const check = await hostingCheck(server.url);
+    expect(check.fail.join('\n')).toMatch(said);
+    expect(check.fail.join('\n')).toContain(mjsWorker);
+    await server.stop();
+  });
+
+  it('nginx without Range support (max_ranges 0)', async () => {
+    const server = await startNginx(makeSite(), documented.nginx(), 'max_ranges 0;');
+    const said = /ondersteunt geen Range-verzoeken: .*areas\.[0-9a-f]{8}\.pmtiles kwam terug met status 200/;
+    await appSays(server.url, said);
+    expect((await hostingCheck(server.url)).fail.join('\n')).toMatch(said);
+    await server.stop();
+  });
+
+  it('Apache that compresses the Range answers of data/ (like a proxy that compresses regardless)', async () => {
+    const compressing = `<Location /wijkveiligheidskompas/data/>\n  SetOutputFilter DEFLATE\n</Location>`;
+    const server = await startApache(makeSite(), edit(documented.apache(), 'AllowOverride FileInfo', 'AllowOverride None'), compressing);
+    const said = /comprimeert het kaartbestand .*areas\.[0-9a-f]{8}\.pmtiles \(Content-Encoding: gzip\)/;
+    await appSays(server.url, said);
+    expect((await hostingCheck(server.url)).fail.join('\n')).toMatch(said);
+    await server.stop();
+  });
+
+  it('a level table missing from the server (404)', async () => {
+    const wijk = nl.files.tables.wijk as string;
+    const server = await startNginx(makeSite({ omit: [`data/${wijk}`] }));
+    await appSays(server.url, new RegExp(`${wijk.replace(/\./g, '\\.')} ontbreekt`));
+    expect((await hostingCheck(server.url)).fail.join('\n')).toMatch(new RegExp(`niveautabel wijk ontbreekt op de server \\(404\\): ${wijk.replace(/\./g, '\\.')}`));
+    await server.stop();
+  });
+
+  it('a stale datasets.json naming a tiles file with another hash', async () => {
+    const stale = nl.files.tiles.replace(/\.[0-9a-f]{8}\.pmtiles$/, '.00000000.pmtiles');
+    const edited = { ...catalog, datasets: catalog.datasets.map((d: typeof nl) => (d.id === 'nl2024' ? { ...d, files: { ...d.files, tiles: stale } } : d)) };
+    const server = await startNginx(makeSite({ write: { 'data/datasets.json': JSON.stringify(edited) } }));
+    const said = new RegExp(`kaartbestand ontbreekt op de server \\(404\\): ${stale.replace(/\./g, '\\.')}.*andere versie van de data`, 's');
+    await appSays(server.url, said);
+    expect((await hostingCheck(server.url)).fail.join('\n')).toMatch(said);
+    await server.stop();
+  });
+});
+
+describe('the basemap never blanks the map', () => {
+  let styleHost: Server;
+  let stylePort: number;
+  beforeAll(async () => {
+    // A second origin serving a minimal MapLibre style: "another host" for the policy.
+    stylePort = await freePort();
+    styleHost = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'achtergrond', type: 'background', paint: { 'background-color': '#eeeeee' } }] }));
+    });
+    await new Promise<void>((r) => styleHost.listen(stylePort, '127.0.0.1', r));
+  });
+  afterAll(() => new Promise<void>((r) => styleHost.close(() => r())));
+
+  const withBasemap = (url: string) => ({ write: { 'config.json': JSON.stringify({ defaultDataset: 'nl2024', defaultGemeente: null, basemapStyleUrl: url }) } });
+
+  async function mapCarriesOnSayingOnce(server: RunningServer, said: RegExp) {
+    const { page } = await openApp(browser, '', { url: server.url });
+    const pixels = await mapPixels(page);
+    expect(['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].reduce((sum, k) => sum + pixels.byColour[k], 0) / pixels.total).toBeGreaterThan(0.05);
+    const { errors, warnings } = await statusTexts(page);
+    expect(errors).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(said);
+    await page.context().close();
+  }
+
+  it('blocked by the shipped policy: the map is coloured without it and says so once, as does hosting-check', async () => {
+    const server = await startNginx(makeSite(withBasemap(`http://127.0.0.1:${stylePort}/style.json`)));
+    const said = new RegExp(`achtergrondkaart van 127\\.0\\.0\\.1:${stylePort} wordt geblokkeerd door de Content-Security-Policy`);
+    await mapCarriesOnSayingOnce(server, said);
+    const check = await hostingCheck(server.url);
+    expect(check.warn.join('\n')).toMatch(said);
+    expect(check.fail).toEqual([]);
+    await server.stop();
+  });
+
+  it('allowed by the policy (docs § 6) but unreachable: the same, saying it is unreachable', async () => {
+    const closed = await freePort();
+    const allowed = `'self' http://127.0.0.1:${closed}`;
+    const snippet = documented.nginx().replaceAll("connect-src 'self'", `connect-src ${allowed}`).replaceAll("img-src 'self' data: blob:", `img-src 'self' data: blob: http://127.0.0.1:${closed}`);
+    const server = await startNginx(makeSite(withBasemap(`http://127.0.0.1:${closed}/style.json`)), snippet);
+    const said = new RegExp(`achtergrondkaart van 127\\.0\\.0\\.1:${closed} is niet bereikbaar`);
+    await mapCarriesOnSayingOnce(server, said);
+    expect((await hostingCheck(server.url)).warn.join('\n')).toMatch(said);
+    await server.stop();
+  });
+});
+
+describe('the server gone while the app is open', () => {
+  it('says so when new areas cannot be loaded', async () => {
+    const server = await startNginx(makeSite());
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente&v=5.12,52.09,8', { url: server.url });
+    await server.stop();
+    // Far from the first view and at buurt level: tiles that were never loaded.
+    await page.evaluate(() => (window as any).__kompas.controller.map.jumpTo({ center: [6.56, 53.21], zoom: 13 }));
+    await expect.poll(async () => (await statusTexts(page)).errors.join('\n'), { timeout: 30_000 }).toMatch(/De webserver is niet bereikbaar \(bij het laden van nieuwe kaartdelen\)/);
+    await page.context().close();
+  });
+});
