@@ -108,10 +108,14 @@ export function diagnoseTilesAnswer(path: string, answer: ServerAnswer): Diagnos
   return null;
 }
 
-/** A Range request whose answer the browser could not read at all, while a HEAD request came through. */
-export function rangeAnswerUnreadable(path: string, head: ServerAnswer): Diagnosis {
+/**
+ * A Range request whose answer the browser could not read at all, while a
+ * plain request to the same file came through with `plain`'s headers.
+ */
+export function rangeAnswerUnreadable(path: string, plain: ServerAnswer): Diagnosis {
+  if (plain.status === 404) return missingFile('Het kaartbestand', path);
   return (
-    diagnoseTilesAnswer(path, { ...head, firstBytes: undefined }) ?? {
+    (plain.contentEncoding ? diagnoseTilesAnswer(path, { ...plain, firstBytes: undefined }) : null) ?? {
       kind: 'range-broken',
       message: `De browser kon het antwoord op een Range-verzoek voor ${path} niet lezen.`,
       hint: `Een proxy of compressiemodule verandert het antwoord; zet compressie uit voor .pmtiles en laat Range-verzoeken ongewijzigd door (${HOSTING_DOC} § 2).`,

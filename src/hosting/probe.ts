@@ -21,17 +21,27 @@ export async function probeTiles(url: string, path: string, init: RequestInit = 
     response = await fetch(url, { ...init, headers: { Range: PROBE_RANGE } });
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch {
-    // A compressed Range answer cannot be decoded, so the request fails like
-    // a network error. The headers of a HEAD request tell the two apart.
-    try {
-      const head = answerOf(await fetch(url, { ...init, method: 'HEAD', headers: { Range: PROBE_RANGE } }));
-      return { problem: rangeAnswerUnreadable(path, head), answer: head };
-    } catch {
-      return { problem: serverGone(`het kaartbestand ${path}`), answer: null };
-    }
+    return unreadableRangeAnswer(url, path, init);
   }
   const answer = answerOf(response, bytes);
   return { problem: diagnoseTilesAnswer(path, answer), answer };
+}
+
+/**
+ * Chromium asks Range requests with "Accept-Encoding: identity" and refuses a
+ * compressed answer as if the network failed. A plain request (which may be
+ * compressed) shows the server's headers; it is cancelled once they arrive.
+ */
+async function unreadableRangeAnswer(url: string, path: string, init: RequestInit): Promise<Probe> {
+  const abort = new AbortController();
+  try {
+    const response = await fetch(url, { ...init, signal: abort.signal });
+    const answer = answerOf(response);
+    abort.abort();
+    return { problem: rangeAnswerUnreadable(path, answer), answer };
+  } catch {
+    return { problem: serverGone(`het kaartbestand ${path}`), answer: null };
+  }
 }
 
 /** The type a script or worker file is served with (HEAD: only the headers matter). */

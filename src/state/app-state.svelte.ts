@@ -13,7 +13,7 @@ import { CONFIG_HINT, loadHostConfig, type HostConfig } from '../hosting/host-co
 import { probeScript, probeTiles } from '../hosting/probe.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
 import { maplibreWorkerUrl } from '../map/map-controller.ts';
-import { appStatus, type StatusSource } from './status.svelte.ts';
+import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts';
 import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
@@ -196,7 +196,10 @@ export class AppState {
   /** The PMTiles file answers a Range request as the map needs it; throws the Dutch diagnosis. */
   private async checkTiles(path: string) {
     const { problem } = await probeTiles(dataUrl(path), path);
-    if (problem) throw new LoadError(problem.message, problem.hint);
+    if (!problem) return;
+    // The specific cause replaces the map's own "could not load" message.
+    this.status.resolve(MAP_FAILED_KEY);
+    throw new LoadError(problem.message, problem.hint);
   }
 
   async loadDataset(entry: DatasetEntry, view?: ViewState) {

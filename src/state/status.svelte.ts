@@ -66,5 +66,8 @@ export class StatusArea {
   }
 }
 
+/** Key of the map's generic "could not load" message, which a specific diagnosis replaces. */
+export const MAP_FAILED_KEY = 'tiles:map-failed';
+
 /** The app's status area; import it to report a failure from anywhere. */
 export const appStatus = new StatusArea();
