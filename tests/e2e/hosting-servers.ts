@@ -104,7 +104,7 @@ async function waitUntilAnswering(origin: string, child: ChildProcess, log: () =
   throw new Error(`server antwoordt niet op ${origin}:\n${log()}`);
 }
 
-async function start(command: string, args: string[], dir: string, port: number, errorLog: string): Promise<RunningServer> {
+async function start(command: string, args: string[], port: number, errorLog: string): Promise<RunningServer> {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -129,8 +129,15 @@ async function start(command: string, args: string[], dir: string, port: number,
     await server.stop();
     throw error;
   }
-  void dir;
   return server;
+}
+
+/** The distribution's server binary; fails loudly (no skip) when it is not installed. */
+function serverBinary(name: 'nginx' | 'apache2'): string {
+  for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/local/sbin'])) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  throw new Error(`${name} ontbreekt voor de hostingtests. Installeer het distributiepakket: apt-get install -y nginx apache2 (.ci/run doet dat).`);
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -168,7 +175,7 @@ http {
 }
 `,
   );
-  return start('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', errorLog], dir, port, errorLog);
+  return start(serverBinary('nginx'), ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', errorLog], port, errorLog);
 }
 
 const APACHE_MODULES = ['mpm_event', 'authz_core', 'authz_host', 'mime', 'dir', 'alias', 'headers', 'deflate', 'filter', 'setenvif', 'env'];
@@ -203,7 +210,7 @@ Include ${dir}/site.conf
 ${extra}
 `,
   );
-  return start('apache2', ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], dir, port, errorLog);
+  return start(serverBinary('apache2'), ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], port, errorLog);
 }
 
 /** Stops every server still running and removes the temp dirs (afterAll, also after a failure). */
