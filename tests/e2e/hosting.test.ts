@@ -145,6 +145,28 @@ describe('each broken variant is named, in the app and in hosting-check', () => 
     await server.stop();
   });
 
+  it('nginx serving every asset (.js too) as application/octet-stream: the static notices of both pages say so', async () => {
+    const snippet = edit(documented.nginx(), /(location \/wijkveiligheidskompas\/assets\/ \{\n)/, '$1        types { }\n        default_type application/octet-stream;\n');
+    const server = await startNginx(makeSite(), snippet);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: 'load' });
+    // Nothing replaced the notice: the browser refused the module script.
+    await expect.poll(() => page.locator('#app').textContent(), { timeout: 10_000 }).toMatch(/de browser weigert haar scripts.*verkeerd MIME-type/);
+    await page.goto(`${server.url}hosting-check.html`, { waitUntil: 'load' });
+    expect(await page.locator('#samenvatting').textContent()).toMatch(/de browser weigert het script van deze pagina.*verkeerd MIME-type/);
+    expect(await page.locator('li').count()).toBe(0);
+    await context.close();
+    await server.stop();
+  });
+
+  it('the scoring worker missing from assets/: the worker failure is said, not a silent wait', async () => {
+    const worker = readdirSync('dist/assets').find((f) => /^scoring\.worker-.+\.js$/.test(f))!;
+    const server = await startNginx(makeSite({ omit: [`assets/${worker}`] }));
+    await appSays(server.url, /De rekenmodule van het kompas \(een worker\) kon niet starten/);
+    await server.stop();
+  });
+
   it('nginx without Range support (max_ranges 0)', async () => {
     const server = await startNginx(makeSite(), documented.nginx(), 'max_ranges 0;');
     const said = /ondersteunt geen Range-verzoeken: .*areas\.[0-9a-f]{8}\.pmtiles kwam terug met status 200/;
