@@ -140,14 +140,19 @@ function serverBinary(name: 'nginx' | 'apache2'): string {
   throw new Error(`${name} ontbreekt voor de hostingtests. Installeer het distributiepakket: apt-get install -y nginx apache2 (.ci/run doet dat).`);
 }
 
+/** Temp dir, free port, error log and the documented snippet with our disk path. */
+async function prepare(prefix: string, site: string, snippet: string) {
+  const dir = tempDir(prefix);
+  const port = await freePort();
+  writeFileSync(join(dir, 'site.conf'), snippet.replaceAll(DOCUMENTED_DIR, site));
+  return { dir, port, errorLog: join(dir, 'error.log') };
+}
+
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** nginx with Debian's defaults (mime.types, gzip on) and the given server-block snippet. */
 export async function startNginx(site: string, snippet = documented.nginx(), serverExtra = ''): Promise<RunningServer> {
-  const dir = tempDir('wvk-nginx-');
-  const port = await freePort();
-  const errorLog = join(dir, 'error.log');
-  writeFileSync(join(dir, 'site.conf'), snippet.replaceAll(DOCUMENTED_DIR, site));
+  const { dir, port, errorLog } = await prepare('wvk-nginx-', site, snippet);
   writeFileSync(
     join(dir, 'nginx.conf'),
     `${asRoot ? 'user root;\n' : ''}daemon off;
@@ -182,10 +187,7 @@ const APACHE_MODULES = ['mpm_event', 'authz_core', 'authz_host', 'mime', 'dir', 
 
 /** Apache with Debian's default modules and mime/deflate settings, and the given site snippet. */
 export async function startApache(site: string, snippet = documented.apache(), extra = ''): Promise<RunningServer> {
-  const dir = tempDir('wvk-apache-');
-  const port = await freePort();
-  const errorLog = join(dir, 'error.log');
-  writeFileSync(join(dir, 'site.conf'), snippet.replaceAll(DOCUMENTED_DIR, site));
+  const { dir, port, errorLog } = await prepare('wvk-apache-', site, snippet);
   writeFileSync(
     join(dir, 'httpd.conf'),
     `ServerRoot ${dir}
