@@ -151,14 +151,14 @@ async function checkScripts() {
   else report('ok', `Scripts en de kaartworker (.mjs) komen als JavaScript (${answer?.contentType}).`);
 }
 
-/** The policy on the app's own page (index.html), as the app gets it. */
-async function checkPolicy(basemapUrl: string | null) {
+/** The policy on the app's own page (index.html), as the app gets it. Returns true when it blocks the basemap. */
+async function checkPolicy(basemapUrl: string | null): Promise<boolean> {
   const response = await get(base.href);
-  if (!response?.ok) return;
+  if (!response?.ok) return false;
   const csp = response.headers.get('content-security-policy');
   if (!csp) {
     report('info', 'De server stuurt geen Content-Security-Policy mee.', 'Niet verplicht; een aanbevolen policy staat in docs/hosting/csp.txt.');
-    return;
+    return false;
   }
   const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name.toLowerCase(), values]));
   const sources = (...names: string[]) => names.map((n) => directives.get(n)).find((v) => v) ?? null;
@@ -176,8 +176,12 @@ async function checkPolicy(basemapUrl: string | null) {
   if (basemapUrl && connect && !connect.includes('*')) {
     const origin = new URL(basemapUrl).origin;
     const host = hostOf(basemapUrl);
-    if (!connect.some((source) => source === origin || source === host || source.replace(/\/$/, '') === origin)) reportProblem('warn', basemapBlocked(host));
+    if (!connect.some((source) => source === origin || source === host || source.replace(/\/$/, '') === origin)) {
+      reportProblem('warn', basemapBlocked(host));
+      return true;
+    }
   }
+  return false;
 }
 
 async function checkConfig(): Promise<string | null> {
@@ -247,8 +251,9 @@ async function run() {
       await checkTables(entry);
     }
     await checkScripts();
-    await checkPolicy(basemapUrl);
-    await checkBasemap(basemapUrl);
+    const basemapBlockedByPolicy = await checkPolicy(basemapUrl);
+    // Already said, with what to change; fetching it would only add a violation.
+    if (!basemapBlockedByPolicy) await checkBasemap(basemapUrl);
   }
   checkWebGL();
   summary.textContent = counts.fail

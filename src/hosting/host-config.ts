@@ -91,7 +91,7 @@ export function parseHostConfig(text: string): { config: HostConfig; problems: C
   return validateHostConfig(json);
 }
 
-export const CONFIG_HINT = 'Pas config.json naast index.html aan; de sleutels en hun waarden staan in docs/hosting.md § 6.';
+export const CONFIG_HINT = 'Pas config.json naast index.html aan; de sleutels en hun waarden staan in docs/hosting.md § 6a.';
 
 /** Fetches config.json next to the app. A missing file is fine: every setting has a default. */
 export async function loadHostConfig(url: string): Promise<{ config: HostConfig; problems: ConfigProblem[]; found: boolean }> {

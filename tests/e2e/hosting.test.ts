@@ -215,6 +215,9 @@ describe('the basemap never blanks the map', () => {
     expect(errors).toEqual([]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(said);
+    // The user may put it away; the map stays.
+    await page.getByRole('button', { name: /Melding verbergen/ }).click();
+    expect((await statusTexts(page)).warnings).toEqual([]);
     await page.context().close();
   }
 
@@ -223,7 +226,7 @@ describe('the basemap never blanks the map', () => {
     const said = new RegExp(`achtergrondkaart van 127\\.0\\.0\\.1:${stylePort} wordt geblokkeerd door de Content-Security-Policy`);
     await mapCarriesOnSayingOnce(server, said);
     const check = await hostingCheck(server.url);
-    expect(check.warn.join('\n')).toMatch(said);
+    expect(check.warn.filter((w) => said.test(w))).toHaveLength(1);
     expect(check.fail).toEqual([]);
     await server.stop();
   });
