@@ -231,11 +231,26 @@ describe('the basemap never blanks the map', () => {
     await server.stop();
   });
 
+  /** The documented policy with `origin` added to connect-src and img-src, as docs/hosting.md § 6 says. */
+  const allowing = (origin: string) =>
+    documented.nginx().replaceAll("connect-src 'self'", `connect-src 'self' ${origin}`).replaceAll("img-src 'self' data: blob:", `img-src 'self' data: blob: ${origin}`);
+
+  it('allowed by the policy and reachable: drawn under our coloured areas, without any message', async () => {
+    const origin = `http://127.0.0.1:${stylePort}`;
+    const server = await startNginx(makeSite(withBasemap(`${origin}/style.json`)), allowing(origin));
+    const { page } = await openApp(browser, '', { url: server.url });
+    expect(await page.evaluate(() => (window as any).__kompas.controller.map.getLayer('achtergrond')?.id)).toBe('achtergrond');
+    const pixels = await mapPixels(page);
+    expect(['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].reduce((sum, k) => sum + pixels.byColour[k], 0) / pixels.total).toBeGreaterThan(0.05);
+    expect(await statusTexts(page)).toEqual({ errors: [], warnings: [] });
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    await page.context().close();
+    await server.stop();
+  });
+
   it('allowed by the policy (docs § 6) but unreachable: the same, saying it is unreachable', async () => {
     const closed = await freePort();
-    const allowed = `'self' http://127.0.0.1:${closed}`;
-    const snippet = documented.nginx().replaceAll("connect-src 'self'", `connect-src ${allowed}`).replaceAll("img-src 'self' data: blob:", `img-src 'self' data: blob: http://127.0.0.1:${closed}`);
-    const server = await startNginx(makeSite(withBasemap(`http://127.0.0.1:${closed}/style.json`)), snippet);
+    const server = await startNginx(makeSite(withBasemap(`http://127.0.0.1:${closed}/style.json`)), allowing(`http://127.0.0.1:${closed}`));
     const said = new RegExp(`achtergrondkaart van 127\\.0\\.0\\.1:${closed} is niet bereikbaar`);
     await mapCarriesOnSayingOnce(server, said);
     expect((await hostingCheck(server.url)).warn.join('\n')).toMatch(said);
