@@ -104,6 +104,9 @@ describe('de kaart', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.trim().split('\r\n');
+    // CC BY 4.0: the file names its publishers and the licence.
+    expect(lines[0]).toContain('Bron: CBS, Politie, RIVM/GGD');
+    expect(lines[0]).toContain('CC BY 4.0');
     expect(lines[1]).toMatch(/^code;naam;gemeente;F1 /);
     expect(lines.length).toBe(2 + 342);
     await page.context().close();
