@@ -18,6 +18,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Press Tab until the focused element matches (bounded), and say what has focus. */
+async function tabTo(page: Page, matches: (el: { id: string; text: string; role: string | null; inTableBody: boolean }) => boolean, max = 120): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '', role: document.activeElement?.getAttribute('role') ?? null, inTableBody: !!document.activeElement?.closest('tbody') }));
+    if (matches(el)) return true;
+  }
+  return false;
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
 async function expectAccessible(page: Page, view: string, include?: string) {
   expect(await axeViolations(page, include), view).toEqual([]);
 }
@@ -102,6 +115,75 @@ describe('toegankelijkheid (axe-core)', () => {
       await page.keyboard.press('Escape');
       await page.locator('dialog[open]').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     }
+    await page.context().close();
+  });
+});
+
+describe('toetsenbord per weergave', () => {
+  it('map → its text alternative: the score table, sorted and used to select, by keyboard only', async () => {
+    const { page } = await openApp(browser, AREA);
+    expect(await tabTo(page, (el) => el.text === 'Kaart als tekst: scoretabel')).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedId(page)).toBe('table-title');
+    expect(await tabTo(page, (el) => el.text === 'S4', 40)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.score-table th[aria-sort="descending"]').textContent()).toContain('S4');
+    // Into the rows: Enter on an area's name selects it on the map and in the panel.
+    expect(await tabTo(page, (el) => el.inTableBody, 40)).toBe(true);
+    const name = await focusedText(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe(name);
+    await page.context().close();
+  });
+
+  it('panel tabs with the arrow keys; weights, statement and import dialogs open with Enter and close with Escape', async () => {
+    const { page } = await openApp(browser, AREA);
+    await page.locator('#tab-kompas').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => focusedId(page)).toBe('tab-vergelijken');
+    await expect.poll(() => page.locator('table.compare').count()).toBe(1);
+    // The comparison scrolls with the keyboard: its region takes focus.
+    expect(await tabTo(page, (el) => el.role === 'region', 40)).toBe(true);
+
+    for (const [button, dialog] of [['Gewichten', 'weights-title'], ['Toegankelijkheid', 'a11y-title'], ['Gegevens importeren', null]] as const) {
+      await page.getByRole('button', { name: button, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const open = page.locator(dialog ? `dialog[open][aria-labelledby="${dialog}"]` : 'dialog[open]');
+      await open.waitFor({ timeout: 30_000 });
+      // Focus moved into the (modal) dialog.
+      await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('dialog[open]').count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => focusedText(page), { timeout: 10_000 }).toBe(button);
+    }
+    await page.context().close();
+  });
+
+  it('workspace: create, switch tabs with the arrow keys, add a suggestion with Enter', async () => {
+    const { page } = await openApp(browser, AREA);
+    await page.locator('#tab-kompas').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => focusedId(page)).toBe('tab-aanpak');
+    const panel = page.locator('.workspace-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    expect(await tabTo(page, (el) => /^Werkruimte voor .+ aanmaken$/.test(el.text), 40)).toBe(true);
+    await page.keyboard.press('Enter');
+    const first = panel.getByRole('tab').first();
+    await first.waitFor();
+    await first.focus();
+    const names: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      names.push(await focusedText(page));
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(names.some((n) => /Suggesties/.test(n)) && names.some((n) => /Interventiematrix/.test(n)) && names.some((n) => /Tijdslijn/.test(n))).toBe(true);
+    await panel.getByRole('tab', { name: /Suggesties/ }).focus();
+    await page.keyboard.press('Enter');
+    expect(await tabTo(page, (el) => /^Toevoegen aan matrix/.test(el.text), 80)).toBe(true);
+    await page.keyboard.press('Enter');
+    await panel.getByRole('tab', { name: /Interventiematrix/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('article.matrix-row').count()).toBe(1);
     await page.context().close();
   });
 });
