@@ -86,7 +86,7 @@ describe('de kaart', () => {
 
   it('the score table sorts, links to the map and downloads CSV', async () => {
     const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente');
-    await page.getByRole('button', { name: 'Scoretabel' }).click();
+    await page.getByRole('button', { name: 'Scoretabel', exact: true }).click();
     const firstName = () => page.locator('.score-table tbody tr th button').first().textContent();
     await expect.poll(firstName).toMatch(/^('s-Gravenhage|Aa en Hunze)$/);
     await page.locator('.score-table thead button', { hasText: 'Naam' }).click();

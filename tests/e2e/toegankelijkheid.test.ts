@@ -2,6 +2,7 @@
  * WCAG 2.1 AA in the browser: axe-core on every main view (0 violations),
  * and the keyboard paths a user without a mouse takes through each view.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -106,14 +107,23 @@ describe('toegankelijkheid (axe-core)', () => {
     await page.context().close();
   });
 
-  it('every import dialog: 0 violations', async () => {
+  it('every import dialog, empty and with a file read (mapping, errors, preview): 0 violations', async () => {
     const { page } = await openApp(browser, AREA);
-    for (const [button, view] of [['Gegevens importeren', 'gegevens importeren'], ['Punten importeren', 'punten importeren'], ['Enquête beleving', 'enquête importeren']] as const) {
-      await page.getByRole('button', { name: button, exact: true }).first().click();
+    const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+    const dialogs = [
+      { button: 'Gegevens importeren', view: 'gegevens importeren', input: '#import-file', file: fixture('import/mora-swing.csv'), ready: 'dialog[open] select' },
+      { button: 'Punten importeren', view: 'punten importeren', input: '#points-file', file: fixture('points/meldingen-fout.csv'), ready: '#points-x' },
+      { button: 'Enquête beleving', view: 'enquête importeren', input: '#survey-file', file: fixture('beleving/vm-2023-gemeenten.csv'), ready: 'table.errors' },
+    ];
+    for (const d of dialogs) {
+      await page.getByRole('button', { name: d.button, exact: true }).first().click();
       await page.locator('dialog[open]').waitFor({ timeout: 30_000 });
-      await expectAccessible(page, view);
+      await expectAccessible(page, d.view);
+      await page.setInputFiles(d.input, d.file);
+      await page.locator(d.ready).first().waitFor({ timeout: 30_000 });
+      await expectAccessible(page, `${d.view}, bestand gelezen`);
       await page.keyboard.press('Escape');
-      await page.locator('dialog[open]').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await expect.poll(() => page.locator('dialog[open]').count(), { timeout: 10_000 }).toBe(0);
     }
     await page.context().close();
   });
