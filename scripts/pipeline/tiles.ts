@@ -41,6 +41,18 @@ export interface TileBuildResult {
 
 const EXTENT = 4096;
 
+/**
+ * MVT feature ids are unsigned integers, so each feature's id is the numeric
+ * part of its CBS code: GM0014 → 14, WK001401 → 1401, BU00140001 → 140001.
+ * Unique within a layer (one level per layer); the string code stays in the
+ * `code` property. Documented for GIS users in docs/gis-export.md.
+ */
+export function tileFeatureId(code: string): number {
+  const id = Number.parseInt(code.replace(/^[A-Z]+/, ''), 10);
+  if (!Number.isSafeInteger(id) || id < 0) throw new Error(`CBS-code ${code} heeft geen numeriek deel voor een tile-id`);
+  return id;
+}
+
 function lonToX(lon: number, z: number): number {
   return Math.floor(((lon + 180) / 360) * 2 ** z);
 }
@@ -61,6 +73,7 @@ export function buildTiles(layers: Partial<Record<Level, TileFeature[]>>, option
       type: 'FeatureCollection',
       features: features.map((f): Feature => ({
         type: 'Feature',
+        id: tileFeatureId(f.code),
         properties: level === 'buurt'
           ? { code: f.code, name: f.name, gemeente: f.gemeente, wijk: f.wijk ?? '', flags: f.flags }
           : level === 'wijk'

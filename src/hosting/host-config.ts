@@ -5,7 +5,9 @@
  * To add a setting: add it to HostConfig and give it a row below.
  */
 
-export interface HostConfig {
+import type { ThemeConfigKeys } from '../ui/theme/host-theme.ts';
+
+export interface HostConfig extends ThemeConfigKeys {
   /** Dataset to open with; defaults to the catalog's default. */
   defaultDataset?: string;
   /** A gemeente code (e.g. "GM0014") to open on instead of the whole dataset. */
@@ -51,6 +53,23 @@ export const HOST_CONFIG_KEYS: Record<keyof HostConfig, KeyRule> = {
   basemapStyleUrl: {
     expected: 'een volledig https-adres van een MapLibre-stijl, of null',
     valid: nullOr(isHttpUrl),
+  },
+  // House style (src/ui/theme/host-theme.ts checks that the files are on this server).
+  themeStylesheet: {
+    expected: 'een pad naar een CSS-bestand met design tokens op deze server, zoals "huisstijl/tokens.css", of null',
+    valid: nullOr(isString),
+  },
+  themeClassName: {
+    expected: 'een CSS-klassenaam in kleine letters, zoals "gemeente-theme", of null',
+    valid: nullOr((v) => isString(v) && /^[a-z][a-z0-9-]{0,63}$/.test(v)),
+  },
+  logoUrl: {
+    expected: 'een pad naar een afbeelding op deze server, zoals "huisstijl/logo.svg", of null',
+    valid: nullOr(isString),
+  },
+  logoAlt: {
+    expected: 'de naam die het logo toont, zoals "Gemeente Voorbeeldstad", of null',
+    valid: nullOr((v) => isString(v) && v.trim().length > 0),
   },
 };
 

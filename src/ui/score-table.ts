@@ -78,9 +78,10 @@ function csvCell(value: string): string {
 }
 
 /** Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel. */
-export function rowsToCsv(rows: TableRow[], columns: TableColumn[], frameLabel: string): string {
+/** `credit` is the dataset's credit line (src/model/credits.ts): CC BY 4.0 asks for it wherever the figures go. */
+export function rowsToCsv(rows: TableRow[], columns: TableColumn[], frameLabel: string, credit: string): string {
   const header = ['code', 'naam', 'gemeente', ...columns.map((c) => `${c.id} ${c.label} (percentiel)`), 'dekking categorieën (%)'];
-  const lines = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners of geen gegevens). Bron: CBS, RIVM, Politie.`];
+  const lines = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners of geen gegevens). ${credit}.`];
   lines.push(header.map(csvCell).join(';'));
   for (const r of rows) {
     const values = r.values.map((v) => (v === null ? '' : v.toFixed(1).replace('.', ',')));

@@ -86,7 +86,7 @@ describe('de kaart', () => {
 
   it('the score table sorts, links to the map and downloads CSV', async () => {
     const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente');
-    await page.getByRole('button', { name: 'Scoretabel' }).click();
+    await page.getByRole('button', { name: 'Scoretabel', exact: true }).click();
     const firstName = () => page.locator('.score-table tbody tr th button').first().textContent();
     await expect.poll(firstName).toMatch(/^('s-Gravenhage|Aa en Hunze)$/);
     await page.locator('.score-table thead button', { hasText: 'Naam' }).click();
@@ -104,6 +104,9 @@ describe('de kaart', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.trim().split('\r\n');
+    // CC BY 4.0: the file names its publishers and the licence.
+    expect(lines[0]).toContain('Bron: CBS, Politie, RIVM/GGD');
+    expect(lines[0]).toContain('CC BY 4.0');
     expect(lines[1]).toMatch(/^code;naam;gemeente;F1 /);
     expect(lines.length).toBe(2 + 342);
     await page.context().close();

@@ -250,4 +250,18 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
     expect(screen.getByText(HOSTILE)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
   });
+
+  it('names the publishers and the licence of the figures it prints', async () => {
+    const store = await freshStore();
+    render(BestuurReport, {
+      area, summary: '', categories: [{ label: 'Criminaliteit', percentile: 50, statusLabel: 'gemiddeld' }], store,
+      sources: [
+        { publisher: 'Politie, CBS', title: 'Geregistreerde misdrijven', table: '47022NED', licence: 'CC BY 4.0' },
+        { publisher: 'RIVM, CBS, GGD', title: 'Gezondheid per wijk en buurt', licence: 'CC BY 4.0' },
+      ],
+    });
+    expect(screen.getByRole('heading', { level: 3, name: 'Bronnen' })).toBeTruthy();
+    expect(screen.getByText(/Bron: CBS, Politie, RIVM\/GGD · licentie CC BY 4\.0/)).toBeTruthy();
+    expect(screen.getByText(/Politie, CBS: Geregistreerde misdrijven \(47022NED\), licentie CC BY 4\.0/)).toBeTruthy();
+  });
 });

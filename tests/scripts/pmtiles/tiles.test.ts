@@ -49,6 +49,8 @@ describe('vector tiles of a built dataset', () => {
         for (let i = 0; i < layer.length; i++) {
           const p = layer.feature(i).properties;
           expect(String(p.code)).toMatch(patterns[name]);
+          // Feature id = numeric form of the CBS code (docs/gis-export.md).
+          expect(layer.feature(i).id).toBe(Number(String(p.code).slice(2)));
           expect(String(p.gemeente)).toMatch(/^GM(0014|1730)$/);
           expect(typeof p.name).toBe('string');
           expect(typeof p.flags).toBe('number');
