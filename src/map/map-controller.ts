@@ -8,7 +8,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, LEVEL_FROM_ZOOM, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 let protocolRegistered = false;
@@ -247,7 +247,7 @@ export class MapController {
 
 /** Level that follows the zoom, limited to the levels a dataset has. */
 export function levelForZoom(zoom: number, levels: Level[]): Level {
-  const wanted: Level = zoom < 8.5 ? 'gemeente' : zoom < 11 ? 'wijk' : 'buurt';
+  const wanted: Level = zoom < LEVEL_FROM_ZOOM.wijk ? 'gemeente' : zoom < LEVEL_FROM_ZOOM.buurt ? 'wijk' : 'buurt';
   if (levels.includes(wanted)) return wanted;
   const order = LEVELS.filter((l) => levels.includes(l));
   const wantedRank = LEVELS.indexOf(wanted);

@@ -47,6 +47,15 @@ export const PATTERNS = {
   whiteSpot: 'patroon-wittevlek',
 } as const;
 
+/**
+ * Zoom from which each level is the one on screen. Labels start at the same
+ * zoom, so no band of zoom levels shows areas without names; MapLibre's
+ * collision test drops the names that do not fit.
+ */
+export const LEVEL_FROM_ZOOM: Readonly<Record<Level, number>> = { gemeente: 0, wijk: 8.5, buurt: 11 };
+/** Gemeente names are unreadable below this zoom (the whole country on screen). */
+const GEMEENTE_LABELS_FROM_ZOOM = 6.5;
+
 export interface StyleOptions {
   tilesUrl: string;
   levels: Level[];
@@ -115,7 +124,7 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     if (!options.levels.includes(level)) continue;
     layers.push({
       id: layerId.labels(level), type: 'symbol', source: labelSourceId(level),
-      minzoom: level === 'gemeente' ? 7 : level === 'wijk' ? 10 : 12,
+      minzoom: level === 'gemeente' ? GEMEENTE_LABELS_FROM_ZOOM : LEVEL_FROM_ZOOM[level],
       layout: {
         visibility: level === options.initialLevel ? 'visible' : 'none',
         'text-field': ['get', 'name'],
