@@ -220,11 +220,22 @@ export class MapController {
   }
 
   setSelection(level: Level, code: string | null) {
+    if (code) this.showOutlineLayer(layerId.selection(level));
     this.setFlag(STATE_SELECTED, level, code ? [code] : []);
   }
 
   setNeighbours(level: Level, codes: string[]) {
+    if (codes.length) this.showOutlineLayer(layerId.neighbours(level));
     this.setFlag(STATE_NEIGHBOUR, level, codes);
+  }
+
+  /**
+   * Outline layers of levels other than the first start hidden, so tiles are
+   * not parsed for them until needed; a wijk chosen in search while buurten
+   * are on screen must still be outlined, so its layer is shown on first use.
+   */
+  private showOutlineLayer(id: string) {
+    if (this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') === 'none') this.map.setLayoutProperty(id, 'visibility', 'visible');
   }
 
   fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {

@@ -107,10 +107,6 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },
     });
-    const flagged = (key: string): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], 1, 0];
-    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1], 'line-opacity': flagged(STATE_NEIGHBOUR) } });
-    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': 2, 'line-opacity': flagged(STATE_HOVER) } });
-    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': 4, 'line-opacity': flagged(STATE_SELECTED) } });
   }
   // Gemeente borders stay visible on top at every level: the orientation a
   // beleidsadviseur reads the map by.
@@ -119,6 +115,17 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
       id: 'gemeente-borders', type: 'line', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente,
       paint: { 'line-color': '#333333', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 10, 1.4] },
     });
+  }
+  // Highlights above every fill: a wijk selected while buurten are on screen
+  // must not be painted over by the buurt fills.
+  const flagged = (key: string): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], 1, 0];
+  for (const level of LEVELS) {
+    if (!options.levels.includes(level)) continue;
+    const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
+    const base = { source: AREA_SOURCE, 'source-layer': tileLayerName[level], layout: { visibility } };
+    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1], 'line-opacity': flagged(STATE_NEIGHBOUR) } });
+    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': 2, 'line-opacity': flagged(STATE_HOVER) } });
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': 4, 'line-opacity': flagged(STATE_SELECTED) } });
   }
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
