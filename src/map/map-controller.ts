@@ -8,7 +8,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, LEVEL_FROM_ZOOM, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 /** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
@@ -225,11 +225,22 @@ export class MapController {
   }
 
   setSelection(level: Level, code: string | null) {
+    if (code) this.showOutlineLayer(layerId.selection(level));
     this.setFlag(STATE_SELECTED, level, code ? [code] : []);
   }
 
   setNeighbours(level: Level, codes: string[]) {
+    if (codes.length) this.showOutlineLayer(layerId.neighbours(level));
     this.setFlag(STATE_NEIGHBOUR, level, codes);
+  }
+
+  /**
+   * Outline layers of levels other than the first start hidden, so tiles are
+   * not parsed for them until needed; a wijk chosen in search while buurten
+   * are on screen must still be outlined, so its layer is shown on first use.
+   */
+  private showOutlineLayer(id: string) {
+    if (this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') === 'none') this.map.setLayoutProperty(id, 'visibility', 'visible');
   }
 
   fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {
@@ -252,7 +263,7 @@ export class MapController {
 
 /** Level that follows the zoom, limited to the levels a dataset has. */
 export function levelForZoom(zoom: number, levels: Level[]): Level {
-  const wanted: Level = zoom < 8.5 ? 'gemeente' : zoom < 11 ? 'wijk' : 'buurt';
+  const wanted: Level = zoom < LEVEL_FROM_ZOOM.wijk ? 'gemeente' : zoom < LEVEL_FROM_ZOOM.buurt ? 'wijk' : 'buurt';
   if (levels.includes(wanted)) return wanted;
   const order = LEVELS.filter((l) => levels.includes(l));
   const wantedRank = LEVELS.indexOf(wanted);

@@ -47,6 +47,15 @@ export const PATTERNS = {
   whiteSpot: 'patroon-wittevlek',
 } as const;
 
+/**
+ * Zoom from which each level is the one on screen. Labels start at the same
+ * zoom, so no band of zoom levels shows areas without names; MapLibre's
+ * collision test drops the names that do not fit.
+ */
+export const LEVEL_FROM_ZOOM: Readonly<Record<Level, number>> = { gemeente: 0, wijk: 8.5, buurt: 11 };
+/** Gemeente names are unreadable below this zoom (the whole country on screen). */
+const GEMEENTE_LABELS_FROM_ZOOM = 6.5;
+
 export interface StyleOptions {
   tilesUrl: string;
   levels: Level[];
@@ -98,10 +107,6 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },
     });
-    const flagged = (key: string): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], 1, 0];
-    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1], 'line-opacity': flagged(STATE_NEIGHBOUR) } });
-    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': 2, 'line-opacity': flagged(STATE_HOVER) } });
-    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': 4, 'line-opacity': flagged(STATE_SELECTED) } });
   }
   // Gemeente borders stay visible on top at every level: the orientation a
   // beleidsadviseur reads the map by.
@@ -111,11 +116,22 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
       paint: { 'line-color': '#333333', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 10, 1.4] },
     });
   }
+  // Highlights above every fill: a wijk selected while buurten are on screen
+  // must not be painted over by the buurt fills.
+  const flagged = (key: string): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], 1, 0];
+  for (const level of LEVELS) {
+    if (!options.levels.includes(level)) continue;
+    const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
+    const base = { source: AREA_SOURCE, 'source-layer': tileLayerName[level], layout: { visibility } };
+    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1], 'line-opacity': flagged(STATE_NEIGHBOUR) } });
+    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': 2, 'line-opacity': flagged(STATE_HOVER) } });
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': 4, 'line-opacity': flagged(STATE_SELECTED) } });
+  }
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
     layers.push({
       id: layerId.labels(level), type: 'symbol', source: labelSourceId(level),
-      minzoom: level === 'gemeente' ? 7 : level === 'wijk' ? 10 : 12,
+      minzoom: level === 'gemeente' ? GEMEENTE_LABELS_FROM_ZOOM : LEVEL_FROM_ZOOM[level],
       layout: {
         visibility: level === options.initialLevel ? 'visible' : 'none',
         'text-field': ['get', 'name'],

@@ -15,7 +15,7 @@ import { workerFailed } from '../hosting/diagnose.ts';
 import { maplibreWorkerUrl } from '../map/map-controller.ts';
 import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts';
 import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
-import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../data/search-index.ts';
+import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from '../points/points-state.svelte.ts';
 import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
@@ -263,7 +263,7 @@ export class AppState {
     const results = await Promise.allSettled([this.checkTiles(entry.files.tiles), tablesReady, workerReady]);
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     if (failures.length) throw failures.find((f) => f instanceof LoadError) ?? failures[0];
-    this.searchIndex = buildSearchIndex(this.searchEntries(this.tables));
+    this.searchIndex = buildSearchIndex(searchEntriesFromTables(this.tables), this.tables[levels[0]]?.indelingYear ?? null);
     if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
     else this.loading = null;
     if (view?.selection) {
@@ -293,22 +293,6 @@ export class AppState {
       this.colouredResolvers.push(resolve);
       setTimeout(resolve, fallbackMs);
     });
-  }
-
-  private searchEntries(tables: Partial<Record<Level, LevelTable>>): SearchEntry[] {
-    const gemeenteNames = new Map<string, string>();
-    const gm = tables.gemeente;
-    if (gm) gm.codes.forEach((code, i) => gemeenteNames.set(code, gm.names[i]));
-    const entries: SearchEntry[] = [];
-    for (const level of LEVELS) {
-      const table = tables[level];
-      if (!table) continue;
-      table.codes.forEach((code, index) => {
-        const gemeenteCode = level === 'gemeente' ? code : table.gemeenteCodes[index];
-        entries.push({ level, index, code, name: table.names[index], gemeenteName: gemeenteNames.get(gemeenteCode) ?? gemeenteCode });
-      });
-    }
-    return entries;
   }
 
   gemeenteName(code: string): string {

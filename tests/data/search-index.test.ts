@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, search, type SearchEntry } from '../../src/data/search-index.ts';
+import { buildSearchIndex, explainUnknownCode, search, searchEntriesFromTables, type SearchEntry } from '../../src/data/search-index.ts';
+import { loadDatasetFromDisk } from '../../scripts/scores-cli.ts';
 
 const entries: SearchEntry[] = [
   { level: 'buurt', index: 0, code: 'BU00140000', name: 'Binnenstad-Noord', gemeenteName: 'Groningen' },
@@ -25,5 +26,48 @@ describe('search', () => {
   });
   it('needs at least two characters', () => {
     expect(search(index, 'c')).toEqual([]);
+  });
+});
+
+// The everyday names a wijkagent or beleidsadviseur types, against the
+// shipped Nederland 2024 names (a missing public/data fails the test).
+describe('search on the names of Nederland 2024', () => {
+  const { tables } = loadDatasetFromDisk('public/data/datasets.json', 'nl2024');
+  const nl = buildSearchIndex(searchEntriesFromTables(tables), tables.buurt!.indelingYear);
+  const first = (q: string) => search(nl, q)[0];
+  const firstCodes = (q: string, n: number) => search(nl, q, n).map((e) => e.code);
+
+  it('knows the names people use for gemeenten', () => {
+    expect(first('Den Haag')).toMatchObject({ code: 'GM0518', name: "'s-Gravenhage" });
+    expect(first('den bosch')).toMatchObject({ code: 'GM0796' });
+    expect(first('Utrecht')).toMatchObject({ level: 'gemeente', code: 'GM0344' });
+  });
+
+  it('matches a CBS name without its wijk number', () => {
+    expect(first('Overvecht')).toMatchObject({ level: 'wijk', name: 'Wijk 03 Overvecht', gemeenteName: 'Utrecht' });
+  });
+
+  it('maps everyday neighbourhood names to the CBS areas that carry them', () => {
+    expect(first('Schilderswijk')).toMatchObject({ code: 'WK051829', name: 'Wijk 29 Schildersbuurt' });
+    expect(firstCodes('Schilderswijk', 5)).toEqual(expect.arrayContaining(['BU05182915', 'BU05182916', 'BU05182917']));
+    const bijlmer = search(nl, 'Bijlmer', 6);
+    expect(bijlmer.every((e) => e.gemeenteName === 'Amsterdam' && e.level === 'wijk')).toBe(true);
+    expect(bijlmer.map((e) => e.name)).toEqual(expect.arrayContaining(['H-buurt', 'K-buurt', 'Ganzenhoef e.o.']));
+  });
+
+  it('ranks a place in a big gemeente above a namesake elsewhere', () => {
+    const hit = first('Kanaleneiland');
+    expect(hit.gemeenteName).toBe('Utrecht');
+    expect(hit.name).toMatch(/^Kanaleneiland-/);
+  });
+
+  it('explains a code from an older indeling and offers its gemeente', () => {
+    expect(search(nl, 'BU03630000')).toEqual([]);
+    const hint = explainUnknownCode(nl, 'BU03630000');
+    expect(hint?.message).toMatch(/vóór 2023/);
+    expect(hint?.suggestion?.code).toBe('GM0363');
+    expect(explainUnknownCode(nl, 'BU0363AA01')).toBeNull(); // exists: no hint
+    expect(explainUnknownCode(nl, 'GM0017')?.message).toMatch(/bestaat daarin niet meer/);
+    expect(explainUnknownCode(nl, 'Overvecht')).toBeNull();
   });
 });

@@ -64,6 +64,56 @@ describe('de kaart', () => {
     await page.context().close();
   });
 
+  it('search knows everyday names and outlines a chosen wijk while buurten are on screen', async () => {
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&v=5.11,52.09,11.5');
+    const blackPixels = () => page.evaluate(() => {
+      const data = ((window as any).__mapImageData() as ImageData).data;
+      let n = 0;
+      for (let p = 0; p < data.length; p += 4) if (data[p] < 10 && data[p + 1] < 10 && data[p + 2] < 10 && data[p + 3] > 0) n++;
+      return n;
+    });
+    const before = await blackPixels();
+    // CBS calls it "Wijk 03 Overvecht"; people type "Overvecht".
+    await page.fill('#search-input', 'Overvecht');
+    await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain('Wijk 03 Overvecht');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Wijk 03 Overvecht');
+    await page.waitForFunction(() => { const m = (window as any).__kompas.controller.map; return !m.isMoving() && m.areTilesLoaded(); });
+    const state = await page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'wijken', id: 'WK034403' }));
+    expect(state.sel).toBe(true);
+    // The thick black outline is drawn on the canvas, not only set as state.
+    await expect.poll(blackPixels, { timeout: 20_000 }).toBeGreaterThan(before + 500);
+
+    // An old Amsterdam code is explained instead of "niets gevonden".
+    await page.fill('#search-input', 'BU03630000');
+    await expect.poll(() => page.locator('.search [role=status]').textContent()).toMatch(/vóór 2023.*Amsterdam/s);
+    await page.context().close();
+  });
+
+  it('keyboard in the kompas: arrows move between categories, Escape closes the open drill-down', async () => {
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&sel=BU00140001');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    const buttons = page.locator('button.cat');
+    await expect.poll(() => buttons.count()).toBeGreaterThan(3);
+    const ids = await buttons.evaluateAll((els) => els.map((el) => el.id));
+    await page.focus(`#${ids[0]}`);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(ids[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp'); // wraps to the last category
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(ids[ids.length - 1]);
+    // Open a drill-down, move focus into it, and close it with Escape.
+    await page.focus('#cat-S4');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#factors-S4 table').count()).toBe(1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#factors-S4').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cat-S4');
+    expect(await page.locator('#cat-S4').getAttribute('aria-expanded')).toBe('false');
+    await page.context().close();
+  });
+
   it('compares a buurt with its neighbours, including across the gemeente border', async () => {
     const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&sel=BU00140702');
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Hoornse Park');
