@@ -480,4 +480,11 @@ export const KOMPAS_MODEL: KompasModel = {
   ],
   categories: [F1, F2, F3, F4, S1, S2, S3, S4, I1, I2, I3, I4],
   dials: [objectief, beleving],
+  overall: {
+    id: 'overall',
+    label: 'Kwetsbaarheidsscore',
+    description: 'Gemiddelde van elf vaste categorieën (alle behalve F3). Een categorie zonder score verlaagt de dekking; ze valt er niet stilzwijgend uit. De twee wijzers (objectief en beleving) tellen nooit mee.',
+    categories: ['F1', 'F2', 'F4', 'S1', 'S2', 'S3', 'S4', 'I1', 'I2', 'I3', 'I4'],
+    excludedNote: 'F3 (voorzieningen en gelegenheid) meet drukte en blootstelling, geen kwetsbaarheid van bewoners (Cohen & Felson 1979); het blijft een aparte kaartlaag.',
+  },
 };

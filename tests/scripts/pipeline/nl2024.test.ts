@@ -69,13 +69,33 @@ describe('nl2024 on the Groningen–Tynaarlo fixture', () => {
     expect(cell(gemeente, 'inwoners.2024', 'GM0014').value).toBe(243768);
   });
 
-  it('sums crime upward and marks a wijk with a buurt lacking rows as incomplete', () => {
+  it('keeps the gemeente crime total, sums wijken when buurten with rows hold ≥ 95 % of inwoners, and checks buurt counts against the gemeente total', () => {
     expect(cell(buurt, 'misdrijven_totaal.2024', 'BU00141705').reason).toBe(MissingReason.notJoined);
-    expect(cell(wijk, 'misdrijven_totaal.2024', 'WK001417').reason).toBe(MissingReason.incomplete);
-    expect(cell(gemeente, 'misdrijven_totaal.2024', 'GM0014').reason).toBe(MissingReason.incomplete);
+    // BU00141705 (15 inwoners) lacks rows; the other buurten of WK001417 hold > 99 % of its inwoners.
+    const w17 = buurt.codes.filter((c, i) => buurt.wijkCodes[i] === 'WK001417' && c !== 'BU00141705');
+    const sum17 = w17.reduce((s, c) => s + (cell(buurt, 'misdrijven_totaal.2024', c).value || 0), 0);
+    expect(cell(wijk, 'misdrijven_totaal.2024', 'WK001417')).toEqual({ value: sum17, reason: 0 });
+    // Gemeente figures are the gemeente's own registered total, not a sum.
+    const gPath = join(dir, 'woonikveilig-2024/gemeente_2024_kerncijfers.csv');
+    expect(cell(gemeente, 'misdrijven_totaal.2024', 'GM0014').value).toBe(Number(csvValue(gPath, 'GM0014', 'misdrijven_2024')));
     const members = buurt.codes.filter((c, i) => buurt.wijkCodes[i] === 'WK173008');
     const sum = members.reduce((s, c) => s + cell(buurt, 'misdrijven_totaal.2023', c).value, 0);
     expect(cell(wijk, 'misdrijven_totaal.2023', 'WK173008')).toEqual({ value: sum, reason: 0 });
+    // The fixture holds a few Groningen buurten only: far below the gemeente total → registratie onvolledig.
+    const gBuurten = buurt.codes.filter((c) => c.startsWith('BU0014'));
+    const bSum = [2023, 2024, 2025].reduce((s, y) => s + gBuurten.reduce((a, c) => a + (cell(buurt, `misdrijven_totaal.${y}`, c).value || 0), 0), 0);
+    const gTotal = [2023, 2024, 2025].reduce((s, y) => s + Number(csvValue(gPath, 'GM0014', `misdrijven_${y}`)), 0);
+    expect(cell(buurt, 'misdrijven_dekking.2025', 'BU00141701').value).toBeCloseTo(Math.round((1000 * bSum) / gTotal) / 10, 1);
+    expect(cell(buurt, 'misdrijven_dekking.2025', 'BU00141701').value).toBeLessThan(90);
+    expect(cell(wijk, 'misdrijven_dekking.2025', 'WK001417').value).toBe(cell(buurt, 'misdrijven_dekking.2025', 'BU00141701').value);
+  });
+
+  it('marks a wijk incomplete when a buurt without crime rows holds more than 5 % of its inwoners', () => {
+    const d = fixtureCopy();
+    const wiv = join(d, 'woonikveilig-2024');
+    for (const y of [2021, 2022, 2023, 2024, 2025]) setCsvCell(join(wiv, 'buurt_2024_kerncijfers_misdrijven.csv'), 'BU00141703', `misdrijven_${y}`, '');
+    const b = buildDataset(loadNl2024({ dataDir: d })).levelTables;
+    expect(cell(b.wijk!, 'misdrijven_totaal.2024', 'WK001417').reason).toBe(MissingReason.incomplete);
   });
 
   it('joins RIVM on code: missing rows are notJoined, empty estimates unknown', () => {
