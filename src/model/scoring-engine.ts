@@ -13,7 +13,7 @@ import { KOMPAS_MODEL } from './kompas/definition.ts';
 import { validateModel } from './kompas/validate.ts';
 import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
 import {
-  computeOption, missingReasonForFactor, resolveFactor, seriesIndexOf, trendFor,
+  computeOption, missingReasonForFactor, resolveFactor, seriesIndexOf, trendFor, trendNote,
   type FactorInput, type SeriesIndex,
 } from './factor-inputs.ts';
 import {
@@ -778,7 +778,24 @@ export class ScoringEngine {
       flagged: pct >= 90 && !f.shownOnly,
       missingReason: null, missingLabel: null, fillHint: null,
       trend: trendFor(ls.table, ls.idx, input, i),
+      trendNote: trendNote(ls.idx, input),
+      joinNote: this.rivmJoinNote(ls, input, i),
     };
+  }
+
+  /** RIVM values that did not join on code say how they got here (pipeline column rivm_koppeling). */
+  private rivmJoinNote(ls: LevelState, input: FactorInput, i: number): string | null {
+    if (!/RIVM/.test(input.indicator.source)) return null;
+    const k = ls.idx.get('rivm_koppeling')?.[0];
+    const how = k ? ls.table.values[k.index][i] : NaN;
+    switch (how) {
+      case 1: return 'gekoppeld op naam: de code veranderde na 2020 (bijvoorbeeld Amsterdam 2023 of een herindeling)';
+      case 2: return 'wijkwaarde: deze buurt heeft geen eigen RIVM-schatting; de waarde van de wijk geldt, met een grotere onzekerheid';
+      case 3: return 'gemeentewaarde: buurt of wijk heeft geen eigen RIVM-schatting; de waarde van de gemeente geldt, met een grotere onzekerheid';
+      case 4: return 'gemiddelde van de wijken: de gemeente bestond in 2020 nog niet';
+      case 5: return 'gemiddelde van de buurten: de wijkcode veranderde na 2020';
+      default: return null;
+    }
   }
 
   private explainContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], i: number, allEntries: { f: number; def: number }[]): FactorExplanation[] {

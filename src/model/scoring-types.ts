@@ -155,6 +155,10 @@ export interface FactorExplanation {
   missingLabel: string | null;
   fillHint: string | null;
   trend: TrendPoint[];
+  /** How the trend was divided when a year lacks its own denominator (Dutch); null otherwise. */
+  trendNote?: string | null;
+  /** How a RIVM value reached this area when not by code: "gekoppeld op naam", "wijkwaarde", … (Dutch); null otherwise. */
+  joinNote?: string | null;
   /** A new local indicator from a gemeente import: shown with its percentile, never weighted. */
   localIndicator?: boolean;
 }

@@ -11,7 +11,7 @@ import { AreaFlag, type IndicatorMeta, type Level } from '../../../src/model/dat
 import { MissingReason } from '../../../src/model/missing.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
 import { CODE, column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
-import { rivmColumns } from './rivm.ts';
+import { RivmJoin, rivmColumns2024 } from './rivm.ts';
 
 const LICENCE = 'CC BY 4.0';
 const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via woonikveilig.nl';
@@ -54,6 +54,46 @@ const CRIME_COVERAGE: SeriesSpec = {
   kind: 'share',
   note: 'Onder 90 % telt criminaliteit in de buurten van deze gemeente niet mee ("registratie onvolledig").',
 };
+const RIVM_JOIN: SeriesSpec = {
+  series: 'rivm_koppeling',
+  label: 'Koppeling RIVM-gezondheidscijfers',
+  unit: 'code',
+  kind: 'class',
+  note: '0 = op code, 1 = gekoppeld op naam, 2 = wijkwaarde, 3 = gemeentewaarde, 4 = gemiddelde van de wijken (gemeente na 2020 gevormd), 5 = gemiddelde van de buurten (wijkcode gewijzigd).',
+};
+
+/**
+ * Share of inwoners with a RIVM value per gemeente, at buurt and wijk level:
+ * one summary line per level, then every gemeente under 95 %.
+ */
+function rivmJoinRates(how: Record<'buurt' | 'wijk' | 'gemeente', Map<string, number>>, buurten: AreaFeature[], bInw: Map<string, number>,
+  wijken: { code: string; inwoners: number }[], gemeenteNames: Map<string, string>): string[] {
+  const lines: string[] = [];
+  const rate = (level: 'buurt' | 'wijk', areas: { code: string; gemeente: string; inwoners: number }[]) => {
+    const per = new Map<string, { all: number; joined: number; byName: number; fallback: number }>();
+    for (const a of areas) {
+      const r = per.get(a.gemeente) ?? { all: 0, joined: 0, byName: 0, fallback: 0 };
+      r.all += a.inwoners;
+      const h = how[level].get(a.code);
+      if (h !== undefined) r.joined += a.inwoners;
+      if (h === RivmJoin.name) r.byName += a.inwoners;
+      if (h !== undefined && h !== RivmJoin.code && h !== RivmJoin.name) r.fallback += a.inwoners;
+      per.set(a.gemeente, r);
+    }
+    let all = 0, joined = 0, fallback = 0;
+    const low: string[] = [];
+    for (const [g, r] of [...per].sort(([a], [b]) => a.localeCompare(b))) {
+      all += r.all; joined += r.joined; fallback += r.fallback + r.byName;
+      const pct = r.all > 0 ? (100 * r.joined) / r.all : 100;
+      if (pct < 95) low.push(`${g} ${gemeenteNames.get(g) ?? ''} ${pct.toFixed(1)} %`);
+    }
+    lines.push(`RIVM 50090NED → ${level}: ${(100 * joined / all).toFixed(1)} % van de inwoners heeft een waarde (${(100 * fallback / all).toFixed(1)} % via naam, een hoger niveau of het gemiddelde van de buurten); gemeenten onder 95 %: ${low.length ? low.join('; ') : 'geen'}`);
+  };
+  rate('buurt', buurten.map((b) => ({ code: b.code, gemeente: b.gemeenteCode, inwoners: bInw.get(b.code) ?? 0 })));
+  rate('wijk', wijken.map((w) => ({ code: w.code, gemeente: `GM${w.code.slice(2, 6)}`, inwoners: w.inwoners })));
+  return lines;
+}
+
 /** A wijk crime sum is used when buurten with police rows hold at least this share (%) of its inwoners. */
 const WIJK_MIN_COVERED = 95;
 
@@ -354,8 +394,34 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   }
 
   const skipped: string[] = [];
-  columns.push(...rivmColumns(join(dataDir, 'rivm-gezondheid-50090NED'), ['buurt', 'wijk', 'gemeente'], skipped));
-  joinNotes.push(...skipped.map((s) => `niet geschreven: ${s}`));
+  const bInw = buurtInwoners(bCsv, buurtCodes);
+  const oldWijkNames = new Map<string, string>();
+  const tmapDist = readCsv(join(dataDir, 'tmap-nld-2022', 'NLD_dist_2022.csv'));
+  for (let row = 0; row < tmapDist.table.rows.length; row++) oldWijkNames.set(tmapDist.text(row, 'code'), tmapDist.text(row, 'name'));
+  const rivm = rivmColumns2024(join(dataDir, 'rivm-gezondheid-50090NED'), {
+    buurten: buurten.map((b) => ({ code: b.code, wijk: b.wijkCode, gemeente: b.gemeenteCode, inwoners: bInw.get(b.code) ?? 0 })),
+    wijken: wijkCodes.map((code, row) => ({ code, name: wijkNames.get(code) ?? '', gemeente: `GM${code.slice(2, 6)}`, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })),
+    gemeenteNames: new Map(gemeenteCodes.map((c) => [c, gemeenteNames.get(c) ?? ''])),
+    oldWijkNames,
+  }, skipped);
+  for (const c of rivm.columns) {
+    c.meta = { ...c.meta, note: 'Modelschatting (kleine-gebiedsschatting), indeling 2020. Gekoppeld op code; waar de code veranderde op gemeente + naam ("gekoppeld op naam"); een buurt zonder RIVM-rij krijgt de waarde van haar wijk ("wijkwaarde") of gemeente ("gemeentewaarde"), onzekerder dan een eigen schatting.' };
+  }
+  columns.push(...rivm.columns);
+  joinNotes.push(...rivm.notes, ...skipped.map((s) => `niet geschreven: ${s}`));
+  const koppelingMeta = meta(RIVM_JOIN, 2020, {
+    indelingYear: 2024,
+    publisher: 'RIVM, CBS, GGD',
+    source: 'Afgeleid: hoe RIVM 50090NED (indeling 2020) aan de indeling 2024 is gekoppeld',
+    sourceVariable: 'Codering_3',
+    licence: LICENCE,
+  });
+  for (const level of ['buurt', 'wijk', 'gemeente'] as const) {
+    const values = new Map<string, CellValue>();
+    for (const [code, how] of rivm.how[level]) values.set(code, { value: how, reason: 0 });
+    columns.push(column(koppelingMeta, level, values));
+  }
+  joinNotes.push(...rivmJoinRates(rivm.how, buurten, bInw, wijkCodes.map((code, row) => ({ code, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })), gemeenteNames));
 
   return {
     id: 'nl2024',

@@ -221,7 +221,7 @@ const S3: CategoryDef = {
       weightReason: 'De enige landelijke maat van ervaren overlast per buurt; verhoogd tot 0,30 zodat S3 niet overal een witte vlek is, maar met alleen deze factor blijft S3 "beperkte dekking".',
       evidence: 'Skogan 1990; RIVM kleine-gebiedsschattingen (Van de Kassteele et al. 2017)',
       options: [share('rivm_geluidhinder_buren', 'Ernstige geluidhinder door buren (18+)', { proxy: true,
-        note: 'Schatting: RIVM-modelschatting uit de Gezondheidsmonitor 2020, geen registratie; burenlawaai is één vorm van overlast.' })],
+        note: 'RIVM-modelschatting uit de Gezondheidsmonitor 2020 (een schatting, geen registratie); burenlawaai is één vorm van overlast.' })],
       fillHint: 'RIVM 50120NED ErnstigeGeluidhinderDoorBuren' }),
     f({ id: 'S3.5', label: 'Woon- en buurtoverlast (dossiers)', category: 'S3', direction: 1, weight: 0.25, measurable: W,
       weightReason: 'Lokale registraties zien wat de politie nooit ziet.', evidence: 'CCV',
