@@ -62,6 +62,7 @@ function describe(parts: SeriesYear[], option: IndicatorOption, years?: number[]
     source: uniq(parts.map((p) => p.meta.source)).join('; '),
     sourceVariable: uniq(parts.map((p) => p.meta.sourceVariable)).join(option.kind === 'ratio' ? ' ÷ ' : ', '),
     proxy: !!option.proxy,
+    ...(option.sign === -1 ? { inverse: true } : {}),
     ...(option.note ? { note: option.note } : {}),
   };
 }

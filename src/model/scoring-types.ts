@@ -112,6 +112,8 @@ export interface IndicatorUsed {
   source: string;
   sourceVariable: string;
   proxy: boolean;
+  /** The indicator runs against the factor (e.g. household size for alleenwonenden). */
+  inverse?: boolean;
   note?: string;
 }
 
