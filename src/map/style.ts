@@ -47,7 +47,7 @@ export const PATTERNS = {
   limited: 'patroon-beperkt',
   /** Cross-hatch on white: witte vlek. */
   whiteSpot: 'patroon-wittevlek',
-  /** Grid on light blue: bezoekers- of werkgebied, not ranked. */
+  /** Grid on light lavender: bezoekers- of werkgebied, not ranked. */
   visitor: 'patroon-bezoekers',
 } as const;
 

@@ -239,7 +239,8 @@ export class ScoringEngine {
   private belevingOf(level: Level): BelevingLevelResult | null {
     if (!this.survey) return null;
     if (this.belevingCache.has(level)) return this.belevingCache.get(level)!;
-    const { ls, all } = this.compute({ level, frame: 'dataset' });
+    // Visitor areas ranked too: the anchored estimate needs their proxy index (dialSurvey adds a caveat).
+    const { ls, all } = this.compute({ level, frame: 'dataset', rankVisitorAreas: true });
     const k = this.model.categories.length + this.model.spheres.length + this.model.dials.findIndex((d) => d.id === 'beleving');
     const t = ls.table;
     const result = belevingForLevel({
