@@ -1,6 +1,6 @@
 /**
  * Node CLI over the same scoring module the worker uses:
- *   npm run scores -- --dataset <id> --level <level> [--frame <frame>] --out <file.csv> [--data <dir>]
+ *   npm run scores -- --dataset <id> --level <level> [--frame <frame>] [--out <file.csv>] [--top 15] [--rang-bezoekersgebieden] [--data <dir>]
  * Writes one CSV row per area. Convention: higher = more vulnerable / less
  * safe (z = weighted robust z in the frame, pct = percentile 0–100 with 100 =
  * most vulnerable). See docs/scoring.md for the columns.
@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LEVELS, decodeLevelTable, type DatasetCatalog, type Level, type LevelTable } from '../src/model/dataset-format.ts';
 import { ScoringEngine } from '../src/model/scoring-engine.ts';
-import { ScoreAreaFlag, scoreStatusLabel, type FrameId, type ScoreResult, type ScoreStatusCode } from '../src/model/scoring-types.ts';
+import { ScoreAreaFlag, ScoreStatus, scoreStatusLabel, type FrameId, type ScoreResult, type ScoreStatusCode } from '../src/model/scoring-types.ts';
 import { coverageReport, formatCoverageReport } from '../src/model/coverage-report.ts';
 
 export interface LoadedDataset {
@@ -46,9 +46,34 @@ const csvCell = (v: string | number | null): string => {
 /** EB reliability below this marks the crime rate "onzeker" (domain model §5.3). */
 const UNCERTAIN_C = 0.5;
 
-export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliability: Float32Array | null = null): string {
+/** Both crime rates per area: per 1,000 inwoners (raw and shrunk) and per hectare land (the exposure rate). */
+export interface CrimeRates {
+  perInwoner: Float64Array | null;
+  perInwonerGekrompen: Float64Array | null;
+  perHectare: Float64Array | null;
+}
+
+export function crimeRatesOf(engine: ScoringEngine, level: Level, frame: FrameId): CrimeRates {
+  const inw = engine.factorValues({ level, frame }, 'S4.0');
+  const ha = engine.factorValues({ level, frame }, 'S4.7');
+  return { perInwoner: inw?.raw ?? null, perInwonerGekrompen: inw?.used ?? null, perHectare: ha?.raw ?? null };
+}
+
+/** Reliability words per area: small areas, visitor areas, incomplete crime, uncertain crime rate. */
+export function reliabilityText(flags: number, c: number): string {
+  if (flags & ScoreAreaFlag.noScore) return 'geen score (< 50 inwoners)';
+  return [
+    flags & ScoreAreaFlag.indicatief ? 'indicatief (< 200 inwoners)' : '',
+    flags & ScoreAreaFlag.exposure ? 'bezoekers- of werkgebied' : '',
+    flags & ScoreAreaFlag.crimeIncomplete ? 'registratie onvolledig' : '',
+    c < UNCERTAIN_C ? 'misdrijfcijfer onzeker (C < 0,5)' : '',
+  ].filter(Boolean).join('; ') || 'normaal';
+}
+
+export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliability: Float32Array | null = null, rates: CrimeRates | null = null): string {
   const n = result.areaCount;
-  const header = ['code', 'naam', 'gemeente', 'inwoners', 'betrouwbaarheid', 'misdrijven_betrouwbaarheid_C'];
+  const header = ['code', 'naam', 'gemeente', 'inwoners', 'betrouwbaarheid', 'misdrijven_betrouwbaarheid_C',
+    'misdrijven_per_1000_inwoners', 'misdrijven_per_1000_inwoners_gekrompen', 'misdrijven_per_ha'];
   for (const t of result.targets) {
     header.push(`${t.id}_z`, `${t.id}_percentiel`, `${t.id}_status`);
     if (t.kind !== 'sphere') header.push(`${t.id}_dekking`);
@@ -56,14 +81,11 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliabi
   const inwIdx = table.indicators.findIndex((m) => (m.series ?? m.id) === 'inwoners');
   const rows = [header.join(',')];
   for (let i = 0; i < n; i++) {
-    const f = result.areaFlags[i];
-    const rel = f & ScoreAreaFlag.noScore ? 'geen score (< 50 inwoners)' : [
-      f & ScoreAreaFlag.indicatief ? 'indicatief (< 200 inwoners)' : '',
-      f & ScoreAreaFlag.exposure ? 'niet-woonbuurt / bezoekersgebied' : '',
-      crimeReliability && crimeReliability[i] < UNCERTAIN_C ? 'misdrijfcijfer onzeker (C < 0,5)' : '',
-    ].filter(Boolean).join('; ') || 'normaal';
     const c = crimeReliability ? crimeReliability[i] : NaN;
-    const row: (string | number | null)[] = [table.codes[i], table.names[i], table.gemeenteCodes[i] ?? '', inwIdx >= 0 ? table.values[inwIdx][i] : null, rel, Number.isFinite(c) ? c : null];
+    const rel = reliabilityText(result.areaFlags[i], c);
+    const rate = (a: Float64Array | null | undefined) => (a && Number.isFinite(a[i]) ? a[i] : null);
+    const row: (string | number | null)[] = [table.codes[i], table.names[i], table.gemeenteCodes[i] ?? '', inwIdx >= 0 ? table.values[inwIdx][i] : null, rel, Number.isFinite(c) ? c : null,
+      rate(rates?.perInwoner), rate(rates?.perInwonerGekrompen), rate(rates?.perHectare)];
     result.targets.forEach((t, k) => {
       const p = k * n + i;
       row.push(result.z[p], result.percentile[p], scoreStatusLabel[result.status[p] as ScoreStatusCode]);
@@ -74,13 +96,52 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliabi
   return rows.join('\n') + '\n';
 }
 
+/** Headlines for --top: the overall score, the two dials and registered crime. */
+export const TOP_HEADLINES = ['overall', 'objectief', 'beleving', 'S4'] as const;
+
+/**
+ * The k highest and k lowest scored areas per headline, with their flags:
+ * the face-validity check of docs/scoring.md. Areas without a score
+ * (visitor areas by default, too few inwoners, witte vlek) are not listed.
+ */
+export function topLists(result: ScoreResult, table: LevelTable, k: number, gemeenteName: (code: string) => string, crimeReliability: Float32Array | null = null): string {
+  const n = result.areaCount;
+  const inwIdx = table.indicators.findIndex((m) => (m.series ?? m.id) === 'inwoners');
+  const out: string[] = [];
+  for (const id of TOP_HEADLINES) {
+    const t = result.targets.findIndex((x) => x.id === id);
+    if (t < 0) continue;
+    const scored: number[] = [];
+    for (let i = 0; i < n; i++) if (result.status[t * n + i] <= ScoreStatus.beperkteDekking && Number.isFinite(result.z[t * n + i])) scored.push(i);
+    // By z, ties by code, so the list is deterministic.
+    scored.sort((a, b) => result.z[t * n + b] - result.z[t * n + a] || table.codes[a].localeCompare(table.codes[b]));
+    const line = (i: number, rank: number) => {
+      const p = t * n + i;
+      const c = crimeReliability ? crimeReliability[i] : NaN;
+      const inw = inwIdx >= 0 ? table.values[inwIdx][i] : NaN;
+      const gm = table.level === 'gemeente' ? '' : ` (${gemeenteName(table.gemeenteCodes[i] ?? '')})`;
+      const flags = reliabilityText(result.areaFlags[i], c);
+      const limited = result.status[p] === ScoreStatus.beperkteDekking ? ', beperkte dekking' : '';
+      return `${String(rank).padStart(3)}. ${table.codes[i]} ${table.names[i]}${gm} · P${result.percentile[p].toFixed(0)} z ${result.z[p].toFixed(2)} · ${Number.isFinite(inw) ? inw : '?'} inw. · dekking ${Math.round(result.coverage[p] * 100)} %${limited}${flags === 'normaal' ? '' : ` · ${flags}`}`;
+    };
+    out.push(`## ${result.targets[t].label} (${id}), ${table.level}: ${scored.length} gebieden met een score`);
+    out.push(`Hoogste ${k} (meest kwetsbaar / minst veilig):`);
+    scored.slice(0, k).forEach((i, r) => out.push(line(i, r + 1)));
+    out.push(`Laagste ${k}:`);
+    scored.slice(-k).reverse().forEach((i, r) => out.push(line(i, scored.length - r)));
+    out.push('');
+  }
+  return out.join('\n');
+}
+
 function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2);
-      out[k] = v ?? argv[++i] ?? '';
+      // A flag without a value (--rang-bezoekersgebieden) does not swallow the next option.
+      out[k] = v ?? (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : '');
     }
   }
   return out;
@@ -99,14 +160,22 @@ export function main(argv = process.argv.slice(2)): void {
   if (!loaded.tables[level]) throw new Error(`dataset ${datasetId} heeft geen niveau ${level}`);
   const engine = new ScoringEngine(loaded.tables);
   const t0 = performance.now();
-  const result = engine.score({ level, frame });
+  const rankVisitorAreas = 'rang-bezoekersgebieden' in args;
+  const result = engine.score({ level, frame, rankVisitorAreas });
   const ms = performance.now() - t0;
   console.log(`# ${datasetId} ${level}, kader ${frame}: ${result.areaCount} gebieden gescoord in ${ms.toFixed(0)} ms (laden ${loaded.loadMs.toFixed(0)} ms)`);
   console.log('# Conventie: hoger = kwetsbaarder / minder veilig; percentiel 100 = meest kwetsbaar binnen het kader.');
   for (const note of result.notes) console.log(`# ${note}`);
   if (args.out) {
-    writeFileSync(args.out, scoresToCsv(result, engine.table(level), engine.factorReliability({ level, frame }, 'S4.0')));
+    writeFileSync(args.out, scoresToCsv(result, engine.table(level), engine.factorReliability({ level, frame }, 'S4.0'), crimeRatesOf(engine, level, frame)));
     console.log(`# geschreven: ${args.out}`);
+  }
+  if (args.top !== undefined) {
+    const k = Number(args.top) || 15;
+    const names = new Map<string, string>();
+    const gm = loaded.tables.gemeente;
+    if (gm) gm.codes.forEach((c, i) => names.set(c, gm.names[i]));
+    console.log(topLists(result, engine.table(level), k, (c) => names.get(c) ?? c, engine.factorReliability({ level, frame }, 'S4.0')));
   }
   for (const l of engine.levels()) console.log(formatCoverageReport(coverageReport(engine, l)));
 }

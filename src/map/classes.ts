@@ -23,6 +23,8 @@ export const CLASSES: ColourClass[] = [
 
 export const NO_DATA_COLOUR = '#c8c8c8';
 export const WHITE_SPOT_COLOUR = '#ffffff';
+/** Bezoekers- of werkgebied: a light lavender outside the YlOrRd ramp and unlike the water blue, always with the grid pattern. */
+export const VISITOR_COLOUR = '#dadaeb';
 
 /** Class index 0..5 for a percentile, -1 when there is none. */
 export function classOf(percentile: number): number {

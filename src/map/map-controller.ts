@@ -161,7 +161,7 @@ export class MapController {
       for (const id of [layerId.neighbours(l), layerId.selection(l)]) {
         if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', 'visible');
       }
-      for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
+      for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.pattern(l, 'visitor'), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
         if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
       }
     }

@@ -9,7 +9,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { CLASSES, NO_DATA_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
+import { CLASSES, NO_DATA_COLOUR, VISITOR_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
 // Feature-state carries the scoring result's status codes as they are.
 import { ScoreStatus } from '../model/scoring-types.ts';
 import { GAP_CLASS_OFFSET, QUADRANTS } from '../beleving/gap.ts';
@@ -34,6 +34,8 @@ export const fillColour: ExpressionSpecification = [
   'case',
   ['==', statusOfState, ScoreStatus.witteVlek],
   WHITE_SPOT_COLOUR,
+  ['==', statusOfState, ScoreStatus.bezoekersgebied],
+  VISITOR_COLOUR,
   // Percentile classes 0–5, and the perception-gap quadrants as classes 10–13 (still a fixed-size expression).
   ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), ...QUADRANTS.flatMap((q, i) => [GAP_CLASS_OFFSET + i, q.colour]), NO_DATA_COLOUR],
 ] as unknown as ExpressionSpecification;
@@ -45,6 +47,8 @@ export const PATTERNS = {
   limited: 'patroon-beperkt',
   /** Cross-hatch on white: witte vlek. */
   whiteSpot: 'patroon-wittevlek',
+  /** Grid on light lavender: bezoekers- of werkgebied, not ranked. */
+  visitor: 'patroon-bezoekers',
 } as const;
 
 /**
@@ -103,6 +107,7 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     });
     layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(ScoreStatus.beperkteDekking) } });
     layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(ScoreStatus.witteVlek) } });
+    layers.push({ id: layerId.pattern(level, 'visitor'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.visitor, 'fill-opacity': statusIs(ScoreStatus.bezoekersgebied) } });
     layers.push({
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },

@@ -62,6 +62,7 @@ function describe(parts: SeriesYear[], option: IndicatorOption, years?: number[]
     source: uniq(parts.map((p) => p.meta.source)).join('; '),
     sourceVariable: uniq(parts.map((p) => p.meta.sourceVariable)).join(option.kind === 'ratio' ? ' ÷ ' : ', '),
     proxy: !!option.proxy,
+    ...(option.sign === -1 ? { inverse: true } : {}),
     ...(option.note ? { note: option.note } : {}),
   };
 }
@@ -232,6 +233,18 @@ export function resolveFactor(table: LevelTable, idx: SeriesIndex, factor: Facto
   return best;
 }
 
+/** Dutch note for a rate trend whose years lack their own denominator; null when every year has one. */
+export function trendNote(idx: SeriesIndex, input: FactorInput): string | null {
+  const option = input.option;
+  if (option.kind !== 'rate' || input.trendSeries.length < 2) return null;
+  const dens = idx.get(option.denominator) ?? [];
+  const have = new Set(dens.map((d) => d.year));
+  const without = input.trendSeries.filter((s) => !have.has(s.year)).map((s) => s.year).sort((a, b) => a - b);
+  if (!without.length || !dens.length) return null;
+  const unit = dens[0].meta.label.toLowerCase();
+  return `${without.join(', ')}: gedeeld door ${unit} ${dens[0].year}, want de bron heeft geen ${unit} per jaar; bij een groeiende bevolking lijken eerdere jaren daardoor iets gunstiger.`;
+}
+
 /** First missing reason among the options' series, for a factor no option covers. */
 export function missingReasonForFactor(table: LevelTable, idx: SeriesIndex, factor: FactorDef, area: number): MissingReasonCode {
   for (const option of factor.options) {
@@ -241,17 +254,21 @@ export function missingReasonForFactor(table: LevelTable, idx: SeriesIndex, fact
   return MissingReason.notJoined;
 }
 
-/** Per-year values of the chosen indicator for one area (rates per year, raw). */
+/**
+ * Per-year values of the chosen indicator for one area (rates per year,
+ * raw). A rate divides each year by that year's denominator where the table
+ * has it, else by the latest one (trendNote says so).
+ */
 export function trendFor(table: LevelTable, idx: SeriesIndex, input: FactorInput, area: number): TrendPoint[] {
   if (!input.trendSeries.length) return [];
   const option = input.option;
   const out: TrendPoint[] = [];
-  let den: SeriesYear | undefined;
-  if (option.kind === 'rate') den = latest(idx, option.denominator);
+  const dens = option.kind === 'rate' ? idx.get(option.denominator) ?? [] : [];
   for (const s of [...input.trendSeries].reverse()) {
     let v = table.values[s.index][area];
     if (!Number.isFinite(v)) continue;
     if (option.kind === 'rate') {
+      const den = dens.find((d) => d.year === s.year) ?? dens[0];
       const d = den ? table.values[den.index][area] : NaN;
       if (!(d > 0)) continue;
       v = (v / d) * option.per;

@@ -26,6 +26,8 @@ export const MissingReason = {
   incomplete: 8,
   /** Plain missing in the source (".", empty, null, -99999999) without a subtype. */
   unknown: 9,
+  /** The gemeente's buurt counts add up to far less than its registered total (set by the engine, never stored). */
+  registrationIncomplete: 10,
 } as const;
 
 export type MissingReasonCode = (typeof MissingReason)[keyof typeof MissingReason];
@@ -41,6 +43,7 @@ export const missingReasonLabel: Record<MissingReasonCode, string> = {
   7: 'grens gewijzigd (andere indeling)',
   8: 'onvolledig (niet alle onderliggende gebieden hebben een waarde)',
   9: 'ontbreekt in de bron',
+  10: 'registratie onvolledig: de buurtcijfers van deze gemeente tellen op tot minder dan 90 % van haar totaal',
 };
 
 /**

@@ -13,7 +13,7 @@ import { KOMPAS_MODEL } from './kompas/definition.ts';
 import { validateModel } from './kompas/validate.ts';
 import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
 import {
-  computeOption, missingReasonForFactor, resolveFactor, seriesIndexOf, trendFor,
+  computeOption, missingReasonForFactor, resolveFactor, seriesIndexOf, trendFor, trendNote,
   type FactorInput, type SeriesIndex,
 } from './factor-inputs.ts';
 import {
@@ -23,7 +23,7 @@ import {
 import {
   CONVENTION, ScoreAreaFlag, ScoreStatus, frameLabel, scoreStatusLabel,
   type AreaExplanation, type CategoryExplanation, type ClassLabel, type DialExplanation, type FactorExplanation,
-  type FrameId, type ImportedValues, type ScoreRequest, type ScoreResult, type ScoreStatusCode, type ScoreTarget,
+  type FrameId, type ImportedValues, type OverallExplanation, type ScoreRequest, type ScoreResult, type ScoreStatusCode, type ScoreTarget,
   type SphereExplanation, type TargetExplanation, type WeightOverrides,
 } from './scoring-types.ts';
 import { belevingForLevel, INTERVAL_LEVEL, type BelevingLevelResult } from '../beleving/estimate.ts';
@@ -34,10 +34,25 @@ export const MIN_INWONERS_SCORE = 50;
 export const MIN_INWONERS_FULL = 200;
 export const COVERAGE_SCORE = 0.6;
 export const COVERAGE_LIMITED = 0.3;
-/** Crime rate at least this many times the dataset median marks a visitor area. */
-export const EXPOSURE_CRIME_FACTOR = 10;
+/**
+ * Crime rate at least this many times the dataset median marks a visitor
+ * area: even if its residents were victimised at the median rate, they would
+ * account for at most 1/5 of the registered crime, so the exposed population
+ * is mostly visitors and workers (ambient population: Andresen 2006, 2011;
+ * Boivin 2018).
+ */
+export const EXPOSURE_CRIME_FACTOR = 5;
+/** Areas with fewer inwoners whose CBS name marks a work or visitor area (domain model §5.3: "known bedrijventerrein"). */
+export const EXPOSURE_NAME_MAX_INWONERS = 1000;
+const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 /** Groups with fewer reference areas fall back to the dataset-wide reference. */
 export const MIN_GROUP_SIZE = 5;
+/**
+ * Below this share of the gemeente's registered total in its buurt counts,
+ * buurt crime is not used (registratie onvolledig): a buurt that only seems
+ * safe because its crimes were booked elsewhere must not lead the safe end.
+ */
+export const CRIME_COVERAGE_MIN = 90;
 const EPS = 1e-9;
 
 export function coverageStatus(coverage: number): ScoreStatusCode {
@@ -80,6 +95,8 @@ interface LevelState {
   inwoners: Float64Array;
   areaFlags: Uint8Array;
   exposureReason: (string | null)[];
+  /** Share (%) of the gemeente's registered crime found in its buurt counts; NaN = unknown. */
+  crimeCoverage: Float64Array;
   /** Eligible for the reference sample: ≥ 50 inwoners and not an exposure area. */
   reference: Uint8Array;
   frames: Map<FrameId, FrameState>;
@@ -155,6 +172,8 @@ export class ScoringEngine {
       ...model.categories.map((c): ScoreTarget => ({ id: c.id, label: c.label, kind: 'category', sphere: c.sphere, categoryType: c.type })),
       ...model.spheres.map((s): ScoreTarget => ({ id: s.id, label: s.label, kind: 'sphere', sphere: s.id })),
       ...model.dials.map((d): ScoreTarget => ({ id: d.id, label: d.label, kind: 'dial' })),
+      // Last, so category/sphere/dial positions stay as they were.
+      { id: model.overall.id, label: model.overall.label, kind: 'overall' },
     ];
   }
 
@@ -220,7 +239,8 @@ export class ScoringEngine {
   private belevingOf(level: Level): BelevingLevelResult | null {
     if (!this.survey) return null;
     if (this.belevingCache.has(level)) return this.belevingCache.get(level)!;
-    const { ls, all } = this.compute({ level, frame: 'dataset' });
+    // Visitor areas ranked too: the anchored estimate needs their proxy index (dialSurvey adds a caveat).
+    const { ls, all } = this.compute({ level, frame: 'dataset', rankVisitorAreas: true });
     const k = this.model.categories.length + this.model.spheres.length + this.model.dials.findIndex((d) => d.id === 'beleving');
     const t = ls.table;
     const result = belevingForLevel({
@@ -299,6 +319,26 @@ export class ScoringEngine {
     const exposureReason: (string | null)[] = new Array(n).fill(null);
     const reference = new Uint8Array(n);
 
+    // Crime input check (pipeline column misdrijven_dekking): where a
+    // gemeente's buurt counts miss much of its total, crime is unknown here.
+    const crimeCoverage = new Float64Array(n).fill(NaN);
+    const dek = idx.get('misdrijven_dekking')?.[0];
+    if (dek) {
+      const v = table.values[dek.index];
+      for (let i = 0; i < n; i++) crimeCoverage[i] = v[i];
+      inputs.forEach((input) => {
+        if (!input || input.option.kind !== 'rate' || !input.option.series.startsWith('misdrijven_')) return;
+        for (let i = 0; i < n; i++) {
+          if (!(v[i] < CRIME_COVERAGE_MIN)) continue;
+          input.value[i] = NaN;
+          input.reason[i] = MissingReason.registrationIncomplete;
+          if (input.y) input.y[i] = NaN;
+          if (input.n) input.n[i] = NaN;
+        }
+      });
+      for (let i = 0; i < n; i++) if (v[i] < CRIME_COVERAGE_MIN) areaFlags[i] |= ScoreAreaFlag.crimeIncomplete;
+    }
+
     // Exposure: crime far above what the residents explain.
     const crime = inputs[this.factorIdx.get('S4.0')!];
     let crimeMedian = NaN;
@@ -317,7 +357,9 @@ export class ScoringEngine {
       else if (p < MIN_INWONERS_FULL) areaFlags[i] |= ScoreAreaFlag.indicatief;
       let why: string | null = null;
       if (crime && crimeMedian > 0 && crime.value[i] >= EXPOSURE_CRIME_FACTOR * crimeMedian) {
-        why = `geregistreerde misdrijven per inwoner ${Math.round(crime.value[i] / crimeMedian)}× de mediaan: vooral bezoekers, niet bewoners`;
+        why = `geregistreerde misdrijven per inwoner ${Math.round(crime.value[i] / crimeMedian)}× de mediaan: ook bij een gemiddeld risico voor bewoners komt hooguit een vijfde van de misdrijven op hun rekening; de rest treft bezoekers en werkenden`;
+      } else if (p < EXPOSURE_NAME_MAX_INWONERS && WORK_AREA_NAME.test(table.names[i] ?? '')) {
+        why = 'de naam wijst op een werk- of bezoekersgebied (bedrijven, industrie, kantoren, haven, sport) en er wonen minder dan 1.000 mensen';
       } else if (p < MIN_INWONERS_FULL || !Number.isFinite(p)) {
         const a = adr ? table.values[adr.index][i] : NaN;
         const b = bev ? table.values[bev.index][i] : NaN;
@@ -327,7 +369,7 @@ export class ScoringEngine {
       if (why) { areaFlags[i] |= ScoreAreaFlag.exposure; exposureReason[i] = why; }
       reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
     }
-    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, reference, frames: new Map() };
+    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map() };
     this.states.set(level, state);
     return state;
   }
@@ -492,7 +534,7 @@ export class ScoringEngine {
     });
   }
 
-  private aggregate(ls: LevelState, fs: FrameState, c: Container, act: number[]): TargetCache {
+  private aggregate(ls: LevelState, fs: FrameState, c: Container, act: number[], rankVisitors: boolean): TargetCache {
     const n = ls.table.codes.length;
     const z = new Float32Array(n);
     const coverage = new Float32Array(n);
@@ -533,6 +575,7 @@ export class ScoringEngine {
       let st: ScoreStatusCode = coverageStatus(cov);
       if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
       else if (st <= ScoreStatus.beperkteDekking && !(wsum[i] > 0)) st = ScoreStatus.witteVlek;
+      else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure && st <= ScoreStatus.beperkteDekking) st = ScoreStatus.bezoekersgebied;
       status[i] = st;
       z[i] = st <= ScoreStatus.beperkteDekking ? wz[i] / wsum[i] : NaN;
     }
@@ -588,28 +631,38 @@ export class ScoringEngine {
     return pct;
   }
 
-  private sphereTarget(ls: LevelState, fs: FrameState, sphereId: string, cats: { c: TargetCache; w: number }[]): TargetCache {
+  /**
+   * A sphere or the overall score: the weighted mean of the member categories
+   * that score, over a fixed member set. Coverage is the share of the member
+   * weight that scores, with the same bands as a category (≥ 60 % score,
+   * 30–60 % beperkte dekking, < 30 % witte vlek), so a missing category lowers
+   * coverage instead of silently dropping out.
+   */
+  private compositeTarget(ls: LevelState, fs: FrameState, key: string, cats: { c: TargetCache; w: number }[], rankVisitors: boolean): TargetCache {
     const n = ls.table.codes.length;
     const z = new Float32Array(n), coverage = new Float32Array(n), status = new Uint8Array(n);
     const total = cats.reduce((a, x) => a + x.w, 0);
     for (let i = 0; i < n; i++) {
-      let ws = 0, wz = 0, scoredFull = 0, anyData = false;
+      let ws = 0, wz = 0, anyData = false;
       for (const { c, w } of cats) {
         const st = c.status[i];
         if (st !== ScoreStatus.geenGegevens && st !== ScoreStatus.teWeinigInwoners) anyData = true;
+        // A visitor area's members carry its status; their z is NaN.
         if (st > ScoreStatus.beperkteDekking) continue;
-        if (st === ScoreStatus.score) scoredFull += w;
         ws += w; wz += w * c.z[i];
       }
-      coverage[i] = total > 0 ? ws / total : 0;
+      const cov = total > 0 ? ws / total : 0;
+      coverage[i] = cov;
       let st: ScoreStatusCode;
+      const visitor = !rankVisitors && (ls.areaFlags[i] & ScoreAreaFlag.exposure) !== 0;
       if (ls.areaFlags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
+      else if (visitor && anyData) st = ScoreStatus.bezoekersgebied;
       else if (!(ws > 0)) st = anyData ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
-      else st = scoredFull >= total / 2 - EPS ? ScoreStatus.score : ScoreStatus.beperkteDekking;
+      else st = coverageStatus(cov);
       status[i] = st;
       z[i] = st <= ScoreStatus.beperkteDekking ? wz / ws : NaN;
     }
-    return { key: sphereId, z, coverage, status, percentile: this.percentiles(ls, fs, z, status) };
+    return { key, z, coverage, status, percentile: this.percentiles(ls, fs, z, status) };
   }
 
   /** All target results for a request, using and filling the per-target cache. */
@@ -625,21 +678,26 @@ export class ScoringEngine {
       fs.targets.set(id, t);
       return t;
     };
+    const rank = !!req.rankVisitorAreas;
+    const rankKey = rank ? '|rang' : '';
     const cats = this.categoryContainers.map((c) => {
       const act = this.activeWeights(c, req.weights);
-      return cached(act.join(','), c.id, () => this.aggregate(ls, fs, c, act));
+      return cached(act.join(',') + rankKey, c.id, () => this.aggregate(ls, fs, c, act, rank));
     });
-    const spheres = this.model.spheres.map((s) => {
-      const members = this.model.categories.map((c, k) => ({ c: cats[k], w: this.categoryWeight(c.id, req.weights), sphere: c.sphere }))
-        .filter((x) => x.sphere === s.id);
+    const composite = (id: string, memberIds: readonly string[]) => {
+      const members = this.model.categories.map((c, k) => ({ c: cats[k], w: this.categoryWeight(c.id, req.weights), id: c.id }))
+        .filter((x) => memberIds.includes(x.id));
       const key = members.map((m) => `${m.c.key}|${m.w}`).join(';');
-      return cached(key, `sphere:${s.id}`, () => this.sphereTarget(ls, fs, s.id, members));
-    });
+      return cached(key, id, () => this.compositeTarget(ls, fs, id, members, rank));
+    };
+    const spheres = this.model.spheres.map((s) =>
+      composite(`sphere:${s.id}`, this.model.categories.filter((c) => c.sphere === s.id).map((c) => c.id)));
     const dials = this.dialContainers.map((d) => {
       const act = this.activeWeights(d, undefined);
-      return cached(act.join(','), `dial:${d.id}`, () => this.aggregate(ls, fs, d, act));
+      return cached(act.join(',') + rankKey, `dial:${d.id}`, () => this.aggregate(ls, fs, d, act, rank));
     });
-    return { ls, fs, frame, all: [...cats, ...spheres, ...dials] };
+    const overall = composite('overall', this.model.overall.categories);
+    return { ls, fs, frame, all: [...cats, ...spheres, ...dials, overall] };
   }
 
   private categoryWeight(id: string, w: WeightOverrides | undefined): number {
@@ -721,7 +779,24 @@ export class ScoringEngine {
       flagged: pct >= 90 && !f.shownOnly,
       missingReason: null, missingLabel: null, fillHint: null,
       trend: trendFor(ls.table, ls.idx, input, i),
+      trendNote: trendNote(ls.idx, input),
+      joinNote: this.rivmJoinNote(ls, input, i),
     };
+  }
+
+  /** RIVM values that did not join on code say how they got here (pipeline column rivm_koppeling). */
+  private rivmJoinNote(ls: LevelState, input: FactorInput, i: number): string | null {
+    if (!/RIVM/.test(input.indicator.source)) return null;
+    const k = ls.idx.get('rivm_koppeling')?.[0];
+    const how = k ? ls.table.values[k.index][i] : NaN;
+    switch (how) {
+      case 1: return 'gekoppeld op naam: de code veranderde na 2020 (bijvoorbeeld Amsterdam 2023 of een herindeling)';
+      case 2: return 'wijkwaarde: deze buurt heeft geen eigen RIVM-schatting; de waarde van de wijk geldt, met een grotere onzekerheid';
+      case 3: return 'gemeentewaarde: buurt of wijk heeft geen eigen RIVM-schatting; de waarde van de gemeente geldt, met een grotere onzekerheid';
+      case 4: return 'gemiddelde van de wijken: de gemeente bestond in 2020 nog niet';
+      case 5: return 'gemiddelde van de buurten: de wijkcode veranderde na 2020';
+      default: return null;
+    }
   }
 
   private explainContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], i: number, allEntries: { f: number; def: number }[]): FactorExplanation[] {
@@ -788,6 +863,17 @@ export class ScoringEngine {
       };
     });
     const ns = this.model.spheres.length;
+    const ov = this.model.overall;
+    const overallBase = target(all.length - 1, ov.id, ov.label, 'overall');
+    const overallMembers = ov.categories.map((id) => {
+      const ce = categories.find((x) => x.id === id)!;
+      return { id, score: ce.status <= ScoreStatus.beperkteDekking ? ce.score : null, weight: this.categoryWeight(id, req.weights) };
+    });
+    const ows = overallMembers.reduce((a, m) => a + (m.score !== null ? m.weight : 0), 0);
+    const overall: OverallExplanation = {
+      ...overallBase, id: 'overall',
+      categories: overallMembers.map((m) => ({ ...m, contribution: m.score !== null && ows > 0 && overallBase.score !== null ? (m.weight / ows) * m.score : null })),
+    };
     const dials: DialExplanation[] = this.model.dials.map((d, k) => {
       const c = this.dialContainers[k];
       const act = this.activeWeights(c, undefined);
@@ -816,7 +902,9 @@ export class ScoringEngine {
       exposure: !!(ls.areaFlags[i] & ScoreAreaFlag.exposure),
       exposureReason: ls.exposureReason[i],
       crimePerHectare: area > 0 && Number.isFinite(crimeMean) ? crimeMean / area : null,
-      categories, spheres, dials,
+      crimeIncomplete: !!(ls.areaFlags[i] & ScoreAreaFlag.crimeIncomplete),
+      crimeRateNote: crimeRateNote(ls.areaFlags[i], !!req.rankVisitorAreas, ls.crimeCoverage[i]),
+      overall, categories, spheres, dials,
       attentionCount: categories.filter((c) => c.classLabel === 'aandacht' || c.classLabel === 'hoog').length,
       convention: CONVENTION,
     };
@@ -882,6 +970,17 @@ export class ScoringEngine {
     return rel ? rel.slice() : null;
   }
 
+  /** A factor's value per area as used (shrunk rates shrunk) and unshrunk; null when the factor has no data at this level. */
+  factorValues(req: ScoreRequest, factorId: string): { used: Float64Array; raw: Float64Array; unit: string } | null {
+    const k = this.factorIdx.get(factorId);
+    if (k === undefined) throw new Error(`onbekende factor ${factorId}`);
+    const ls = this.levelState(req.level);
+    const fs = this.frameState(req.level, req.frame ?? 'dataset');
+    const input = ls.inputs[k];
+    if (!input || !fs.used[k]) return null;
+    return { used: fs.used[k]!.slice(), raw: input.value.slice(), unit: input.option.unit };
+  }
+
   /** Which option (indicator) each factor uses at a level; null = witte vlek. */
   factorSources(level: Level): { factor: string; option: number | null; indicator: string | null; availability: number }[] {
     const ls = this.levelState(level);
@@ -890,6 +989,19 @@ export class ScoringEngine {
       return { factor: f.id, option: inp ? inp.optionIndex : null, indicator: inp ? inp.indicator.id : null, availability: inp ? inp.availability : 0 };
     });
   }
+}
+
+/** Which crime rate colours the map for an area, and why (drill-down text). */
+function crimeRateNote(flags: number, rankVisitors: boolean, coverage: number): string {
+  if (flags & ScoreAreaFlag.crimeIncomplete) {
+    return `Registratie onvolledig: de buurtcijfers van deze gemeente bevatten ${Math.round(coverage)} % van haar geregistreerde misdrijven. Criminaliteit telt hier niet mee, zodat deze buurt niet ten onrechte bij de veiligste hoort.`;
+  }
+  if (flags & ScoreAreaFlag.exposure) {
+    return rankVisitors
+      ? 'Bezoekers- of werkgebied, op verzoek gerangschikt op misdrijven per 1.000 inwoners: dat cijfer overschat wat bewoners meemaken, want de meeste slachtoffers zijn bezoekers en werkenden. Misdrijven per hectare staat ernaast.'
+      : 'Bezoekers- of werkgebied: de kaart rangschikt het niet, want misdrijven per inwoner beschrijven hier bezoekers en werkenden, niet bewoners (Andresen 2006; Boivin 2018). Misdrijven per hectare is de eerlijker maat; zet "Bezoekers- en werkgebieden rangschikken" aan om het toch te kleuren.';
+  }
+  return 'Woongebied: de kaart kleurt op misdrijven per 1.000 inwoners (gekrompen), omdat de bewoners hier de blootgestelde bevolking zijn. Misdrijven per hectare staat ter vergelijking ernaast.';
 }
 
 function medianOfSorted(a: Float64Array): number {

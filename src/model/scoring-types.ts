@@ -27,9 +27,15 @@ export interface ScoreRequest {
   /** Default 'dataset'. */
   frame?: FrameId;
   weights?: WeightOverrides;
+  /**
+   * Rank bezoekers- en werkgebieden like any other area. Default false: they
+   * get status `bezoekersgebied` and stay out of the classes, because their
+   * per-inwoner figures describe visitors and workers, not residents.
+   */
+  rankVisitorAreas?: boolean;
 }
 
-export type TargetKind = 'category' | 'sphere' | 'dial';
+export type TargetKind = 'category' | 'sphere' | 'dial' | 'overall';
 
 export interface ScoreTarget {
   id: string;
@@ -46,6 +52,8 @@ export const ScoreStatus = {
   witteVlek: 2,
   teWeinigInwoners: 3,
   geenGegevens: 4,
+  /** Mainly non-residential (bezoekers- of werkgebied): not ranked unless the request asks for it. */
+  bezoekersgebied: 5,
 } as const;
 export type ScoreStatusCode = (typeof ScoreStatus)[keyof typeof ScoreStatus];
 
@@ -55,6 +63,7 @@ export const scoreStatusLabel: Record<ScoreStatusCode, string> = {
   2: 'onvoldoende data – witte vlek',
   3: 'te weinig inwoners (< 50)',
   4: 'geen gegevens',
+  5: 'bezoekers- of werkgebied (niet gerangschikt)',
 };
 
 /** Bits of ScoreResult.areaFlags. */
@@ -65,6 +74,8 @@ export const ScoreAreaFlag = {
   noScore: 2,
   /** Niet-woonbuurt / bezoekersgebied: per-inwoner rates do not describe residents. */
   exposure: 4,
+  /** The gemeente's buurt crime counts add up to < 90 % of its registered total: crime is not used ("registratie onvolledig"). */
+  crimeIncomplete: 8,
 } as const;
 
 export interface ScoreResult {
@@ -101,6 +112,8 @@ export interface IndicatorUsed {
   source: string;
   sourceVariable: string;
   proxy: boolean;
+  /** The indicator runs against the factor (e.g. household size for alleenwonenden). */
+  inverse?: boolean;
   note?: string;
 }
 
@@ -144,6 +157,10 @@ export interface FactorExplanation {
   missingLabel: string | null;
   fillHint: string | null;
   trend: TrendPoint[];
+  /** How the trend was divided when a year lacks its own denominator (Dutch); null otherwise. */
+  trendNote?: string | null;
+  /** How a RIVM value reached this area when not by code: "gekoppeld op naam", "wijkwaarde", … (Dutch); null otherwise. */
+  joinNote?: string | null;
   /** A new local indicator from a gemeente import: shown with its percentile, never weighted. */
   localIndicator?: boolean;
 }
@@ -176,6 +193,12 @@ export interface SphereExplanation extends TargetExplanation {
   categories: { id: CategoryId; score: number | null; weight: number; contribution: number | null }[];
 }
 
+export interface OverallExplanation extends TargetExplanation {
+  id: 'overall';
+  /** The fixed category set with each category's contribution (null = no score, lowers coverage). */
+  categories: { id: CategoryId; score: number | null; weight: number; contribution: number | null }[];
+}
+
 export interface DialExplanation extends TargetExplanation {
   id: DialId;
   basisLabel: string;
@@ -201,6 +224,11 @@ export interface AreaExplanation {
   exposureReason: string | null;
   /** Registered crimes per hectare land (pooled years) — the fairer rate for visitor areas; null without data. */
   crimePerHectare: number | null;
+  /** Buurt crime of this gemeente is incomplete: crime factors are left out (registratie onvolledig). */
+  crimeIncomplete: boolean;
+  /** Which crime rate colours the map for this area, and why (Dutch). */
+  crimeRateNote: string;
+  overall: OverallExplanation;
   categories: CategoryExplanation[];
   spheres: SphereExplanation[];
   dials: DialExplanation[];

@@ -15,12 +15,23 @@ function topFactors(c: CategoryExplanation, k = 2): FactorExplanation[] {
     .slice(0, k);
 }
 
+/**
+ * "meer alleenwonenden dan de mediaan (P88, gemiddelde huishoudensgrootte
+ * (omgekeerd) 0,8× de mediaan, benadering)". Only factors that push the
+ * score up are named, so the area sits on the vulnerable side of the median:
+ * "meer" for a factor where higher is more vulnerable, "minder" where lower
+ * is. The ratio to the median is the indicator's own, so an inverse
+ * indicator (household size for alleenwonenden) is named with it.
+ */
 function factorPhrase(f: FactorExplanation): string {
   const parts: string[] = [];
-  if (f.timesMedian !== null && f.direction === 1 && f.timesMedian > 0) parts.push(`${fmt(f.timesMedian)}× de mediaan`);
-  else if (f.percentile !== null) parts.push(P(f.percentile));
+  if (f.percentile !== null) parts.push(P(f.percentile));
+  if (f.timesMedian !== null && f.timesMedian > 0) {
+    const own = f.direction === 1 && !f.indicator?.inverse;
+    parts.push(own ? `${fmt(f.timesMedian)}× de mediaan` : `${(f.indicator?.label ?? f.label).toLowerCase()} ${fmt(f.timesMedian)}× de mediaan`);
+  }
   if (f.indicator?.proxy) parts.push('benadering');
-  return `${f.label.toLowerCase()}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+  return `${f.direction === 1 ? 'meer' : 'minder'} ${f.label.toLowerCase()} dan de mediaan${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 export function summariseArea(e: AreaExplanation): string {
@@ -28,6 +39,9 @@ export function summariseArea(e: AreaExplanation): string {
   const head = `${e.name} (${e.code})`;
   if (e.noScore) {
     return `${head}: te weinig inwoners (< 50) voor een betrouwbare score; alleen de ruwe cijfers zijn te zien.`;
+  }
+  if (e.overall.percentile !== null) {
+    out.push(`Kwetsbaarheidsscore ${P(e.overall.percentile)} (dekking ${Math.round(e.overall.coverage * 100)} %).`);
   }
   const attention = e.categories
     .filter((c) => c.classLabel === 'aandacht' || c.classLabel === 'hoog')
@@ -67,7 +81,8 @@ export function summariseArea(e: AreaExplanation): string {
   if (dials.length) out.push(`Wijzers: ${dials.join('; ')}.`);
   const white = e.categories.filter((c) => c.status === 2 || c.status === 4).map((c) => c.id);
   if (white.length) out.push(`Witte vlekken (onvoldoende data): ${white.join(', ')}.`);
-  if (e.exposure) out.push(`Let op: niet-woonbuurt / bezoekersgebied${e.exposureReason ? ` (${e.exposureReason})` : ''}; cijfers per inwoner zeggen hier weinig over bewoners.`);
+  if (e.exposure) out.push(`Let op: bezoekers- of werkgebied${e.exposureReason ? ` (${e.exposureReason})` : ''}; cijfers per inwoner zeggen hier weinig over bewoners.`);
+  if (e.crimeIncomplete) out.push('Registratie onvolledig: criminaliteit telt hier niet mee.');
   if (e.indicatief) out.push('Indicatief: minder dan 200 inwoners.');
   out.push('Samenhang, geen oorzaak.');
   return out.join(' ');

@@ -39,7 +39,8 @@ export interface LoadingState {
 export const AREA_IMPORT_SOURCE = 'gebiedsimport';
 
 /** Default map colouring: Criminaliteit, the category most users look for first. */
-export const DEFAULT_TARGET = 'S4';
+/** The map opens on the overall kwetsbaarheidsscore (issue 9); the dials are one click away. */
+export const DEFAULT_TARGET = 'overall';
 
 export class AppState {
   catalog = $state.raw<DatasetCatalog | null>(null);
@@ -60,6 +61,8 @@ export class AppState {
   });
   target = $state(DEFAULT_TARGET);
   frame = $state<Frame>('dataset');
+  /** Rank bezoekers- en werkgebieden like other areas (URL: bez=1). */
+  rankVisitorAreas = $state(false);
   /** Only weights that differ from the defaults (factor ids and category ids). */
   weights = $state<Record<string, number>>({});
   selection = $state<Selection | null>(null);
@@ -148,6 +151,7 @@ export class AppState {
     this.levelMode = view.level;
     this.target = view.target ?? DEFAULT_TARGET;
     this.frame = view.frame;
+    this.rankVisitorAreas = view.rankVisitorAreas;
     this.weights = { ...view.weights };
     this.mapView = view.view;
   }
@@ -310,7 +314,7 @@ export class AppState {
       // Before the worker has the dataset, the map's request is answered
       // by the call loadDataset makes once the worker is ready.
       if (!api || this.workerLoaded !== this.dataset?.id) return new Promise(() => {});
-      pending = api.score({ level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides });
+      pending = api.score({ level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas });
       this.scoring.set(level, pending);
       const token = this.scoreToken;
       pending.then(
@@ -401,6 +405,12 @@ export class AppState {
     this.rescore();
   }
 
+  setRankVisitorAreas(rank: boolean) {
+    if (rank === this.rankVisitorAreas) return;
+    this.rankVisitorAreas = rank;
+    this.rescore();
+  }
+
   setWeight(id: string, weight: number | null) {
     const next = { ...this.weights };
     if (weight === null) delete next[id];
@@ -434,7 +444,7 @@ export class AppState {
     const selection = this.selection;
     if (!selection || !this.api) return;
     const token = ++this.explainToken;
-    const request = { level: selection.level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides };
+    const request = { level: selection.level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas };
     try {
       const [explanation, summary] = await Promise.all([this.api.explain(request, selection.index), this.api.summarise(request, selection.index)]);
       if (token !== this.explainToken) return;
@@ -458,6 +468,7 @@ export class AppState {
       frame: this.frame,
       weights: this.weights,
       view: this.mapView,
+      rankVisitorAreas: this.rankVisitorAreas,
     };
   }
 

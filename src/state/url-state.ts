@@ -20,6 +20,8 @@ export interface ViewState {
   weights: Record<string, number>;
   /** Map view: [lon, lat, zoom], optional. */
   view: [number, number, number] | null;
+  /** Rank bezoekers- en werkgebieden too (default: they get their own pattern, no class). */
+  rankVisitorAreas: boolean;
 }
 
 export const defaultViewState: ViewState = {
@@ -30,12 +32,13 @@ export const defaultViewState: ViewState = {
   frame: 'dataset',
   weights: {},
   view: null,
+  rankVisitorAreas: false,
 };
 
 const CODE = /^[A-Z]{2}[0-9A-Z]{4,8}$/;
 const ID = /^[A-Za-z0-9_.-]{1,40}$/;
 
-/** Parse `#ds=nl2024&lvl=buurt&cat=S4&sel=BU03630000&ref=gemeente&w=S4.3:0.5,F1:0.2&v=4.9,52.37,11`. */
+/** Parse `#ds=nl2024&lvl=buurt&cat=S4&sel=BU03630000&ref=gemeente&w=S4.3:0.5,F1:0.2&v=4.9,52.37,11&bez=1`. */
 export function parseViewState(hash: string): ViewState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const state: ViewState = { ...defaultViewState, weights: {} };
@@ -57,6 +60,7 @@ export function parseViewState(hash: string): ViewState {
       if (id && ID.test(id) && Number.isFinite(weight) && weight >= 0 && weight <= 10) state.weights[id] = weight;
     }
   }
+  if (params.get('bez') === '1') state.rankVisitorAreas = true;
   const v = params.get('v');
   if (v) {
     const parts = v.split(',').map(Number);
@@ -76,6 +80,7 @@ export function serialiseViewState(state: ViewState): string {
   if (state.frame !== 'dataset') params.set('ref', state.frame);
   const weights = Object.entries(state.weights).sort(([a], [b]) => a.localeCompare(b));
   if (weights.length) params.set('w', weights.map(([id, w]) => `${id}:${round(w, 3)}`).join(','));
+  if (state.rankVisitorAreas) params.set('bez', '1');
   if (state.view) params.set('v', [round(state.view[0], 5), round(state.view[1], 5), round(state.view[2], 2)].join(','));
   // URLSearchParams escapes ':' and ','; keep the hash readable.
   return '#' + params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');

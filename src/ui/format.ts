@@ -20,6 +20,6 @@ export function targetValueText(result: ScoreResult, targetId: string, index: nu
   const k = t * result.areaCount + index;
   const status = result.status[k] as ScoreStatusCode;
   const p = result.percentile[k];
-  if (status === ScoreStatus.witteVlek || status === ScoreStatus.teWeinigInwoners || status === ScoreStatus.geenGegevens) return scoreStatusLabel[status];
+  if (status === ScoreStatus.witteVlek || status === ScoreStatus.teWeinigInwoners || status === ScoreStatus.geenGegevens || status === ScoreStatus.bezoekersgebied) return scoreStatusLabel[status];
   return `${formatPercentile(p)} · ${classWord(p)}${status === ScoreStatus.beperkteDekking ? ' · beperkte dekking' : ''}`;
 }

@@ -3,12 +3,12 @@
  * are unit tested. Pure.
  */
 import type { LevelTable } from '../model/dataset-format.ts';
-import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
 
 export interface TableColumn {
   id: string;
   label: string;
-  kind: 'category' | 'dial' | 'sphere';
+  kind: 'category' | 'dial' | 'sphere' | 'overall';
 }
 
 export interface TableRow {
@@ -20,15 +20,31 @@ export interface TableRow {
   values: (number | null)[];
   /** Mean coverage over the categories (0–1). */
   coverage: number;
+  /** Area notes in words: "bezoekers- of werkgebied", "registratie onvolledig"; empty when none. */
+  areaNote: string;
+}
+
+/** Words for the area flags that change how a row reads (score table, CSV). */
+export function areaNoteText(flags: number): string {
+  return [
+    flags & ScoreAreaFlag.exposure ? 'bezoekers- of werkgebied' : '',
+    flags & ScoreAreaFlag.crimeIncomplete ? 'registratie onvolledig' : '',
+  ].filter(Boolean).join('; ');
+}
+
+/** Table targets: the overall score first, then categories and dials (spheres are left out). */
+function tableTargets(result: ScoreResult) {
+  const list = result.targets.map((t, ti) => ({ t, ti })).filter(({ t }) => t.kind !== 'sphere');
+  return [...list.filter(({ t }) => t.kind === 'overall'), ...list.filter(({ t }) => t.kind !== 'overall')];
 }
 
 export function tableColumns(result: ScoreResult): TableColumn[] {
-  return result.targets.filter((t) => t.kind !== 'sphere').map((t) => ({ id: t.id, label: t.label, kind: t.kind }));
+  return tableTargets(result).map(({ t }) => ({ id: t.id, label: t.label, kind: t.kind }));
 }
 
 export function tableRows(result: ScoreResult, table: LevelTable, gemeenteName: (code: string) => string): TableRow[] {
   const n = result.areaCount;
-  const columns = result.targets.map((t, ti) => ({ t, ti })).filter(({ t }) => t.kind !== 'sphere');
+  const columns = tableTargets(result);
   const categoryTargets = result.targets.map((t, ti) => ({ t, ti })).filter(({ t }) => t.kind === 'category');
   const rows: TableRow[] = [];
   for (let i = 0; i < n; i++) {
@@ -45,6 +61,7 @@ export function tableRows(result: ScoreResult, table: LevelTable, gemeenteName: 
         return status <= ScoreStatus.beperkteDekking && Number.isFinite(p) ? p : null;
       }),
       coverage: categoryTargets.length ? coverage / categoryTargets.length : 0,
+      areaNote: areaNoteText(result.areaFlags[i]),
     });
   }
   return rows;
@@ -80,12 +97,12 @@ function csvCell(value: string): string {
 /** Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel. */
 /** `credit` is the dataset's credit line (src/model/credits.ts): CC BY 4.0 asks for it wherever the figures go. */
 export function rowsToCsv(rows: TableRow[], columns: TableColumn[], frameLabel: string, credit: string): string {
-  const header = ['code', 'naam', 'gemeente', ...columns.map((c) => `${c.id} ${c.label} (percentiel)`), 'dekking categorieën (%)'];
-  const lines = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners of geen gegevens). ${credit}.`];
+  const header = ['code', 'naam', 'gemeente', ...columns.map((c) => `${c.id} ${c.label} (percentiel)`), 'dekking categorieën (%)', 'gebiedstype'];
+  const lines = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners, geen gegevens, of een bezoekers- of werkgebied dat niet gerangschikt wordt). ${credit}.`];
   lines.push(header.map(csvCell).join(';'));
   for (const r of rows) {
     const values = r.values.map((v) => (v === null ? '' : v.toFixed(1).replace('.', ',')));
-    lines.push([r.code, r.name, r.gemeente, ...values, Math.round(r.coverage * 100).toString()].map(csvCell).join(';'));
+    lines.push([r.code, r.name, r.gemeente, ...values, Math.round(r.coverage * 100).toString(), r.areaNote].map(csvCell).join(';'));
   }
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }

@@ -45,7 +45,8 @@ const featureState = (page: Page, id: string) =>
 
 describe('veiligheidsbeleving', () => {
   it('gap map mode colours the map by quadrant and the chart lists areas', async () => {
-    const { page, pageErrors } = await openApp(browser, AREA);
+    // Binnenstad-Zuid is a visitor area: it gets a quadrant only with visitor areas ranked (bez=1).
+    const { page, pageErrors } = await openApp(browser, `${AREA}&bez=1`);
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
     // Step back from the selected buurt so that many buurten are on screen.
     await page.evaluate(() => (window as any).__kompas.controller.map.jumpTo({ zoom: 11.5 }));
@@ -120,7 +121,8 @@ describe('veiligheidsbeleving', () => {
   });
 
   it('records a kernteam judgement beside the score and shows it on the map with the switch on', async () => {
-    const { page, pageErrors } = await openApp(browser, AREA);
+    // Binnenstad-Zuid is a visitor area: the kernteam judges its crime score with visitor areas ranked (bez=1).
+    const { page, pageErrors } = await openApp(browser, `${AREA}&cat=S4&bez=1`);
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
     await page.locator('#oordeel-S4-knop').click();
     await page.getByLabel('−2: veel minder kwetsbaar dan de data laten zien').check();

@@ -62,7 +62,8 @@ async function moraCsv(page: Page): Promise<Buffer> {
 
 describe('gegevens importeren', () => {
   it('imports MORA-meldingen per buurt, maps them, and F1 turns from witte vlek into a score', { timeout: 240_000 }, async () => {
-    const { page, pageErrors } = await openApp(browser, `#ds=nl2024&lvl=buurt&cat=F1&sel=${SELECTED}`);
+    // Binnenstad-Zuid is a bezoekers- of werkgebied: ranked (bez=1) so its F1 score shows once the import fills it.
+    const { page, pageErrors } = await openApp(browser, `#ds=nl2024&lvl=buurt&cat=F1&sel=${SELECTED}&bez=1`);
     await expect.poll(() => f1Status(page), { timeout: 30_000 }).toBe('onvoldoende data – witte vlek');
     expect(await featureStatus(page)).toBe(2);
     // Look at the city of Groningen, so its buurten fill the map.

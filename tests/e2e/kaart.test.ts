@@ -27,12 +27,13 @@ describe('de kaart', () => {
     expect(before.water).toBeGreaterThan(1000);
 
     const n = await recolourCount(page);
-    await page.selectOption('#target-select', 'I2');
+    // From the overall score (the default) to registered crime alone.
+    await page.selectOption('#target-select', 'S4');
     await waitForColouredMap(page, n + 1);
     const after = await mapPixels(page);
     const changed = Object.keys(before.byColour).reduce((sum, k) => sum + Math.abs(before.byColour[k] - after.byColour[k]), 0);
     expect(changed / before.total).toBeGreaterThan(0.05);
-    expect(await page.locator('#legend-title').textContent()).toContain('Kwetsbare groepen');
+    expect(await page.locator('#legend-title').textContent()).toContain('Criminaliteit');
 
     expect(pageErrors).toEqual([]);
     expect(externalRequests(requests)).toEqual([]);
@@ -142,8 +143,9 @@ describe('de kaart', () => {
     await page.locator('.score-table thead button', { hasText: 'Naam' }).click();
     await expect.poll(firstName).toBe('Zwolle');
     await page.locator('.score-table thead button', { hasText: 'S4' }).click();
-    const topS4 = await page.locator('.score-table tbody tr').first().locator('td').nth(8).textContent();
-    const secondS4 = await page.locator('.score-table tbody tr').nth(1).locator('td').nth(8).textContent();
+    // Columns: gemeente, the overall score, F1 … S4: S4 is the ninth value.
+    const topS4 = await page.locator('.score-table tbody tr').first().locator('td').nth(9).textContent();
+    const secondS4 = await page.locator('.score-table tbody tr').nth(1).locator('td').nth(9).textContent();
     expect(Number(topS4!.replace('P', ''))).toBeGreaterThanOrEqual(Number(secondS4!.replace('P', '')));
     // Table → map: clicking a row selects the area.
     const name = await firstName();
@@ -157,8 +159,40 @@ describe('de kaart', () => {
     // CC BY 4.0: the file names its publishers and the licence.
     expect(lines[0]).toContain('Bron: CBS, Politie, RIVM/GGD');
     expect(lines[0]).toContain('CC BY 4.0');
-    expect(lines[1]).toMatch(/^code;naam;gemeente;F1 /);
+    // The overall score comes first, the area type last.
+    expect(lines[1]).toMatch(/^code;naam;gemeente;overall Kwetsbaarheidsscore \(percentiel\);F1 /);
+    expect(lines[1]).toMatch(/;gebiedstype$/);
     expect(lines.length).toBe(2 + 342);
+    await page.context().close();
+  });
+
+  it('opens on the overall score; visitor areas carry their own pattern until the switch ranks them', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&v=4.76,52.31,12');
+    expect(await page.locator('#target-select').inputValue()).toBe('overall');
+    expect(await page.locator('#legend-title').textContent()).toContain('Kwetsbaarheidsscore');
+    expect(await page.locator('#legend-visitor').count()).toBe(1);
+    expect(await page.locator('#quick-overall').getAttribute('aria-pressed')).toBe('true');
+    // Schiphol (130 inwoners, crime far above what residents explain): status 5, no class.
+    const state = () => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU03941663' }));
+    await expect.poll(async () => (await state()).s).toBe(5);
+    // The grid pattern is drawn: the canvas holds its lavender/purple pixels.
+    const lavender = () => page.evaluate(() => {
+      const d = (window as any).__mapImageData().data as Uint8ClampedArray;
+      let count = 0;
+      for (let p = 0; p < d.length; p += 4) if (Math.abs(d[p] - 84) < 25 && Math.abs(d[p + 1] - 39) < 25 && Math.abs(d[p + 2] - 143) < 25) count++;
+      return count;
+    });
+    expect(await lavender()).toBeGreaterThan(50);
+    // One click to the objective dial, and the switch ranks visitor areas (kept in the link).
+    const n = await recolourCount(page);
+    await page.locator('#quick-objectief').click();
+    await waitForColouredMap(page, n + 1);
+    await expect.poll(() => page.url()).toContain('cat=objectief');
+    await page.locator('#visitor-switch').check();
+    await expect.poll(() => page.url()).toContain('bez=1');
+    await expect.poll(async () => (await state()).s).toBeLessThanOrEqual(1);
+    expect(await page.locator('#legend-visitor').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 
@@ -212,7 +246,7 @@ describe('de kaart', () => {
     });
     expect(summary.isFloat32).toBe(true);
     expect(summary.areas).toBeGreaterThan(14_000);
-    expect(summary.targets).toEqual(expect.arrayContaining(['F1', 'S4', 'I4', 'fysiek', 'objectief', 'beleving']));
+    expect(summary.targets).toEqual(expect.arrayContaining(['F1', 'S4', 'I4', 'fysiek', 'objectief', 'beleving', 'overall']));
     expect(summary.length).toBe(summary.areas * summary.targets.length);
     await page.context().close();
   });
@@ -232,7 +266,7 @@ describe('de kaart', () => {
     for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.id)) !== 'target-select'; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('target-select');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator('#target-select').inputValue()).not.toBe('S4');
+    await expect.poll(() => page.locator('#target-select').inputValue()).not.toBe('overall');
 
     // On to the table toggle, then into the panel's category list.
     for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.textContent?.includes('Scoretabel'))); i++) await page.keyboard.press('Tab');

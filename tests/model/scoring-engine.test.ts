@@ -116,15 +116,32 @@ describe('reweighting under missing values and exact contributions', () => {
     expect(at(back, 'S1', 0).z).toBe(at(r, 'S1', 0).z);
   });
 
-  it('sphere = (weighted) mean of its categories that have a score', () => {
+  it('a sphere covers its fixed category set: one scoring category of four is a witte vlek, not that category alone', () => {
     for (const i of [0, 5]) {
-      const s1 = at(r, 'S1', i), s4 = at(r, 'S4', i);
-      expect(s4.status).toBe(ScoreStatus.geenGegevens);
-      expect(at(r, 'sociaal', i).z).toBeCloseTo(s1.z, 6);
-      const f4 = at(r, 'F4', i);
-      expect(at(r, 'fysiek', i).z).toBeCloseTo(f4.z, 6); // only F4 (beperkt) has a score
-      expect(at(r, 'fysiek', i).status).toBe(ScoreStatus.beperkteDekking);
+      expect(at(r, 'S4', i).status).toBe(ScoreStatus.geenGegevens);
+      expect(at(r, 'sociaal', i).coverage).toBeCloseTo(0.25, 6); // only S1 of S1–S4
+      expect(at(r, 'sociaal', i).status).toBe(ScoreStatus.witteVlek);
+      expect(at(r, 'sociaal', i).z).toBeNaN();
     }
+  });
+
+  it('sphere = (weighted) mean of its categories that have a score, with coverage bands on the category weight', () => {
+    // S1 weighted 2 of 5 → 40 % coverage: beperkte dekking, score = S1 alone.
+    const w = e.score({ level: 'buurt', weights: { categories: { S1: 2 } } });
+    for (const i of [0, 5]) {
+      expect(at(w, 'sociaal', i).coverage).toBeCloseTo(0.4, 6);
+      expect(at(w, 'sociaal', i).status).toBe(ScoreStatus.beperkteDekking);
+      expect(at(w, 'sociaal', i).z).toBeCloseTo(at(w, 'S1', i).z, 6);
+    }
+  });
+
+  it('the overall score covers eleven fixed categories and never includes the dials', () => {
+    const ex = e.explain({ level: 'buurt' }, 0);
+    expect(ex.overall.categories.map((c) => c.id)).toEqual(['F1', 'F2', 'F4', 'S1', 'S2', 'S3', 'S4', 'I1', 'I2', 'I3', 'I4']);
+    const scored = ex.overall.categories.filter((c) => c.score !== null);
+    expect(ex.overall.coverage).toBeCloseTo(scored.length / 11, 6);
+    expect(at(r, 'overall', 0).coverage).toBeCloseTo(scored.length / 11, 6);
+    expect(r.targets.find((t) => t.id === 'overall')!.kind).toBe('overall');
   });
 });
 
@@ -149,11 +166,13 @@ describe('small areas, exposure areas and the crime substitute', () => {
     expect(at(r, 'S4', 0).status).toBe(ScoreStatus.teWeinigInwoners);
     expect(at(r, 'S4', 0).z).toBeNaN();
     expect(r.areaFlags[1] & ScoreAreaFlag.indicatief).toBeTruthy();
-    expect(at(r, 'S4', 1).status).toBe(ScoreStatus.score);
+    expect(at(r, 'S4', 2).status).toBe(ScoreStatus.score);
+    // Area 1 (150 inwoners) is also a visitor area: scored only when asked to rank those.
+    expect(at(e.score({ level: 'buurt', rankVisitorAreas: true }), 'S4', 1).status).toBe(ScoreStatus.score);
   });
 
   it('flags areas with crime far above what residents explain, and few inwoners among many addresses', () => {
-    // Area 10: 900 crimes/yr for 120 inwoners = 7,500 per 1,000 ≫ 10 × median (≈ 30).
+    // Area 10: 900 crimes/yr for 120 inwoners = 7,500 per 1,000 ≫ 5 × median (≈ 30).
     expect(r.areaFlags[10] & ScoreAreaFlag.exposure).toBeTruthy();
     expect(e.explain({ level: 'buurt' }, 10).exposureReason).toMatch(/bezoekers/);
     expect(e.explain({ level: 'buurt' }, 10).crimePerHectare).toBeCloseTo(900 / 50, 8);

@@ -3,9 +3,9 @@ import { defaultViewState, parseViewState, serialiseViewState } from '../../src/
 
 describe('view state in the URL', () => {
   it('round-trips every field', () => {
-    const state = { dataset: 'nl2024', level: 'buurt' as const, target: 'S4', selection: 'BU0363AA01', frame: 'gemeente' as const, weights: { 'S4.3': 0.5, F1: 0.25 }, view: [4.9, 52.37, 11.5] as [number, number, number] };
+    const state = { dataset: 'nl2024', level: 'buurt' as const, target: 'S4', selection: 'BU0363AA01', frame: 'gemeente' as const, weights: { 'S4.3': 0.5, F1: 0.25 }, view: [4.9, 52.37, 11.5] as [number, number, number], rankVisitorAreas: true };
     const hash = serialiseViewState(state);
-    expect(hash).toBe('#ds=nl2024&lvl=buurt&cat=S4&sel=BU0363AA01&ref=gemeente&w=F1:0.25,S4.3:0.5&v=4.9,52.37,11.5');
+    expect(hash).toBe('#ds=nl2024&lvl=buurt&cat=S4&sel=BU0363AA01&ref=gemeente&w=F1:0.25,S4.3:0.5&bez=1&v=4.9,52.37,11.5');
     expect(parseViewState(hash)).toEqual(state);
   });
   it('drops invalid or hostile values instead of trusting them', () => {

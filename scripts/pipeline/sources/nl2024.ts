@@ -11,7 +11,7 @@ import { AreaFlag, type IndicatorMeta, type Level } from '../../../src/model/dat
 import { MissingReason } from '../../../src/model/missing.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
 import { CODE, column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
-import { rivmColumns } from './rivm.ts';
+import { RivmJoin, rivmColumns2024 } from './rivm.ts';
 
 const LICENCE = 'CC BY 4.0';
 const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via woonikveilig.nl';
@@ -47,6 +47,121 @@ const CRIME: SeriesSpec = {
     'Wijk en gemeente = som van hun buurten; "onvolledig" als een buurt geen cijfers heeft.',
 };
 const CRIME_YEARS = [2021, 2022, 2023, 2024, 2025];
+const CRIME_COVERAGE: SeriesSpec = {
+  series: 'misdrijven_dekking',
+  label: 'Dekking buurtregistratie misdrijven (som van de buurten ÷ gemeentetotaal)',
+  unit: '%',
+  kind: 'share',
+  note: 'Onder 90 % telt criminaliteit in de buurten van deze gemeente niet mee ("registratie onvolledig").',
+};
+const RIVM_JOIN: SeriesSpec = {
+  series: 'rivm_koppeling',
+  label: 'Koppeling RIVM-gezondheidscijfers',
+  unit: 'code',
+  kind: 'class',
+  note: '0 = op code, 1 = gekoppeld op naam, 2 = wijkwaarde, 3 = gemeentewaarde, 4 = gemiddelde van de wijken (gemeente na 2020 gevormd), 5 = gemiddelde van de buurten (wijkcode gewijzigd).',
+};
+
+/**
+ * Share of inwoners with a RIVM value per gemeente, at buurt and wijk level:
+ * one summary line per level, then every gemeente under 95 %.
+ */
+function rivmJoinRates(how: Record<'buurt' | 'wijk' | 'gemeente', Map<string, number>>, buurten: AreaFeature[], bInw: Map<string, number>,
+  wijken: { code: string; inwoners: number }[], gemeenteNames: Map<string, string>): string[] {
+  const lines: string[] = [];
+  const rate = (level: 'buurt' | 'wijk', areas: { code: string; gemeente: string; inwoners: number }[]) => {
+    const per = new Map<string, { all: number; joined: number; byName: number; fallback: number }>();
+    for (const a of areas) {
+      const r = per.get(a.gemeente) ?? { all: 0, joined: 0, byName: 0, fallback: 0 };
+      r.all += a.inwoners;
+      const h = how[level].get(a.code);
+      if (h !== undefined) r.joined += a.inwoners;
+      if (h === RivmJoin.name) r.byName += a.inwoners;
+      if (h !== undefined && h !== RivmJoin.code && h !== RivmJoin.name) r.fallback += a.inwoners;
+      per.set(a.gemeente, r);
+    }
+    let all = 0, joined = 0, fallback = 0;
+    const low: string[] = [];
+    for (const [g, r] of [...per].sort(([a], [b]) => a.localeCompare(b))) {
+      all += r.all; joined += r.joined; fallback += r.fallback + r.byName;
+      const pct = r.all > 0 ? (100 * r.joined) / r.all : 100;
+      if (pct < 95) low.push(`${g} ${gemeenteNames.get(g) ?? ''} ${pct.toFixed(1)} %`);
+    }
+    lines.push(`RIVM 50090NED → ${level}: ${(100 * joined / all).toFixed(1)} % van de inwoners heeft een waarde (${(100 * fallback / all).toFixed(1)} % via naam, een hoger niveau of het gemiddelde van de buurten); gemeenten onder 95 %: ${low.length ? low.join('; ') : 'geen'}`);
+  };
+  rate('buurt', buurten.map((b) => ({ code: b.code, gemeente: b.gemeenteCode, inwoners: bInw.get(b.code) ?? 0 })));
+  rate('wijk', wijken.map((w) => ({ code: w.code, gemeente: `GM${w.code.slice(2, 6)}`, inwoners: w.inwoners })));
+  return lines;
+}
+
+/** A wijk crime sum is used when buurten with police rows hold at least this share (%) of its inwoners. */
+const WIJK_MIN_COVERED = 95;
+
+function buurtInwoners(csv: Csv, codes: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  codes.forEach((code, row) => out.set(code, csv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0));
+  return out;
+}
+
+/**
+ * Wijk crime = sum of its buurten. A buurt without police rows makes the sum
+ * incomplete, unless the buurten with rows hold ≥ 95 % of the wijk's
+ * inwoners: then the sum is used (issue 16: one small buurt without rows
+ * must not blank a whole wijk).
+ */
+export function sumCrimeToWijk(buurten: AreaFeature[], values: Map<string, CellValue>, inwoners: Map<string, number>, wijkCodes: string[]): Map<string, CellValue> {
+  const acc = new Map<string, { sum: number; any: boolean; inw: number; covered: number }>();
+  for (const b of buurten) {
+    const a = acc.get(b.wijkCode) ?? { sum: 0, any: false, inw: 0, covered: 0 };
+    const c = values.get(b.code)!;
+    const p = inwoners.get(b.code) ?? 0;
+    a.inw += p;
+    if (c.value !== null) { a.sum += c.value; a.any = true; a.covered += p; }
+    acc.set(b.wijkCode, a);
+  }
+  const out = new Map<string, CellValue>();
+  for (const w of wijkCodes) {
+    const a = acc.get(w);
+    const share = a && a.inw > 0 ? (100 * a.covered) / a.inw : a?.any ? 100 : 0;
+    out.set(w, a && a.any && share >= WIJK_MIN_COVERED ? { value: a.sum, reason: 0 } : { value: null, reason: MissingReason.incomplete });
+  }
+  return out;
+}
+
+/**
+ * Crime input check: per gemeente, the sum of its buurt counts over the
+ * given years ÷ its registered total. Every buurt gets its gemeente's share
+ * (%), which the engine uses to leave crime out below 90 %.
+ */
+export function crimeInputCheck(buurten: AreaFeature[], buurt: Map<number, Map<string, CellValue>>, gemeente: Map<number, Map<string, CellValue>>, years: number[]) {
+  const sums = new Map<string, number>();
+  for (const b of buurten) {
+    for (const y of years) {
+      const v = buurt.get(y)!.get(b.code)?.value;
+      if (v !== null && v !== undefined) sums.set(b.gemeenteCode, (sums.get(b.gemeenteCode) ?? 0) + v);
+    }
+  }
+  const ratio = new Map<string, number | null>();
+  const notes: string[] = [];
+  for (const g of new Set(buurten.map((b) => b.gemeenteCode))) {
+    let total = 0;
+    let known = true;
+    for (const y of years) {
+      const v = gemeente.get(y)!.get(g)?.value;
+      if (v === null || v === undefined) known = false;
+      else total += v;
+    }
+    const r = known && total > 0 ? Math.round((1000 * (sums.get(g) ?? 0)) / total) / 10 : null;
+    ratio.set(g, r);
+    if (r !== null && r < 90) notes.push(`misdrijven ${g}: buurten samen ${r} % van het gemeentetotaal ${years[0]}–${years[years.length - 1]} → registratie onvolledig`);
+  }
+  const perBuurt = new Map<string, CellValue>();
+  for (const b of buurten) {
+    const r = ratio.get(b.gemeenteCode);
+    perBuurt.set(b.code, r === null || r === undefined ? { value: null, reason: MissingReason.unknown } : { value: Math.min(r, 100), reason: 0 });
+  }
+  return { perBuurt, notes: notes.sort() };
+}
 
 const HEALTH: SeriesSpec = {
   series: 'goed_ervaren_gezondheid',
@@ -165,7 +280,11 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     ...kerncijferColumns(gCsv, 'GM_CODE', 'gemeente', gemeenteCodes),
   ];
 
-  // Crime: per buurt from the police table; wijk/gemeente summed upward.
+  // Crime: per buurt from the police table. Gemeenten keep their own
+  // registered total; wijken sum their buurten. The buurt counts are checked
+  // against the gemeente total (crimeInputCheck).
+  const buurtCrime = new Map<number, Map<string, CellValue>>();
+  const gemeenteCrime = new Map<number, Map<string, CellValue>>();
   for (const year of CRIME_YEARS) {
     const m = meta(CRIME, year, {
       indelingYear: 2024,
@@ -177,32 +296,28 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     const bValues = new Map<string, CellValue>();
     buurtCodes.forEach((code, row) => {
       // Crime counts keep 0; an empty cell means the police table has no row for the buurt.
-      const c = bCsv.cell(row, `misdrijven_${year}`, MissingReason.notJoined);
-      bValues.set(code, c);
+      bValues.set(code, bCsv.cell(row, `misdrijven_${year}`, MissingReason.notJoined));
     });
-    const sumUp = (parentOf: (b: AreaFeature) => string, parents: string[]) => {
-      const out = new Map<string, CellValue>();
-      const acc = new Map<string, { sum: number; complete: boolean; any: boolean }>();
-      for (const b of buurten) {
-        const p = parentOf(b);
-        const a = acc.get(p) ?? { sum: 0, complete: true, any: false };
-        const c = bValues.get(b.code)!;
-        if (c.value === null) a.complete = false;
-        else a.sum += c.value;
-        a.any = true;
-        acc.set(p, a);
-      }
-      for (const p of parents) {
-        const a = acc.get(p);
-        if (!a || !a.any || !a.complete) out.set(p, { value: null, reason: MissingReason.incomplete });
-        else out.set(p, { value: a.sum, reason: 0 });
-      }
-      return out;
-    };
+    const gValues = new Map<string, CellValue>();
+    gemeenteCodes.forEach((code, row) => gValues.set(code, gCsv.cell(row, `misdrijven_${year}`, MissingReason.unknown)));
+    buurtCrime.set(year, bValues);
+    gemeenteCrime.set(year, gValues);
     columns.push(column(m, 'buurt', bValues));
-    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten` }, 'wijk', sumUp((b) => b.wijkCode, wijkCodes)));
-    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten` }, 'gemeente', sumUp((b) => b.gemeenteCode, gemeenteCodes)));
+    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten (als buurten met cijfers ≥ ${WIJK_MIN_COVERED} % van de inwoners hebben)` }, 'wijk', sumCrimeToWijk(buurten, bValues, buurtInwoners(bCsv, buurtCodes), wijkCodes)));
+    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, gemeentetotaal` }, 'gemeente', gValues));
   }
+  const check = crimeInputCheck(buurten, buurtCrime, gemeenteCrime, CRIME_YEARS.slice(-3));
+  joinNotes.push(...check.notes);
+  const dekMeta = meta(CRIME_COVERAGE, CRIME_YEARS[CRIME_YEARS.length - 1], {
+    indelingYear: 2024,
+    publisher: 'Politie, CBS',
+    source: 'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED), laatste drie jaren samen',
+    sourceVariable: 'misdrijven_YYYY buurten ÷ misdrijven_YYYY gemeente',
+    licence: LICENCE,
+  });
+  const wijkCoverage = new Map<string, CellValue>();
+  for (const b of buurten) wijkCoverage.set(b.wijkCode, check.perBuurt.get(b.code)!);
+  columns.push(column(dekMeta, 'buurt', check.perBuurt), column(dekMeta, 'wijk', wijkCoverage));
 
   // Health 50150NED: buurt and gemeente only.
   for (const year of HEALTH_YEARS) {
@@ -279,8 +394,34 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   }
 
   const skipped: string[] = [];
-  columns.push(...rivmColumns(join(dataDir, 'rivm-gezondheid-50090NED'), ['buurt', 'wijk', 'gemeente'], skipped));
-  joinNotes.push(...skipped.map((s) => `niet geschreven: ${s}`));
+  const bInw = buurtInwoners(bCsv, buurtCodes);
+  const oldWijkNames = new Map<string, string>();
+  const tmapDist = readCsv(join(dataDir, 'tmap-nld-2022', 'NLD_dist_2022.csv'));
+  for (let row = 0; row < tmapDist.table.rows.length; row++) oldWijkNames.set(tmapDist.text(row, 'code'), tmapDist.text(row, 'name'));
+  const rivm = rivmColumns2024(join(dataDir, 'rivm-gezondheid-50090NED'), {
+    buurten: buurten.map((b) => ({ code: b.code, wijk: b.wijkCode, gemeente: b.gemeenteCode, inwoners: bInw.get(b.code) ?? 0 })),
+    wijken: wijkCodes.map((code, row) => ({ code, name: wijkNames.get(code) ?? '', gemeente: `GM${code.slice(2, 6)}`, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })),
+    gemeenteNames: new Map(gemeenteCodes.map((c) => [c, gemeenteNames.get(c) ?? ''])),
+    oldWijkNames,
+  }, skipped);
+  for (const c of rivm.columns) {
+    c.meta = { ...c.meta, note: 'Modelschatting (kleine-gebiedsschatting), indeling 2020. Gekoppeld op code; waar de code veranderde op gemeente + naam ("gekoppeld op naam"); een buurt zonder RIVM-rij krijgt de waarde van haar wijk ("wijkwaarde") of gemeente ("gemeentewaarde"), onzekerder dan een eigen schatting.' };
+  }
+  columns.push(...rivm.columns);
+  joinNotes.push(...rivm.notes, ...skipped.map((s) => `niet geschreven: ${s}`));
+  const koppelingMeta = meta(RIVM_JOIN, 2020, {
+    indelingYear: 2024,
+    publisher: 'RIVM, CBS, GGD',
+    source: 'Afgeleid: hoe RIVM 50090NED (indeling 2020) aan de indeling 2024 is gekoppeld',
+    sourceVariable: 'Codering_3',
+    licence: LICENCE,
+  });
+  for (const level of ['buurt', 'wijk', 'gemeente'] as const) {
+    const values = new Map<string, CellValue>();
+    for (const [code, how] of rivm.how[level]) values.set(code, { value: how, reason: 0 });
+    columns.push(column(koppelingMeta, level, values));
+  }
+  joinNotes.push(...rivmJoinRates(rivm.how, buurten, bInw, wijkCodes.map((code, row) => ({ code, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })), gemeenteNames));
 
   return {
     id: 'nl2024',

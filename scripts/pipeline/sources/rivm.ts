@@ -87,3 +87,151 @@ export function rivmColumns(dir: string, levels: Level[], skipped: string[] = []
   }
   return out;
 }
+
+/** How a RIVM value reached a 2024 area (series `rivm_koppeling`). */
+export const RivmJoin = {
+  code: 0,
+  /** The code changed (Amsterdam 2023, mergers): matched on gemeente + normalised name. */
+  name: 1,
+  /** No RIVM row for the buurt: its wijk's value. */
+  wijk: 2,
+  /** Neither buurt nor wijk: the gemeente's value. */
+  gemeente: 3,
+  /** Gemeente formed after 2020: inwoner-weighted mean of its wijken. */
+  wijkenMean: 4,
+  /** Wijk whose code changed and whose name did not match: inwoner-weighted mean of its code-joined buurten (≥ 50 % of its inwoners). */
+  buurtenMean: 5,
+} as const;
+
+/** Lower case, no accents, no "Wijk 03"-style prefix, letters and digits only. */
+export function normaliseAreaName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/^(wijk|buurt)\s*\d+\s*/, '').replace(/[^a-z0-9]/g, '');
+}
+
+export interface Indeling2024 {
+  buurten: { code: string; wijk: string; gemeente: string; inwoners: number }[];
+  wijken: { code: string; name: string; gemeente: string; inwoners: number }[];
+  gemeenteNames: Map<string, string>;
+  /** Names of 2020-era wijk codes (tmap 2022 carries them; RIVM itself has none). */
+  oldWijkNames: Map<string, string>;
+}
+
+export interface RivmJoinResult {
+  columns: IndicatorColumn[];
+  /** Per level: 2024 code → how it was joined (only areas with a value). */
+  how: Record<'buurt' | 'wijk' | 'gemeente', Map<string, number>>;
+  notes: string[];
+}
+
+/**
+ * RIVM 2020/2016 joined to the 2024 indeling: by code where codes are
+ * stable; by gemeente + normalised name for wijken whose code changed
+ * (a merged gemeente: by name alone when that is unique among the orphaned
+ * 2020 wijken), else the inwoner-weighted mean of its code-joined buurten;
+ * a gemeente formed after 2020 takes the inwoner-weighted mean of its wijken;
+ * a wijk or buurt still without a row takes its wijk's value, then its
+ * gemeente's. Every non-code join is recorded in `rivm_koppeling`.
+ */
+export function rivmColumns2024(dir: string, indeling: Indeling2024, skipped: string[] = []): RivmJoinResult {
+  const raw = rivmColumns(dir, ['buurt', 'wijk', 'gemeente'], skipped);
+  // 2020 gemeente names per old wijk code, from the 2020 file.
+  const csv = readCsv(join(dir, FILES[0].name));
+  const oldGemeenteOfWijk = new Map<string, string>();
+  for (let row = 0; row < csv.table.rows.length; row++) {
+    if (csv.text(row, 'SoortRegio_2') === 'Wijk') oldGemeenteOfWijk.set(csv.text(row, 'Codering_3'), csv.text(row, 'Gemeentenaam_1'));
+  }
+  const wijkCodes2024 = new Set(indeling.wijken.map((w) => w.code));
+  const byKey = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  const names2024 = new Set([...indeling.gemeenteNames.values()].map(normaliseAreaName));
+  for (const [old, gm] of oldGemeenteOfWijk) {
+    if (wijkCodes2024.has(old)) continue;
+    const name = indeling.oldWijkNames.get(old);
+    if (!name) continue;
+    byKey.set(`${normaliseAreaName(gm)}|${normaliseAreaName(name)}`, old);
+    if (!names2024.has(normaliseAreaName(gm))) {
+      const list = byName.get(normaliseAreaName(name)) ?? [];
+      list.push(old);
+      byName.set(normaliseAreaName(name), list);
+    }
+  }
+  const wijkSource = new Map<string, { old: string; how: number }>();
+  const rowCodes = new Set<string>();
+  for (const c of raw) if (c.level === 'wijk') for (const k of c.values.keys()) rowCodes.add(k);
+  let byNameCount = 0;
+  for (const w of indeling.wijken) {
+    if (rowCodes.has(w.code)) { wijkSource.set(w.code, { old: w.code, how: RivmJoin.code }); continue; }
+    const gm = normaliseAreaName(indeling.gemeenteNames.get(w.gemeente) ?? '');
+    const old = byKey.get(`${gm}|${normaliseAreaName(w.name)}`) ?? (byName.get(normaliseAreaName(w.name))?.length === 1 ? byName.get(normaliseAreaName(w.name))![0] : undefined);
+    if (old) { wijkSource.set(w.code, { old, how: RivmJoin.name }); byNameCount++; }
+  }
+  const how: RivmJoinResult['how'] = { buurt: new Map(), wijk: new Map(), gemeente: new Map() };
+  const out: IndicatorColumn[] = [];
+  const inwWijk = new Map(indeling.wijken.map((w) => [w.code, w.inwoners]));
+  for (const col of raw) {
+    if (col.level !== 'buurt') continue;
+    const wijkCol = raw.find((c) => c.level === 'wijk' && c.meta.id === col.meta.id)!;
+    const gemCol = raw.find((c) => c.level === 'gemeente' && c.meta.id === col.meta.id)!;
+    const first = col === raw.find((c) => c.level === 'buurt');
+    // Wijken: code, then name, then the mean of their own buurten.
+    const wijk = new Map<string, CellValue>();
+    const fromBuurten = new Map<string, { s: number; w: number }>();
+    for (const b of indeling.buurten) {
+      const v = col.values.get(b.code)?.value;
+      const a = fromBuurten.get(b.wijk) ?? { s: 0, w: 0 };
+      if (v !== null && v !== undefined && b.inwoners > 0) { a.s += v * b.inwoners; a.w += b.inwoners; }
+      fromBuurten.set(b.wijk, a);
+    }
+    for (const w of indeling.wijken) {
+      const src = wijkSource.get(w.code);
+      const cell = src ? wijkCol.values.get(src.old) : undefined;
+      if (cell) {
+        wijk.set(w.code, cell);
+        if (first && cell.value !== null) how.wijk.set(w.code, src!.how);
+        continue;
+      }
+      const a = fromBuurten.get(w.code);
+      if (a && a.w > 0 && a.w >= 0.5 * w.inwoners) {
+        wijk.set(w.code, { value: Math.round((10 * a.s) / a.w) / 10, reason: 0 });
+        if (first) how.wijk.set(w.code, RivmJoin.buurtenMean);
+      }
+    }
+    // Gemeenten: code, else the inwoner-weighted mean of their wijken.
+    const gem = new Map<string, CellValue>();
+    const acc = new Map<string, { s: number; w: number }>();
+    for (const w of indeling.wijken) {
+      const v = wijk.get(w.code)?.value;
+      const p = inwWijk.get(w.code) ?? 0;
+      if (v === null || v === undefined || !(p > 0)) continue;
+      const a = acc.get(w.gemeente) ?? { s: 0, w: 0 };
+      a.s += v * p; a.w += p;
+      acc.set(w.gemeente, a);
+    }
+    for (const g of indeling.gemeenteNames.keys()) {
+      const cell = gemCol.values.get(g);
+      if (cell) { gem.set(g, cell); if (first && cell.value !== null) how.gemeente.set(g, RivmJoin.code); continue; }
+      const a = acc.get(g);
+      if (a && a.w > 0) { gem.set(g, { value: Math.round((10 * a.s) / a.w) / 10, reason: 0 }); if (first) how.gemeente.set(g, RivmJoin.wijkenMean); }
+    }
+    // A wijk still without a row takes its gemeente's value (flagged), like a buurt.
+    for (const w of indeling.wijken) {
+      if (wijk.has(w.code)) continue;
+      const g = gem.get(w.gemeente);
+      if (g && g.value !== null) { wijk.set(w.code, g); if (first) how.wijk.set(w.code, RivmJoin.gemeente); }
+    }
+    // Buurten: code, else wijk, else gemeente (only where the buurt has no RIVM row at all).
+    const buurt = new Map<string, CellValue>();
+    for (const b of indeling.buurten) {
+      const own = col.values.get(b.code);
+      if (own) { buurt.set(b.code, own); if (first && own.value !== null) how.buurt.set(b.code, RivmJoin.code); continue; }
+      const w = wijk.get(b.wijk);
+      if (w && w.value !== null) { buurt.set(b.code, w); if (first) how.buurt.set(b.code, RivmJoin.wijk); continue; }
+      const g = gem.get(b.gemeente);
+      if (g && g.value !== null) { buurt.set(b.code, g); if (first) how.buurt.set(b.code, RivmJoin.gemeente); }
+    }
+    out.push({ ...col, values: buurt }, { ...wijkCol, values: wijk }, { ...gemCol, values: gem });
+  }
+  const notes = [`RIVM 50090NED → wijk: ${byNameCount} wijken gekoppeld op gemeente + naam (code gewijzigd sinds 2020)`];
+  return { columns: out, how, notes };
+}

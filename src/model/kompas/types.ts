@@ -117,9 +117,20 @@ export interface SphereDef {
   label: string;
 }
 
+/** The overall kwetsbaarheidsscore: a fixed set of categories, so a missing one lowers coverage instead of dropping out. */
+export interface OverallDef {
+  id: 'overall';
+  label: string;
+  description: string;
+  categories: CategoryId[];
+  /** Why the categories outside the set are left out. */
+  excludedNote: string;
+}
+
 export interface KompasModel {
   version: string;
   spheres: SphereDef[];
   categories: CategoryDef[];
   dials: DialDef[];
+  overall: OverallDef;
 }

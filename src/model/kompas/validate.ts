@@ -72,5 +72,8 @@ export function validateModel(model: KompasModel): string[] {
       for (const r of s.replaces) if (!d.components.some((c) => c.factor === r)) problems.push(`dial ${d.id}: substitute replaces unknown ${r}`);
     }
   }
+  const overall = model.overall;
+  if (!overall || !overall.categories.length) problems.push('overall: needs a fixed, non-empty set of categories');
+  else for (const id of overall.categories) if (!ids.includes(id)) problems.push(`overall: unknown category ${id}`);
   return problems;
 }

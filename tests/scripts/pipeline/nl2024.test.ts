@@ -5,6 +5,7 @@ import { AreaFlag, indicatorIndex, neighboursOf, type LevelTable } from '../../.
 import { MissingReason } from '../../../src/model/missing.ts';
 import { buildDataset, type BuiltDataset } from '../../../scripts/pipeline/build-dataset.ts';
 import { loadNl2024 } from '../../../scripts/pipeline/sources/nl2024.ts';
+import { ScoringEngine } from '../../../src/model/scoring-engine.ts';
 import { dropCsvRow, fixtureCopy, setCsvCell } from './helpers.ts';
 
 function cell(t: LevelTable, id: string, code: string) {
@@ -69,19 +70,44 @@ describe('nl2024 on the Groningen–Tynaarlo fixture', () => {
     expect(cell(gemeente, 'inwoners.2024', 'GM0014').value).toBe(243768);
   });
 
-  it('sums crime upward and marks a wijk with a buurt lacking rows as incomplete', () => {
+  it('keeps the gemeente crime total, sums wijken when buurten with rows hold ≥ 95 % of inwoners, and checks buurt counts against the gemeente total', () => {
     expect(cell(buurt, 'misdrijven_totaal.2024', 'BU00141705').reason).toBe(MissingReason.notJoined);
-    expect(cell(wijk, 'misdrijven_totaal.2024', 'WK001417').reason).toBe(MissingReason.incomplete);
-    expect(cell(gemeente, 'misdrijven_totaal.2024', 'GM0014').reason).toBe(MissingReason.incomplete);
+    // BU00141705 (15 inwoners) lacks rows; the other buurten of WK001417 hold > 99 % of its inwoners.
+    const w17 = buurt.codes.filter((c, i) => buurt.wijkCodes[i] === 'WK001417' && c !== 'BU00141705');
+    const sum17 = w17.reduce((s, c) => s + (cell(buurt, 'misdrijven_totaal.2024', c).value || 0), 0);
+    expect(cell(wijk, 'misdrijven_totaal.2024', 'WK001417')).toEqual({ value: sum17, reason: 0 });
+    // Gemeente figures are the gemeente's own registered total, not a sum.
+    const gPath = join(dir, 'woonikveilig-2024/gemeente_2024_kerncijfers.csv');
+    expect(cell(gemeente, 'misdrijven_totaal.2024', 'GM0014').value).toBe(Number(csvValue(gPath, 'GM0014', 'misdrijven_2024')));
     const members = buurt.codes.filter((c, i) => buurt.wijkCodes[i] === 'WK173008');
     const sum = members.reduce((s, c) => s + cell(buurt, 'misdrijven_totaal.2023', c).value, 0);
     expect(cell(wijk, 'misdrijven_totaal.2023', 'WK173008')).toEqual({ value: sum, reason: 0 });
+    // The fixture holds a few Groningen buurten only: far below the gemeente total → registratie onvolledig.
+    const gBuurten = buurt.codes.filter((c) => c.startsWith('BU0014'));
+    const bSum = [2023, 2024, 2025].reduce((s, y) => s + gBuurten.reduce((a, c) => a + (cell(buurt, `misdrijven_totaal.${y}`, c).value || 0), 0), 0);
+    const gTotal = [2023, 2024, 2025].reduce((s, y) => s + Number(csvValue(gPath, 'GM0014', `misdrijven_${y}`)), 0);
+    expect(cell(buurt, 'misdrijven_dekking.2025', 'BU00141701').value).toBeCloseTo(Math.round((1000 * bSum) / gTotal) / 10, 1);
+    expect(cell(buurt, 'misdrijven_dekking.2025', 'BU00141701').value).toBeLessThan(90);
+    expect(cell(wijk, 'misdrijven_dekking.2025', 'WK001417').value).toBe(cell(buurt, 'misdrijven_dekking.2025', 'BU00141701').value);
   });
 
-  it('joins RIVM on code: missing rows are notJoined, empty estimates unknown', () => {
-    expect(cell(buurt, 'rivm_eenzaam.2020', 'BU00140700').reason).toBe(MissingReason.notJoined);
-    expect(cell(buurt, 'rivm_eenzaam.2020', 'BU17300805').reason).toBe(MissingReason.notJoined); // new code after 2020
+  it('marks a wijk incomplete when a buurt without crime rows holds more than 5 % of its inwoners', () => {
+    const d = fixtureCopy();
+    const wiv = join(d, 'woonikveilig-2024');
+    for (const y of [2021, 2022, 2023, 2024, 2025]) setCsvCell(join(wiv, 'buurt_2024_kerncijfers_misdrijven.csv'), 'BU00141703', `misdrijven_${y}`, '');
+    const b = buildDataset(loadNl2024({ dataDir: d })).levelTables;
+    expect(cell(b.wijk!, 'misdrijven_totaal.2024', 'WK001417').reason).toBe(MissingReason.incomplete);
+  });
+
+  it('joins RIVM on code; a buurt without a row takes its wijk value, flagged; empty estimates stay unknown', () => {
+    // BU00140700 lost its RIVM row; BU17300805 is a code from after 2020: both carry their wijk's value, flagged "wijkwaarde" (2).
+    for (const code of ['BU00140700', 'BU17300805']) {
+      const wijkCode = buurt.wijkCodes[buurt.codes.indexOf(code)];
+      expect(cell(buurt, 'rivm_eenzaam.2020', code)).toEqual(cell(wijk, 'rivm_eenzaam.2020', wijkCode));
+      expect(cell(buurt, 'rivm_koppeling.2020', code).value).toBe(2);
+    }
     expect(cell(buurt, 'rivm_eenzaam.2020', 'BU00140701').reason).toBe(0);
+    expect(cell(buurt, 'rivm_koppeling.2020', 'BU00140701').value).toBe(0);
     expect(cell(buurt, 'rivm_eenzaam.2020', 'BU00141706').reason).toBe(MissingReason.unknown); // row without estimate
     const rivm = readFileSync(join(dir, 'rivm-gezondheid-50090NED/RIVM_gezondheid2020_18plus.csv'), 'utf8').split('\n');
     const col = rivm[0].split(',').indexOf('Eenzaam_28');
@@ -90,6 +116,32 @@ describe('nl2024 on the Groningen–Tynaarlo fixture', () => {
     const meta = buurt.indicators[indicatorIndex(buurt, 'rivm_eenzaam.2020')];
     expect(meta.indelingYear).toBe(2020);
     expect(indicatorIndex(buurt, 'rivm_stress.2016')).toBe(-1); // empty in every 2016 row
+  });
+
+  it('joins a wijk whose code changed on gemeente + normalised name, flags it, and the drill-down says so', () => {
+    const d = fixtureCopy();
+    const rivmDir = join(d, 'rivm-gezondheid-50090NED');
+    for (const f of ['RIVM_gezondheid2020_18plus.csv', 'RIVM_gezondheid2016_18plus.csv', 'RIVM_gezondheid2020_65plus.csv']) {
+      const path = join(rivmDir, f);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/WK173006/g, 'WK173099'));
+    }
+    // tmap 2022 knows the old code's name (RIVM itself has no names).
+    const tmap = join(d, 'tmap-nld-2022/NLD_dist_2022.csv');
+    const text = readFileSync(tmap, 'utf8');
+    const row = text.split('\n').find((l) => l.startsWith('"WK173006"'))!;
+    writeFileSync(tmap, text.trimEnd() + '\n' + row.replace('"WK173006","Wijk 06 Paterswolde"', '"WK173099","Paterswolde"') + '\n');
+    const tables = buildDataset(loadNl2024({ dataDir: d })).levelTables;
+    const w = tables.wijk!;
+    const rivmRow = readFileSync(join(rivmDir, 'RIVM_gezondheid2020_18plus.csv'), 'utf8').split('\n');
+    const col = rivmRow[0].split(',').indexOf('SociaalEenzaam_31');
+    const old = rivmRow.find((l) => l.includes(',WK173099,'))!.split(',');
+    expect(cell(w, 'rivm_sociaal_eenzaam.2020', 'WK173006').value).toBeCloseTo(Number(old[col]), 4);
+    expect(cell(w, 'rivm_koppeling.2020', 'WK173006').value).toBe(1);
+    const e = new ScoringEngine(tables);
+    const s11 = e.explain({ level: 'wijk' }, w.codes.indexOf('WK173006')).categories.find((c) => c.id === 'S1')!.factors.find((f) => f.id === 'S1.1')!;
+    expect(s11.joinNote).toMatch(/gekoppeld op naam/);
+    const plain = e.explain({ level: 'wijk' }, w.codes.indexOf('WK173008')).categories.find((c) => c.id === 'S1')!.factors.find((f) => f.id === 'S1.1')!;
+    expect(plain.joinNote).toBeNull();
   });
 
   it('marks tmap 2022 wijken failing the ±10 % population check as boundaryChanged', () => {
