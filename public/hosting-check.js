@@ -138,7 +138,7 @@ async function checkTables(entry) {
     const magic = String.fromCharCode(...bytes.subarray(0, 4));
     const mime = mimeOf(response);
     const encoding = encodingOf(response);
-    if (magic !== 'WVK1') report('fail', `${entry.id}: niveautabel ${level} is geen .wvk-bestand (begint met "${magic.replace(/[^\x20-\x7e]/g, '?')}").`, url);
+    if (magic !== 'WVK2') report('fail', `${entry.id}: niveautabel ${level} is geen .wvk-bestand (begint met "${magic.replace(/[^\x20-\x7e]/g, '?')}").`, url);
     else if (encoding && response.status === 206) report('warn', `${entry.id}: niveautabel ${level} wordt gecomprimeerd verstuurd (Content-Encoding: ${encoding}).`, 'Werkt, maar zet compressie voor .wvk liever uit, net als voor .pmtiles.');
     else if (mime !== 'application/octet-stream') report('warn', `${entry.id}: MIME-type van .wvk is "${mime || 'leeg'}", verwacht application/octet-stream.`);
     else report('ok', `${entry.id}: niveautabel ${level} bereikbaar (application/octet-stream).`);

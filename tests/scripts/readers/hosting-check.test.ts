@@ -35,7 +35,7 @@ const goodRoutes: Record<string, Handler> = {
     expect(new Headers(init?.headers).get('range')).toBe('bytes=0-126');
     return new Response(pmtilesHead(), { status: 206, headers: { 'content-type': 'application/vnd.pmtiles', 'content-range': 'bytes 0-126/52000' } });
   },
-  '/app/data/nl2024/buurt.4e5f6a7b.wvk': () => new Response(new TextEncoder().encode('WVK1\0\0\0\0'), { status: 206, headers: { 'content-type': 'application/octet-stream', 'content-range': 'bytes 0-7/900' } }),
+  '/app/data/nl2024/buurt.4e5f6a7b.wvk': () => new Response(new TextEncoder().encode('WVK2\0\0\0\0'), { status: 206, headers: { 'content-type': 'application/octet-stream', 'content-range': 'bytes 0-7/900' } }),
   '/app/hosting-check.html': () => new Response(html, { headers: { 'content-type': 'text/html', 'content-security-policy': csp } }),
 };
 
