@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
@@ -11,8 +11,9 @@ export interface OpenedApp {
   pageErrors: string[];
 }
 
-export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedApp> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
+/** A browser context with the page-side map canvas reader installed. */
+export async function appContext(browser: Browser, viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   // One page-side reader of the map canvas (the app keeps its drawing buffer
   // under ?e2e=1), shared by every pixel check.
   await context.addInitScript(() => {
@@ -26,6 +27,11 @@ export async function openApp(browser: Browser, hash = '', options: { viewport?:
       return ctx.getImageData(0, 0, copy.width, copy.height);
     };
   });
+  return context;
+}
+
+export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedApp> {
+  const context = await appContext(browser, options.viewport);
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];
