@@ -53,7 +53,7 @@ async function buildBenchPages(): Promise<void> {
     logLevel: 'error',
     root: resolve('scripts/bench/pages'),
     base: './',
-    build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: { floor: resolve('scripts/bench/pages/floor.html'), peer: resolve('scripts/bench/pages/peer.html') }, checks: { bundlerTimings: false } } },
+    build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { checks: { bundlerTimings: false } } },
   });
   mkdirSync('dist/bench/peer-data', { recursive: true });
   copyFileSync(PEER_SOURCES.geojson, 'dist/bench/peer-data/buurten.geojson');
@@ -166,9 +166,9 @@ export async function benchBrowser(runs = 3): Promise<void> {
       // (a) Nederland, gemeenten: app, floor, peer.
       const a = await visit(browser, `${url}?e2e=1#ds=nl2024&lvl=gemeente&cat=S4&v=${NATIONAL.lon},${NATIONAL.lat},${NATIONAL.zoom}`, appReady);
       scenario.a.app.push(a); await a.page.context().close();
-      const af = await visit(browser, `${url}bench/floor.html?tiles=${tiles}&layer=gemeenten&${at(NATIONAL)}`, pageReady);
+      const af = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=gemeenten&${at(NATIONAL)}`, pageReady);
       scenario.a.floor.push(af); await af.page.context().close();
-      const ap = await visit(browser, `${url}bench/peer.html?${at(NATIONAL)}`, pageReady);
+      const ap = await visit(browser, `${url}bench/index.html?page=peer&${at(NATIONAL)}`, pageReady);
       scenario.a.peer.push(ap); await ap.page.context().close();
 
       // (b) Utrecht at buurt level; then (c) click and (d) re-weight on the same page.
@@ -181,9 +181,9 @@ export async function benchBrowser(runs = 3): Promise<void> {
       await b.page.waitForTimeout(500);
       buurtReweight.push(await reweight(b.page, 'I2.3'));
       await b.page.context().close();
-      const bf = await visit(browser, `${url}bench/floor.html?tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
+      const bf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
       scenario.b.floor.push(bf); await bf.page.context().close();
-      const bp = await visit(browser, `${url}bench/peer.html?${at(CITY)}`, pageReady);
+      const bp = await visit(browser, `${url}bench/index.html?page=peer&${at(CITY)}`, pageReady);
       scenario.b.peer.push(bp);
       await bp.page.waitForTimeout(500);
       const peerTimes: number[] = [];
