@@ -7,7 +7,8 @@
 import type { DatasetCatalog } from '../model/dataset-format.ts';
 import { LoadError, fetchSource, type DatasetSource } from './source.ts';
 import { asLoadError, readCatalog } from './load-dataset.ts';
-import { PMTILES_PREFIX, assertRelativeDataPath, verifyPmtilesPrefix } from './verify.ts';
+import { assertRelativeDataPath } from './verify.ts';
+import { PMTILES_PREFIX, verifyPmtilesPrefix } from './verify-tiles.ts';
 
 export { LoadError };
 

@@ -9,7 +9,8 @@ import { DataFileError, decodeLevelTable, encodeLevelTable, readLevelTableHeader
 import { MissingReason } from '../../src/model/missing.ts';
 import { decodeTableFile, loadDataset } from '../../src/data/load-dataset.ts';
 import { fetchSource, memorySource } from '../../src/data/source.ts';
-import { assertRelativeDataPath, parseCatalog, verifyPmtilesPrefix, PMTILES_PREFIX } from '../../src/data/verify.ts';
+import { assertRelativeDataPath, parseCatalog } from '../../src/data/verify.ts';
+import { PMTILES_PREFIX, verifyPmtilesPrefix } from '../../src/data/verify-tiles.ts';
 import { makeTable, randomTable } from '../model/helpers/synthetic-table.ts';
 import { hashedPath, memoryDataset } from '../model/helpers/dataset-files.ts';
 
