@@ -10,7 +10,8 @@ import { benchBrowser } from './bench/browser.ts';
 const sections: Record<string, () => Promise<void>> = {
   pipeline: benchPipeline,
   scoring: benchScoring,
-  browser: () => benchBrowser(),
+  // BENCH_RUNS=1 for a quick look; medians need the default 3.
+  browser: () => benchBrowser(Number(process.env.BENCH_RUNS) || 3),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

@@ -6,9 +6,11 @@
  * most vulnerable). See docs/scoring.md for the columns.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LEVELS, decodeLevelTable, type DatasetCatalog, type Level, type LevelTable } from '../src/model/dataset-format.ts';
+import { LEVELS, type DatasetCatalog, type Level, type LevelTable } from '../src/model/dataset-format.ts';
+import { loadDataset } from '../src/data/load-dataset.ts';
+import { fileSource } from '../src/data/file-source.ts';
 import { ScoringEngine } from '../src/model/scoring-engine.ts';
 import { ScoreAreaFlag, ScoreStatus, scoreStatusLabel, type FrameId, type ScoreResult, type ScoreStatusCode } from '../src/model/scoring-types.ts';
 import { coverageReport, formatCoverageReport } from '../src/model/coverage-report.ts';
@@ -20,20 +22,10 @@ export interface LoadedDataset {
   loadMs: number;
 }
 
-/** Read datasets.json and the level tables of one dataset from disk. */
-export function loadDatasetFromDisk(catalogPath: string, datasetId: string, levels?: Level[]): LoadedDataset {
+/** Read datasets.json and the level tables of one dataset from disk, through the app's own loader (src/data/load-dataset.ts). */
+export async function loadDatasetFromDisk(catalogPath: string, datasetId: string, levels?: Level[]): Promise<LoadedDataset> {
   const t0 = performance.now();
-  const catalog = JSON.parse(readFileSync(catalogPath, 'utf8')) as DatasetCatalog;
-  const entry = catalog.datasets.find((d) => d.id === datasetId);
-  if (!entry) throw new Error(`dataset ${datasetId} niet gevonden; beschikbaar: ${catalog.datasets.map((d) => d.id).join(', ')}`);
-  const tables: Partial<Record<Level, LevelTable>> = {};
-  for (const level of levels ?? entry.levels) {
-    const file = entry.files.tables[level];
-    if (!file) continue;
-    const bytes = readFileSync(join(dirname(catalogPath), file));
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    tables[level] = decodeLevelTable(buffer, file);
-  }
+  const { catalog, tables } = await loadDataset(fileSource(dirname(catalogPath)), datasetId, levels);
   return { catalog, tables, loadMs: performance.now() - t0 };
 }
 
@@ -147,7 +139,7 @@ function parseArgs(argv: string[]): Record<string, string> {
   return out;
 }
 
-export function main(argv = process.argv.slice(2)): void {
+export async function main(argv = process.argv.slice(2)): Promise<void> {
   const args = parseArgs(argv);
   const catalogPath = resolve(args.data ?? 'public/data', 'datasets.json');
   const level = (args.level ?? 'buurt') as Level;
@@ -156,7 +148,7 @@ export function main(argv = process.argv.slice(2)): void {
   if (!['dataset', 'gemeente', 'stedelijkheid'].includes(frame)) throw new Error('--frame moet dataset, gemeente of stedelijkheid zijn');
   const catalogDefault = (JSON.parse(readFileSync(catalogPath, 'utf8')) as DatasetCatalog).defaultDataset;
   const datasetId = args.dataset ?? catalogDefault;
-  const loaded = loadDatasetFromDisk(catalogPath, datasetId);
+  const loaded = await loadDatasetFromDisk(catalogPath, datasetId);
   if (!loaded.tables[level]) throw new Error(`dataset ${datasetId} heeft geen niveau ${level}`);
   const engine = new ScoringEngine(loaded.tables);
   const t0 = performance.now();
@@ -182,7 +174,7 @@ export function main(argv = process.argv.slice(2)): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
-    main();
+    await main();
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

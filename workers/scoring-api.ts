@@ -1,22 +1,32 @@
 /**
- * The scoring worker's API (and its implementation, kept free of comlink so
- * it also runs in Node tests). The main thread does:
- *   const api = Comlink.wrap<ScoringWorkerApi>(new Worker(new URL('../../workers/scoring.worker.ts', import.meta.url), { type: 'module' }));
- * and never computes scores itself.
+ * The contract between the two sides of the scoring worker:
+ * workers/scoring-main-side.ts (main thread: starts the worker, hands it the
+ * level-table bytes) and workers/scoring-worker-side.ts (in the worker:
+ * verifies, decodes and scores). The main thread never computes scores.
  */
-import { decodeLevelTable, type DatasetCatalog, type Level, type LevelTable } from '../src/model/dataset-format.ts';
-import { ScoringEngine, type LevelSummary } from '../src/model/scoring-engine.ts';
+import type { DatasetEntry, Level, LevelTable } from '../src/model/dataset-format.ts';
+import type { LevelSummary } from '../src/model/scoring-engine.ts';
 import type { KompasModel } from '../src/model/kompas/types.ts';
-import { summariseArea } from '../src/model/summary.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult } from '../src/model/scoring-types.ts';
 import type { SurveyData, SurveySummary } from '../src/beleving/types.ts';
+import type { TableFiles } from '../src/data/load-dataset.ts';
 
 export interface LoadSummary {
   datasetId: string;
   title: string;
   levels: LevelSummary[];
-  /** Fetch + decode time in ms. */
+  /** Verify + decode time in the worker, in ms. */
   loadMs: number;
+}
+
+export interface LoadResult extends LoadSummary {
+  /**
+   * What the main thread needs of each level table: names, codes, parents,
+   * flags, boxes, label points and neighbours (transferred, not copied; the
+   * worker keeps none of them), and only the indicator columns of the
+   * series asked for (denominators for imports).
+   */
+  tables: Partial<Record<Level, LevelTable>>;
 }
 
 export interface ImportSummary {
@@ -28,12 +38,11 @@ export interface ImportSummary {
 
 export interface ScoringWorkerApi {
   /**
-   * Fetch datasets.json and the dataset's level tables (paths relative to it)
-   * and decode them. Pass an absolute URL, e.g.
-   * `new URL('data/datasets.json', document.baseURI).href`: a relative one
-   * resolves against the worker script's own URL.
+   * Verify and decode the level tables of one dataset. The bytes were read
+   * once on the main thread and are transferred here (their buffers are
+   * detached on the main thread afterwards).
    */
-  load(catalogUrl: string, datasetId: string): Promise<LoadSummary>;
+  load(entry: DatasetEntry, files: TableFiles, mainThreadSeries: string[]): Promise<LoadResult>;
   /** Scores of all areas; typed arrays are transferred, not copied. */
   score(request: ScoreRequest): Promise<ScoreResult>;
   explain(request: ScoreRequest, areaIndex: number): Promise<AreaExplanation>;
@@ -50,60 +59,21 @@ export interface ScoringWorkerApi {
   setSurvey(survey: SurveyData | null): Promise<SurveySummary>;
 }
 
-type FetchLike = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
-
-/** The implementation behind the worker. `fetchImpl` is injectable for tests. */
-export function createScoringService(fetchImpl: FetchLike = (u) => fetch(u)): ScoringWorkerApi {
-  let engine: ScoringEngine | null = null;
-  const need = () => {
-    if (!engine) throw new Error('eerst load() aanroepen');
-    return engine;
-  };
-  return {
-    async load(catalogUrl, datasetId) {
-      const t0 = performance.now();
-      const base = typeof location !== 'undefined' ? location.href : undefined;
-      const catalogAbs = new URL(catalogUrl, base);
-      const res = await fetchImpl(catalogAbs.href);
-      if (!res.ok) throw new Error(`${catalogAbs.href}: HTTP ${res.status}`);
-      const catalog = (await res.json()) as DatasetCatalog;
-      const entry = catalog.datasets.find((d) => d.id === datasetId);
-      if (!entry) throw new Error(`dataset ${datasetId} niet gevonden`);
-      const tables: LevelTable[] = await Promise.all(
-        Object.entries(entry.files.tables).map(async ([, file]) => {
-          const url = new URL(file as string, catalogAbs).href;
-          const r = await fetchImpl(url);
-          if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-          return decodeLevelTable(await r.arrayBuffer(), file as string);
-        }),
-      );
-      engine = new ScoringEngine(tables);
-      const loadMs = performance.now() - t0;
-      return { datasetId, title: entry.title, levels: engine.levels().map((l) => engine!.summary(l)), loadMs };
-    },
-    async score(request) {
-      return need().score(request);
-    },
-    async explain(request, areaIndex) {
-      return need().explain(request, areaIndex);
-    },
-    async summarise(request, areaIndex) {
-      return summariseArea(need().explain(request, areaIndex));
-    },
-    async model() {
-      // Plain data: a structured-clone-safe copy.
-      return JSON.parse(JSON.stringify(need().model)) as KompasModel;
-    },
-    async setImportedValues(imports) {
-      return need().setImportedValues(imports);
-    },
-    async setSurvey(survey) {
-      return need().setSurvey(survey);
-    },
-  };
-}
-
 /** Buffers of a ScoreResult to hand to Comlink.transfer / postMessage. */
 export function transferablesOf(r: ScoreResult): ArrayBuffer[] {
   return [r.z.buffer, r.percentile.buffer, r.status.buffer, r.coverage.buffer, r.areaFlags.buffer] as ArrayBuffer[];
+}
+
+/** Buffers of the main-thread tables of a LoadResult. */
+export function tableTransferables(tables: Partial<Record<Level, LevelTable>>): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const t of Object.values(tables)) {
+    for (const a of [t.flags, t.bbox, t.labelPoint, t.neighbourOffsets, t.neighbourIndices, ...t.values, ...t.reasons]) out.add(a.buffer as ArrayBuffer);
+  }
+  return [...out];
+}
+
+/** Buffers of the table files handed to load(). */
+export function fileTransferables(files: TableFiles): ArrayBuffer[] {
+  return Object.values(files).map((f) => f.bytes.buffer);
 }

@@ -3,16 +3,30 @@
  * the built app served like a static host:
  *  - navigation → first coloured map (tiles drawn after the first feature-state batch);
  *  - weight change → recoloured map (worker re-score + one batch + idle);
- *  - main-thread JavaScript loaded at start, gzip, with workers counted apart.
+ *  - main-thread JavaScript loaded at start, gzip, with workers counted apart;
+ *  - scenarios (a) gemeenten of Nederland, (b) a city at buurt level,
+ *    (c) click a buurt → kompas and factors, (d) re-weight at buurt level,
+ *    each next to the floor page (same PMTiles, one fill colour, no app) and
+ *    the peer page (buurt GeoJSON + Kerncijfers CSV joined in the page).
+ * The two comparison pages (scripts/bench/pages) are built into dist/bench/
+ * for the run and removed afterwards: they never ship with the app.
  * Printed, never asserted.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/chromium.ts';
+import type { DatasetCatalog } from '../../src/model/dataset-format.ts';
 
-const TARGETS = { firstMapMs: 2500, recolourMs: 150, mainJsKb: 400 };
+const TARGETS = { firstMapMs: 2500, recolourMs: 150, mainJsKb: 300, buurtViewMb: 4, clickMs: 100, floorRatio: 1.5, peerRatio: 0.5 };
+const VIEWPORT = { width: 1400, height: 900 };
+/** Utrecht at zoom 10 (the view of issue #10) and Nederland as a whole. */
+const CITY = { lon: 5.12, lat: 52.09, zoom: 10 };
+const NATIONAL = { lon: 5.29, lat: 52.15, zoom: 6.5 };
+const PEER_SOURCES = { geojson: 'data/woonikveilig-2024/buurt_2024_georef_wgs84.geojson', csv: 'data/woonikveilig-2024/buurt_2024_kerncijfers_misdrijven.csv' };
 
 function jsSizes(dist: string, loaded: Set<string>) {
   const assets = join(dist, 'assets');
@@ -29,66 +43,182 @@ function jsSizes(dist: string, loaded: Set<string>) {
   return { main, workers, lazy };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Build the comparison pages next to the app, with the peer's data files. */
+async function buildBenchPages(): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    root: resolve('scripts/bench/pages'),
+    base: './',
+    build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { checks: { bundlerTimings: false } } },
+  });
+  mkdirSync('dist/bench/peer-data', { recursive: true });
+  copyFileSync(PEER_SOURCES.geojson, 'dist/bench/peer-data/buurten.geojson');
+  copyFileSync(PEER_SOURCES.csv, 'dist/bench/peer-data/kerncijfers.csv');
+}
+
+/** Bytes of every response that finished while `until` ran (body as sent + headers). */
+async function countBytes<T>(page: Page, until: () => Promise<T>): Promise<{ result: T; bytes: number }> {
+  const sizes: Promise<number>[] = [];
+  const onFinished = (r: import('playwright-core').Request) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
+  page.on('requestfinished', onFinished);
+  const result = await until();
+  page.off('requestfinished', onFinished);
+  return { result, bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0) };
+}
+
+interface Visit { ms: number; bytes: number; page: Page }
+
+/** Navigate a fresh page and wait for `ready` (evaluated in the page); time from navigation. */
+async function visit(browser: Browser, url: string, ready: () => boolean, loadedJs?: Set<string>): Promise<Visit> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  if (loadedJs) page.on('response', (r) => { const name = r.url().split('/').pop() ?? ''; if (/\.m?js$/.test(name)) loadedJs.add(name); });
+  const t0 = Date.now();
+  const { bytes } = await countBytes(page, async () => {
+    await page.goto(url);
+    await page.waitForFunction(ready, undefined, { timeout: 180_000, polling: 'raf' });
+  });
+  return { ms: Date.now() - t0, bytes, page };
+}
+
+const appReady = () => {
+  const k = (window as any).__kompas;
+  const map = k?.controller?.map;
+  return !!(k?.ready && map?.loaded() && map.areTilesLoaded() && k.recolours >= 1);
+};
+const pageReady = () => (window as any).__bench?.readyAt != null;
+
+/** Weight changes alternating on one factor; median ms to the recoloured map, and the first change apart. */
+async function reweight(page: Page, factor: string): Promise<{ median: number; first: number }> {
+  const times = await page.evaluate(async (id) => {
+    const k = (window as any).__kompas;
+    const out: number[] = [];
+    for (const w of [0.05, 0.6, 0.05, 0.6, 0.05]) {
+      const before = k.recolours;
+      const start = performance.now();
+      k.app.setWeight(id, w);
+      while (k.recolours === before) await new Promise((r) => setTimeout(r, 2));
+      out.push(k.lastRecolourAt - start);
+    }
+    return out;
+  }, factor);
+  return { first: times[0], median: median(times.slice(1)) };
+}
+
+/** Click the middle of the map; ms (in the page) until the kompas shows the clicked buurt, then until its factors are open. */
+async function clickToKompas(page: Page): Promise<{ kompas: number; factors: number }> {
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__clickAt = null;
+    w.__kompas.controller.map.getCanvas().addEventListener('pointerdown', () => { w.__clickAt = performance.now(); }, { once: true });
+  });
+  const box = (await page.locator('.map').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const kompas = await page.waitForFunction(() => {
+    const w = window as any;
+    const app = w.__kompas.app;
+    const shown = app.explanation && app.selection && app.explanation.areaIndex === app.selection.index && document.querySelector('#tabpanel .dials') && document.querySelector('#cat-S4');
+    return shown ? performance.now() - w.__clickAt : false;
+  }, undefined, { timeout: 60_000, polling: 'raf' });
+  const kompasMs = (await kompas.jsonValue()) as number;
+  await page.evaluate(() => { (window as any).__openAt = performance.now(); });
+  await page.click('#cat-S4');
+  const factors = await page.waitForFunction(() => (document.querySelector('#factors-S4 .factors, #factors-S4 table') ? performance.now() - (window as any).__openAt : false), undefined, { timeout: 30_000, polling: 'raf' });
+  return { kompas: kompasMs, factors: (await factors.jsonValue()) as number };
+}
+
 export async function benchBrowser(runs = 3): Promise<void> {
   await build({ logLevel: 'error', configFile: 'vite.config.ts' });
+  await buildBenchPages();
+  const catalog = JSON.parse(readFileSync('dist/data/datasets.json', 'utf8')) as DatasetCatalog;
+  const tiles = `data/${catalog.datasets.find((d) => d.id === 'nl2024')!.files.tiles}`;
   const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'error' });
   const url = server.resolvedUrls!.local[0];
   const browser = await launchChromium();
+  const load0 = loadavg()[0];
   const first: number[] = [];
   const recolour: number[] = [];
   const firstRecolour: number[] = [];
   const loadedJs = new Set<string>();
+  const at = (v: { lon: number; lat: number; zoom: number }) => `lon=${v.lon}&lat=${v.lat}&zoom=${v.zoom}`;
+  const scenario = { a: { app: [] as Visit[], floor: [] as Visit[], peer: [] as Visit[] }, b: { app: [] as Visit[], floor: [] as Visit[], peer: [] as Visit[] } };
+  const clicks: { kompas: number; factors: number }[] = [];
+  const buurtReweight: { median: number; first: number }[] = [];
+  const peerRecolour: number[] = [];
   try {
     for (let run = 0; run < runs; run++) {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
-      page.on('response', (r) => {
-        const name = r.url().split('/').pop() ?? '';
-        if (/\.m?js$/.test(name)) loadedJs.add(name);
-      });
-      const t0 = Date.now();
-      await page.goto(`${url}?e2e=1#ds=nl2024&lvl=gemeente&cat=I2`);
-      await page.waitForFunction(() => {
-        const k = (window as any).__kompas;
-        const map = k?.controller?.map;
-        return !!(k?.ready && map?.loaded() && map.areTilesLoaded() && k.recolours >= 1);
-      }, undefined, { timeout: 120_000 });
-      first.push(Date.now() - t0);
+      // The earlier line: gemeenten, kaartkleur I2, then weight changes.
+      const gm = await visit(browser, `${url}?e2e=1#ds=nl2024&lvl=gemeente&cat=I2`, appReady, loadedJs);
+      first.push(gm.ms);
       // A person reads the map before moving a slider; let background work
       // (label placement, neighbouring tiles) settle first.
-      await page.waitForTimeout(1500);
+      await gm.page.waitForTimeout(1500);
+      // Alternate the weight of "ouderen" in Kwetsbare groepen, which moves a few hundred gemeenten to another class each time.
+      const w = await reweight(gm.page, 'I2.3');
+      firstRecolour.push(w.first);
+      recolour.push(w.median);
+      await gm.page.context().close();
 
-      // Weight change → recoloured map, timed inside the page. The first
-      // change after load also pays for worker JIT and caches; report it apart.
-      const times = await page.evaluate(async () => {
-        const k = (window as any).__kompas;
-        const out: number[] = [];
-        // Alternate the weight of "ouderen" in Kwetsbare groepen, which
-        // moves a few hundred gemeenten to another class each time.
-        for (const w of [0.05, 0.6, 0.05, 0.6, 0.05]) {
-          const before = k.recolours;
-          const start = performance.now();
-          k.app.setWeight('I2.3', w);
-          while (k.recolours === before) await new Promise((r) => setTimeout(r, 2));
-          out.push(k.lastRecolourAt - start);
-        }
-        return out;
-      });
-      firstRecolour.push(times[0]);
-      const ms = [...times.slice(1)].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)];
-      recolour.push(ms);
-      await context.close();
+      // (a) Nederland, gemeenten: app, floor, peer.
+      const a = await visit(browser, `${url}?e2e=1#ds=nl2024&lvl=gemeente&cat=S4&v=${NATIONAL.lon},${NATIONAL.lat},${NATIONAL.zoom}`, appReady);
+      scenario.a.app.push(a); await a.page.context().close();
+      const af = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=gemeenten&${at(NATIONAL)}`, pageReady);
+      scenario.a.floor.push(af); await af.page.context().close();
+      const ap = await visit(browser, `${url}bench/index.html?page=peer&${at(NATIONAL)}`, pageReady);
+      scenario.a.peer.push(ap); await ap.page.context().close();
+
+      // (b) Utrecht at buurt level; then (c) click and (d) re-weight on the same page.
+      const b = await visit(browser, `${url}?e2e=1#ds=nl2024&lvl=buurt&cat=S4&v=${CITY.lon},${CITY.lat},${CITY.zoom}`, appReady);
+      scenario.b.app.push(b);
+      await b.page.waitForTimeout(1500);
+      clicks.push(await clickToKompas(b.page));
+      await b.page.evaluate(() => { (window as any).__kompas.app.target = 'I2'; });
+      await b.page.waitForFunction(() => (window as any).__kompas.controller.map.areTilesLoaded(), undefined, { timeout: 60_000 });
+      await b.page.waitForTimeout(500);
+      buurtReweight.push(await reweight(b.page, 'I2.3'));
+      await b.page.context().close();
+      const bf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
+      scenario.b.floor.push(bf); await bf.page.context().close();
+      const bp = await visit(browser, `${url}bench/index.html?page=peer&${at(CITY)}`, pageReady);
+      scenario.b.peer.push(bp);
+      await bp.page.waitForTimeout(500);
+      const peerTimes: number[] = [];
+      for (let k = 0; k < 4; k++) peerTimes.push(await bp.page.evaluate(() => (window as any).__bench.recolour()));
+      peerRecolour.push(median(peerTimes));
+      await bp.page.context().close();
     }
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync('dist/bench', { recursive: true, force: true });
   }
+  const load1 = loadavg()[0];
   const sizes = jsSizes('dist', loadedJs);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const distBytes = readdirSync('dist/assets').reduce((sum, f) => sum + statSync(join('dist/assets', f)).size, 0);
   console.log('\n## Browser (headless Chromium, software WebGL, gemeenten van Nederland 2024, kaartkleur I2)');
   console.log(`navigatie → eerste gekleurde kaart: mediaan ${median(first)} ms (runs: ${first.join(', ')}; doel ≤ ${TARGETS.firstMapMs} ms)`);
   console.log(`gewicht wijzigen → herkleurde kaart: mediaan ${median(recolour).toFixed(0)} ms (runs: ${recolour.map((x) => x.toFixed(0)).join(', ')}; doel ≤ ${TARGETS.recolourMs} ms); eerste wijziging na het laden: ${firstRecolour.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`JS hoofdthread bij start: ${(sizes.main / 1024).toFixed(0)} KB gzip (doel ≤ ${TARGETS.mainJsKb} KB); workers apart: ${(sizes.workers / 1024).toFixed(0)} KB gzip; later geladen: ${(sizes.lazy / 1024).toFixed(0)} KB gzip`);
   console.log(`dist/assets totaal: ${(distBytes / 1024 / 1024).toFixed(1)} MB ongecomprimeerd`);
+
+  console.log(`\n## Scenario's naast vloer en peer (${runs} runs, mediaan; belasting 1 min: ${load0.toFixed(1)} bij start, ${load1.toFixed(1)} aan het eind, 2 kernen)`);
+  console.log('vloer = dezelfde PMTiles in een kale MapLibre-pagina, één vulkleur; peer = alle buurten als GeoJSON + Kerncijfers-CSV, gekoppeld in de pagina, `step`-kleur');
+  const line = (label: string, s: { app: Visit[]; floor: Visit[]; peer: Visit[] }, extra = '') => {
+    const m = (v: Visit[]) => median(v.map((x) => x.ms));
+    const by = (v: Visit[]) => median(v.map((x) => x.bytes));
+    console.log(`${label}`);
+    console.log(`  app   ${m(s.app)} ms, ${mb(by(s.app))} (runs: ${s.app.map((x) => x.ms).join(', ')} ms)${extra}`);
+    console.log(`  vloer ${m(s.floor)} ms, ${mb(by(s.floor))} (runs: ${s.floor.map((x) => x.ms).join(', ')} ms)`);
+    console.log(`  peer  ${m(s.peer)} ms, ${mb(by(s.peer))} (runs: ${s.peer.map((x) => x.ms).join(', ')} ms)`);
+    console.log(`  app/vloer ${(m(s.app) / m(s.floor)).toFixed(2)} (doel ≤ ${TARGETS.floorRatio}), app/peer ${(m(s.app) / m(s.peer)).toFixed(2)} (doel ≤ ${TARGETS.peerRatio}); bytes app/vloer ${(by(s.app) / by(s.floor)).toFixed(2)}, app/peer ${(by(s.app) / by(s.peer)).toFixed(2)}`);
+  };
+  line('(a) Nederland, gemeenten (S4): navigatie → eerste gekleurde kaart', scenario.a);
+  line(`(b) Utrecht, buurten, zoom ${CITY.zoom} (S4): navigatie → eerste gekleurde kaart`, scenario.b, ` (doel ≤ ${TARGETS.buurtViewMb} MB)`);
+  console.log(`(c) klik op een buurt → kompas getoond: mediaan ${median(clicks.map((c) => c.kompas)).toFixed(0)} ms (runs: ${clicks.map((c) => c.kompas.toFixed(0)).join(', ')}; doel ≤ ${TARGETS.clickMs} ms); categorie openen → factoren: ${median(clicks.map((c) => c.factors)).toFixed(0)} ms; vloer: n.v.t. (geen uitleg)`);
+  const app = median(buurtReweight.map((r) => r.median));
+  console.log(`(d) gewicht wijzigen → herkleurde buurtkaart (I2): mediaan ${app.toFixed(0)} ms (runs: ${buurtReweight.map((r) => r.median.toFixed(0)).join(', ')}; eerste wijziging ${buurtReweight.map((r) => r.first.toFixed(0)).join(', ')} ms); peer (nieuwe drempels in de step-expressie) ${median(peerRecolour).toFixed(0)} ms; app/peer ${(app / median(peerRecolour)).toFixed(2)}`);
 }

@@ -6,10 +6,12 @@
  * 2-core machine: cold ≤ 100 ms, re-weight ≤ 5 ms (reported, not asserted).
  * Run: `npx tsx scripts/bench/scoring.ts` or via `npm run bench`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeLevelTable, encodeLevelTable, type DatasetCatalog, type LevelTable } from '../../src/model/dataset-format.ts';
+import { decodeLevelTable, encodeLevelTable, type LevelTable } from '../../src/model/dataset-format.ts';
+import { loadDataset, readCatalog, readTableFiles } from '../../src/data/load-dataset.ts';
+import { fileSource } from '../../src/data/file-source.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
 import { coverageReport, formatCoverageReport } from '../../src/model/coverage-report.ts';
 import type { WeightOverrides } from '../../src/model/scoring-types.ts';
@@ -83,19 +85,21 @@ export async function benchScoring(): Promise<void> {
   console.log(`== scoring == (belasting: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   const catalogPath = resolve('public/data/datasets.json');
   if (existsSync(catalogPath)) {
-    const catalog = JSON.parse(readFileSync(catalogPath, 'utf8')) as DatasetCatalog;
+    // Through the same loader and source interface as the app and the CLI (src/data/load-dataset.ts).
+    const source = fileSource(dirname(catalogPath));
+    const catalog = await readCatalog(source);
     const nl = catalog.datasets.find((d) => d.id === 'nl2024');
-    const file = nl?.files.tables.buurt;
-    if (nl && file) {
-      const path = join(dirname(catalogPath), file);
-      report(benchTable('Nederland 2024, buurt', () => {
-        const bytes = readFileSync(path);
-        return decodeLevelTable(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, file);
-      }));
-      const tables = Object.fromEntries(Object.entries(nl.files.tables).map(([level, f]) => {
-        const bytes = readFileSync(join(dirname(catalogPath), f as string));
-        return [level, decodeLevelTable(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, f as string)];
-      }));
+    if (nl?.files.tables.buurt) {
+      const files = await readTableFiles(source, nl);
+      console.log('Gebiedstabellen Nederland 2024 (bestand → gedecodeerde kolommen):');
+      for (const [level, file] of Object.entries(files)) {
+        const t = decodeLevelTable(file.bytes, file.path);
+        const decoded = [t.flags, t.bbox, t.labelPoint, t.neighbourOffsets, t.neighbourIndices, ...t.values, ...t.reasons].reduce((a, x) => a + x.byteLength, 0);
+        console.log(`  ${level.padEnd(8)} ${(file.bytes.length / 1024).toFixed(0)} KB → ${(decoded / 1024).toFixed(0)} KB typed arrays + namen (${t.codes.length} gebieden × ${t.indicators.length} indicatoren)`);
+      }
+      const buurt = files.buurt!;
+      report(benchTable('Nederland 2024, buurt', () => decodeLevelTable(buurt.bytes, buurt.path)));
+      const { tables } = await loadDataset(source, 'nl2024');
       const engine = new ScoringEngine(tables);
       console.log('Dekking per niveau (mediaan gebied), Nederland 2024:');
       for (const level of engine.levels()) console.log(formatCoverageReport(coverageReport(engine, level)));
@@ -106,7 +110,7 @@ export async function benchScoring(): Promise<void> {
   // Synthetic: inwoners + 5 crime years + 54 series = 60 indicators; load = decode of the encoded bytes.
   const synthetic = randomTable(20241126, 15000, { seriesLimit: 54, gemeenten: 350 });
   const bytes = encodeLevelTable(synthetic);
-  report(benchTable('Synthetisch (seed 20241126)', () => decodeLevelTable(bytes.slice().buffer as ArrayBuffer, 'synthetisch')));
+  report(benchTable('Synthetisch (seed 20241126)', () => decodeLevelTable(bytes, 'synthetisch')));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,73 +1,68 @@
 /**
- * Loading the served files on the main thread: the catalog and the level
- * tables (names, parents, neighbours and label points for search, comparison and labels; scores come from the worker).
- * Every failure becomes a Dutch message that says what to check.
+ * Loading on the main thread: the catalog and the check of the map's PMTiles
+ * file (config.json: src/hosting/host-config.ts). The level tables are read once through
+ * the same DatasetSource and go to the worker (workers/scoring-main-side.ts).
+ * Every failure becomes a LoadError: a Dutch message plus what to check.
  */
-import { decodeLevelTable, type DatasetCatalog, type LevelTable } from '../model/dataset-format.ts';
+import type { DatasetCatalog } from '../model/dataset-format.ts';
+import { LoadError, fetchSource, type DatasetSource } from './source.ts';
+import { asLoadError, readCatalog } from './load-dataset.ts';
+import { assertRelativeDataPath } from './verify.ts';
+import { PMTILES_PREFIX, verifyPmtilesPrefix } from './verify-tiles.ts';
 
-export class LoadError extends Error {
-  constructor(message: string, readonly hint: string) {
-    super(message);
-    this.name = 'LoadError';
-  }
+export { LoadError };
+
+/** The folder holding datasets.json, as an absolute URL. */
+export function dataBaseUrl(): string {
+  return new URL('data/', new URL(import.meta.env.BASE_URL, location.href)).href;
 }
 
 export function dataUrl(path: string): string {
-  return new URL(`data/${path}`, new URL(import.meta.env.BASE_URL, location.href)).href;
+  assertRelativeDataPath(path);
+  return new URL(path, dataBaseUrl()).href;
 }
 
-async function fetchOrExplain(url: string, what: string): Promise<Response> {
+/** The app's one source of data files. */
+export function appDataSource(): DatasetSource {
+  return fetchSource(dataBaseUrl());
+}
+
+export async function loadCatalog(source: DatasetSource = appDataSource()): Promise<DatasetCatalog> {
+  try {
+    return await readCatalog(source);
+  } catch (error) {
+    const e = asLoadError(error);
+    throw new LoadError(e.message.startsWith('datasets.json') ? `data/${e.message}` : e.message, e.hint);
+  }
+}
+
+/**
+ * PMTiles needs HTTP Range requests; one request for the first 16 KB checks
+ * that, and the header and root directory (src/data/verify.ts), so a cut or
+ * damaged archive is named instead of leaving a blank map.
+ */
+export async function checkTiles(path: string): Promise<void> {
+  const url = dataUrl(path);
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, { headers: { Range: `bytes=0-${PMTILES_PREFIX - 1}` } });
   } catch {
-    throw new LoadError(`${what} kon niet worden geladen (${url}).`, 'Controleer of de webserver bereikbaar is en of de app vanaf een webserver wordt geopend (niet als bestand).');
+    throw new LoadError(`Kaartbestand ${path} kon niet worden geladen.`, 'Controleer of de webserver bereikbaar is.');
   }
-  if (response.status === 404) throw new LoadError(`${what} ontbreekt op de server (${url}).`, 'Zijn alle bestanden uit de map data/ meegekopieerd? Bestandsnamen bevatten een versie-hash en moeten exact overeenkomen.');
-  if (!response.ok) throw new LoadError(`${what}: de server antwoordde ${response.status} ${response.statusText}.`, 'Controleer de rechten en de configuratie van de webserver (zie docs/hosting.md).');
-  return response;
-}
-
-export async function loadCatalog(): Promise<DatasetCatalog> {
-  const response = await fetchOrExplain(dataUrl('datasets.json'), 'De lijst met datasets (data/datasets.json)');
-  let catalog: DatasetCatalog;
+  if (response.status === 404) throw new LoadError(`Kaartbestand ${path} ontbreekt op de server.`, 'Kopieer de volledige map data/ mee.');
+  if (response.status !== 206) {
+    throw new LoadError(
+      `De webserver ondersteunt geen Range-verzoeken (status ${response.status} in plaats van 206) voor ${path}.`,
+      'PMTiles-kaartbestanden vragen om HTTP Range-ondersteuning en geen compressie van .pmtiles; zie docs/hosting.md (IIS, nginx, Apache).',
+    );
+  }
+  const prefix = await response.arrayBuffer();
+  // "bytes 0-16383/7033762": the total size tells a cut file from a whole one.
+  const total = Number(/\/(\d+)\s*$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? NaN);
   try {
-    catalog = (await response.json()) as DatasetCatalog;
-  } catch {
-    throw new LoadError('data/datasets.json is geen geldige JSON.', 'Het bestand is beschadigd of onvolledig gekopieerd; bouw de data opnieuw met npm run data.');
-  }
-  if (catalog.format !== 'wvk-datasets' || !Array.isArray(catalog.datasets)) {
-    throw new LoadError('data/datasets.json heeft een onbekend formaat.', 'Gebruik bestanden die met dezelfde versie van de app zijn gebouwd.');
-  }
-  return catalog;
-}
-
-/** Fetch with byte progress, for the loading indicator. */
-export async function loadLevelTable(path: string, onProgress?: (loaded: number, total: number) => void): Promise<LevelTable> {
-  const response = await fetchOrExplain(dataUrl(path), `Gebiedstabel ${path}`);
-  const total = Number(response.headers.get('content-length') ?? 0);
-  let buffer: ArrayBuffer;
-  if (response.body && onProgress) {
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let loaded = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      onProgress(loaded, total);
-    }
-    const bytes = new Uint8Array(loaded);
-    let offset = 0;
-    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
-    buffer = bytes.buffer;
-  } else {
-    buffer = await response.arrayBuffer();
-  }
-  try {
-    return decodeLevelTable(buffer, path);
+    await verifyPmtilesPrefix(path, prefix, Number.isFinite(total) ? total : prefix.byteLength);
   } catch (error) {
-    throw new LoadError(`Gebiedstabel ${path} is onleesbaar: ${(error as Error).message}`, 'Het bestand is beschadigd of door de server gecomprimeerd/gewijzigd; kopieer het opnieuw.');
+    const e = asLoadError(error);
+    throw new LoadError(e.message, 'Staat compressie (gzip) aan voor .pmtiles, of is het bestand onvolledig gekopieerd? Zie docs/hosting.md en kopieer de map data/ opnieuw.');
   }
 }

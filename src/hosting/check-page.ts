@@ -137,7 +137,7 @@ async function checkTables(entry: CatalogEntry) {
     }
     const answer = answerOf(response);
     const magic = new TextDecoder().decode(new Uint8Array(await response.arrayBuffer()).subarray(0, 4));
-    if (magic !== 'WVK1') report('fail', `${entry.id}: niveautabel ${level} is geen .wvk-bestand (begint met "${magic.replace(/[^\x20-\x7e]/g, '?')}").`, 'Vaak stuurt de server index.html of een foutpagina terug in plaats van het bestand.');
+    if (magic !== 'WVK2') report('fail', `${entry.id}: niveautabel ${level} is geen .wvk-bestand (begint met "${magic.replace(/[^\x20-\x7e]/g, '?')}").`, 'Vaak stuurt de server index.html of een foutpagina terug in plaats van het bestand.');
     else if (answer.contentEncoding) report('warn', `${entry.id}: niveautabel ${level} wordt gecomprimeerd verstuurd (Content-Encoding: ${answer.contentEncoding}).`, 'Werkt, maar zet compressie voor .wvk liever uit, net als voor .pmtiles.');
     else report('ok', `${entry.id}: niveautabel ${level} bereikbaar.`);
   }

@@ -3,17 +3,14 @@
  * worker and the Node scores CLI (read). Pure: no DOM, no Node APIs.
  *
  * A dataset is described in `public/data/datasets.json` (DatasetCatalog). Per
- * level it has one level table file (`.wvk`): a small JSON header followed by
- * typed-array sections, so the worker gets zero-copy views instead of parsing
- * hundreds of thousands of numbers out of JSON.
- *
- *   bytes 0..3   "WVK1"
- *   bytes 4..7   uint32 LE: header length H (UTF-8 JSON)
- *   bytes 8..8+H header JSON (LevelTableHeader), then zero padding to 8 bytes
- *   then         sections, each at header.sections[i].byteOffset (8-aligned,
- *                relative to the start of the section block)
+ * level it has one level table file (`.wvk`, layout at encodeLevelTable): a
+ * small JSON header followed by compressed sections (deflate, quantised
+ * where exact), so a buurt table of Nederland is about a quarter of its
+ * decoded size whatever the server does, and the decoder checks every
+ * length and cross-reference before anything is scored.
  */
-import type { MissingReasonCode } from './missing.ts';
+import { deflateSync, inflateSync } from 'fflate';
+import { MissingReason, type MissingReasonCode } from './missing.ts';
 
 export const LEVELS = ['gemeente', 'wijk', 'buurt'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -70,42 +67,62 @@ export const AreaFlag = {
   noGeometry: 4,
 } as const;
 
-export type SectionType = 'f32' | 'u8' | 'u32' | 'i32';
+/** Element type of a section once decoded; `json` is UTF-8 JSON text. */
+export type SectionType = 'f32' | 'u8' | 'u32' | 'json';
+
+/**
+ * How a section is stored. `deflate`: the decoded bytes, deflated (raw
+ * DEFLATE, RFC 1951). `quantised`: an f32 column whose every value is an
+ * exact decimal with `scale` digits, stored as int32 (NaN = QUANTISED_NAN),
+ * split into 4 byte planes, then deflated; decoding gives back the very same
+ * float32 values, so scores and contributions stay exact.
+ */
+export type SectionEncoding = 'deflate' | 'quantised';
 
 export interface SectionRef {
   name: string;
   type: SectionType;
+  encoding: SectionEncoding;
+  /** Decimal digits of a quantised column (value = int / 10^scale). */
+  scale?: number;
+  /** Start of the stored bytes, relative to the section block; a multiple of 8. */
   byteOffset: number;
+  /** Stored (compressed) byte count. */
+  byteLength: number;
+  /** Decoded element count (for `json`: decoded byte count). */
   length: number;
 }
 
 export interface LevelTableHeader {
   format: 'wvk-level-table';
-  version: 1;
+  version: typeof LEVEL_TABLE_VERSION;
   datasetId: string;
   level: Level;
   indelingYear: number;
-  /** CBS codes (strings), index = area index used in every array. */
-  codes: string[];
-  names: string[];
-  /** Parent codes per area; empty string where not applicable. */
-  gemeenteCodes: string[];
-  wijkCodes: string[];
+  areaCount: number;
   indicators: IndicatorMeta[];
   /** How neighbours were found (stated tolerance), for the credits. */
   neighbourMethod: string;
   sections: SectionRef[];
 }
 
-/** In-memory form of one level table. */
-export interface LevelTable {
-  datasetId: string;
-  level: Level;
-  indelingYear: number;
+/** Area names and codes, stored as the `areas` json section. */
+export interface AreaNames {
   codes: string[];
   names: string[];
   gemeenteCodes: string[];
   wijkCodes: string[];
+}
+
+/** In-memory form of one level table. */
+export interface LevelTable extends AreaNames {
+  datasetId: string;
+  level: Level;
+  indelingYear: number;
+  /** CBS codes (strings), index = area index used in every array. */
+  codes: string[];
+  /** Parent codes per area; empty string where not applicable. */
+  gemeenteCodes: string[];
   /** AreaFlag bits per area. */
   flags: Uint8Array;
   /** [west, south, east, north] per area (4 × n), WGS84. NaN without geometry. */
@@ -163,28 +180,106 @@ export interface DatasetCatalog {
   datasets: DatasetEntry[];
 }
 
-const MAGIC = 'WVK1';
+export const LEVEL_TABLE_MAGIC = 'WVK2';
+export const LEVEL_TABLE_VERSION = 2;
+/** int32 that stands for NaN in a quantised column. */
+export const QUANTISED_NAN = -0x80000000;
+const MAX_SCALE = 4;
+const HIGHEST_REASON = Math.max(...Object.values(MissingReason));
 
-function sectionArray(type: SectionType, buffer: ArrayBuffer, byteOffset: number, length: number) {
-  switch (type) {
-    case 'f32': return new Float32Array(buffer, byteOffset, length);
-    case 'u8': return new Uint8Array(buffer, byteOffset, length);
-    case 'u32': return new Uint32Array(buffer, byteOffset, length);
-    case 'i32': return new Int32Array(buffer, byteOffset, length);
+/**
+ * What is wrong with a served data file, in Dutch, with a stable `kind` the
+ * app and tests can tell apart. The message names the file and the place.
+ */
+export class DataFileError extends Error {
+  constructor(
+    readonly kind: 'magic' | 'version' | 'truncated' | 'header' | 'section' | 'inconsistent' | 'hash' | 'catalog' | 'tiles',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DataFileError';
   }
 }
 
-function typeOf(array: Float32Array | Uint8Array | Uint32Array | Int32Array): SectionType {
-  if (array instanceof Float32Array) return 'f32';
-  if (array instanceof Uint8Array) return 'u8';
-  if (array instanceof Uint32Array) return 'u32';
-  return 'i32';
+type Column = Float32Array | Uint8Array | Uint32Array;
+const width = (type: SectionType) => (type === 'u8' || type === 'json' ? 1 : 4);
+
+function bytesOf(array: Column): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Serialise a level table. Deterministic: same table → same bytes. */
+/** Smallest decimal scale at which every finite value round-trips exactly through int32, or -1. */
+function quantisationScale(values: Float32Array): number {
+  scales: for (let scale = 0; scale <= MAX_SCALE; scale++) {
+    const f = 10 ** scale;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      const q = Math.round(x * f);
+      if (!(Math.abs(q) < 0x7fffffff) || Math.fround(q / f) !== x || Object.is(x, -0)) continue scales;
+    }
+    return scale;
+  }
+  return -1;
+}
+
+/** Byte planes: all first bytes, then all second bytes, …; high bytes of small ints then deflate to almost nothing. */
+function toPlanes(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length >> 2;
+  const out = new Uint8Array(bytes.length);
+  for (let i = 0; i < n; i++) {
+    out[i] = bytes[4 * i]; out[n + i] = bytes[4 * i + 1]; out[2 * n + i] = bytes[4 * i + 2]; out[3 * n + i] = bytes[4 * i + 3];
+  }
+  return out;
+}
+
+function fromPlanes(planes: Uint8Array): Uint8Array {
+  const n = planes.length >> 2;
+  const out = new Uint8Array(planes.length);
+  for (let i = 0; i < n; i++) {
+    out[4 * i] = planes[i]; out[4 * i + 1] = planes[n + i]; out[4 * i + 2] = planes[2 * n + i]; out[4 * i + 3] = planes[3 * n + i];
+  }
+  return out;
+}
+
+function encodeSection(name: string, data: Column | string): { ref: Omit<SectionRef, 'byteOffset'>; stored: Uint8Array } {
+  if (typeof data === 'string') {
+    const bytes = new TextEncoder().encode(data);
+    const stored = deflateSync(bytes, { level: 9 });
+    return { ref: { name, type: 'json', encoding: 'deflate', byteLength: stored.length, length: bytes.length }, stored };
+  }
+  const type: SectionType = data instanceof Float32Array ? 'f32' : data instanceof Uint8Array ? 'u8' : 'u32';
+  if (data instanceof Float32Array) {
+    const scale = quantisationScale(data);
+    if (scale >= 0) {
+      const f = 10 ** scale;
+      const ints = new Int32Array(data.length);
+      for (let i = 0; i < data.length; i++) ints[i] = data[i] !== data[i] ? QUANTISED_NAN : Math.round(data[i] * f);
+      const stored = deflateSync(toPlanes(new Uint8Array(ints.buffer)), { level: 9 });
+      return { ref: { name, type, encoding: 'quantised', scale, byteLength: stored.length, length: data.length }, stored };
+    }
+  }
+  const stored = deflateSync(bytesOf(data), { level: 9 });
+  return { ref: { name, type, encoding: 'deflate', byteLength: stored.length, length: data.length }, stored };
+}
+
+/**
+ * Serialise a level table. Deterministic: same table → same bytes. Generic
+ * over indicators: every column in `table.indicators` becomes a `values:` and
+ * a `reasons:` section, whatever its series.
+ *
+ *   bytes 0..3   "WVK2"
+ *   bytes 4..7   uint32 LE: header length H (UTF-8 JSON, LevelTableHeader)
+ *   bytes 8..8+H header, then zero padding to a multiple of 8
+ *   then         the section block: each section's stored bytes at its
+ *                byteOffset (a multiple of 8), in header order, zero padded;
+ *                the file ends at the padded end of the last section.
+ */
 export function encodeLevelTable(table: LevelTable): Uint8Array {
   const n = table.codes.length;
-  const arrays: [string, Float32Array | Uint8Array | Uint32Array | Int32Array][] = [
+  const areas: AreaNames = { codes: table.codes, names: table.names, gemeenteCodes: table.gemeenteCodes, wijkCodes: table.wijkCodes };
+  const parts: [string, Column | string][] = [
+    ['areas', JSON.stringify(areas)],
     ['flags', table.flags],
     ['bbox', table.bbox],
     ['labelPoint', table.labelPoint],
@@ -195,82 +290,167 @@ export function encodeLevelTable(table: LevelTable): Uint8Array {
     if (table.values[i].length !== n || table.reasons[i].length !== n) {
       throw new Error(`indicator ${indicator.id}: expected ${n} values and reasons`);
     }
-    arrays.push([`values:${indicator.id}`, table.values[i]]);
-    arrays.push([`reasons:${indicator.id}`, table.reasons[i]]);
+    parts.push([`values:${indicator.id}`, table.values[i]], [`reasons:${indicator.id}`, table.reasons[i]]);
   });
+  const encoded = parts.map(([name, data]) => encodeSection(name, data));
   const sections: SectionRef[] = [];
   let offset = 0;
-  for (const [name, array] of arrays) {
-    sections.push({ name, type: typeOf(array), byteOffset: offset, length: array.length });
-    offset += Math.ceil(array.byteLength / 8) * 8;
+  for (const { ref } of encoded) {
+    sections.push({ ...ref, byteOffset: offset });
+    offset += Math.ceil(ref.byteLength / 8) * 8;
   }
   const header: LevelTableHeader = {
     format: 'wvk-level-table',
-    version: 1,
+    version: LEVEL_TABLE_VERSION,
     datasetId: table.datasetId,
     level: table.level,
     indelingYear: table.indelingYear,
-    codes: table.codes,
-    names: table.names,
-    gemeenteCodes: table.gemeenteCodes,
-    wijkCodes: table.wijkCodes,
+    areaCount: n,
     indicators: table.indicators,
     neighbourMethod: table.neighbourMethod,
     sections,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const headerPadded = Math.ceil((8 + headerBytes.length) / 8) * 8;
-  const out = new Uint8Array(headerPadded + offset);
-  out.set(new TextEncoder().encode(MAGIC), 0);
+  const base = Math.ceil((8 + headerBytes.length) / 8) * 8;
+  const out = new Uint8Array(base + offset);
+  out.set(new TextEncoder().encode(LEVEL_TABLE_MAGIC), 0);
   new DataView(out.buffer).setUint32(4, headerBytes.length, true);
   out.set(headerBytes, 8);
-  for (let i = 0; i < arrays.length; i++) {
-    const array = arrays[i][1];
-    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), headerPadded + sections[i].byteOffset);
-  }
+  encoded.forEach(({ stored }, i) => out.set(stored, base + sections[i].byteOffset));
   return out;
 }
 
-/** Parse a level table; the typed arrays are views on `buffer` (no copy). */
-export function decodeLevelTable(buffer: ArrayBuffer, source = 'tabel'): LevelTable {
-  if (buffer.byteLength < 8) throw new Error(`${source}: bestand is te kort om een niveautabel te zijn`);
-  const magic = new TextDecoder().decode(new Uint8Array(buffer, 0, 4));
-  if (magic !== MAGIC) throw new Error(`${source}: geen niveautabel (verwacht "${MAGIC}", gevonden "${magic}")`);
-  const headerLength = new DataView(buffer).getUint32(4, true);
-  if (8 + headerLength > buffer.byteLength) throw new Error(`${source}: kop is afgekapt`);
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))) as LevelTableHeader;
-  if (header.format !== 'wvk-level-table' || header.version !== 1) {
-    throw new Error(`${source}: onbekende versie ${String(header.format)} ${String(header.version)}`);
+/** Read and check the header and the section layout, without decoding any section. */
+export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel'): { header: LevelTableHeader; base: number } {
+  if (bytes.length < 8) throw new DataFileError('truncated', `${source}: het bestand is te kort (${bytes.length} bytes) om een gebiedstabel te zijn`);
+  const magic = String.fromCharCode(...bytes.subarray(0, 4));
+  if (magic === 'WVK1') throw new DataFileError('version', `${source}: gebiedstabel in het oude formaat (WVK1); bouw de data opnieuw met npm run data`);
+  if (magic !== LEVEL_TABLE_MAGIC) throw new DataFileError('magic', `${source}: geen gebiedstabel (verwacht "${LEVEL_TABLE_MAGIC}" aan het begin, gevonden "${magic.replace(/[^\x20-\x7e]/g, '?')}")`);
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  if (8 + headerLength > bytes.length) throw new DataFileError('truncated', `${source}: de kop is afgekapt (${headerLength} bytes aangekondigd, ${bytes.length - 8} aanwezig)`);
+  let header: LevelTableHeader;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength))) as LevelTableHeader;
+  } catch {
+    throw new DataFileError('header', `${source}: de kop van de gebiedstabel is beschadigd (geen geldige JSON)`);
+  }
+  if (typeof header !== 'object' || header === null || header.format !== 'wvk-level-table') throw new DataFileError('header', `${source}: de kop beschrijft geen gebiedstabel`);
+  if (header.version !== LEVEL_TABLE_VERSION) throw new DataFileError('version', `${source}: onbekende versie ${String(header.version)} (deze app leest versie ${LEVEL_TABLE_VERSION})`);
+  if (!Number.isInteger(header.areaCount) || header.areaCount < 0 || !Array.isArray(header.indicators) || !Array.isArray(header.sections)) {
+    throw new DataFileError('header', `${source}: de kop mist het aantal gebieden, de indicatoren of de secties`);
   }
   const base = Math.ceil((8 + headerLength) / 8) * 8;
-  const byName = new Map<string, Float32Array | Uint8Array | Uint32Array | Int32Array>();
+  const block = bytes.length - base;
+  let end = 0;
   for (const s of header.sections) {
-    const bytes = s.length * (s.type === 'u8' ? 1 : 4);
-    if (base + s.byteOffset + bytes > buffer.byteLength) throw new Error(`${source}: sectie ${s.name} valt buiten het bestand`);
-    byName.set(s.name, sectionArray(s.type, buffer, base + s.byteOffset, s.length));
+    const where = `${source}: sectie ${String(s?.name)}`;
+    if (typeof s?.name !== 'string' || !['f32', 'u8', 'u32', 'json'].includes(s.type) || !['deflate', 'quantised'].includes(s.encoding)) throw new DataFileError('section', `${where} heeft een onbekend type of onbekende codering`);
+    if (!Number.isInteger(s.byteOffset) || !Number.isInteger(s.byteLength) || !Number.isInteger(s.length) || s.byteLength < 0 || s.length < 0) throw new DataFileError('section', `${where}: positie of lengte is geen geheel getal`);
+    if (s.byteOffset % 8 !== 0) throw new DataFileError('section', `${where} begint op byte ${s.byteOffset}, geen veelvoud van 8 (verschoven sectie)`);
+    if (s.byteOffset < end) throw new DataFileError('section', `${where} overlapt de vorige sectie (begint op ${s.byteOffset}, vorige eindigt op ${end})`);
+    if (s.byteOffset + s.byteLength > block) throw new DataFileError('truncated', `${where} valt buiten het bestand (eindigt op ${base + s.byteOffset + s.byteLength}, bestand is ${bytes.length} bytes): afgekapt?`);
+    if (s.encoding === 'quantised' && (s.type !== 'f32' || !Number.isInteger(s.scale) || s.scale! < 0 || s.scale! > MAX_SCALE)) throw new DataFileError('section', `${where}: ongeldige kwantisering`);
+    end = s.byteOffset + Math.ceil(s.byteLength / 8) * 8;
   }
-  const need = <T>(name: string) => {
-    const array = byName.get(name);
-    if (!array) throw new Error(`${source}: sectie ${name} ontbreekt`);
-    return array as T;
+  if (end !== block) throw new DataFileError(end < block ? 'section' : 'truncated', `${source}: het bestand is ${bytes.length} bytes, de secties beschrijven ${base + end} bytes`);
+  return { header, base };
+}
+
+function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: string): Column | string {
+  const stored = bytes.subarray(base + s.byteOffset, base + s.byteOffset + s.byteLength);
+  const expected = s.length * (s.encoding === 'quantised' ? 4 : width(s.type));
+  let raw: Uint8Array;
+  try {
+    // Inflating into a buffer of the announced size: a damaged stream cannot grow past it.
+    raw = inflateSync(stored, { out: new Uint8Array(expected) });
+  } catch (error) {
+    throw new DataFileError('section', `${source}: sectie ${s.name} is beschadigd (${(error as Error).message})`);
+  }
+  if (raw.length !== expected) throw new DataFileError('section', `${source}: sectie ${s.name} geeft ${raw.length} bytes, verwacht ${expected}`);
+  if (s.type === 'json') return new TextDecoder().decode(raw);
+  if (s.encoding === 'quantised') {
+    const ints = new Int32Array(fromPlanes(raw).buffer);
+    const f = 10 ** s.scale!;
+    const out = new Float32Array(s.length);
+    for (let i = 0; i < out.length; i++) out[i] = ints[i] === QUANTISED_NAN ? NaN : ints[i] / f;
+    return out;
+  }
+  if (s.type === 'u8') return raw;
+  return s.type === 'f32' ? new Float32Array(raw.buffer, raw.byteOffset, s.length) : new Uint32Array(raw.buffer, raw.byteOffset, s.length);
+}
+
+/**
+ * Decode and verify a level table. Throws a DataFileError (Dutch, names the
+ * file and the section) for any damage the layout or the content reveals:
+ * wrong magic or version, a section outside the file, misaligned or
+ * overlapping sections, a damaged compressed stream, lengths that disagree
+ * with the area count, neighbours out of range, a value without a reason to
+ * be missing or a missing value without a reason. A bit flip that none of
+ * these catch is caught by the content hash in the file name (src/data/verify.ts).
+ */
+export function decodeLevelTable(input: ArrayBuffer | Uint8Array, source = 'tabel'): LevelTable {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const { header, base } = readLevelTableHeader(bytes, source);
+  const byName = new Map<string, SectionRef>();
+  for (const s of header.sections) byName.set(s.name, s);
+  const n = header.areaCount;
+  const need = <T extends Column | string>(name: string, type: SectionType, length?: number): T => {
+    const s = byName.get(name);
+    if (!s) throw new DataFileError('section', `${source}: sectie ${name} ontbreekt`);
+    if (s.type !== type) throw new DataFileError('section', `${source}: sectie ${name} heeft type ${s.type}, verwacht ${type}`);
+    if (length !== undefined && s.length !== length) throw new DataFileError('inconsistent', `${source}: sectie ${name} heeft ${s.length} elementen, verwacht ${length} (${n} gebieden)`);
+    return decodeSection(bytes, base, s, source) as T;
   };
+  let areas: AreaNames;
+  try {
+    areas = JSON.parse(need<string>('areas', 'json')) as AreaNames;
+  } catch (error) {
+    if (error instanceof DataFileError) throw error;
+    throw new DataFileError('section', `${source}: sectie areas is geen geldige JSON`);
+  }
+  for (const key of ['codes', 'names', 'gemeenteCodes', 'wijkCodes'] as const) {
+    const list = areas?.[key];
+    if (!Array.isArray(list) || list.length !== n || list.some((x) => typeof x !== 'string')) {
+      throw new DataFileError('inconsistent', `${source}: ${key} heeft niet precies ${n} teksten`);
+    }
+  }
+  if (new Set(areas.codes).size !== n) throw new DataFileError('inconsistent', `${source}: een gebiedscode komt dubbel voor`);
+  const neighbourOffsets = need<Uint32Array>('neighbourOffsets', 'u32', n + 1);
+  const neighbourIndices = need<Uint32Array>('neighbourIndices', 'u32');
+  if (neighbourOffsets[0] !== 0 || neighbourOffsets[n] !== neighbourIndices.length) throw new DataFileError('inconsistent', `${source}: de burenlijst klopt niet met haar lengte`);
+  for (let i = 0; i < n; i++) if (neighbourOffsets[i + 1] < neighbourOffsets[i]) throw new DataFileError('inconsistent', `${source}: burenlijst van gebied ${areas.codes[i]} loopt terug`);
+  for (const j of neighbourIndices) if (j >= n) throw new DataFileError('inconsistent', `${source}: buur ${j} bestaat niet (${n} gebieden)`);
+  const ids = new Set<string>();
+  const values: Float32Array[] = [];
+  const reasons: Uint8Array[] = [];
+  for (const ind of header.indicators) {
+    if (typeof ind?.id !== 'string' || ids.has(ind.id)) throw new DataFileError('inconsistent', `${source}: indicator ${String(ind?.id)} ontbreekt of komt dubbel voor`);
+    ids.add(ind.id);
+    const v = need<Float32Array>(`values:${ind.id}`, 'f32', n);
+    const r = need<Uint8Array>(`reasons:${ind.id}`, 'u8', n);
+    for (let i = 0; i < n; i++) {
+      const missing = v[i] !== v[i];
+      if (r[i] > HIGHEST_REASON || missing !== (r[i] !== 0)) {
+        throw new DataFileError('inconsistent', `${source}: indicator ${ind.id}, gebied ${areas.codes[i]}: waarde ${missing ? 'ontbreekt' : v[i]} past niet bij reden ${r[i]}`);
+      }
+    }
+    values.push(v);
+    reasons.push(r);
+  }
   return {
     datasetId: header.datasetId,
     level: header.level,
     indelingYear: header.indelingYear,
-    codes: header.codes,
-    names: header.names,
-    gemeenteCodes: header.gemeenteCodes,
-    wijkCodes: header.wijkCodes,
-    flags: need<Uint8Array>('flags'),
-    bbox: need<Float32Array>('bbox'),
-    labelPoint: need<Float32Array>('labelPoint'),
-    neighbourOffsets: need<Uint32Array>('neighbourOffsets'),
-    neighbourIndices: need<Uint32Array>('neighbourIndices'),
+    ...areas,
+    flags: need<Uint8Array>('flags', 'u8', n),
+    bbox: need<Float32Array>('bbox', 'f32', 4 * n),
+    labelPoint: need<Float32Array>('labelPoint', 'f32', 2 * n),
+    neighbourOffsets,
+    neighbourIndices,
     neighbourMethod: header.neighbourMethod,
     indicators: header.indicators,
-    values: header.indicators.map((ind) => need<Float32Array>(`values:${ind.id}`)),
-    reasons: header.indicators.map((ind) => need<Uint8Array>(`reasons:${ind.id}`)),
+    values,
+    reasons,
   };
 }
 

@@ -100,6 +100,8 @@ interface LevelState {
   /** Eligible for the reference sample: ≥ 50 inwoners and not an exposure area. */
   reference: Uint8Array;
   frames: Map<FrameId, FrameState>;
+  /** Reused by every aggregation and percentile pass of this level (the hot path of a re-weight allocates no temporaries). */
+  scratch: { def: Float64Array; wsum: Float64Array; wz: Float64Array; sort: Uint32Array };
 }
 
 interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array }
@@ -369,7 +371,8 @@ export class ScoringEngine {
       if (why) { areaFlags[i] |= ScoreAreaFlag.exposure; exposureReason[i] = why; }
       reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
     }
-    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map() };
+    const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n) };
+    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), scratch };
     this.states.set(level, state);
     return state;
   }
@@ -540,7 +543,8 @@ export class ScoringEngine {
     const coverage = new Float32Array(n);
     const status = new Uint8Array(n);
     // Column-wise accumulation: one pass per factor keeps the loops monomorphic and cache-friendly.
-    const def = new Float64Array(n), wsum = new Float64Array(n), wz = new Float64Array(n);
+    const { def, wsum, wz } = ls.scratch;
+    def.fill(0); wsum.fill(0); wz.fill(0);
     c.entries.forEach((e, k) => {
       const zk = fs.z[e.f];
       if (!zk) return;
@@ -600,7 +604,7 @@ export class ScoringEngine {
     }
     const useGroup = G > 1;
     const refGroup = (i: number) => (useGroup && groupOf[i] >= 0 && nRef[groupOf[i]] >= MIN_GROUP_SIZE ? groupOf[i] : G);
-    const { order, keys } = argsortFloat32(z, scored);
+    const { order, keys } = argsortFloat32(z, scored, ls.scratch.sort);
     const below = new Int32Array(G + 1);
     const eq = new Int32Array(G + 1);
     const pct = new Float32Array(n).fill(NaN);
@@ -642,14 +646,16 @@ export class ScoringEngine {
     const n = ls.table.codes.length;
     const z = new Float32Array(n), coverage = new Float32Array(n), status = new Uint8Array(n);
     const total = cats.reduce((a, x) => a + x.w, 0);
+    // Plain arrays instead of destructuring in the per-area loop (hot path of a re-weight).
+    const sts = cats.map((x) => x.c.status), zs = cats.map((x) => x.c.z), ws0 = cats.map((x) => x.w), m = cats.length;
     for (let i = 0; i < n; i++) {
       let ws = 0, wz = 0, anyData = false;
-      for (const { c, w } of cats) {
-        const st = c.status[i];
+      for (let k = 0; k < m; k++) {
+        const st = sts[k][i], w = ws0[k];
         if (st !== ScoreStatus.geenGegevens && st !== ScoreStatus.teWeinigInwoners) anyData = true;
         // A visitor area's members carry its status; their z is NaN.
         if (st > ScoreStatus.beperkteDekking) continue;
-        ws += w; wz += w * c.z[i];
+        ws += w; wz += w * zs[k][i];
       }
       const cov = total > 0 ? ws / total : 0;
       coverage[i] = cov;

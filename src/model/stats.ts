@@ -208,13 +208,15 @@ export function mulberry32(seed: number): () => number {
  * sorted ascending by value (stable, LSD radix on the float32 bit pattern:
  * exact at float32 precision and far cheaper than a comparator sort).
  */
-export function argsortFloat32(values: Float32Array, include: Uint8Array): { order: Uint32Array; keys: Uint32Array } {
+export function argsortFloat32(values: Float32Array, include: Uint8Array, scratch?: Uint32Array): { order: Uint32Array; keys: Uint32Array } {
   const n = values.length;
   const bits = new Uint32Array(values.buffer, values.byteOffset, n);
   let m = 0;
   for (let i = 0; i < n; i++) if (include[i] && values[i] === values[i]) m++;
-  let order = new Uint32Array(m);
-  let keys = new Uint32Array(m);
+  // With `scratch` (≥ 4 × values.length) nothing is allocated: the result is a view into it, valid until its next use.
+  const buf = scratch && scratch.length >= 4 * n ? scratch : new Uint32Array(4 * m);
+  let order = buf.subarray(0, m);
+  let keys = buf.subarray(m, 2 * m);
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (!include[i] || values[i] !== values[i]) continue;
@@ -224,8 +226,8 @@ export function argsortFloat32(values: Float32Array, include: Uint8Array): { ord
     order[k] = i;
     keys[k++] = v;
   }
-  let tmpO = new Uint32Array(m);
-  let tmpK = new Uint32Array(m);
+  let tmpO = buf.subarray(2 * m, 3 * m);
+  let tmpK = buf.subarray(3 * m, 4 * m);
   const count = new Uint32Array(2048);
   for (let shift = 0; shift < 32; shift += 11) {
     count.fill(0);

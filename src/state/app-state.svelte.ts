@@ -8,13 +8,15 @@ import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/d
 import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
-import { loadCatalog, loadLevelTable, dataUrl, LoadError } from '../data/catalog.ts';
+import { appDataSource, checkTiles, dataUrl, loadCatalog, LoadError } from '../data/catalog.ts';
+import { asLoadError, tableLevels } from '../data/load-dataset.ts';
+import { loadIntoWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
+import { DENOMINATORS } from '../import/types.ts';
 import { CONFIG_HINT, loadHostConfig, type HostConfig } from '../hosting/host-config.ts';
 import { probeScript, probeTiles } from '../hosting/probe.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
 import { maplibreWorkerUrl } from '../map/map-controller.ts';
 import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts';
-import { startScoringWorker, type ScoringClient } from '../data/scoring-client.ts';
 import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from '../points/points-state.svelte.ts';
@@ -41,6 +43,9 @@ export const AREA_IMPORT_SOURCE = 'gebiedsimport';
 /** Default map colouring: Criminaliteit, the category most users look for first. */
 /** The map opens on the overall kwetsbaarheidsscore (issue 9); the dials are one click away. */
 export const DEFAULT_TARGET = 'overall';
+
+/** Indicator series the main thread reads itself (denominators of imports and point rates); the rest stays in the worker. */
+export const MAIN_THREAD_SERIES: string[] = [...DENOMINATORS, 'oppervlakte_land'];
 
 export class AppState {
   catalog = $state.raw<DatasetCatalog | null>(null);
@@ -197,13 +202,19 @@ export class AppState {
     }
   }
 
-  /** The PMTiles file answers a Range request as the map needs it; throws the Dutch diagnosis. */
+  /**
+   * The PMTiles file answers a Range request as the map needs it (the hosting
+   * diagnosis), and its header and root directory are sound (a cut or damaged
+   * file is named); throws the Dutch message.
+   */
   private async checkTiles(path: string) {
     const { problem } = await probeTiles(dataUrl(path), path);
-    if (!problem) return;
-    // The specific cause replaces the map's own "could not load" message.
-    this.status.resolve(MAP_FAILED_KEY);
-    throw new LoadError(problem.message, problem.hint);
+    if (problem) {
+      // The specific cause replaces the map's own "could not load" message.
+      this.status.resolve(MAP_FAILED_KEY);
+      throw new LoadError(problem.message, problem.hint);
+    }
+    await checkTiles(path);
   }
 
   async loadDataset(entry: DatasetEntry, view?: ViewState) {
@@ -227,22 +238,20 @@ export class AppState {
     // and the worker load), so the first coloured map comes as early as it can.
     this.dataset = entry;
     this.loading = { message: `${entry.title}: gegevens laden…`, progress: 0 };
-    const levels = LEVELS.filter((l) => entry.levels.includes(l) && entry.files.tables[l]);
-    const loaded: Record<string, number> = {};
-    const totals: Record<string, number> = {};
+    const levels = tableLevels(entry);
     let shown = -1;
-    const report = () => {
-      const done = Object.values(loaded).reduce((a, b) => a + b, 0);
-      const total = Object.values(totals).reduce((a, b) => a + b, 0);
+    const report = (done: number, total: number) => {
       const progress = total > 0 ? Math.min(1, done / total) : null;
-      // A 6 MB table arrives in hundreds of chunks; repaint the bar per 5 %,
+      // A large table arrives in hundreds of chunks; repaint the bar per 5 %,
       // not per chunk, so the map keeps the main thread while it starts.
       if (progress !== null && Math.abs(progress - shown) < 0.05 && progress < 1) return;
       shown = progress ?? -1;
       if (this.loading) this.loading = { message: `${entry.title}: gegevens laden…`, progress };
     };
-    const catalogUrl = new URL('data/datasets.json', new URL(import.meta.env.BASE_URL, location.href)).href;
-    const workerReady = api.load(catalogUrl, entry.id).then(async () => {
+    // Each table is downloaded once, here, and its bytes move to the worker,
+    // which verifies and decodes them and sends back what this thread needs.
+    const workerReady = loadIntoWorker(api, appDataSource(), entry, MAIN_THREAD_SERIES, report).then(async (loaded) => {
+      this.tables = loaded.tables;
       this.model = await api.model();
       // The survey this browser applied to this dataset before (survey-store.ts checks it).
       const survey = loadSurvey(entry.id);
@@ -250,23 +259,13 @@ export class AppState {
       this.workerLoaded = entry.id;
       void this.scoresFor(this.activeLevel);
     });
-    // The level on screen first; the others (the 6 MB buurt table of
-    // Nederland) after the first coloured map, so they do not compete with it. Search and comparison need them a moment later.
-    const loadTable = (level: Level) =>
-      loadLevelTable(entry.files.tables[level]!, (l, t) => { loaded[level] = l; totals[level] = t; report(); }).then((table) => {
-        this.tables = { ...this.tables, [level]: table };
-      });
-    const firstLevel = levels.includes(this.activeLevel) ? this.activeLevel : levels[0];
-    const firstTable = loadTable(firstLevel);
-    const tablesReady = Promise.all([
-      firstTable,
-      this.firstColouredMap(4000).then(() => Promise.all(levels.filter((l) => l !== firstLevel).map(loadTable))),
-    ]);
-    // Wait for all three, then report the most telling failure: a LoadError
-    // says what to check on the server, a worker error only that it failed.
-    const results = await Promise.allSettled([this.checkTiles(entry.files.tiles), tablesReady, workerReady]);
+    // Wait for both, then report the most telling failure: a damaged or
+    // missing file is named; any other error only says that it failed.
+    const results = await Promise.allSettled([this.checkTiles(entry.files.tiles), workerReady]);
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-    if (failures.length) throw failures.find((f) => f instanceof LoadError) ?? failures[0];
+    const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
+    if (named) throw asLoadError(named);
+    if (failures.length) throw failures[0];
     this.searchIndex = buildSearchIndex(searchEntriesFromTables(this.tables), this.tables[levels[0]]?.indelingYear ?? null);
     if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
     else this.loading = null;
@@ -281,23 +280,13 @@ export class AppState {
     }
   }
 
-  private colouredResolvers: (() => void)[] = [];
-  private colouredOnce = false;
-
   /** MapView calls this when the map has drawn its first coloured frame. */
   markMapColoured() {
     this.colouredOnce = true;
-    for (const resolve of this.colouredResolvers.splice(0)) resolve();
   }
 
-  /** Resolves at the first coloured map, or after `fallbackMs` (no WebGL, a slow host). */
-  private firstColouredMap(fallbackMs: number): Promise<void> {
-    if (this.colouredOnce) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.colouredResolvers.push(resolve);
-      setTimeout(resolve, fallbackMs);
-    });
-  }
+  /** True once the map has drawn a coloured frame (benches and tests read it). */
+  colouredOnce = false;
 
   gemeenteName(code: string): string {
     const gm = this.tables.gemeente;

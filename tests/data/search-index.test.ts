@@ -31,8 +31,8 @@ describe('search', () => {
 
 // The everyday names a wijkagent or beleidsadviseur types, against the
 // shipped Nederland 2024 names (a missing public/data fails the test).
+const { tables } = await loadDatasetFromDisk('public/data/datasets.json', 'nl2024');
 describe('search on the names of Nederland 2024', () => {
-  const { tables } = loadDatasetFromDisk('public/data/datasets.json', 'nl2024');
   const nl = buildSearchIndex(searchEntriesFromTables(tables), tables.buurt!.indelingYear);
   const first = (q: string) => search(nl, q)[0];
   const firstCodes = (q: string, n: number) => search(nl, q, n).map((e) => e.code);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
@@ -17,9 +17,9 @@ export async function openApp(browser: Browser, hash = '', options: { viewport?:
   return opened;
 }
 
-/** Opens the app (or any page) with the shared canvas reader, without waiting for the map. */
-export async function openAppPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; beforeLoad?: (page: Page) => void } = {}): Promise<OpenedApp> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
+/** A browser context with the page-side map canvas reader and a CSP violation log installed. */
+export async function appContext(browser: Browser, viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   // One page-side reader of the map canvas (the app keeps its drawing buffer
   // under ?e2e=1), shared by every pixel check.
   await context.addInitScript(() => {
@@ -36,6 +36,12 @@ export async function openAppPage(browser: Browser, url: string, options: { view
     (window as any).__violations = [];
     window.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  return context;
+}
+
+/** Opens the app (or any page) with the shared canvas reader, without waiting for the map. */
+export async function openAppPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; beforeLoad?: (page: Page) => void } = {}): Promise<OpenedApp> {
+  const context = await appContext(browser, options.viewport);
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];

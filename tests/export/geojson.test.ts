@@ -15,7 +15,7 @@ import { creditLine } from '../../src/model/credits.ts';
 import type { Position } from 'geojson';
 
 const catalogPath = 'public/data/datasets.json';
-const { catalog, tables } = loadDatasetFromDisk(catalogPath, 'groningen2017', ['wijk']);
+const { catalog, tables } = await loadDatasetFromDisk(catalogPath, 'groningen2017', ['wijk']);
 const entry = catalog.datasets.find((d) => d.id === 'groningen2017')!;
 const table = tables.wijk!;
 const result = new ScoringEngine(tables).score({ level: 'wijk' });

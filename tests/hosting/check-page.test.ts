@@ -36,7 +36,7 @@ const goodRoutes: Record<string, Handler> = {
     expect(new Headers(init?.headers).get('range')).toBe('bytes=0-15');
     return new Response(pmtilesHead().subarray(0, 16), { status: 206, headers: { 'content-type': 'application/vnd.pmtiles', 'content-range': 'bytes 0-15/52000' } });
   },
-  '/app/data/nl2024/buurt.4e5f6a7b.wvk': () => new Response(new TextEncoder().encode('WVK1\0\0\0\0'), { status: 206, headers: { 'content-type': 'application/octet-stream', 'content-range': 'bytes 0-7/900' } }),
+  '/app/data/nl2024/buurt.4e5f6a7b.wvk': () => new Response(new TextEncoder().encode('WVK2\0\0\0\0'), { status: 206, headers: { 'content-type': 'application/octet-stream', 'content-range': 'bytes 0-7/900' } }),
   '/app/': () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html', 'content-security-policy': csp } }),
   '/app/config.json': () => new Response(JSON.stringify({ defaultDataset: 'nl2024', defaultGemeente: null, basemapStyleUrl: null }), { headers: { 'content-type': 'application/json' } }),
   '*.mjs': () => new Response('', { headers: { 'content-type': 'text/javascript' } }),

@@ -11,8 +11,8 @@ const catalog = 'public/data/datasets.json';
 const have = existsSync(catalog);
 
 describe.skipIf(!have)('shipped data excerpt', () => {
-  it('Groningen 2017 buurten: bike theft pools complete years, no herkomst enters', () => {
-    const { tables } = loadDatasetFromDisk(catalog, 'groningen2017');
+  it('Groningen 2017 buurten: bike theft pools complete years, no herkomst enters', async () => {
+    const { tables } = await loadDatasetFromDisk(catalog, 'groningen2017');
     const e = new ScoringEngine(tables);
     for (const t of Object.values(tables)) for (const m of t!.indicators) expect(HERKOMST_PATTERN.test(m.series ?? m.id), m.id).toBe(false);
     const src = e.factorSources('buurt');
@@ -25,8 +25,8 @@ describe.skipIf(!have)('shipped data excerpt', () => {
     expect(rep.categories.find((c) => c.id === 'S1')!.medianStatus).toBe('score');
   });
 
-  it('Nederland 2024 gemeenten: crime, cohesion and health score; overlast rests on RIVM neighbour noise alone (beperkte dekking) and names the sources that would complete it', () => {
-    const { tables } = loadDatasetFromDisk(catalog, 'nl2024', ['gemeente']);
+  it('Nederland 2024 gemeenten: crime, cohesion and health score; overlast rests on RIVM neighbour noise alone (beperkte dekking) and names the sources that would complete it', async () => {
+    const { tables } = await loadDatasetFromDisk(catalog, 'nl2024', ['gemeente']);
     const e = new ScoringEngine(tables);
     const rep = coverageReport(e, 'gemeente');
     const st = (id: string) => rep.categories.find((c) => c.id === id)!;

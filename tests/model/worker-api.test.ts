@@ -1,38 +1,31 @@
 /**
  * The worker API through comlink over a MessageChannel (Node), with the same
- * transfer as workers/scoring.worker.ts, and a fake fetch serving encoded tables.
+ * transfers as workers/scoring.worker.ts, fed by the main-thread side from a
+ * memory DatasetSource.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
-import { encodeLevelTable, type DatasetCatalog } from '../../src/model/dataset-format.ts';
-import { createScoringService, transferablesOf, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
+import { memorySource } from '../../src/data/source.ts';
+import { ScoringEngine } from '../../src/model/scoring-engine.ts';
+import { tableTransferables, transferablesOf, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
+import { createScoringService } from '../../workers/scoring-worker-side.ts';
+import { loadIntoWorker } from '../../workers/scoring-main-side.ts';
 import { randomTable } from './helpers/synthetic-table.ts';
+import { memoryDataset } from './helpers/dataset-files.ts';
 
 const buurt = randomTable(3, 120);
 const wijk = { ...randomTable(4, 20, { level: 'wijk' }), level: 'wijk' as const };
-const files: Record<string, ArrayBuffer> = {
-  'http://test/data/t/buurt.wvk': encodeLevelTable(buurt).slice().buffer as ArrayBuffer,
-  'http://test/data/t/wijk.wvk': encodeLevelTable(wijk).slice().buffer as ArrayBuffer,
-};
-const catalog: DatasetCatalog = {
-  format: 'wvk-datasets', version: 1, defaultDataset: 't',
-  datasets: [{
-    id: 't', title: 'Test', description: '', levels: ['wijk', 'buurt'], bbox: [0, 0, 1, 1], years: [2024], indelingYear: 2024,
-    sources: [], caveats: [], minzoom: 0, maxzoom: 12, files: { tiles: 't/areas.pmtiles', tables: { buurt: 't/buurt.wvk', wijk: 't/wijk.wvk' } },
-  }],
-};
-const fakeFetch = async (url: string) => ({
-  ok: url === 'http://test/data/datasets.json' || url in files,
-  status: 200,
-  json: async () => catalog,
-  arrayBuffer: async () => files[url].slice(0),
-});
+const { entry, files } = await memoryDataset('t', [buurt, wijk]);
 
 const channel = new MessageChannel();
-const service = createScoringService(fakeFetch);
+const service = createScoringService();
 let lastSent: ArrayBuffer[] = [];
 Comlink.expose({
   ...service,
+  async load(...args: Parameters<ScoringWorkerApi['load']>) {
+    const r = await service.load(...args);
+    return Comlink.transfer(r, tableTransferables(r.tables));
+  },
   async score(request: Parameters<ScoringWorkerApi['score']>[0]) {
     const r = await service.score(request);
     lastSent = transferablesOf(r);
@@ -48,11 +41,26 @@ afterAll(() => {
 });
 
 describe('scoring worker API (comlink)', () => {
-  it('loads the catalog and tables relative to it', async () => {
-    const s = await api.load('http://test/data/datasets.json', 't');
+  it('reads each table once and moves its bytes to the worker', async () => {
+    const source = memorySource(files);
+    const read = vi.spyOn(source, 'read');
+    const handed: ArrayBuffer[] = [];
+    const spyApi = { load: (e: typeof entry, f: Parameters<ScoringWorkerApi['load']>[1], s: string[]) => { handed.push(...Object.values(f).map((x) => x.bytes.buffer)); return api.load(e, f, s); } };
+    const s = await loadIntoWorker(spyApi, source, entry, ['inwoners']);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(handed).toHaveLength(2);
+    // Transferred, not copied: the main thread's buffers are detached.
+    expect(handed.every((b) => b.byteLength === 0)).toBe(true);
     expect(s.datasetId).toBe('t');
     expect(s.levels.map((l) => l.level).sort()).toEqual(['buurt', 'wijk']);
     expect(s.levels.find((l) => l.level === 'buurt')!.areaCount).toBe(120);
+    // The main thread gets names, codes, neighbours and only the columns it asked for.
+    const t = s.tables.buurt!;
+    expect(t.codes).toEqual(buurt.codes);
+    expect(t.names).toEqual(buurt.names);
+    expect(t.neighbourOffsets).toHaveLength(121);
+    expect(new Set(t.indicators.map((m) => m.series))).toEqual(new Set(['inwoners']));
+    expect([...t.values[0]]).toEqual([...buurt.values[buurt.indicators.findIndex((m) => m.id === t.indicators[0].id)]]);
   });
 
   it('scores with the typed arrays transferred', async () => {
@@ -70,10 +78,13 @@ describe('scoring worker API (comlink)', () => {
   });
 
   it('explains, summarises and returns the model as plain data', async () => {
-    const ex = await api.explain({ level: 'buurt', frame: 'gemeente' }, 5);
+    const explain = vi.spyOn(ScoringEngine.prototype, 'explain');
+    const [ex, text] = await Promise.all([api.explain({ level: 'buurt', frame: 'gemeente' }, 5), api.summarise({ level: 'buurt', frame: 'gemeente' }, 5)]);
+    // One click, one explanation: the summary reuses it.
+    expect(explain).toHaveBeenCalledTimes(1);
+    explain.mockRestore();
     expect(ex.categories).toHaveLength(12);
     expect(ex.frameLabel).toMatch(/gemeente/);
-    const text = await api.summarise({ level: 'buurt' }, 5);
     expect(text).toMatch(/Samenhang, geen oorzaak\./);
     expect(text).not.toMatch(/slecht/i);
     const model = await api.model();
@@ -87,6 +98,14 @@ describe('scoring worker API (comlink)', () => {
     const ex = await api.explain({ level: 'buurt' }, 6);
     const f = ex.categories.find((c) => c.id === 'F3')!.factors.find((x) => x.id === 'F3.4')!;
     expect(f.value).toBe(6);
-    await expect(api.load('http://test/data/datasets.json', 'bestaat-niet')).rejects.toThrow(/niet gevonden/);
+  });
+
+  it('refuses a damaged table with a named error', async () => {
+    const broken = { ...files };
+    const path = entry.files.tables.buurt!;
+    const bytes = new Uint8Array(broken[path]);
+    bytes[bytes.length - 20] ^= 0x04;
+    broken[path] = bytes;
+    await expect(loadIntoWorker(api, memorySource(broken), entry, [])).rejects.toMatchObject({ name: 'DataFileError', message: expect.stringMatching(/past niet bij de hash/) });
   });
 });

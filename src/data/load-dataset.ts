@@ -1,0 +1,87 @@
+/**
+ * The one dataset loader, shared by the app (main thread + worker), the
+ * scores CLI, tests and benches: catalog → entry → level-table bytes →
+ * verified, decoded tables. Files come from any DatasetSource (fetch, file,
+ * memory), each read once.
+ */
+import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
+import { LoadError, type DatasetSource, type Progress } from './source.ts';
+import { parseCatalog, verifyContentHash } from './verify.ts';
+
+export const CATALOG_FILE = 'datasets.json';
+
+/** One level table as read from a source: its path (for messages and the hash) and its bytes. */
+export interface TableFile {
+  path: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+export type TableFiles = Partial<Record<Level, TableFile>>;
+
+const DAMAGED_HINT = 'Het bestand is beschadigd, afgekapt of door de server gewijzigd (compressie, een proxy); kopieer de map data/ opnieuw of bouw de data met npm run data.';
+
+/** A failure as the app shows it: what went wrong and what to check. Works for errors that crossed the worker boundary too (comlink keeps the name). */
+export function asLoadError(error: unknown): LoadError {
+  if (error instanceof LoadError) return error;
+  const e = error as Error | undefined;
+  if (e?.name === 'DataFileError') return new LoadError(e.message, DAMAGED_HINT);
+  if (e?.name === 'LoadError') return new LoadError(e.message, (e as LoadError).hint ?? DAMAGED_HINT);
+  return new LoadError(e?.message ?? String(error), 'Herlaad de pagina. Blijft de fout, meld dan wat u deed en deze melding.');
+}
+
+export async function readCatalog(source: DatasetSource): Promise<DatasetCatalog> {
+  return parseCatalog(await source.read(CATALOG_FILE));
+}
+
+export function findEntry(catalog: DatasetCatalog, datasetId: string): DatasetEntry {
+  const entry = catalog.datasets.find((d) => d.id === datasetId);
+  if (!entry) throw new LoadError(`Dataset ${datasetId} staat niet in datasets.json (wel: ${catalog.datasets.map((d) => d.id).join(', ') || 'geen'}).`, 'Controleer de link of config.json.');
+  return entry;
+}
+
+/** Levels of the entry that have a table, in LEVELS order. */
+export function tableLevels(entry: DatasetEntry, wanted?: Level[]): Level[] {
+  return LEVELS.filter((l) => entry.levels.includes(l) && entry.files.tables[l] && (!wanted || wanted.includes(l)));
+}
+
+/** Read the level-table files of an entry (in parallel), with summed byte progress. */
+export async function readTableFiles(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress): Promise<TableFiles> {
+  const loaded: Partial<Record<Level, number>> = {};
+  const totals: Partial<Record<Level, number>> = {};
+  const sum = (r: Partial<Record<Level, number>>) => Object.values(r).reduce((a, b) => a + b, 0);
+  const files = await Promise.all(levels.map(async (level) => {
+    const path = entry.files.tables[level]!;
+    const bytes = await source.read(path, onProgress && ((l, t) => { loaded[level] = l; totals[level] = t; onProgress(sum(loaded), sum(totals)); }));
+    return [level, { path, bytes }] as const;
+  }));
+  return Object.fromEntries(files);
+}
+
+/** Verify (hash in the name, then layout and content) and decode one table. */
+export async function decodeTableFile(file: TableFile): Promise<LevelTable> {
+  await verifyContentHash(file.path, file.bytes);
+  const table = decodeLevelTable(file.bytes, file.path);
+  return table;
+}
+
+/** Check that a table is the level the catalog says it is. */
+export function checkTableLevel(table: LevelTable, level: Level, path: string): void {
+  if (table.level !== level) throw new DataFileError('inconsistent', `${path}: tabel voor niveau ${table.level}, maar datasets.json noemt hem bij ${level}`);
+}
+
+export async function decodeTableFiles(files: TableFiles): Promise<Partial<Record<Level, LevelTable>>> {
+  const out: Partial<Record<Level, LevelTable>> = {};
+  for (const [level, file] of Object.entries(files) as [Level, TableFile][]) {
+    const table = await decodeTableFile(file);
+    checkTableLevel(table, level, file.path);
+    out[level] = table;
+  }
+  return out;
+}
+
+/** Everything at once, for Node (CLI, benches) and tests. */
+export async function loadDataset(source: DatasetSource, datasetId?: string, levels?: Level[]): Promise<{ catalog: DatasetCatalog; entry: DatasetEntry; tables: Partial<Record<Level, LevelTable>> }> {
+  const catalog = await readCatalog(source);
+  const entry = findEntry(catalog, datasetId ?? catalog.defaultDataset);
+  const tables = await decodeTableFiles(await readTableFiles(source, entry, tableLevels(entry, levels)));
+  return { catalog, entry, tables };
+}

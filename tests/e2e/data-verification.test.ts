@@ -1,0 +1,98 @@
+/**
+ * Served data is verified before use (src/data/verify.ts,
+ * src/model/dataset-format.ts): a damaged file is named in the app, and no
+ * area is coloured from it (no feature-state batch, no class colour on the map).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { appContext, baseUrl, externalRequests, mapPixels } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Open the app with one served file changed on the way; return the page once the alert shows. */
+async function openWithServed(glob: string, change: (body: Buffer) => Buffer | string, contentType = 'application/octet-stream'): Promise<{ page: Page; alert: string; requests: string[] }> {
+  const context = await appContext(browser);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.route(glob, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ status: 200, body: change(await response.body()), headers: { 'content-type': contentType } });
+  });
+  await page.goto(`${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`);
+  const alert = page.getByRole('alert');
+  await expect.poll(() => alert.textContent(), { timeout: 45_000 }).toBeTruthy();
+  return { page, alert: (await alert.textContent()) ?? '', requests };
+}
+
+/** Nothing on the map is coloured by a score class. */
+async function expectNoScoreColours(page: Page) {
+  const batches = await page.evaluate(() => (window as any).__kompas?.controller?.stats.batches ?? 0);
+  expect(batches).toBe(0);
+  const hasMap = await page.evaluate(() => !!(window as any).__kompas?.controller?.map);
+  if (!hasMap) return;
+  const pixels = await mapPixels(page);
+  const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+  expect(coloured).toBe(0);
+}
+
+describe('verificatie van de geserveerde data', () => {
+  it('names a level table with one flipped byte', async () => {
+    const { page, alert } = await openWithServed('**/gemeente.*.wvk', (body) => {
+      const copy = Buffer.from(body);
+      copy[Math.floor(copy.length / 2)] ^= 0x10;
+      return copy;
+    });
+    expect(alert).toMatch(/gemeente\.[0-9a-f]{8}\.wvk: de inhoud past niet bij de hash in de naam/);
+    expect(alert).toMatch(/beschadigd/);
+    await expectNoScoreColours(page);
+    await page.context().close();
+  });
+
+  it('names a truncated level table', async () => {
+    const { page, alert } = await openWithServed('**/wijk.*.wvk', (body) => body.subarray(0, Math.floor(body.length * 0.6)));
+    expect(alert).toMatch(/wijk\.[0-9a-f]{8}\.wvk/);
+    expect(alert).toMatch(/past niet bij de hash|afgekapt|buiten het bestand/);
+    await expectNoScoreColours(page);
+    await page.context().close();
+  });
+
+  it('names an SPA fallback instead of "geen geldige JSON" when datasets.json is missing', async () => {
+    const { page, alert } = await openWithServed('**/data/datasets.json', () => '<!doctype html><html><body>app</body></html>', 'text/html');
+    expect(alert).toMatch(/HTML-pagina .*datasets\.json.*SPA-terugval/);
+    expect(alert).not.toMatch(/geen geldige JSON/);
+    await page.context().close();
+  });
+
+  it('refuses a data path on another host and never requests it', async () => {
+    const { page, alert, requests } = await openWithServed('**/data/datasets.json', (body) => {
+      const catalog = JSON.parse(body.toString('utf8'));
+      for (const d of catalog.datasets) d.files.tables.gemeente = 'https://elders.example/gemeente.wvk';
+      return JSON.stringify(catalog);
+    }, 'application/json');
+    expect(alert).toMatch(/niet relatief aan datasets\.json/);
+    expect(externalRequests(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('names a PMTiles archive cut to 4 KB', async () => {
+    const context = await appContext(browser);
+    const page = await context.newPage();
+    await page.route('**/*.pmtiles', async (route) => {
+      const response = await route.fetch({ headers: { ...route.request().headers(), range: 'bytes=0-4095' } });
+      const body = (await response.body()).subarray(0, 4096);
+      await route.fulfill({ status: 206, body, headers: { 'content-type': 'application/octet-stream', 'content-range': `bytes 0-${body.length - 1}/4096` } });
+    });
+    await page.goto(`${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 45_000 }).toMatch(/Kaartbestand .*areas\.[0-9a-f]{8}\.pmtiles: .*afgekapt/);
+    await context.close();
+  });
+});

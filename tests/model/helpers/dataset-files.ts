@@ -1,0 +1,28 @@
+/**
+ * A dataset in memory, named the way the pipeline names files
+ * (`<dataset>/<level>.<hash>.wvk`), for the loader, worker and verifier tests.
+ */
+import { encodeLevelTable, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../../../src/model/dataset-format.ts';
+import { contentHashOf } from '../../../src/data/verify.ts';
+
+export async function hashedPath(datasetId: string, stem: string, ext: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return `${datasetId}/${stem}.${await contentHashOf(bytes)}.${ext}`;
+}
+
+export async function memoryDataset(id: string, tables: LevelTable[]): Promise<{ catalog: DatasetCatalog; entry: DatasetEntry; files: Record<string, Uint8Array> }> {
+  const files: Record<string, Uint8Array> = {};
+  const paths: Partial<Record<Level, string>> = {};
+  for (const table of tables) {
+    const bytes = encodeLevelTable(table) as Uint8Array<ArrayBuffer>;
+    const path = await hashedPath(id, table.level, 'wvk', bytes);
+    paths[table.level] = path;
+    files[path] = bytes;
+  }
+  const entry: DatasetEntry = {
+    id, title: 'Test', description: '', levels: tables.map((t) => t.level), bbox: [0, 0, 1, 1], years: [2024], indelingYear: 2024,
+    sources: [], caveats: [], minzoom: 0, maxzoom: 12, files: { tiles: `${id}/areas.00000000.pmtiles`, tables: paths },
+  };
+  const catalog: DatasetCatalog = { format: 'wvk-datasets', version: 1, defaultDataset: id, datasets: [entry] };
+  files['datasets.json'] = new TextEncoder().encode(JSON.stringify(catalog));
+  return { catalog, entry, files };
+}
