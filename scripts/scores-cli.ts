@@ -12,6 +12,7 @@ import { LEVELS, decodeLevelTable, type DatasetCatalog, type Level, type LevelTa
 import { ScoringEngine } from '../src/model/scoring-engine.ts';
 import { ScoreAreaFlag, scoreStatusLabel, type FrameId, type ScoreResult, type ScoreStatusCode } from '../src/model/scoring-types.ts';
 import { coverageReport, formatCoverageReport } from '../src/model/coverage-report.ts';
+import { toCsv } from '../src/model/formats/csv-write.ts';
 
 export interface LoadedDataset {
   catalog: DatasetCatalog;
@@ -37,11 +38,8 @@ export function loadDatasetFromDisk(catalogPath: string, datasetId: string, leve
   return { catalog, tables, loadMs: performance.now() - t0 };
 }
 
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : '';
-  return /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-};
+/** Numbers to three decimals; text goes through the app's one formula-guarded CSV writer. */
+const rounded = (v: string | number | null): string | number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : v);
 
 /** EB reliability below this marks the crime rate "onzeker" (domain model §5.3). */
 const UNCERTAIN_C = 0.5;
@@ -54,7 +52,7 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliabi
     if (t.kind !== 'sphere') header.push(`${t.id}_dekking`);
   }
   const inwIdx = table.indicators.findIndex((m) => (m.series ?? m.id) === 'inwoners');
-  const rows = [header.join(',')];
+  const rows: (string | number | null)[][] = [];
   for (let i = 0; i < n; i++) {
     const f = result.areaFlags[i];
     const rel = f & ScoreAreaFlag.noScore ? 'geen score (< 50 inwoners)' : [
@@ -69,9 +67,9 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliabi
       row.push(result.z[p], result.percentile[p], scoreStatusLabel[result.status[p] as ScoreStatusCode]);
       if (t.kind !== 'sphere') row.push(result.coverage[p]);
     });
-    rows.push(row.map(csvCell).join(','));
+    rows.push(row.map(rounded));
   }
-  return rows.join('\n') + '\n';
+  return toCsv(header, rows, { separator: ',', lineEnd: '\n' });
 }
 
 function parseArgs(argv: string[]): Record<string, string> {

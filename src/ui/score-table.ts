@@ -4,6 +4,7 @@
  */
 import type { LevelTable } from '../model/dataset-format.ts';
 import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { toCsv } from '../model/formats/csv-write.ts';
 
 export interface TableColumn {
   id: string;
@@ -73,18 +74,10 @@ export function filterRows(rows: TableRow[], text: string): TableRow[] {
   return rows.filter((r) => r.name.toLowerCase().includes(q) || r.gemeente.toLowerCase().includes(q) || r.code.toLowerCase().includes(q.toUpperCase().toLowerCase()));
 }
 
-function csvCell(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel. */
+/** Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel; names are formula-guarded. */
 export function rowsToCsv(rows: TableRow[], columns: TableColumn[], frameLabel: string): string {
   const header = ['code', 'naam', 'gemeente', ...columns.map((c) => `${c.id} ${c.label} (percentiel)`), 'dekking categorieën (%)'];
-  const lines = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners of geen gegevens). Bron: CBS, RIVM, Politie.`];
-  lines.push(header.map(csvCell).join(';'));
-  for (const r of rows) {
-    const values = r.values.map((v) => (v === null ? '' : v.toFixed(1).replace('.', ',')));
-    lines.push([r.code, r.name, r.gemeente, ...values, Math.round(r.coverage * 100).toString()].map(csvCell).join(';'));
-  }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  const preamble = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners of geen gegevens). Bron: CBS, RIVM, Politie.`];
+  const body = rows.map((r) => [r.code, r.name, r.gemeente, ...r.values.map((v) => (v === null ? null : v.toFixed(1).replace('.', ','))), Math.round(r.coverage * 100)]);
+  return toCsv(header, body, { separator: ';', decimal: ',', bom: true, preamble });
 }
