@@ -6,6 +6,7 @@
  */
 import { DelimitedError, parseDelimited } from '../model/formats/delimited.ts';
 import { IMPORT_LIMITS } from './types.ts';
+import { guardXlsx, XlsxGuardError } from './xlsx-guard.ts';
 
 export interface RawTable {
   fileName: string;
@@ -73,6 +74,14 @@ function detectSeparator(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
+const nlInt = (n: number) => n.toLocaleString('nl-NL');
+
+/** Refuses a table past the row or column limit, in Dutch. */
+function checkTableSize(fileName: string, columns: number, rows: number): void {
+  if (columns > IMPORT_LIMITS.maxFileColumns) throw new ImportFileError(`${fileName}: ${nlInt(columns)} kolommen; de import leest er maximaal ${nlInt(IMPORT_LIMITS.maxFileColumns)}. Bewaar alleen de kolommen die u nodig hebt.`);
+  if (rows > IMPORT_LIMITS.maxFileRows) throw new ImportFileError(`${fileName}: ${nlInt(rows)} rijen; de import leest er maximaal ${nlInt(IMPORT_LIMITS.maxFileRows)}. Splits het bestand of laat rijen weg.`);
+}
+
 export function readCsvText(text: string, fileName: string): RawTable {
   try {
     const separator = detectSeparator(text);
@@ -82,6 +91,7 @@ export function readCsvText(text: string, fileName: string): RawTable {
       skipLines: headerIndex(text, separator),
       isFooter: (cells) => FOOTER.test(cells[0] ?? '') && cells.slice(1).every((c) => c.trim() === ''),
     });
+    checkTableSize(fileName, t.columns.length, t.rows.length);
     return { fileName, columns: uniqueColumns(t.columns), rows: t.rows, lineNumbers: t.lineNumbers, decimalComma: decimalCommaOf(t.rows, separator) };
   } catch (error) {
     if (error instanceof DelimitedError) throw new ImportFileError(error.message);
@@ -101,14 +111,17 @@ function cellText(v: unknown): string {
 export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<RawTable> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
+    const checked = guardXlsx(data, fileName);
     const mod = await import('read-excel-file/universal');
-    sheets = (await mod.default(data)) as { sheet: string; data: unknown[][] }[];
+    sheets = (await mod.default(checked)) as { sheet: string; data: unknown[][] }[];
   } catch (error) {
+    if (error instanceof XlsxGuardError) throw new ImportFileError(error.message);
     throw new ImportFileError(`${fileName}: het Excel-bestand kon niet worden gelezen (${(error as Error)?.message ?? String(error)}). Sla het op als .xlsx of als CSV.`);
   }
   // The first sheet with a table (Swing exports put a cover sheet first at times).
   for (const s of sheets) {
     const rows = s.data.map((r) => r.map(cellText));
+    checkTableSize(fileName, rows.reduce((m, r) => Math.max(m, r.length), 0), rows.length);
     const h = rows.findIndex(looksLikeHeader);
     if (h < 0) continue;
     const columns = uniqueColumns(rows[h].map((c) => c.trim()));
