@@ -139,13 +139,32 @@ export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<Raw
   throw new ImportFileError(`${fileName}: geen werkblad met een kopregel (minstens twee kolommen) gevonden.`);
 }
 
-/** Reads a File chosen by the user (CSV/TXT or XLSX). */
-export async function readImportFile(file: File): Promise<RawTable> {
+/** Size check before anything is read, in Dutch. */
+export function checkImportFileSize(file: { name: string; size: number }): void {
   if (file.size > IMPORT_LIMITS.maxFileBytes) {
     throw new ImportFileError(`${file.name}: het bestand is ${(file.size / 1024 / 1024).toFixed(1)} MB; maximaal ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB. Exporteer alleen de kolommen die u nodig hebt.`);
   }
-  const buffer = await file.arrayBuffer();
-  return readImportBuffer(buffer, file.name);
+}
+
+/** Reads a File chosen by the user (CSV/TXT or XLSX) on this thread; the dialog uses src/import/read-file-client.ts. */
+export async function readImportFile(file: File): Promise<RawTable> {
+  checkImportFileSize(file);
+  return readImportBuffer(await file.arrayBuffer(), file.name);
+}
+
+export type ReadTableResult = { ok: true; table: RawTable } | { ok: false; message: string };
+
+/** What crosses the worker boundary: a table or a Dutch message (Error classes do not survive postMessage). */
+export async function readTableResult(buffer: ArrayBuffer, fileName: string): Promise<ReadTableResult> {
+  try {
+    return { ok: true, table: await readImportBuffer(buffer, fileName) };
+  } catch (error) {
+    return { ok: false, message: error instanceof ImportFileError ? error.message : `${fileName}: het bestand kon niet worden gelezen (${(error as Error)?.message ?? String(error)}).` };
+  }
+}
+
+export interface ImportFileWorkerApi {
+  read(buffer: ArrayBuffer, fileName: string): Promise<ReadTableResult>;
 }
 
 export async function readImportBuffer(buffer: ArrayBuffer, fileName: string): Promise<RawTable> {
