@@ -13,6 +13,7 @@ import { AreaMatcher, type AreaList } from '../../src/import/area-keys.ts';
 import { buildImport } from '../../src/import/build-import.ts';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { suggestMappings } from '../../src/import/suggest-mapping.ts';
+import { checkPointFileSize, inspectPointFile, PointImportError, POINT_LIMITS, readPoints } from '../../src/points/parse.ts';
 
 const amsterdam = { kind: 'gemeente' as const, gemeenteCode: 'GM0363', areas: [{ code: 'GM0363', name: 'Amsterdam' }] };
 
@@ -80,7 +81,7 @@ describe('issue #18: 100,000 unknown codes', () => {
     expect(raw.rows).toHaveLength(100_000);
     const mappings = suggestMappings(raw.columns, raw.rows.slice(0, 200), 0, KOMPAS_MODEL, raw.fileName, 2025);
     mappings[1] = { ...mappings[1], target: { kind: 'nieuw', label: 'Meldingen', category: 'F1', direction: 1 }, measure: 'waarde', year: 2024 };
-    const r = buildImport(raw, areas, { inwoners: null, huishoudens: null, woningen: null } as never, {
+    const r = buildImport(raw, areas, { inwoners: null, huishoudens: null, woningvoorraad: null }, {
       datasetId: 'nl2024', level: 'buurt', keyColumn: 0, keyKind: 'code', gemeenteCode: null, mappings, skipped: new Set(),
     });
     expect(r.issues).toHaveLength(100_000);
@@ -95,5 +96,39 @@ describe('issue #18: 100,000 unknown codes', () => {
     expect(m.match(' bu0363aa02 ')).toEqual({ ok: true, index: 1 });
     const typo = m.match('BU0363AA03');
     expect(typo.ok ? typo : typo.detail).toBe('BU0363AA03 bestaat niet in deze indeling');
+  });
+});
+
+describe('issue #18: point files', () => {
+  const problemsOf = (fn: () => unknown): string[] => {
+    try { fn(); } catch (e) { if (e instanceof PointImportError) return e.problems; throw e; }
+    return [];
+  };
+
+  it('lat,lon with decimal commas is refused with the line and the likely cause, not read 85 km off', () => {
+    const text = 'lat,lon\n52,4,5,1\n';
+    expect(problemsOf(() => readPoints(text, 'komma.csv', { xColumn: 'lon', yColumn: 'lat', crs: 'wgs84' }))).toEqual([
+      "regel 2: 4 cellen, maar de kopregel heeft er 2. Staan er decimale komma's in een bestand met de komma als scheidingsteken? Gebruik dan ; als scheidingsteken of een punt als decimaalteken.",
+    ]);
+  });
+
+  it('a point file past the size or row limit is refused before it is parsed', () => {
+    expect(problemsOf(() => checkPointFileSize('groot.csv', POINT_LIMITS.maxFileBytes + 1))[0]).toMatch(/^groot\.csv: het bestand is 50\.0 MB; maximaal 50 MB/);
+    const rows = 'x;y\n' + '155000;463000\n'.repeat(POINT_LIMITS.maxRows + 1);
+    expect(problemsOf(() => inspectPointFile(rows, 'veel.csv'))).toEqual(['veel.csv: 1.000.001 regels; maximaal 1.000.000. Splits het bestand.']);
+  });
+});
+
+describe('issue #18: accepted silently wrong', () => {
+  it('1e999 in a count is refused with line and column instead of becoming "missing"', () => {
+    const areas: AreaList = { level: 'buurt', codes: ['BU00140000', 'BU00140001'], names: ['A', 'B'], gemeenteCodes: ['GM0014', 'GM0014'] };
+    const raw = readCsvText('buurtcode;aantal\nBU00140000;1e999\nBU00140001;3\n', 'groot.csv');
+    const mappings = suggestMappings(raw.columns, raw.rows, 0, KOMPAS_MODEL, raw.fileName, 2025);
+    mappings[1] = { ...mappings[1], target: { kind: 'nieuw', label: 'Aantal', category: 'F1', direction: 1 }, measure: 'waarde', year: 2024 };
+    const r = buildImport(raw, areas, { inwoners: null, huishoudens: null, woningvoorraad: null }, {
+      datasetId: 'nl2024', level: 'buurt', keyColumn: 0, keyKind: 'code', gemeenteCode: null, mappings, skipped: new Set(),
+    });
+    expect(r.issues).toEqual([{ kind: 'ongeldig', line: 2, column: 'aantal', value: '1e999', message: 'het getal is te groot om te gebruiken' }]);
+    expect(r.result).toBeNull();
   });
 });
