@@ -83,6 +83,23 @@ function levelWord(raw: string): Level | null {
   return null;
 }
 
+/**
+ * Largest margin (percentage points) a figure can carry: a stated margin is
+ * at most 50, but the binomial margin from few respondents is larger (n = 1
+ * at 50 % gives 98). The stored survey is checked against the same bound, so
+ * what was applied also comes back after a reload.
+ */
+export const SURVEY_MARGIN_MAX = 100;
+
+/** Limits stated in the dialog and checked before parsing. */
+export const SURVEY_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxRows: 100_000 } as const;
+export const SURVEY_LIMITS_TEXT = `Maximaal ${SURVEY_LIMITS.maxFileBytes / 1024 / 1024} MB en ${SURVEY_LIMITS.maxRows.toLocaleString('nl-NL')} rijen.`;
+
+/** A Dutch refusal when the file is past the size limit, else null. */
+export function surveyFileTooLarge(fileName: string, bytes: number): string | null {
+  return bytes > SURVEY_LIMITS.maxFileBytes ? `${fileName}: het bestand is ${(bytes / 1024 / 1024).toFixed(1)} MB; maximaal ${SURVEY_LIMITS.maxFileBytes / 1024 / 1024} MB.` : null;
+}
+
 /** Parses a survey export against the loaded areas. Never throws: problems come back as `fatal` or `errors`. */
 export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyParseOptions = {}): SurveyParseResult {
   const file = options.fileName ?? 'bestand';
@@ -90,12 +107,15 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     figures: [], errors: [], skipped: [], measure, fatal,
     columns: { key: null, value: '', margin: null, n: null, year: null, level: null },
   });
+  const tooLarge = surveyFileTooLarge(file, text.length);
+  if (tooLarge) return empty(tooLarge);
   let table;
   try {
     table = parseDelimited(text, { file });
   } catch (e) {
     return empty(e instanceof DelimitedError ? e.message : `${file}: ${(e as Error).message}`);
   }
+  if (table.rows.length > SURVEY_LIMITS.maxRows) return empty(`${file}: ${table.rows.length.toLocaleString('nl-NL')} rijen; maximaal ${SURVEY_LIMITS.maxRows.toLocaleString('nl-NL')}.`);
   const cols = table.columns;
   const isMargin = (c: string) => MARGIN_HINTS.some((h) => c.includes(h));
   const codeCol = findColumn(cols, CODE_COLUMNS, ['code']);
