@@ -10,6 +10,7 @@
  */
 import { LEVELS, type Level } from '../model/dataset-format.ts';
 import { CATEGORY_IDS, type CategoryId } from '../model/kompas/types.ts';
+import { isIsoDateTime } from '../model/iso-date.ts';
 import { isAreaCode, levelOfAreaCode as levelOfCode } from '../model/area-code.ts';
 import { IMPORT_LIMITS, type AreaImport, type AreaImportColumn, type ImportTarget } from './types.ts';
 
@@ -83,7 +84,7 @@ export function checkAreaImports(value: unknown, fail: Fail, path = 'imports'): 
     if (ids.has(id)) fail(`${p}.id`, `dubbele id "${id.slice(0, 40)}"`);
     ids.add(id);
     const importedAt = text(v, 'importedAt', p, fail, 40);
-    if (importedAt && Number.isNaN(Date.parse(importedAt))) fail(`${p}.importedAt`, 'verwacht een datum en tijd (ISO 8601)');
+    if (importedAt && !isIsoDateTime(importedAt)) fail(`${p}.importedAt`, 'verwacht een bestaande datum en tijd (ISO 8601)');
     const level = v.level;
     if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) { fail(`${p}.level`, 'verwacht gemeente, wijk of buurt'); return []; }
     const keyKind = v.keyKind === 'naam' ? 'naam' : v.keyKind === 'code' ? 'code' : null;

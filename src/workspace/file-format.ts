@@ -33,6 +33,7 @@ import {
 } from './model.ts';
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
 import { checkAreaImports } from '../import/persist.ts';
+import { isCalendarDate, isIsoDateTime } from '../model/iso-date.ts';
 
 export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
@@ -169,8 +170,8 @@ class Checker {
       this.fail(at, 'ontbreekt');
       return '';
     }
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) {
-      this.fail(at, `verwacht een datum en tijd (ISO 8601), gevonden ${describe(v)}`);
+    if (!isIsoDateTime(v)) {
+      this.fail(at, `verwacht een bestaande datum en tijd (ISO 8601, zoals "2026-03-01T09:00:00.000Z"), gevonden ${describe(v)}`);
       return '';
     }
     return v;
@@ -388,7 +389,7 @@ function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
     const to = c.obj(t, p);
     if (!to) return [];
     const date = to.date === undefined ? '' : c.str(to, 'date', p, { allowEmpty: true, max: 10 });
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) c.fail(`${p}.date`, `verwacht een datum als "2026-03-01", gevonden "${clip(date)}"`);
+    if (date && !isCalendarDate(date)) c.fail(`${p}.date`, `verwacht een bestaande datum als "2026-03-01", gevonden "${clip(date)}"`);
     return [{
       areaCode: c.str(to, 'areaCode', p, { max: 20 }),
       itemId: c.oneOf(to, 'itemId', p, TAFEL_ITEM_IDS, 'onderdeel van de Tafel van 12'),
@@ -420,7 +421,7 @@ function checkJudgements(c: Checker, value: unknown): Judgement[] {
     const v = jo.value;
     if (!(JUDGEMENT_VALUES as readonly unknown[]).includes(v)) c.fail(`${p}.value`, v === undefined ? 'ontbreekt' : `verwacht een geheel getal van -2 tot en met 2, gevonden ${describe(v)}`);
     const date = c.str(jo, 'date', p, { max: 10 });
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) c.fail(`${p}.date`, `verwacht een datum als "2026-03-01", gevonden "${clip(date)}"`);
+    if (date && !isCalendarDate(date)) c.fail(`${p}.date`, `verwacht een bestaande datum als "2026-03-01", gevonden "${clip(date)}"`);
     return [{
       areaCode,
       categoryId: (isCategoryId(cat) ? cat : 'F1') as CategoryId,
@@ -503,6 +504,19 @@ function migrateV1(c: Checker, o: Record<string, unknown>): Record<string, unkno
     tafel: [],
     judgements: [],
   };
+}
+
+/**
+ * Checks a workspace as stored in IndexedDB (written by this or an older
+ * version of the app, or damaged): the same rules as a file of the current
+ * version; records from before judgements/imports existed have none.
+ */
+export function parseStoredWorkspace(value: unknown): ParseResult {
+  const c = new Checker();
+  const o = c.obj(value, 'werkruimte');
+  if (!o) return { ok: false, errors: c.errors };
+  const workspace = checkWorkspace(c, { ...o, judgements: o.judgements ?? [], imports: o.imports ?? [] });
+  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, workspace, migratedFrom: null };
 }
 
 /** Reads a workspace file (any supported version) and explains every problem in Dutch. */
