@@ -116,7 +116,8 @@ export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<Raw
     sheets = (await mod.default(checked)) as { sheet: string; data: unknown[][] }[];
   } catch (error) {
     if (error instanceof XlsxGuardError) throw new ImportFileError(error.message);
-    throw new ImportFileError(`${fileName}: het Excel-bestand kon niet worden gelezen (${(error as Error)?.message ?? String(error)}). Sla het op als .xlsx of als CSV.`);
+    // The library's own words are English: name the file and the way out instead.
+    throw new ImportFileError(`${fileName}: het Excel-bestand kon niet worden gelezen; het is beschadigd of geen gewoon werkblad. Sla het opnieuw op als .xlsx of als CSV.`);
   }
   // The first sheet with a table (Swing exports put a cover sheet first at times).
   for (const s of sheets) {

@@ -58,7 +58,8 @@ function unpack(bytes: Uint8Array, fileName: string): Unzipped {
     });
   } catch (error) {
     if (error instanceof XlsxGuardError) throw error;
-    throw new XlsxGuardError(`${fileName}: het Excel-bestand is beschadigd of geen geldig .xlsx (${(error as Error)?.message ?? 'onleesbaar zip-bestand'}). Sla het opnieuw op als .xlsx of als CSV.`);
+    // fflate's own words are English; the user needs to know the file is damaged or cut off.
+    throw new XlsxGuardError(`${fileName}: het Excel-bestand is beschadigd of onvolledig (geen geldig zip-bestand). Sla het opnieuw op als .xlsx of als CSV.`);
   }
 }
 

@@ -6,6 +6,7 @@
  * messages that name the row and column (nothing is applied then).
  */
 import { guessCrs, inNetherlands, rdToWgs84, type Crs } from './projection.ts';
+import { parseJsonText } from '../model/formats/json-text.ts';
 
 export interface CsvTable {
   separator: ';' | ',' | '\t';
@@ -156,12 +157,9 @@ interface RawPoint { x: number; y: number; where: string }
 
 /** GeoJSON points (Point and MultiPoint features, or bare geometries). */
 function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; problems: string[]; declaredCrs: Crs | null } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new PointImportError([`${fileName}: geen geldige GeoJSON (${(e as Error).message}).`]);
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new PointImportError([`${fileName}: geen geldige GeoJSON: ${json.problem}.`]);
+  const data = json.value;
   const obj = data as { type?: string; features?: unknown[]; crs?: { properties?: { name?: string } } };
   const features: unknown[] = obj?.type === 'FeatureCollection' && Array.isArray(obj.features) ? obj.features : obj?.type === 'Feature' ? [obj] : [];
   if (!features.length) throw new PointImportError([`${fileName}: geen GeoJSON FeatureCollection met punten gevonden.`]);

@@ -34,6 +34,7 @@ import {
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
 import { checkAreaImports } from '../import/persist.ts';
 import { isCalendarDate, isIsoDateTime } from '../model/iso-date.ts';
+import { parseJsonText } from '../model/formats/json-text.ts';
 
 export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
@@ -96,7 +97,7 @@ class Checker {
 
   fail(path: string, message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(`${path}: ${message}`);
-    else if (this.errors.length === MAX_ERRORS) this.errors.push('… en meer fouten; de eerste zijn hierboven genoemd');
+    else if (this.errors.length === MAX_ERRORS) this.errors.push('… en meer fouten in het bestand; de eerste zijn hierboven genoemd');
   }
 
   obj(value: unknown, path: string): Record<string, unknown> | null {
@@ -521,12 +522,9 @@ export function parseStoredWorkspace(value: unknown): ParseResult {
 
 /** Reads a workspace file (any supported version) and explains every problem in Dutch. */
 export function parseWorkspaceFile(text: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, errors: [`Het bestand is geen geldige JSON (${e instanceof Error ? e.message : String(e)}).`] };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, errors: [`Het bestand is geen geldige JSON: ${json.problem}.`] };
+  const data = json.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, errors: ['Het bestand bevat geen werkruimte: verwacht een JSON-object.'] };
   }
