@@ -7,11 +7,15 @@
 import type { FuzzFamily, RunOptions } from '../harness.ts';
 import { workspaceJsonFamily } from './workspace-json.ts';
 import { areaTableFamily } from './area-table.ts';
+import { pointFileFamily } from './point-file.ts';
+import { surveyFileFamily } from './survey-file.ts';
 
 export const FAMILIES: FuzzFamily<never>[] = [
   workspaceJsonFamily,
   areaTableFamily,
+  pointFileFamily,
+  surveyFileFamily,
 ] as FuzzFamily<never>[];
 
 /** `npm test`: small and fixed. */
-export const CI_RUN: RunOptions = { seed: 20261204, size: 'ci', casesPerFamily: 60, perCaseMs: 3_000, memoryMb: 512 };
+export const CI_RUN: RunOptions = { seed: 20261204, size: 'ci', casesPerFamily: 60, perCaseMs: 10_000, memoryMb: 512 };
