@@ -18,7 +18,7 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-const options: RunOptions = { seed: arg('seed', 20261204), size: 'large', casesPerFamily: arg('cases', 300), perCaseMs: arg('ms', 20_000), memoryMb: arg('mb', 1024) };
+const options: RunOptions = { seed: arg('seed', 20261204), size: 'large', casesPerFamily: arg('cases', 300), perCaseMs: arg('ms', 60_000), memoryMb: arg('mb', 1024) };
 const started = performance.now();
 const reports: FamilyReport[] = [];
 for (const family of FAMILIES) {

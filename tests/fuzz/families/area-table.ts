@@ -53,7 +53,7 @@ const damageArb = (size: 'ci' | 'large'): fc.Arbitrary<Damage> => fc.oneof(
   fc.nat().map((row): Damage => ({ kind: 'onbekende code', row })),
   fc.constant<Damage>({ kind: 'verre cel' }),
   fc.integer({ min: 900, max: size === 'large' ? 10_000 : 1_500 }).map((columns): Damage => ({ kind: 'breed', columns })),
-  fc.integer({ min: 1_000, max: size === 'large' ? 120_000 : 5_000 }).map((rows): Damage => ({ kind: 'lang', rows })),
+  fc.integer({ min: 1_000, max: size === 'large' ? 60_000 : 5_000 }).map((rows): Damage => ({ kind: 'lang', rows })),
   fc.uint8Array({ minLength: 1, maxLength: 3000 }).map((bytes): Damage => ({ kind: 'binair', bytes })),
 );
 
