@@ -2,7 +2,7 @@
  * The generated hostile-input suite at full size; prints the counts per
  * input family as the Markdown table kept in docs/reliability.md.
  *
- *   npm run fuzz                          # 300 cases per family, seed 20261204
+ *   npm run fuzz                          # 250 cases per family, seed 20261204
  *   npm run fuzz -- --cases 1000 --seed 7
  *
  * Exits with 1 when any case ended uncaught, hanging, growing memory past
@@ -18,7 +18,7 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-const options: RunOptions = { seed: arg('seed', 20261204), size: 'large', casesPerFamily: arg('cases', 300), perCaseMs: arg('ms', 60_000), memoryMb: arg('mb', 1024) };
+const options: RunOptions = { seed: arg('seed', 20261204), size: 'large', casesPerFamily: arg('cases', 250), perCaseMs: arg('ms', 60_000), memoryMb: arg('mb', 1024) };
 const started = performance.now();
 const reports: FamilyReport[] = [];
 for (const family of FAMILIES) {
