@@ -90,6 +90,8 @@ function levelWord(raw: string): Level | null {
  * what was applied also comes back after a reload.
  */
 export const SURVEY_MARGIN_MAX = 100;
+/** Most respondents one figure can have (also the stored survey's bound). */
+export const SURVEY_N_MAX = 10_000_000;
 
 /** Limits stated in the dialog and checked before parsing. */
 export const SURVEY_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxRows: 100_000 } as const;
@@ -184,7 +186,8 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     const parsed = parseCbsNumber(raw.replace('%', ''));
     if (parsed === null) { errors.push(issue(valueCol, 'geen getal')); return; }
     if (parsed.value === null) { skipped.push(issue(valueCol, 'geen waarde (leeg of ".")')); return; }
-    const percent = parsed.value;
+    // "+ 0" turns a written "-0" into 0, so the figure stores and reads back the same.
+    const percent = parsed.value + 0;
     if (!(percent >= 0 && percent <= 100)) { errors.push(issue(valueCol, 'percentage buiten 0–100')); return; }
     let margin: number | null = null;
     if (marginCol >= 0) {
@@ -195,7 +198,7 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     let n: number | null = null;
     if (nCol >= 0) {
       const m = parseCbsNumber(row[nCol]);
-      if (m === null || (m.value !== null && !(m.value > 0))) { errors.push(issue(nCol, 'aantal respondenten is geen positief getal')); return; }
+      if (m === null || (m.value !== null && !(m.value >= 1 && m.value <= SURVEY_N_MAX))) { errors.push(issue(nCol, `aantal respondenten is geen getal van 1 tot ${SURVEY_N_MAX.toLocaleString('nl-NL')}`)); return; }
       n = m.value;
     }
     let year = options.year ?? null;

@@ -298,7 +298,7 @@ export function readPoints(text: string, fileName: string, choice: PointChoice):
   }
   const positions = convert(raw, choice.crs, columns, problems, totals);
   if (totals.n > 0) {
-    if (totals.n > problems.length) problems.push(`… en nog ${totals.n - problems.length} problemen.`);
+    if (totals.n > problems.length) problems.push(`… en nog ${totals.n - problems.length} problemen in het bestand.`);
     throw new PointImportError(problems, totals.n);
   }
   if (positions.length === 0) throw new PointImportError([`${fileName}: geen punten gevonden.`]);

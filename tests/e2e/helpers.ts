@@ -11,7 +11,7 @@ export interface OpenedApp {
   pageErrors: string[];
 }
 
-export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedApp> {
+export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number }; initScript?: string } = {}): Promise<OpenedApp> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, acceptDownloads: true });
   // One page-side reader of the map canvas (the app keeps its drawing buffer
   // under ?e2e=1), shared by every pixel check.
@@ -26,6 +26,8 @@ export async function openApp(browser: Browser, hash = '', options: { viewport?:
       return ctx.getImageData(0, 0, copy.width, copy.height);
     };
   });
+  // Runs before the app: e.g. a simulated storage fault (tests/e2e/storage.test.ts).
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];

@@ -43,3 +43,19 @@ describe('the survey round-trips through storage', () => {
     expect(parsed.fatal).toBe('groot.csv: het bestand is 10.0 MB; maximaal 10 MB.');
   });
 });
+
+describe('found by npm run fuzz (seed 20261204)', () => {
+  it('"1e999" or 0,5 respondents is refused with line and column instead of vanishing on reload', () => {
+    for (const n of ['1e999', '0,5']) {
+      const parsed = parseSurvey(`code;% onveilig;respondenten\nGM0014;10;${n}\n`, areas, { fileName: 'peiling.csv', year: 2024 });
+      expect(parsed.errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 'respondenten', 'aantal respondenten is geen getal van 1 tot 10.000.000']]);
+    }
+  });
+
+  it('a percentage written "-0" is stored as 0 and reads back the same', () => {
+    const survey = applied('code;% onveilig;respondenten\nGM0014;-0;5\n');
+    expect(Object.is(survey.figures[0].percent, 0)).toBe(true);
+    saveSurvey('nul', survey);
+    expect(loadSurvey('nul')).toEqual(survey);
+  });
+});
