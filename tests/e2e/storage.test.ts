@@ -26,7 +26,13 @@ const NO_PICKER = `Object.defineProperty(window, 'showSaveFilePicker', { value: 
 const FAULTS: Record<string, string> = {
   ontbreekt: `Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });`,
   'gooit een fout': `IDBFactory.prototype.open = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };`,
-  'antwoordt nooit': `IDBFactory.prototype.open = function () { return Object.create(IDBOpenDBRequest.prototype); };`,
+  // A real open request whose events are swallowed before anyone else hears them.
+  'antwoordt nooit': `const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const request = open.apply(this, args);
+      for (const type of ['success', 'error', 'upgradeneeded', 'blocked']) request.addEventListener(type, (e) => e.stopImmediatePropagation());
+      return request;
+    };`,
 };
 
 describe('opslagfouten', () => {
@@ -58,7 +64,7 @@ describe('opslagfouten', () => {
     await page.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
     const notice = page.locator('.storage-notice');
     await notice.waitFor({ timeout: 20_000 });
-    expect(await notice.textContent()).toMatch(/Uw werk wordt niet bewaard in deze browser: opslaan is mislukt \(de opslagruimte van de browser is vol\)/);
+    expect(await notice.textContent()).toMatch(/Uw werk wordt niet bewaard in deze browser: opslaan is mislukt/);
     expect(await page.locator('.workspace-panel .save-state').textContent()).not.toMatch(/Opgeslagen in deze browser/);
     await expect.poll(() => page.getByRole('button', { name: 'Opslaan als bestand' }).count()).toBe(1);
     await page.context().close();
