@@ -14,6 +14,7 @@ import { fileSource } from '../src/data/file-source.ts';
 import { ScoringEngine } from '../src/model/scoring-engine.ts';
 import { ScoreAreaFlag, ScoreStatus, scoreStatusLabel, type FrameId, type ScoreResult, type ScoreStatusCode } from '../src/model/scoring-types.ts';
 import { coverageReport, formatCoverageReport } from '../src/model/coverage-report.ts';
+import { toCsv } from '../src/model/formats/csv-write.ts';
 
 export interface LoadedDataset {
   catalog: DatasetCatalog;
@@ -29,11 +30,8 @@ export async function loadDatasetFromDisk(catalogPath: string, datasetId: string
   return { catalog, tables, loadMs: performance.now() - t0 };
 }
 
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : '';
-  return /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-};
+/** Numbers to three decimals; text goes through the app's one formula-guarded CSV writer. */
+const rounded = (v: string | number | null): string | number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : v);
 
 /** EB reliability below this marks the crime rate "onzeker" (domain model §5.3). */
 const UNCERTAIN_C = 0.5;
@@ -71,7 +69,7 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliabi
     if (t.kind !== 'sphere') header.push(`${t.id}_dekking`);
   }
   const inwIdx = table.indicators.findIndex((m) => (m.series ?? m.id) === 'inwoners');
-  const rows = [header.join(',')];
+  const rows: (string | number | null)[][] = [];
   for (let i = 0; i < n; i++) {
     const c = crimeReliability ? crimeReliability[i] : NaN;
     const rel = reliabilityText(result.areaFlags[i], c);
@@ -83,9 +81,9 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliabi
       row.push(result.z[p], result.percentile[p], scoreStatusLabel[result.status[p] as ScoreStatusCode]);
       if (t.kind !== 'sphere') row.push(result.coverage[p]);
     });
-    rows.push(row.map(csvCell).join(','));
+    rows.push(row.map(rounded));
   }
-  return rows.join('\n') + '\n';
+  return toCsv(header, rows, { separator: ',', lineEnd: '\n' });
 }
 
 /** Headlines for --top: the overall score, the two dials and registered crime. */

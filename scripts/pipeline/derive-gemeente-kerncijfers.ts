@@ -11,6 +11,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toCsv, type CsvValue } from '../../src/model/formats/csv-write.ts';
 
 const DEMOGRAFIE = [
   'inwoners', 'inwoners0tot15', 'inwoners65plus', 'huishoudens', 'huishoudensgrootte', 'dichtheid',
@@ -35,9 +36,6 @@ function cell(value: unknown, file: string, column: string): string {
   return String(value);
 }
 
-function quote(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const [folder, out = 'data/woonikveilig-2024/gemeente_2024_kerncijfers.csv'] = process.argv.slice(2);
 if (!folder) {
@@ -48,16 +46,16 @@ const dir = join(folder, 'gemeente');
 const files = readdirSync(dir).filter((f) => /^GM\d{4}\.json$/.test(f)).sort();
 const header = ['GM_CODE', 'GM_NAAM', 'PV_CODE', 'PV_NAAM', ...DEMOGRAFIE,
   ...CRIME_YEARS.map((y) => `misdrijven_${y}`), ...HEALTH_YEARS.map((y) => `goedErvarenGezondheid_${y}`)];
-const lines = [header.join(',')];
+const rows: CsvValue[][] = [];
 for (const f of files) {
   const rec = JSON.parse(readFileSync(join(dir, f), 'utf8')) as GemeenteRecord;
   if (`${rec.code}.json` !== f) throw new Error(`${f}: code ${rec.code} past niet bij de bestandsnaam`);
-  lines.push([
-    rec.code, quote(rec.name), rec.provincie.code, quote(rec.provincie.name),
+  rows.push([
+    rec.code, rec.name, rec.provincie.code, rec.provincie.name,
     ...DEMOGRAFIE.map((k) => cell(rec.demografie[k], f, `demografie.${k}`)),
     ...CRIME_YEARS.map((y) => cell(rec.veiligheid?.trend?.[y], f, `veiligheid.trend.${y}`)),
     ...HEALTH_YEARS.map((y) => cell(rec.gezondheid?.trend?.[y], f, `gezondheid.trend.${y}`)),
-  ].join(','));
+  ]);
 }
-writeFileSync(out, lines.join('\n') + '\n');
+writeFileSync(out, toCsv(header, rows, { separator: ',', lineEnd: '\n' }));
 console.log(`${files.length} gemeenten → ${out}`);

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { DatasetCatalog, DatasetEntry, Level } from '../../src/model/dataset-format.ts';
 import type { BuiltDataset } from './build-dataset.ts';
 
@@ -66,6 +66,35 @@ function referenced(entry: DatasetEntry): string[] {
   return [entry.files.tiles, ...[...Object.values(entry.files.tables), ...Object.values(entry.files.geometry ?? {})].filter((v): v is string => typeof v === 'string')];
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Staging folders of runs that were killed (their process is gone): in the
+ * parent folder, and the `.staging-<pid>` folders older versions left inside
+ * the output folder.
+ */
+export function removeStaleStaging(outDir: string): string[] {
+  const removed: string[] = [];
+  const places: [dir: string, prefix: string][] = [[outDir, '.staging-'], [dirname(outDir), `.${basename(outDir)}-staging-`]];
+  for (const [dir, prefix] of places) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const pid = name.startsWith(prefix) ? name.slice(prefix.length) : '';
+      if (!/^\d+$/.test(pid) || (Number(pid) !== process.pid && processAlive(Number(pid)))) continue;
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed.push(join(dir, name));
+    }
+  }
+  return removed;
+}
+
 /**
  * Write the given datasets; datasets of the existing catalog that were not
  * rebuilt are kept (with their files). Returns the catalog written.
@@ -75,7 +104,9 @@ export function writeOutput(built: BuiltDataset[], options: WriteOptions): Datas
   mkdirSync(outDir, { recursive: true });
   const catalogPath = join(outDir, 'datasets.json');
   const previous = readCatalog(catalogPath);
-  const staging = join(outDir, `.staging-${process.pid}`);
+  // Staging lives next to the output folder, never in it: a build (vite copies public/) can then never publish it.
+  const staging = join(dirname(outDir), `.${basename(outDir)}-staging-${process.pid}`);
+  removeStaleStaging(outDir);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {

@@ -4,31 +4,16 @@
  * Amsterdam uses letters in wijk and buurt codes (`WK0363AA`, `BU0363AA01`),
  * so the parts after the prefix are alphanumeric.
  */
-import type { Level } from '../../src/model/dataset-format.ts';
-
-const PATTERNS: [Level, RegExp][] = [
-  ['gemeente', /^GM\d{4}$/],
-  ['wijk', /^WK\d{4}[0-9A-Z]{2}$/],
-  ['buurt', /^BU\d{4}[0-9A-Z]{4}$/],
-];
+import { gemeenteOfAreaCode, levelOfAreaCode, wijkOfAreaCode } from '../../src/model/area-code.ts';
 
 export function normaliseCode(raw: string): string {
   return raw.trim().toUpperCase();
 }
 
-/** Level of a CBS code, or null for NL01, PV20, LD01 and other non-area codes. */
-export function levelOfCode(code: string): Level | null {
-  for (const [level, re] of PATTERNS) if (re.test(code)) return level;
-  return null;
-}
-
-export function gemeenteOfCode(code: string): string {
-  return code.startsWith('GM') ? code : `GM${code.slice(2, 6)}`;
-}
-
-export function wijkOfCode(code: string): string {
-  return code.startsWith('BU') ? `WK${code.slice(2, 8)}` : code.startsWith('WK') ? code : '';
-}
+/** Level of a CBS code, or null for NL01, PV20, LD01 and other non-area codes (one rule: src/model/area-code.ts). */
+export const levelOfCode = levelOfAreaCode;
+export const gemeenteOfCode = gemeenteOfAreaCode;
+export const wijkOfCode = wijkOfAreaCode;
 
 /** Normalised set of requested gemeenten (`14`, `0014`, `GM0014` all mean GM0014), or null for all. */
 export function gemeenteFilter(gemeenten: readonly string[] | undefined): Set<string> | null {

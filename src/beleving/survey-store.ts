@@ -6,6 +6,8 @@
  */
 import { LEVELS } from '../model/dataset-format.ts';
 import type { SurveyData, SurveyFigure } from './types.ts';
+import { isAreaCode } from '../model/area-code.ts';
+import { SURVEY_MARGIN_MAX, SURVEY_N_MAX } from './survey.ts';
 
 const key = (datasetId: string) => `wijkveiligheidskompas.enquete.${datasetId}`;
 
@@ -37,8 +39,8 @@ export function loadSurvey(datasetId: string): SurveyData | null {
   for (const f of o.figures as unknown[]) {
     if (!f || typeof f !== 'object') return null;
     const x = f as Record<string, unknown>;
-    if (!(LEVELS as readonly unknown[]).includes(x.level) || typeof x.code !== 'string' || !/^(GM|WK|BU)[0-9A-Z]{4,8}$/.test(x.code) || typeof x.name !== 'string') return null;
-    if (!num(x.percent, 0, 100) || !(x.margin === null || num(x.margin, 0, 50)) || !(x.n === null || num(x.n, 1, 1e7)) || !(x.year === null || num(x.year, 1900, 2200))) return null;
+    if (!(LEVELS as readonly unknown[]).includes(x.level) || typeof x.code !== 'string' || !isAreaCode(x.code) || typeof x.name !== 'string') return null;
+    if (!num(x.percent, 0, 100) || !(x.margin === null || num(x.margin, 0, SURVEY_MARGIN_MAX)) || !(x.n === null || num(x.n, 1, SURVEY_N_MAX)) || !(x.year === null || num(x.year, 1900, 2200))) return null;
     figures.push({ level: x.level as SurveyFigure['level'], code: x.code, name: x.name.slice(0, 200), percent: x.percent as number, margin: x.margin as number | null, n: x.n as number | null, year: x.year as number | null });
   }
   return figures.length ? { fileName: o.fileName.slice(0, 200), importedAt: o.importedAt.slice(0, 40), measure: o.measure.slice(0, 300), figures } : null;

@@ -83,6 +83,25 @@ function levelWord(raw: string): Level | null {
   return null;
 }
 
+/**
+ * Largest margin (percentage points) a figure can carry: a stated margin is
+ * at most 50, but the binomial margin from few respondents is larger (n = 1
+ * at 50 % gives 98). The stored survey is checked against the same bound, so
+ * what was applied also comes back after a reload.
+ */
+export const SURVEY_MARGIN_MAX = 100;
+/** Most respondents one figure can have (also the stored survey's bound). */
+export const SURVEY_N_MAX = 10_000_000;
+
+/** Limits stated in the dialog and checked before parsing. */
+export const SURVEY_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxRows: 100_000 } as const;
+export const SURVEY_LIMITS_TEXT = `Maximaal ${SURVEY_LIMITS.maxFileBytes / 1024 / 1024} MB en ${SURVEY_LIMITS.maxRows.toLocaleString('nl-NL')} rijen.`;
+
+/** A Dutch refusal when the file is past the size limit, else null. */
+export function surveyFileTooLarge(fileName: string, bytes: number): string | null {
+  return bytes > SURVEY_LIMITS.maxFileBytes ? `${fileName}: het bestand is ${(bytes / 1024 / 1024).toFixed(1)} MB; maximaal ${SURVEY_LIMITS.maxFileBytes / 1024 / 1024} MB.` : null;
+}
+
 /** Parses a survey export against the loaded areas. Never throws: problems come back as `fatal` or `errors`. */
 export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyParseOptions = {}): SurveyParseResult {
   const file = options.fileName ?? 'bestand';
@@ -90,12 +109,15 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     figures: [], errors: [], skipped: [], measure, fatal,
     columns: { key: null, value: '', margin: null, n: null, year: null, level: null },
   });
+  const tooLarge = surveyFileTooLarge(file, text.length);
+  if (tooLarge) return empty(tooLarge);
   let table;
   try {
     table = parseDelimited(text, { file });
   } catch (e) {
     return empty(e instanceof DelimitedError ? e.message : `${file}: ${(e as Error).message}`);
   }
+  if (table.rows.length > SURVEY_LIMITS.maxRows) return empty(`${file}: ${table.rows.length.toLocaleString('nl-NL')} rijen; maximaal ${SURVEY_LIMITS.maxRows.toLocaleString('nl-NL')}.`);
   const cols = table.columns;
   const isMargin = (c: string) => MARGIN_HINTS.some((h) => c.includes(h));
   const codeCol = findColumn(cols, CODE_COLUMNS, ['code']);
@@ -164,7 +186,8 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     const parsed = parseCbsNumber(raw.replace('%', ''));
     if (parsed === null) { errors.push(issue(valueCol, 'geen getal')); return; }
     if (parsed.value === null) { skipped.push(issue(valueCol, 'geen waarde (leeg of ".")')); return; }
-    const percent = parsed.value;
+    // "+ 0" turns a written "-0" into 0, so the figure stores and reads back the same.
+    const percent = parsed.value + 0;
     if (!(percent >= 0 && percent <= 100)) { errors.push(issue(valueCol, 'percentage buiten 0–100')); return; }
     let margin: number | null = null;
     if (marginCol >= 0) {
@@ -175,7 +198,7 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     let n: number | null = null;
     if (nCol >= 0) {
       const m = parseCbsNumber(row[nCol]);
-      if (m === null || (m.value !== null && !(m.value > 0))) { errors.push(issue(nCol, 'aantal respondenten is geen positief getal')); return; }
+      if (m === null || (m.value !== null && !(m.value >= 1 && m.value <= SURVEY_N_MAX))) { errors.push(issue(nCol, `aantal respondenten is geen getal van 1 tot ${SURVEY_N_MAX.toLocaleString('nl-NL')}`)); return; }
       n = m.value;
     }
     let year = options.year ?? null;

@@ -207,6 +207,11 @@ export function buildImport(raw: RawTable, areas: AreaList, denominators: Record
         return { raw: text, used: null };
       }
       if (parsed.value === null) return { raw: text, used: null };
+      if (!Number.isFinite(parsed.value)) {
+        // "1e999" is a number too large to hold; silently treating it as missing would hide a broken export.
+        issues.push({ kind: 'ongeldig', line, column: m.column, value: clip(text), message: 'het getal is te groot om te gebruiken' });
+        return { raw: text, used: null };
+      }
       const conv = convs[c];
       if ('error' in conv) return { raw: text, used: null };
       if (parsed.value < 0 && conv.kind !== 'value') {

@@ -10,7 +10,8 @@
  */
 import { LEVELS, type Level } from '../model/dataset-format.ts';
 import { CATEGORY_IDS, type CategoryId } from '../model/kompas/types.ts';
-import { levelOfCode } from './area-keys.ts';
+import { isIsoDateTime } from '../model/iso-date.ts';
+import { isAreaCode, levelOfAreaCode as levelOfCode } from '../model/area-code.ts';
 import { IMPORT_LIMITS, type AreaImport, type AreaImportColumn, type ImportTarget } from './types.ts';
 
 type Fail = (path: string, message: string) => void;
@@ -83,13 +84,13 @@ export function checkAreaImports(value: unknown, fail: Fail, path = 'imports'): 
     if (ids.has(id)) fail(`${p}.id`, `dubbele id "${id.slice(0, 40)}"`);
     ids.add(id);
     const importedAt = text(v, 'importedAt', p, fail, 40);
-    if (importedAt && Number.isNaN(Date.parse(importedAt))) fail(`${p}.importedAt`, 'verwacht een datum en tijd (ISO 8601)');
+    if (importedAt && !isIsoDateTime(importedAt)) fail(`${p}.importedAt`, 'verwacht een bestaande datum en tijd (ISO 8601)');
     const level = v.level;
     if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) { fail(`${p}.level`, 'verwacht gemeente, wijk of buurt'); return []; }
     const keyKind = v.keyKind === 'naam' ? 'naam' : v.keyKind === 'code' ? 'code' : null;
     if (!keyKind) fail(`${p}.keyKind`, 'verwacht "code" of "naam"');
     const gemeenteCode = v.gemeenteCode === null || v.gemeenteCode === undefined ? null : text(v, 'gemeenteCode', p, fail, 10);
-    if (gemeenteCode && !/^GM\d{4}$/.test(gemeenteCode)) fail(`${p}.gemeenteCode`, 'verwacht een gemeentecode als GM0014');
+    if (gemeenteCode && !isAreaCode(gemeenteCode, 'gemeente')) fail(`${p}.gemeenteCode`, 'verwacht een gemeentecode als GM0014');
     const skippedRows = Array.isArray(v.skippedRows) ? v.skippedRows.filter((x): x is number => Number.isInteger(x)).slice(0, 100_000) : [];
     const cols = Array.isArray(v.columns) ? v.columns : [];
     if (!Array.isArray(v.columns) || cols.length === 0) fail(`${p}.columns`, 'verwacht een lijst met minstens één kolom');

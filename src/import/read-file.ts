@@ -6,6 +6,7 @@
  */
 import { DelimitedError, parseDelimited } from '../model/formats/delimited.ts';
 import { IMPORT_LIMITS } from './types.ts';
+import { guardXlsx, XlsxGuardError } from './xlsx-guard.ts';
 
 export interface RawTable {
   fileName: string;
@@ -73,6 +74,14 @@ function detectSeparator(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
+const nlInt = (n: number) => n.toLocaleString('nl-NL');
+
+/** Refuses a table past the row or column limit, in Dutch. */
+function checkTableSize(fileName: string, columns: number, rows: number): void {
+  if (columns > IMPORT_LIMITS.maxFileColumns) throw new ImportFileError(`${fileName}: ${nlInt(columns)} kolommen; de import leest er maximaal ${nlInt(IMPORT_LIMITS.maxFileColumns)}. Bewaar alleen de kolommen die u nodig hebt.`);
+  if (rows > IMPORT_LIMITS.maxFileRows) throw new ImportFileError(`${fileName}: ${nlInt(rows)} rijen; de import leest er maximaal ${nlInt(IMPORT_LIMITS.maxFileRows)}. Splits het bestand of laat rijen weg.`);
+}
+
 export function readCsvText(text: string, fileName: string): RawTable {
   try {
     const separator = detectSeparator(text);
@@ -82,6 +91,7 @@ export function readCsvText(text: string, fileName: string): RawTable {
       skipLines: headerIndex(text, separator),
       isFooter: (cells) => FOOTER.test(cells[0] ?? '') && cells.slice(1).every((c) => c.trim() === ''),
     });
+    checkTableSize(fileName, t.columns.length, t.rows.length);
     return { fileName, columns: uniqueColumns(t.columns), rows: t.rows, lineNumbers: t.lineNumbers, decimalComma: decimalCommaOf(t.rows, separator) };
   } catch (error) {
     if (error instanceof DelimitedError) throw new ImportFileError(error.message);
@@ -101,14 +111,18 @@ function cellText(v: unknown): string {
 export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<RawTable> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
+    const checked = guardXlsx(data, fileName);
     const mod = await import('read-excel-file/universal');
-    sheets = (await mod.default(data)) as { sheet: string; data: unknown[][] }[];
+    sheets = (await mod.default(checked)) as { sheet: string; data: unknown[][] }[];
   } catch (error) {
-    throw new ImportFileError(`${fileName}: het Excel-bestand kon niet worden gelezen (${(error as Error)?.message ?? String(error)}). Sla het op als .xlsx of als CSV.`);
+    if (error instanceof XlsxGuardError) throw new ImportFileError(error.message);
+    // The library's own words are English: name the file and the way out instead.
+    throw new ImportFileError(`${fileName}: het Excel-bestand kon niet worden gelezen; het is beschadigd of geen gewoon werkblad. Sla het opnieuw op als .xlsx of als CSV.`);
   }
   // The first sheet with a table (Swing exports put a cover sheet first at times).
   for (const s of sheets) {
     const rows = s.data.map((r) => r.map(cellText));
+    checkTableSize(fileName, rows.reduce((m, r) => Math.max(m, r.length), 0), rows.length);
     const h = rows.findIndex(looksLikeHeader);
     if (h < 0) continue;
     const columns = uniqueColumns(rows[h].map((c) => c.trim()));
@@ -126,13 +140,32 @@ export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<Raw
   throw new ImportFileError(`${fileName}: geen werkblad met een kopregel (minstens twee kolommen) gevonden.`);
 }
 
-/** Reads a File chosen by the user (CSV/TXT or XLSX). */
-export async function readImportFile(file: File): Promise<RawTable> {
+/** Size check before anything is read, in Dutch. */
+export function checkImportFileSize(file: { name: string; size: number }): void {
   if (file.size > IMPORT_LIMITS.maxFileBytes) {
     throw new ImportFileError(`${file.name}: het bestand is ${(file.size / 1024 / 1024).toFixed(1)} MB; maximaal ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB. Exporteer alleen de kolommen die u nodig hebt.`);
   }
-  const buffer = await file.arrayBuffer();
-  return readImportBuffer(buffer, file.name);
+}
+
+/** Reads a File chosen by the user (CSV/TXT or XLSX) on this thread; the dialog uses src/import/read-file-client.ts. */
+export async function readImportFile(file: File): Promise<RawTable> {
+  checkImportFileSize(file);
+  return readImportBuffer(await file.arrayBuffer(), file.name);
+}
+
+export type ReadTableResult = { ok: true; table: RawTable } | { ok: false; message: string };
+
+/** What crosses the worker boundary: a table or a Dutch message (Error classes do not survive postMessage). */
+export async function readTableResult(buffer: ArrayBuffer, fileName: string): Promise<ReadTableResult> {
+  try {
+    return { ok: true, table: await readImportBuffer(buffer, fileName) };
+  } catch (error) {
+    return { ok: false, message: error instanceof ImportFileError ? error.message : `${fileName}: het bestand kon niet worden gelezen (${(error as Error)?.message ?? String(error)}).` };
+  }
+}
+
+export interface ImportFileWorkerApi {
+  read(buffer: ArrayBuffer, fileName: string): Promise<ReadTableResult>;
 }
 
 export async function readImportBuffer(buffer: ArrayBuffer, fileName: string): Promise<RawTable> {

@@ -6,6 +6,7 @@
  * messages that name the row and column (nothing is applied then).
  */
 import { guessCrs, inNetherlands, rdToWgs84, type Crs } from './projection.ts';
+import { parseJsonText } from '../model/formats/json-text.ts';
 
 export interface CsvTable {
   separator: ';' | ',' | '\t';
@@ -53,6 +54,23 @@ export class PointImportError extends Error {
 }
 
 const MAX_PROBLEMS = 10;
+
+/** Limits stated in the dialog before a file is read; the worker checks them again. */
+export const POINT_LIMITS = { maxFileBytes: 50 * 1024 * 1024, maxRows: 1_000_000 } as const;
+export const POINT_LIMITS_TEXT = `Maximaal ${POINT_LIMITS.maxFileBytes / 1024 / 1024} MB en ${POINT_LIMITS.maxRows.toLocaleString('nl-NL')} punten per bestand.`;
+
+/** Refuses a file past the size limit, before it is read. */
+export function checkPointFileSize(fileName: string, bytes: number): void {
+  if (bytes > POINT_LIMITS.maxFileBytes) {
+    throw new PointImportError([`${fileName}: het bestand is ${(bytes / 1024 / 1024).toFixed(1)} MB; maximaal ${POINT_LIMITS.maxFileBytes / 1024 / 1024} MB. Splits het bestand of laat kolommen weg.`]);
+  }
+}
+
+function checkPointCount(fileName: string, count: number, noun: string): void {
+  if (count > POINT_LIMITS.maxRows) {
+    throw new PointImportError([`${fileName}: ${count.toLocaleString('nl-NL')} ${noun}; maximaal ${POINT_LIMITS.maxRows.toLocaleString('nl-NL')}. Splits het bestand.`]);
+  }
+}
 
 /** RFC 4180-ish: quoted cells with "" escapes and line breaks; strips a BOM. */
 export function parseCsv(text: string): CsvTable {
@@ -139,12 +157,9 @@ interface RawPoint { x: number; y: number; where: string }
 
 /** GeoJSON points (Point and MultiPoint features, or bare geometries). */
 function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; problems: string[]; declaredCrs: Crs | null } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new PointImportError([`${fileName}: geen geldige GeoJSON (${(e as Error).message}).`]);
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new PointImportError([`${fileName}: geen geldige GeoJSON: ${json.problem}.`]);
+  const data = json.value;
   const obj = data as { type?: string; features?: unknown[]; crs?: { properties?: { name?: string } } };
   const features: unknown[] = obj?.type === 'FeatureCollection' && Array.isArray(obj.features) ? obj.features : obj?.type === 'Feature' ? [obj] : [];
   if (!features.length) throw new PointImportError([`${fileName}: geen GeoJSON FeatureCollection met punten gevonden.`]);
@@ -173,8 +188,10 @@ function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; pr
 }
 
 export function inspectPointFile(text: string, fileName: string): PointFileInfo {
+  checkPointFileSize(fileName, text.length);
   if (looksLikeGeoJson(text)) {
     const { points, problems, declaredCrs } = geoJsonPoints(text, fileName);
+    checkPointCount(fileName, points.length, 'punten');
     const crs = declaredCrs ?? guessCrs(points.slice(0, 200).map((p) => [p.x, p.y]));
     const detection = declaredCrs
       ? `GeoJSON met ${points.length} punten; coördinaatsysteem volgens het bestand: ${crs === 'rd' ? 'RD New' : 'WGS84'}.`
@@ -187,6 +204,7 @@ export function inspectPointFile(text: string, fileName: string): PointFileInfo 
     };
   }
   const table = parseCsv(text);
+  checkPointCount(fileName, table.rows.length, 'regels');
   if (table.header.length < 2) throw new PointImportError([`${fileName}: geen tabel met kolommen gevonden (verwacht een kopregel met bijvoorbeeld x en y, of lat en lon).`]);
   let xColumn = findColumn(table.header, LON_NAMES);
   let yColumn = findColumn(table.header, LAT_NAMES);
@@ -254,6 +272,15 @@ export function readPoints(text: string, fileName: string, choice: PointChoice):
     raw = [];
     table.rows.forEach((row, r) => {
       const where = `regel ${table.lines[r]}`;
+      if (row.length > table.header.length) {
+        // "52,4,5,1" under "lat,lon" would silently read as 52 and 4: refuse, with the likely cause.
+        totals.n++;
+        if (problems.length < MAX_PROBLEMS) {
+          problems.push(`${where}: ${row.length} cellen, maar de kopregel heeft er ${table.header.length}.` +
+            (table.separator === ',' ? ' Staan er decimale komma\'s in een bestand met de komma als scheidingsteken? Gebruik dan ; als scheidingsteken of een punt als decimaalteken.' : ''));
+        }
+        return;
+      }
       const x = parseCoordinate(row[xi]);
       const y = parseCoordinate(row[yi]);
       for (const [value, col, parsed] of [[row[xi], xColumn, x], [row[yi], yColumn, y]] as const) {
@@ -271,7 +298,7 @@ export function readPoints(text: string, fileName: string, choice: PointChoice):
   }
   const positions = convert(raw, choice.crs, columns, problems, totals);
   if (totals.n > 0) {
-    if (totals.n > problems.length) problems.push(`… en nog ${totals.n - problems.length} problemen.`);
+    if (totals.n > problems.length) problems.push(`… en nog ${totals.n - problems.length} problemen in het bestand.`);
     throw new PointImportError(problems, totals.n);
   }
   if (positions.length === 0) throw new PointImportError([`${fileName}: geen punten gevonden.`]);

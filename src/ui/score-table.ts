@@ -4,6 +4,7 @@
  */
 import type { LevelTable } from '../model/dataset-format.ts';
 import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { toCsv } from '../model/formats/csv-write.ts';
 
 export interface TableColumn {
   id: string;
@@ -90,19 +91,13 @@ export function filterRows(rows: TableRow[], text: string): TableRow[] {
   return rows.filter((r) => r.name.toLowerCase().includes(q) || r.gemeente.toLowerCase().includes(q) || r.code.toLowerCase().includes(q.toUpperCase().toLowerCase()));
 }
 
-function csvCell(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel. */
-/** `credit` is the dataset's credit line (src/model/credits.ts): CC BY 4.0 asks for it wherever the figures go. */
+/**
+ * Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel; names are formula-guarded.
+ * `credit` is the dataset's credit line (src/model/credits.ts): CC BY 4.0 asks for it wherever the figures go.
+ */
 export function rowsToCsv(rows: TableRow[], columns: TableColumn[], frameLabel: string, credit: string): string {
   const header = ['code', 'naam', 'gemeente', ...columns.map((c) => `${c.id} ${c.label} (percentiel)`), 'dekking categorieën (%)', 'gebiedstype'];
-  const lines = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners, geen gegevens, of een bezoekers- of werkgebied dat niet gerangschikt wordt). ${credit}.`];
-  lines.push(header.map(csvCell).join(';'));
-  for (const r of rows) {
-    const values = r.values.map((v) => (v === null ? '' : v.toFixed(1).replace('.', ',')));
-    lines.push([r.code, r.name, r.gemeente, ...values, Math.round(r.coverage * 100).toString(), r.areaNote].map(csvCell).join(';'));
-  }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  const preamble = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners, geen gegevens, of een bezoekers- of werkgebied dat niet gerangschikt wordt). ${credit}.`];
+  const body = rows.map((r) => [r.code, r.name, r.gemeente, ...r.values.map((v) => (v === null ? null : v.toFixed(1).replace('.', ','))), Math.round(r.coverage * 100), r.areaNote]);
+  return toCsv(header, body, { separator: ';', decimal: ',', bom: true, preamble });
 }

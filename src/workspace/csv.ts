@@ -5,27 +5,17 @@
  */
 import { DEFAULT_CATEGORY_LABELS, STAKEHOLDERS, type CategoryId } from './ids.ts';
 import { MATRIX_STATUS_LABELS, type Workspace } from './model.ts';
+import { csvCell, toCsv } from '../model/formats/csv-write.ts';
 
-const BOM = '\uFEFF';
-
-/**
- * Quotes a cell when needed. A cell that starts with = + - @ (or a tab/CR)
- * would run as a formula in Excel; such user text gets a leading apostrophe
- * so a hostile note stays text.
- */
-export function csvCell(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  if (/[;"\r\n]/.test(v)) v = `"${v.replace(/"/g, '""')}"`;
-  return v;
-}
+/** Re-exported so existing callers and tests keep one name for the guarded cell. */
+export { csvCell };
 
 export function matrixToCsv(ws: Workspace, categoryLabels: Record<string, string> = DEFAULT_CATEGORY_LABELS): string {
   const header = [
     'Interventie', 'Uit catalogus', 'Categorieën', 'Factoren', 'Trekker', 'Partners', 'Bestaand/nieuw',
     'Status', 'Beer op de weg', 'Acties per partij', 'Notities', 'Start', 'Einde',
   ];
-  const lines = [header.map(csvCell).join(';')];
+  const rows: string[][] = [];
   const cat = (c: CategoryId) => `${c} ${categoryLabels[c] ?? DEFAULT_CATEGORY_LABELS[c]}`;
   for (const row of ws.matrix) {
     const plan = ws.timeline.find((t) => t.rowId === row.id);
@@ -44,7 +34,7 @@ export function matrixToCsv(ws: Workspace, categoryLabels: Record<string, string
       plan?.start ?? '',
       plan?.end ?? '',
     ];
-    lines.push(cells.map(csvCell).join(';'));
+    rows.push(cells);
   }
-  return BOM + lines.join('\r\n') + '\r\n';
+  return toCsv(header, rows, { separator: ';', bom: true });
 }

@@ -33,6 +33,8 @@ import {
 } from './model.ts';
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
 import { checkAreaImports } from '../import/persist.ts';
+import { isCalendarDate, isIsoDateTime } from '../model/iso-date.ts';
+import { parseJsonText } from '../model/formats/json-text.ts';
 
 export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
@@ -95,7 +97,7 @@ class Checker {
 
   fail(path: string, message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(`${path}: ${message}`);
-    else if (this.errors.length === MAX_ERRORS) this.errors.push('… en meer fouten; de eerste zijn hierboven genoemd');
+    else if (this.errors.length === MAX_ERRORS) this.errors.push('… en meer fouten in het bestand; de eerste zijn hierboven genoemd');
   }
 
   obj(value: unknown, path: string): Record<string, unknown> | null {
@@ -169,8 +171,8 @@ class Checker {
       this.fail(at, 'ontbreekt');
       return '';
     }
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) {
-      this.fail(at, `verwacht een datum en tijd (ISO 8601), gevonden ${describe(v)}`);
+    if (!isIsoDateTime(v)) {
+      this.fail(at, `verwacht een bestaande datum en tijd (ISO 8601, zoals "2026-03-01T09:00:00.000Z"), gevonden ${describe(v)}`);
       return '';
     }
     return v;
@@ -388,7 +390,7 @@ function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
     const to = c.obj(t, p);
     if (!to) return [];
     const date = to.date === undefined ? '' : c.str(to, 'date', p, { allowEmpty: true, max: 10 });
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) c.fail(`${p}.date`, `verwacht een datum als "2026-03-01", gevonden "${clip(date)}"`);
+    if (date && !isCalendarDate(date)) c.fail(`${p}.date`, `verwacht een bestaande datum als "2026-03-01", gevonden "${clip(date)}"`);
     return [{
       areaCode: c.str(to, 'areaCode', p, { max: 20 }),
       itemId: c.oneOf(to, 'itemId', p, TAFEL_ITEM_IDS, 'onderdeel van de Tafel van 12'),
@@ -420,7 +422,7 @@ function checkJudgements(c: Checker, value: unknown): Judgement[] {
     const v = jo.value;
     if (!(JUDGEMENT_VALUES as readonly unknown[]).includes(v)) c.fail(`${p}.value`, v === undefined ? 'ontbreekt' : `verwacht een geheel getal van -2 tot en met 2, gevonden ${describe(v)}`);
     const date = c.str(jo, 'date', p, { max: 10 });
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) c.fail(`${p}.date`, `verwacht een datum als "2026-03-01", gevonden "${clip(date)}"`);
+    if (date && !isCalendarDate(date)) c.fail(`${p}.date`, `verwacht een bestaande datum als "2026-03-01", gevonden "${clip(date)}"`);
     return [{
       areaCode,
       categoryId: (isCategoryId(cat) ? cat : 'F1') as CategoryId,
@@ -505,14 +507,24 @@ function migrateV1(c: Checker, o: Record<string, unknown>): Record<string, unkno
   };
 }
 
+/**
+ * Checks a workspace as stored in IndexedDB (written by this or an older
+ * version of the app, or damaged): the same rules as a file of the current
+ * version; records from before judgements/imports existed have none.
+ */
+export function parseStoredWorkspace(value: unknown): ParseResult {
+  const c = new Checker();
+  const o = c.obj(value, 'werkruimte');
+  if (!o) return { ok: false, errors: c.errors };
+  const workspace = checkWorkspace(c, { ...o, judgements: o.judgements ?? [], imports: o.imports ?? [] });
+  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, workspace, migratedFrom: null };
+}
+
 /** Reads a workspace file (any supported version) and explains every problem in Dutch. */
 export function parseWorkspaceFile(text: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, errors: [`Het bestand is geen geldige JSON (${e instanceof Error ? e.message : String(e)}).`] };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, errors: [`Het bestand is geen geldige JSON: ${json.problem}.`] };
+  const data = json.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, errors: ['Het bestand bevat geen werkruimte: verwacht een JSON-object.'] };
   }

@@ -31,7 +31,7 @@ import {
 import type { CategoryId } from './ids.ts';
 import type { AreaImport } from '../import/types.ts';
 import type { Intervention } from './interventions.ts';
-import { serializeWorkspace, workspaceFileName } from './file-format.ts';
+import { parseStoredWorkspace, serializeWorkspace, workspaceFileName } from './file-format.ts';
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'conflict' | 'error';
 
@@ -50,6 +50,52 @@ export interface StoreOptions {
   dbName?: string;
   autosaveMs?: number;
   channelName?: string;
+  /** How long opening the browser storage may take before the app says it is not saving (some managed browsers never answer). */
+  openTimeoutMs?: number;
+}
+
+/**
+ * A stored record that does not check out: kept out of the list so it
+ * cannot hide the valid ones, shown by name with its problems, and
+ * exportable as raw JSON. It stays in IndexedDB untouched.
+ */
+export interface QuarantinedRecord {
+  key: string;
+  /** Best guess at a name, for the list. */
+  name: string;
+  errors: string[];
+  raw: unknown;
+}
+
+/** The record as JSON text for "Exporteren als JSON"; values JSON cannot hold are described. */
+export function quarantinedJson(record: QuarantinedRecord): string {
+  try {
+    return JSON.stringify(record.raw, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v), 2) + '\n';
+  } catch (e) {
+    return JSON.stringify({ fout: `Dit record kon niet als JSON worden geschreven: ${errorText(e)}`, tekst: String(record.raw) }, null, 2) + '\n';
+  }
+}
+
+/** Resolves with the value, or rejects after `ms` (the late value, if any, goes to `late`). */
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string, late: (value: T) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(message));
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        if (timedOut) late(value);
+        else resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        if (!timedOut) reject(error);
+      },
+    );
+  });
 }
 
 /** Is `code` the area itself or a buurt inside the wijk/gemeente `container`? CBS codes nest by prefix. */
@@ -69,6 +115,8 @@ export class WorkspaceStore {
   lastSavedAt = $state<string | null>(null);
   conflict = $state<Conflict | null>(null);
   error = $state<string | null>(null);
+  /** Stored records that failed the check; see QuarantinedRecord. */
+  quarantined = $state<QuarantinedRecord[]>([]);
 
   active = $derived(this.workspaces.find((w) => w.id === this.activeId) ?? null);
 
@@ -89,6 +137,7 @@ export class WorkspaceStore {
       dbName: opts.dbName ?? DB_NAME,
       autosaveMs: opts.autosaveMs ?? 400,
       channelName: opts.channelName ?? `${opts.dbName ?? DB_NAME}-kanaal`,
+      openTimeoutMs: opts.openTimeoutMs ?? 5000,
     };
   }
 
@@ -100,17 +149,27 @@ export class WorkspaceStore {
 
   async #init(): Promise<void> {
     try {
-      this.#db = await WorkspaceDb.open(this.#opts.dbName);
+      this.#db = await withTimeout(WorkspaceDb.open(this.#opts.dbName), this.#opts.openTimeoutMs,
+        `de browseropslag antwoordde niet binnen ${this.#opts.openTimeoutMs / 1000} seconden`, (late) => late.close());
       const stored = await this.#db.all();
-      stored.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
-      for (const s of stored) this.#revisions.set(s.id, s.revision);
-      // Workspaces stored before file version 3 have no judgements yet.
-      this.workspaces = stored.map((s) => ({ ...s.workspace, judgements: s.workspace.judgements ?? [], imports: s.workspace.imports ?? [] }));
+      const valid: StoredWorkspace[] = [];
+      const quarantined: QuarantinedRecord[] = [];
+      for (const record of stored) {
+        const checked = parseStoredWorkspace((record as { workspace?: unknown } | null)?.workspace);
+        const key = typeof record?.id === 'string' ? record.id : String((record as { id?: unknown } | null)?.id);
+        if (checked.ok && checked.workspace.id === key && Number.isInteger(record.revision)) valid.push({ ...record, workspace: checked.workspace });
+        else quarantined.push({ key, name: guessName(record), errors: checked.ok ? ['het record klopt niet met zijn sleutel of revisie'] : checked.errors, raw: record });
+      }
+      valid.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
+      for (const s of valid) this.#revisions.set(s.id, s.revision);
+      this.workspaces = valid.map((s) => s.workspace);
+      this.quarantined = quarantined;
       const remembered = readRememberedActive();
       this.activeId = this.workspaces.some((w) => w.id === remembered) ? remembered : (this.workspaces[0]?.id ?? null);
     } catch (e) {
+      this.#db = null;
       this.saveState = 'error';
-      this.error = `De werkruimtes konden niet worden geladen uit de browseropslag: ${errorText(e)}. Exporteer regelmatig naar een bestand.`;
+      this.error = `Uw werk wordt niet bewaard in deze browser: ${errorText(e)}. Sla de werkruimte op als bestand om niets kwijt te raken.`;
     }
     if (typeof BroadcastChannel !== 'undefined') {
       this.#channel = new BroadcastChannel(this.#opts.channelName);
@@ -461,6 +520,16 @@ export class WorkspaceStore {
     }, this.#opts.autosaveMs);
   }
 
+  /**
+   * Saves now and says whether the work is durable: true only when
+   * IndexedDB confirmed every write (nothing dirty, no error, no conflict).
+   * Dialogs use this before they say "bewaard".
+   */
+  async saveNow(): Promise<boolean> {
+    await this.flush();
+    return this.#db !== null && this.#dirty.size === 0 && this.saveState === 'saved';
+  }
+
   /** Saves every dirty workspace now. Resolves when done. */
   async flush(): Promise<void> {
     if (this.#timer) {
@@ -480,7 +549,7 @@ export class WorkspaceStore {
     if (!db) {
       // No IndexedDB (blocked by policy or private mode): work stays in memory only.
       this.saveState = 'error';
-      this.error ??= 'De browseropslag is niet beschikbaar. Sla de werkruimte op als bestand om niets kwijt te raken.';
+      this.error ??= 'Uw werk wordt niet bewaard in deze browser: de browseropslag is niet beschikbaar. Sla de werkruimte op als bestand om niets kwijt te raken.';
       return;
     }
     this.saveState = 'saving';
@@ -508,7 +577,7 @@ export class WorkspaceStore {
         }
       } catch (e) {
         this.saveState = 'error';
-        this.error = `Opslaan in de browser is mislukt: ${errorText(e)}. Exporteer de werkruimte naar een bestand.`;
+        this.error = `Uw werk wordt niet bewaard in deze browser: opslaan is mislukt (${quotaText(e)}). Sla de werkruimte op als bestand om niets kwijt te raken.`;
         return;
       }
     }
@@ -595,6 +664,17 @@ function hasContent(k: LocalKnowledge): boolean {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The browser's own words for a full disk are English; say it in Dutch. */
+function quotaText(e: unknown): string {
+  const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
+  return name === 'QuotaExceededError' ? 'de opslagruimte van de browser is vol' : errorText(e);
+}
+
+function guessName(record: unknown): string {
+  const ws = (record as { workspace?: { name?: unknown } } | null)?.workspace;
+  return typeof ws?.name === 'string' && ws.name.trim() ? ws.name.slice(0, 200) : 'werkruimte zonder leesbare naam';
 }
 
 const ACTIVE_KEY = 'wijkveiligheidskompas.actieveWerkruimte';

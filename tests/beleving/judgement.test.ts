@@ -51,7 +51,7 @@ describe('kernteam-oordeel: file format', () => {
     expect(r.errors).toEqual([
       'judgements[0].value: verwacht een geheel getal van -2 tot en met 2, gevonden het getal 3',
       'judgements[1].categoryId: onbekende categorie "Z9"',
-      'judgements[1].date: verwacht een datum als "2026-03-01", gevonden "20-11-2026"',
+      'judgements[1].date: verwacht een bestaande datum als "2026-03-01", gevonden "20-11-2026"',
       'judgements[1].reason: is leeg',
       'judgements[2]: dubbel oordeel voor WK001401 / S3',
       'judgements[2].value: verwacht een geheel getal van -2 tot en met 2, gevonden het getal 1.5',

@@ -11,7 +11,7 @@ export interface OpenedApp {
   pageErrors: string[];
 }
 
-export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number }; url?: string } = {}): Promise<OpenedApp> {
+export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number }; url?: string; initScript?: string } = {}): Promise<OpenedApp> {
   const opened = await openAppPage(browser, `${options.url ?? baseUrl()}?e2e=1${hash}`, options);
   await waitForColouredMap(opened.page);
   return opened;
@@ -40,8 +40,10 @@ export async function appContext(browser: Browser, viewport = { width: 1400, hei
 }
 
 /** Opens the app (or any page) with the shared canvas reader, without waiting for the map. */
-export async function openAppPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; beforeLoad?: (page: Page) => void } = {}): Promise<OpenedApp> {
+export async function openAppPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; beforeLoad?: (page: Page) => void; initScript?: string } = {}): Promise<OpenedApp> {
   const context = await appContext(browser, options.viewport);
+  // Runs before the app: e.g. a simulated storage fault (tests/e2e/storage.test.ts).
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];

@@ -86,7 +86,7 @@ describe('CSV reading and detection', () => {
     const text = 'x;y\n' + Array.from({ length: 25 }, () => 'a;1').join('\n');
     const problems = problemsOf(() => readPoints(text, 'veel.csv', { xColumn: 'x', yColumn: 'y', crs: 'rd' }));
     expect(problems).toHaveLength(11);
-    expect(problems[10]).toBe('… en nog 15 problemen.');
+    expect(problems[10]).toBe('… en nog 15 problemen in het bestand.');
   });
 });
 

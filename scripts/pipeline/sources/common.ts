@@ -40,6 +40,7 @@ export function readCsv(path: string): Csv {
     throw new InputError(`${file}: bestand kan niet gelezen worden (${(e as Error).message})`);
   }
   const table = parseDelimited(text, { file });
+  refuseTruncated(text, table, file);
   const index = new Map(table.columns.map((c, i) => [c, i]));
   const col = (name: string) => {
     const i = index.get(name);
@@ -56,9 +57,25 @@ export function readCsv(path: string): Csv {
       const raw = table.rows[row][col(column)];
       const parsed = parseCbsNumber(raw, emptyMeans);
       if (!parsed) throw new InputError(`${file}, regel ${table.lineNumbers[row]}, kolom "${column}": verwacht een getal (punt als decimaalteken) of leeg, gevonden "${raw.trim()}"`);
+      // Every shipped source holds counts, shares or averages: a negative value is a broken export, not data.
+      if (parsed.value !== null && parsed.value < 0) throw new InputError(`${file}, regel ${table.lineNumbers[row]}, kolom "${column}": negatief getal "${raw.trim()}"; aantallen, percentages en gemiddelden in deze bron kunnen niet negatief zijn`);
       return { value: parsed.value, reason: parsed.reason };
     },
   };
+}
+
+/**
+ * A file that does not end with a line end stops inside its last row (a cut
+ * download or copy): the cells of that row may be cut too, and every row
+ * after it is missing, so the run stops with the place.
+ */
+function refuseTruncated(text: string, table: DelimitedTable, file: string): void {
+  if (text === '' || /[\r\n]$/.test(text)) return;
+  const last = table.rows.length - 1;
+  const line = last >= 0 ? table.lineNumbers[last] : 1;
+  const lastLine = text.slice(text.search(/[^\r\n]*$/));
+  const column = table.columns[Math.min(lastLine.split(table.separator).length, table.columns.length) - 1] ?? table.columns[0];
+  throw new InputError(`${file}, regel ${line}, kolom "${column}": het bestand houdt midden in deze regel op (afgebroken download of kopie?); de rest ontbreekt. Haal het bestand opnieuw op.`);
 }
 
 export function expectCode(csv: Csv, row: number, column: string, pattern: RegExp, what: string): string {

@@ -127,7 +127,9 @@ export function parseDelimited(input: string, options: DelimitedOptions = {}): D
       if (record.cells.length === 1 && record.cells[0].trim() === '') continue; // blank line
       if (options.isFooter?.(record.cells)) break;
       if (record.cells.length !== columns.length) {
-        throw new DelimitedError(file, record.line, `verwacht ${columns.length} kolommen, gevonden ${record.cells.length}`);
+        const n = record.cells.length;
+        const where = n < columns.length ? `; vanaf kolom "${columns[n]}" ontbreekt alles` : `; na kolom "${columns[columns.length - 1]}" staan nog ${n - columns.length} cel(len)`;
+        throw new DelimitedError(file, record.line, `verwacht ${columns.length} kolommen, gevonden ${n}${where}`);
       }
       rows.push(record.cells);
       lineNumbers.push(record.line);

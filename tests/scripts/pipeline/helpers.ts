@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,4 +35,18 @@ export function dropCsvRow(path: string, predicate: (line: string) => boolean): 
   const out = lines.filter((l, i) => i === 0 || !predicate(l));
   if (out.length === lines.length) throw new Error('no row dropped');
   writeFileSync(path, out.join('\n'));
+}
+
+/** Every file under `dir` (relative path → base64 content), to compare output folders byte for byte. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out[r] = readFileSync(join(dir, r)).toString('base64');
+    }
+  };
+  walk('');
+  return out;
 }

@@ -7,20 +7,9 @@ import { buildDataset } from '../../../scripts/pipeline/build-dataset.ts';
 import { writeOutput } from '../../../scripts/pipeline/output.ts';
 import { loadNl2024 } from '../../../scripts/pipeline/sources/nl2024.ts';
 import { runPipeline } from '../../../scripts/build-data.ts';
-import { FIXTURE_DATA, fixtureCopy, setCsvCell } from './helpers.ts';
+import { FIXTURE_DATA, fixtureCopy, setCsvCell, snapshotDir } from './helpers.ts';
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out[r] = readFileSync(join(dir, r)).toString('base64');
-    }
-  };
-  walk('');
-  return out;
-}
+const snapshot = snapshotDir;
 
 const build = (dataDir = FIXTURE_DATA) => buildDataset(loadNl2024({ dataDir }));
 
