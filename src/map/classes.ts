@@ -22,6 +22,8 @@ export const CLASSES: ColourClass[] = [
 ];
 
 export const NO_DATA_COLOUR = '#c8c8c8';
+/** Fewer than 50 inwoners: lighter than "geen gegevens", so the legend can tell the two reasons apart (the tooltip names them). */
+export const TOO_FEW_COLOUR = '#e6e6e6';
 export const WHITE_SPOT_COLOUR = '#ffffff';
 /** Bezoekers- of werkgebied: a light lavender outside the YlOrRd ramp and unlike the water blue, always with the grid pattern. */
 export const VISITOR_COLOUR = '#dadaeb';

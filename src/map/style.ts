@@ -9,7 +9,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { CLASSES, NO_DATA_COLOUR, VISITOR_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
+import { CLASSES, NO_DATA_COLOUR, TOO_FEW_COLOUR, VISITOR_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
 // Feature-state carries the scoring result's status codes as they are.
 import { ScoreStatus } from '../model/scoring-types.ts';
 import { GAP_CLASS_OFFSET, QUADRANTS } from '../beleving/gap.ts';
@@ -36,6 +36,8 @@ export const fillColour: ExpressionSpecification = [
   WHITE_SPOT_COLOUR,
   ['==', statusOfState, ScoreStatus.bezoekersgebied],
   VISITOR_COLOUR,
+  ['==', statusOfState, ScoreStatus.teWeinigInwoners],
+  TOO_FEW_COLOUR,
   // Percentile classes 0–5, and the perception-gap quadrants as classes 10–13 (still a fixed-size expression).
   ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), ...QUADRANTS.flatMap((q, i) => [GAP_CLASS_OFFSET + i, q.colour]), NO_DATA_COLOUR],
 ] as unknown as ExpressionSpecification;

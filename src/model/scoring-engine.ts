@@ -1016,7 +1016,7 @@ function medianOfSorted(a: Float64Array): number {
 }
 
 function missingLabelFor(reason: MissingReasonCode, noOption: boolean): string {
-  if (noOption && reason === MissingReason.notJoined) return 'witte vlek: geen bron in deze dataset';
+  if (noOption && reason === MissingReason.notJoined) return 'geen bron in deze dataset';
   return missingReasonLabel[reason] ?? 'ontbreekt';
 }
 

@@ -69,7 +69,7 @@ describe('veiligheidsbeleving', () => {
     expect(await legend.textContent()).toContain('veilig maar voelt onveilig');
     // Axis labels name each dial's basis; the text alternative lists areas.
     const caption = (await page.locator('#gap-caption').textContent()) ?? '';
-    expect(caption).toContain('geregistreerd (politie)');
+    expect(caption).toContain('door de politie geregistreerd');
     expect(caption).toContain('indicatie, geen meting');
     expect(await page.locator('#gap-areas tbody tr').count()).toBeGreaterThan(3);
     expect(await page.locator('#gap-areas tbody tr.selected').textContent()).toContain('Binnenstad-Zuid');

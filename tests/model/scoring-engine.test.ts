@@ -197,7 +197,7 @@ describe('small areas, exposure areas and the crime substitute', () => {
     expect(s4.score).toBeCloseTo(tot.z!, 6);
     expect(tot.trend.map((p) => p.year)).toEqual([2023, 2024, 2025]);
     const obj = ex.dials.find((d) => d.id === 'objectief')!;
-    expect(obj.basisLabel).toBe('geregistreerd (politie)');
+    expect(obj.basisLabel).toBe('door de politie geregistreerd');
     expect(obj.score).toBeCloseTo(tot.z!, 6);
     expect(ex.dials.find((d) => d.id === 'beleving')!.basisLabel).toBe('indicatie, geen meting');
   });

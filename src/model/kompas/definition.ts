@@ -438,7 +438,7 @@ const I4: CategoryDef = {
 
 // ---------------------------------------------------------------- dials
 const objectief: DialDef = {
-  id: 'objectief', label: 'Objectieve veiligheid', basisLabel: 'geregistreerd (politie)',
+  id: 'objectief', label: 'Objectieve veiligheid', basisLabel: 'door de politie geregistreerd',
   description: 'Ernstgewogen index van geregistreerde criminaliteit en overlast per inwoner, gekrompen naar de referentie. Hoger = meer geregistreerde onveiligheid.',
   substitutions: [{ factor: 'S4.0', replaces: ['S4.3', 'S4.1', 'S4.2', 'S4.4', 'F1.1', 'S4.5'],
     note: 'Zonder misdrijven per soort telt het totaal aantal geregistreerde misdrijven voor de misdrijffamilies.' }],
