@@ -21,8 +21,10 @@ describe('de kaart', () => {
     const { page, requests, pageErrors } = await openApp(browser);
     const before = await mapPixels(page);
     const coloured = Object.entries(before.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
-    // Most of the map is land coloured by class; several classes are present.
-    expect(coloured / before.total).toBeGreaterThan(0.25);
+    // Much of the map is land coloured by class (the overall score draws dots
+    // over gemeenten with beperkte dekking, which the palette match skips);
+    // several classes are present.
+    expect(coloured / before.total).toBeGreaterThan(0.2);
     expect(Object.entries(before.byColour).filter(([k, v]) => k.startsWith('c') && v > 500).length).toBeGreaterThanOrEqual(4);
     expect(before.water).toBeGreaterThan(1000);
 
@@ -32,7 +34,9 @@ describe('de kaart', () => {
     await waitForColouredMap(page, n + 1);
     const after = await mapPixels(page);
     const changed = Object.keys(before.byColour).reduce((sum, k) => sum + Math.abs(before.byColour[k] - after.byColour[k]), 0);
-    expect(changed / before.total).toBeGreaterThan(0.05);
+    // The overall score and I2 are correlated, so a few per cent of the
+    // pixels change class; without a recolour none would.
+    expect(changed / before.total).toBeGreaterThan(0.02);
     expect(await page.locator('#legend-title').textContent()).toContain('Criminaliteit');
 
     expect(pageErrors).toEqual([]);
