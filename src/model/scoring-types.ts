@@ -99,7 +99,8 @@ export interface ScoreResult {
   beleving?: BelevingArrays;
 }
 
-export type ClassLabel = 'laag' | 'gemiddeld' | 'aandacht' | 'hoog';
+import type { ClassLabel } from './percentile-bands.ts';
+export type { ClassLabel };
 
 export interface IndicatorUsed {
   /** Indicator id(s) as in the level table, e.g. "misdrijven_totaal.2024" or "inwoners_65plus.2024 ÷ inwoners.2024". */
