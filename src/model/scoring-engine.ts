@@ -27,9 +27,9 @@ import {
   type FrameId, type ImportedValues, type OverallExplanation, type ScoreRequest, type ScoreResult, type ScoreStatusCode, type ScoreTarget,
   type SphereExplanation, type TargetExplanation, type WeightOverrides,
 } from './scoring-types.ts';
-import { belevingForLevel, INTERVAL_LEVEL, type BelevingLevelResult } from '../beleving/estimate.ts';
+import { belevingForLevel, INTERVAL_LEVEL, type BelevingLevelResult } from './beleving-estimate.ts';
 import { GESCHAT_LABEL } from './beleving.ts';
-import { BelevingTier, type DialSurvey, type SurveyData, type SurveyFigure, type SurveySummary } from '../beleving/types.ts';
+import { BelevingTier, type DialSurvey, type SurveyData, type SurveyFigure, type SurveySummary } from './beleving-types.ts';
 
 export const MIN_INWONERS_SCORE = 50;
 export const MIN_INWONERS_FULL = 200;

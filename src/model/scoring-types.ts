@@ -5,7 +5,7 @@
 import type { Level } from './dataset-format.ts';
 import type { MissingReasonCode } from './missing.ts';
 import type { CategoryId, CategoryType, DialId, SphereId } from './kompas/types.ts';
-import type { BelevingArrays, DialSurvey } from '../beleving/types.ts';
+import type { BelevingArrays, DialSurvey } from './beleving-types.ts';
 
 export type FrameId = 'dataset' | 'gemeente' | 'stedelijkheid';
 
