@@ -5,6 +5,8 @@
  * common colour-vision deficiencies); the legend also draws patterns for the
  * states that must not rely on colour alone.
  */
+import { ATTENTION_MIN, HIGH_MIN, classWord } from '../model/percentile-bands.ts';
+
 export interface ColourClass {
   min: number;
   max: number;
@@ -16,9 +18,9 @@ export const CLASSES: ColourClass[] = [
   { min: 0, max: 20, colour: '#ffffb2', label: 'laagste 20 %' },
   { min: 20, max: 40, colour: '#fed976', label: '20–40 %' },
   { min: 40, max: 60, colour: '#feb24c', label: '40–60 %' },
-  { min: 60, max: 80, colour: '#fd8d3c', label: '60–80 %' },
-  { min: 80, max: 90, colour: '#f03b20', label: '80–90 % · aandacht' },
-  { min: 90, max: 100.0001, colour: '#bd0026', label: 'hoogste 10 % · hoog' },
+  { min: 60, max: ATTENTION_MIN, colour: '#fd8d3c', label: `60–${ATTENTION_MIN} %` },
+  { min: ATTENTION_MIN, max: HIGH_MIN, colour: '#f03b20', label: `${ATTENTION_MIN}–${HIGH_MIN} % · ${classWord(ATTENTION_MIN)}` },
+  { min: HIGH_MIN, max: 100.0001, colour: '#bd0026', label: `hoogste ${100 - HIGH_MIN} % · ${classWord(HIGH_MIN)}` },
 ];
 
 export const NO_DATA_COLOUR = '#c8c8c8';
@@ -35,12 +37,3 @@ export function classOf(percentile: number): number {
   return CLASSES.length - 1;
 }
 
-/** Dutch word for a percentile, as used in panels and summaries. */
-export function classWord(percentile: number): string {
-  if (!Number.isFinite(percentile)) return 'geen score';
-  if (percentile >= 90) return 'hoog';
-  if (percentile >= 80) return 'aandacht';
-  if (percentile >= 60) return 'boven het midden';
-  if (percentile >= 40) return 'gemiddeld';
-  return 'onder het midden';
-}

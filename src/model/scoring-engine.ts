@@ -10,6 +10,7 @@
 import type { Level, LevelTable } from './dataset-format.ts';
 import { MissingReason, missingReasonLabel, type MissingReasonCode } from './missing.ts';
 import { KOMPAS_MODEL } from './kompas/definition.ts';
+import { classOfPercentile, classText, isAttention, isHigh } from './percentile-bands.ts';
 import { validateModel } from './kompas/validate.ts';
 import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
 import {
@@ -22,13 +23,13 @@ import {
 } from './stats.ts';
 import {
   CONVENTION, ScoreAreaFlag, ScoreStatus, frameLabel, scoreStatusLabel,
-  type AreaExplanation, type CategoryExplanation, type ClassLabel, type DialExplanation, type FactorExplanation,
+  type AreaExplanation, type CategoryExplanation, type DialExplanation, type FactorExplanation,
   type FrameId, type ImportedValues, type OverallExplanation, type ScoreRequest, type ScoreResult, type ScoreStatusCode, type ScoreTarget,
   type SphereExplanation, type TargetExplanation, type WeightOverrides,
 } from './scoring-types.ts';
-import { belevingForLevel, INTERVAL_LEVEL, type BelevingLevelResult } from '../beleving/estimate.ts';
+import { belevingForLevel, INTERVAL_LEVEL, type BelevingLevelResult } from './beleving-estimate.ts';
 import { GESCHAT_LABEL } from './beleving.ts';
-import { BelevingTier, type DialSurvey, type SurveyData, type SurveyFigure, type SurveySummary } from '../beleving/types.ts';
+import { BelevingTier, type DialSurvey, type SurveyData, type SurveyFigure, type SurveySummary } from './beleving-types.ts';
 
 export const MIN_INWONERS_SCORE = 50;
 export const MIN_INWONERS_FULL = 200;
@@ -62,21 +63,7 @@ export function coverageStatus(coverage: number): ScoreStatusCode {
   return ScoreStatus.witteVlek;
 }
 
-export function classOfPercentile(p: number): ClassLabel | null {
-  if (!Number.isFinite(p)) return null;
-  if (p >= 90) return 'hoog';
-  if (p >= 80) return 'aandacht';
-  if (p >= 40) return 'gemiddeld';
-  return 'laag';
-}
-
-const classText = (c: ClassLabel | null, type?: string): string | null => {
-  if (!c) return null;
-  if (type === 'gelegenheid') {
-    return { laag: 'weinig drukte/gelegenheid', gemiddeld: 'gemiddelde drukte/gelegenheid', aandacht: 'aandacht: veel drukte/gelegenheid', hoog: 'hoog: zeer veel drukte/gelegenheid' }[c];
-  }
-  return { laag: 'laag', gemiddeld: 'gemiddeld', aandacht: 'aandacht', hoog: 'hoog (kwetsbaar)' }[c];
-};
+export { classOfPercentile };
 
 interface Entry { f: number; def: number }
 interface SubEntry { f: number; replaced: number[] /* positions in entries */ }
@@ -782,7 +769,7 @@ export class ScoringEngine {
       percentile: Number.isFinite(pct) ? pct : null,
       z: zv,
       contribution: effective * zv,
-      flagged: pct >= 90 && !f.shownOnly,
+      flagged: isHigh(pct) && !f.shownOnly,
       missingReason: null, missingLabel: null, fillHint: null,
       trend: trendFor(ls.table, ls.idx, input, i),
       trendNote: trendNote(ls.idx, input),
@@ -911,7 +898,7 @@ export class ScoringEngine {
       crimeIncomplete: !!(ls.areaFlags[i] & ScoreAreaFlag.crimeIncomplete),
       crimeRateNote: crimeRateNote(ls.areaFlags[i], !!req.rankVisitorAreas, ls.crimeCoverage[i]),
       overall, categories, spheres, dials,
-      attentionCount: categories.filter((c) => c.classLabel === 'aandacht' || c.classLabel === 'hoog').length,
+      attentionCount: categories.filter((c) => isAttention(c.percentile)).length,
       convention: CONVENTION,
     };
   }

@@ -5,7 +5,7 @@
 import type { Level } from './dataset-format.ts';
 import type { MissingReasonCode } from './missing.ts';
 import type { CategoryId, CategoryType, DialId, SphereId } from './kompas/types.ts';
-import type { BelevingArrays, DialSurvey } from '../beleving/types.ts';
+import type { BelevingArrays, DialSurvey } from './beleving-types.ts';
 
 export type FrameId = 'dataset' | 'gemeente' | 'stedelijkheid';
 
@@ -99,7 +99,8 @@ export interface ScoreResult {
   beleving?: BelevingArrays;
 }
 
-export type ClassLabel = 'laag' | 'gemiddeld' | 'aandacht' | 'hoog';
+import type { ClassLabel } from './percentile-bands.ts';
+export type { ClassLabel };
 
 export interface IndicatorUsed {
   /** Indicator id(s) as in the level table, e.g. "misdrijven_totaal.2024" or "inwoners_65plus.2024 ÷ inwoners.2024". */

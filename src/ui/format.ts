@@ -1,7 +1,7 @@
 /** Dutch number and score formatting shared by the panels. */
 import type { ScoreResult } from '../model/scoring-types.ts';
 import { scoreStatusLabel, ScoreStatus, type ScoreStatusCode } from '../model/scoring-types.ts';
-import { classWord } from '../map/classes.ts';
+import { classWord } from '../model/percentile-bands.ts';
 
 export function formatNumber(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';

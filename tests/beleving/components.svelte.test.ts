@@ -52,7 +52,7 @@ describe('DialCard: the beleving dial', () => {
     const onTafel = vi.fn();
     render(DialCard, { dial: dial(), onTafel });
     expect(screen.getByText('indicatie, geen meting')).toBeTruthy();
-    expect(screen.getByText('P71 · boven het midden')).toBeTruthy();
+    expect(screen.getByText('P71 · gemiddeld')).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/\d %/);
     await fireEvent.click(screen.getByRole('button', { name: /Tafel van 12/ }));
     expect(onTafel).toHaveBeenCalledOnce();

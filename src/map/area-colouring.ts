@@ -1,0 +1,65 @@
+/**
+ * The colouring rule: what the map shows per area for one target. Pure (no
+ * MapLibre), so the rule can be tested without a map; src/ui/MapView.svelte
+ * sends the result to MapController.applyFeatureStates in one batch.
+ *
+ * - class: colour class 0..5 from the percentile (src/map/classes.ts), or −1
+ *   when there is no percentile (witte vlek, te weinig inwoners, geen
+ *   gegevens, bezoekersgebied); the status picks the grey or pattern then.
+ * - status: the engine's ScoreStatusCode, passed through.
+ * - indicative: 1 for areas with 50–199 inwoners (hatched on the map).
+ * - a kernteam judgement shifts the class of an area that has one, and the
+ *   area is listed in judgedCodes (drawn with a dashed outline).
+ * - in the gap view (objectief × beleving) the class is the quadrant colour,
+ *   and areas without both dials read "geen gegevens".
+ */
+import { ScoreAreaFlag, ScoreStatus, type ScoreResult, type ScoreStatusCode } from '../model/scoring-types.ts';
+import { classOf } from './classes.ts';
+import { GAP_CLASS_OFFSET } from '../beleving/gap.ts';
+import { judgedClass } from '../beleving/judgement.ts';
+
+export interface AreaColouringInput {
+  result: ScoreResult;
+  /** Area codes in the order of the result's areas (the level table's codes). */
+  codes: readonly string[];
+  /** Index of the target on the map in result.targets; ignored when gapQuadrants is given. */
+  targetIndex: number;
+  /** Gap view: quadrant per area (−1 = not both dials). */
+  gapQuadrants?: ArrayLike<number> | null;
+  /** Kernteam judgements (−2..+2) by area code for the target on the map. */
+  judgements?: ReadonlyMap<string, { value: number }> | null;
+}
+
+export interface AreaColouring {
+  classes: Int8Array;
+  statuses: Uint8Array;
+  indicative: Uint8Array;
+  /** Areas whose class a judgement shifted. */
+  judgedCodes: string[];
+}
+
+export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgements }: AreaColouringInput): AreaColouring {
+  const n = result.areaCount;
+  const classes = new Int8Array(n);
+  const statuses = new Uint8Array(n);
+  const indicative = new Uint8Array(n);
+  const judgedCodes: string[] = [];
+  const offset = targetIndex * n;
+  for (let i = 0; i < n; i++) {
+    indicative[i] = result.areaFlags[i] & ScoreAreaFlag.indicatief ? 1 : 0;
+    if (gapQuadrants) {
+      const q = gapQuadrants[i];
+      classes[i] = q >= 0 ? GAP_CLASS_OFFSET + q : -1;
+      statuses[i] = q >= 0 ? ScoreStatus.score : ScoreStatus.geenGegevens;
+      continue;
+    }
+    classes[i] = classOf(result.percentile[offset + i]);
+    statuses[i] = result.status[offset + i] as ScoreStatusCode;
+    const judgement = judgements?.get(codes[i]);
+    if (judgement && classes[i] >= 0) {
+      classes[i] = judgedClass(classes[i], judgement.value);
+      judgedCodes.push(codes[i]);
+    }
+  }
+  return { classes, statuses, indicative, judgedCodes };
+}

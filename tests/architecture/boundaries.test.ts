@@ -1,0 +1,124 @@
+/**
+ * The architecture as rules on imports. Every file under src/, workers/ and
+ * scripts/ is read, its import specifiers resolved, and each rule below
+ * lists the imports that break it. A known exception must be written in
+ * KNOWN_EXCEPTIONS with its reason; there is no other way around a rule.
+ *
+ *   src/model            the pure core: imports nothing outside src/model
+ *                        (packages such as fflate are fine, svelte and
+ *                        maplibre-gl are not)
+ *   src/model, src/data, workers/
+ *                        no svelte, no maplibre-gl, nothing from src/ui
+ *   src/ui               may import anything in src/
+ *   scripts/             build and data tools: from src/ they may use
+ *                        src/model and src/data only, never src/ui (the
+ *                        bench's browser pages in scripts/bench/pages drive
+ *                        MapLibre directly, so packages are not limited)
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const SCANNED = ['src', 'workers', 'scripts'];
+const SOURCE_FILE = /\.(ts|svelte|js|mjs)$/;
+
+interface ImportEdge {
+  /** Importing file, relative to the repository root with forward slashes. */
+  from: string;
+  /** The specifier as written. */
+  specifier: string;
+  /** Repository-relative path for a relative specifier, else the package name. */
+  target: string;
+  /** True for a file in this repository (a relative specifier). */
+  local: boolean;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...walk(path));
+    else if (SOURCE_FILE.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+// Static imports and re-exports (also `import type`), side-effect imports, dynamic import().
+const SPECIFIERS = [
+  /\b(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
+  /\bimport\s*['"]([^'"]+)['"]/g,
+  /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+];
+
+function importsOf(file: string): ImportEdge[] {
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const from = toPosix(relative(ROOT, file));
+  const edges: ImportEdge[] = [];
+  for (const re of SPECIFIERS) {
+    for (const m of text.matchAll(re)) {
+      const specifier = m[1];
+      const local = specifier.startsWith('.');
+      const target = local ? toPosix(relative(ROOT, resolve(dirname(file), specifier))) : packageName(specifier);
+      edges.push({ from, specifier, target, local });
+    }
+  }
+  return edges;
+}
+
+/** "svelte/store" → "svelte", "@turf/turf" → "@turf/turf", "node:fs" → "node:fs". */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const EDGES = SCANNED.flatMap((d) => walk(join(ROOT, d))).flatMap(importsOf);
+
+const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
+const UI_PACKAGES = new Set(['svelte', 'maplibre-gl']);
+const isUiTarget = (target: string) => UI_PACKAGES.has(target) || inside(target, 'src/ui');
+
+/**
+ * Imports that break a rule today, each with its reason. Empty is the goal;
+ * an entry here is a debt that the test keeps visible.
+ */
+const KNOWN_EXCEPTIONS: { from: string; target: string; reason: string }[] = [
+  {
+    from: 'scripts/pipeline/build-dataset.ts',
+    target: 'src/points/geometry-format.ts',
+    reason: 'the pipeline writes the geometry file the points worker reads; the byte format belongs beside src/model/dataset-format.ts, to move with the enrichment work of issue 14',
+  },
+];
+
+function breaking(rule: (e: ImportEdge) => boolean): string[] {
+  return EDGES.filter(rule)
+    .filter((e) => !KNOWN_EXCEPTIONS.some((x) => x.from === e.from && x.target === e.target))
+    .map((e) => `${e.from} → ${e.specifier}`);
+}
+
+describe('architecture: import boundaries', () => {
+  it('reads the imports of the source tree', () => {
+    // Guards the scanner itself: a regex that matches nothing would pass every rule.
+    expect(EDGES.length).toBeGreaterThan(200);
+    expect(EDGES).toContainEqual(expect.objectContaining({ from: 'src/ui/MapView.svelte', target: 'maplibre-gl' }));
+    expect(EDGES).toContainEqual(expect.objectContaining({ from: 'workers/scoring-worker-side.ts', target: 'src/model/scoring-engine.ts' }));
+  });
+
+  it('src/model is the pure core: it imports nothing from elsewhere in the repository', () => {
+    expect(breaking((e) => inside(e.from, 'src/model') && e.local && !inside(e.target, 'src/model'))).toEqual([]);
+  });
+
+  it('src/model, src/data and workers/ use neither svelte, maplibre-gl nor src/ui', () => {
+    expect(breaking((e) => ['src/model', 'src/data', 'workers'].some((d) => inside(e.from, d)) && isUiTarget(e.target))).toEqual([]);
+  });
+
+  it('scripts/ use src/model and src/data only, never src/ui', () => {
+    expect(breaking((e) => inside(e.from, 'scripts') && inside(e.target, 'src') && !inside(e.target, 'src/model') && !inside(e.target, 'src/data'))).toEqual([]);
+  });
+
+  it('every known exception still exists, so the list cannot go stale', () => {
+    for (const x of KNOWN_EXCEPTIONS) expect(EDGES.some((e) => e.from === x.from && e.target === x.target), `${x.from} → ${x.target}`).toBe(true);
+  });
+});
