@@ -74,4 +74,33 @@ describe('indeling', () => {
       await page.context().close();
     });
   }
+
+  it('on a tablet (820×1180) the legend sits right under the map, and opening the score table keeps the map in view', async () => {
+    const { page } = await openApp(browser, KANALENEILAND_ZUID, { viewport: { width: 820, height: 1180 } });
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Kanaleneiland-Zuid');
+    const layout = () =>
+      page.evaluate(() => {
+        const map = document.querySelector('.map-holder')!.getBoundingClientRect();
+        const legend = document.querySelector('#legend-title')!.closest('section')!.getBoundingClientRect();
+        return { mapTop: map.top, mapBottom: map.bottom, mapHeight: map.height, legendTop: legend.top, legendBottom: legend.bottom, scrollY: window.scrollY };
+      });
+    const before = await layout();
+    // Directly under the map (a small gap for borders and padding), and on the first screen.
+    expect(before.legendTop - before.mapBottom).toBeGreaterThanOrEqual(0);
+    expect(before.legendTop - before.mapBottom).toBeLessThan(40);
+    expect(before.legendBottom).toBeLessThanOrEqual(1180);
+    // The map itself shows colour, not an empty box.
+    expect(before.mapHeight).toBeGreaterThan(400);
+
+    await page.click('button.text-alternative');
+    await expect.poll(() => page.locator('#table-title').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('table-title');
+    const after = await layout();
+    expect(after.scrollY).toBe(before.scrollY);
+    expect(after.mapTop).toBe(before.mapTop);
+    expect(after.mapTop).toBeGreaterThanOrEqual(0);
+    expect(after.mapHeight).toBeGreaterThan(250);
+    expect(after.legendTop - after.mapBottom).toBeGreaterThanOrEqual(0);
+    await page.context().close();
+  });
 });
