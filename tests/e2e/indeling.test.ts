@@ -89,8 +89,9 @@ describe('indeling', () => {
     expect(before.legendTop - before.mapBottom).toBeGreaterThanOrEqual(0);
     expect(before.legendTop - before.mapBottom).toBeLessThan(40);
     expect(before.legendBottom).toBeLessThanOrEqual(1180);
-    // The map itself shows colour, not an empty box.
     expect(before.mapHeight).toBeGreaterThan(400);
+    // Without a basemap (the default config.json) the legend says where streets and water come from.
+    await expect.poll(() => page.locator('.legend-holder #legend-basemap').textContent()).toMatch(/Straten en water staan niet op deze kaart\..*achtergrondkaart van PDOK aan te zetten/);
 
     await page.click('button.text-alternative');
     await expect.poll(() => page.locator('#table-title').count()).toBe(1);
