@@ -17,7 +17,7 @@ function topFactors(c: CategoryExplanation, k = 2): FactorExplanation[] {
 
 /**
  * "meer alleenwonenden dan de mediaan (P88, gemiddelde huishoudensgrootte
- * (omgekeerd) 0,8× de mediaan, benadering)". Only factors that push the
+ * 0,8× de mediaan, benadering)". Only factors that push the
  * score up are named, so the area sits on the vulnerable side of the median:
  * "meer" for a factor where higher is more vulnerable, "minder" where lower
  * is. The ratio to the median is the indicator's own, so an inverse
@@ -28,7 +28,9 @@ function factorPhrase(f: FactorExplanation): string {
   if (f.percentile !== null) parts.push(P(f.percentile));
   if (f.timesMedian !== null && f.timesMedian > 0) {
     const own = f.direction === 1 && !f.indicator?.inverse;
-    parts.push(own ? `${fmt(f.timesMedian)}× de mediaan` : `${(f.indicator?.label ?? f.label).toLowerCase()} ${fmt(f.timesMedian)}× de mediaan`);
+    // The label's "(omgekeerd)" is dropped here: the sentence already says the direction, and it would nest parentheses.
+    const measured = (f.indicator?.label ?? f.label).replace(/\s*\(omgekeerd\)/i, '').toLowerCase();
+    parts.push(own ? `${fmt(f.timesMedian)}× de mediaan` : `${measured} ${fmt(f.timesMedian)}× de mediaan`);
   }
   if (f.indicator?.proxy) parts.push('benadering');
   return `${f.direction === 1 ? 'meer' : 'minder'} ${f.label.toLowerCase()} dan de mediaan${parts.length ? ` (${parts.join(', ')})` : ''}`;
