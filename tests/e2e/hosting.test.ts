@@ -244,6 +244,9 @@ describe('the basemap never blanks the map', () => {
     expect(['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].reduce((sum, k) => sum + pixels.byColour[k], 0) / pixels.total).toBeGreaterThan(0.05);
     expect(await statusTexts(page)).toEqual({ errors: [], warnings: [] });
     expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    // The legend's hint to ask for the basemap (src/ui/Legend.svelte) goes once the basemap is on.
+    await expect.poll(() => page.locator('.legend').count()).toBe(1);
+    expect(await page.locator('#legend-basemap').count()).toBe(0);
     await page.context().close();
     await server.stop();
   });
