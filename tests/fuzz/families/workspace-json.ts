@@ -17,6 +17,9 @@ function baseFile(): string {
     id: 'imp-a', fileName: 'amsterdam.csv', importedAt: '2026-11-26T10:00:00.000Z', datasetId: 'nl2024', level: 'buurt', keyKind: 'code', gemeenteCode: null, skippedRows: [],
     columns: [{ column: 'meldingen', target: { kind: 'series', series: 'mora_meldingen' }, year: 2024, unit: 'aantal', conversion: 'aantal uit het bestand', values: { BU0363AA01: 12, BU00140001: null } }],
   }];
+  // File version 5: the applied survey travels in the workspace (n = 1 gives a margin of 98).
+  ws.surveys = [{ datasetId: 'nl2024', survey: { fileName: 'peiling.csv', importedAt: '2026-12-04T09:00:00.000Z', measure: '% onveilig',
+    figures: [{ level: 'buurt', code: 'BU0363AA01', name: 'Kop Zeedijk', percent: 50, margin: 98, n: 1, year: 2024 }] } }];
   return serializeWorkspace(ws, '2026-12-04T10:00:00.000Z');
 }
 
