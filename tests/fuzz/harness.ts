@@ -62,8 +62,8 @@ export interface RunOptions {
 
 // English words the app's own messages never use; a message holding one passes parser or engine text through.
 const ENGLISH = /\b(the|cannot|undefined|unexpected|expected|invalid|property|reading|token|position|maximum call stack|is not a)\b/i;
-// A message says where when it names a line, row, column, cell, JSON path, sheet or the file.
-const WHERE = /regel \d|rij \d|kolom|cel [A-Z]{1,3}\d|teken \d|werkblad|object \d|\.(csv|tsv|txt|xlsx|json|geojson)\b|^[A-Za-z_]+(\[\d+\])?(\.[^\s:]+)*:|het bestand/i;
+// A message says where when it names a line, row, column, cell, JSON path, sheet or the file (a served .wvk or .pmtiles too).
+const WHERE = /regel \d|rij \d|kolom|cel [A-Z]{1,3}\d|teken \d|werkblad|object \d|\.(csv|tsv|txt|xlsx|json|geojson|wvk|pmtiles)\b|^[A-Za-z_]+(\[\d+\])?(\.[^\s:]+)*:|het bestand/i;
 
 export function isClearMessage(message: string): boolean {
   return message.trim() !== '' && !ENGLISH.test(message) && WHERE.test(message);
