@@ -443,6 +443,18 @@ export class WorkspaceStore {
   }
 
   /**
+   * The active workspace, or, when there is none, a new one for the gemeente
+   * of the survey's first figure (CBS codes carry the gemeente's four digits).
+   */
+  workspaceIdForSurvey(survey: SurveyData, gemeenteName: (code: string) => string = (code) => survey.figures.find((f) => f.code === code)?.name ?? code): string {
+    if (this.activeId && this.active) return this.activeId;
+    const first = survey.figures[0];
+    const gemeenteCode = first.level === 'gemeente' ? first.code : `GM${first.code.slice(2, 6)}`;
+    const name = gemeenteName(gemeenteCode);
+    return this.create(`Enquête ${name}`, { kind: 'gemeente', gemeenteCode, areas: [{ code: gemeenteCode, name }] }).id;
+  }
+
+  /**
    * Before file version 5 an applied survey lived per dataset in
    * localStorage. Each such survey moves once into the active workspace (or
    * a new one for its gemeente when there is none), unless that workspace
@@ -454,13 +466,7 @@ export class WorkspaceStore {
     if (legacy.length === 0) return;
     const adopted: string[] = [];
     for (const { datasetId, survey } of legacy) {
-      let id = this.activeId;
-      if (!id) {
-        const first = survey.figures[0];
-        const gemeenteCode = first.level === 'gemeente' ? first.code : `GM${first.code.slice(2, 6)}`;
-        const name = first.level === 'gemeente' ? first.name : gemeenteCode;
-        id = this.create(`Enquête ${name}`, { kind: 'gemeente', gemeenteCode, areas: [{ code: gemeenteCode, name }] }).id;
-      }
+      const id = this.workspaceIdForSurvey(survey);
       if (!this.surveyFor(datasetId, id)) this.setSurvey(datasetId, survey, id);
       adopted.push(datasetId);
     }

@@ -119,9 +119,9 @@ describe('veiligheidsbeleving', () => {
 
     // The survey is kept in the workspace (IndexedDB): after a reload the dial is anchored again, with the same estimate.
     await page.reload();
-    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    await expect.poll(() => page.locator('#area-title').textContent(), { timeout: 20_000 }).toBe('Binnenstad-Zuid');
     await expect.poll(() => dial.locator('.basis').textContent(), { timeout: 20_000 }).toBe('geschat op basis van proxies');
-    expect(await page.locator('#dial-beleving-survey').textContent()).toBe(value);
+    await expect.poll(() => page.locator('#dial-beleving-survey').textContent(), { timeout: 20_000 }).toBe(value);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wijkveiligheidskompas.enquete.')))).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();

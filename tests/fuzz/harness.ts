@@ -134,6 +134,31 @@ export const hostileCell = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every path to a value in a JSON document, so a mutation can reach any field. */
+export function jsonPaths(value: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = [...at, Array.isArray(value) ? Number(k) : k];
+      out.push(p);
+      jsonPaths(v as Json, p, out);
+    }
+  }
+  return out;
+}
+
+/** A copy of `doc` with `value` at `path`; undefined removes the key. */
+export function setAt(doc: Json, path: (string | number)[], value: Json | undefined): Json {
+  const copy = structuredClone(doc) as Json;
+  let o = copy as Record<string | number, Json>;
+  for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, Json>;
+  const last = path[path.length - 1];
+  if (value === undefined) delete o[last];
+  else o[last] = value;
+  return copy;
+}
+
 /** A string cut at a random place (a download that stopped). */
 export function truncated(text: string) {
   return fc.integer({ min: 0, max: Math.max(0, text.length - 1) }).map((k) => text.slice(0, k));

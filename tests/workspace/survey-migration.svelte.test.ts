@@ -108,4 +108,16 @@ describe('survey from localStorage → workspace', () => {
     expect(a.surveyFor('groningen2017')).toEqual(survey);
     expect(a.active?.surveys).toHaveLength(1);
   });
+
+  it('a survey applied without a workspace gets one for the gemeente of its first figure', async () => {
+    const a = open(`enq${++n}`);
+    await a.init();
+    const buurten = { ...survey, figures: [{ ...survey.figures[0], level: 'buurt' as const, code: 'BU0363AA01', name: 'Kop Zeedijk' }] };
+    const id = a.workspaceIdForSurvey(buurten, (code) => (code === 'GM0363' ? 'Amsterdam' : code));
+    expect(a.byId(id)?.name).toBe('Enquête Amsterdam');
+    expect(a.byId(id)?.focus).toEqual({ kind: 'gemeente', gemeenteCode: 'GM0363', areas: [{ code: 'GM0363', name: 'Amsterdam' }] });
+    // With a workspace active, that one is used.
+    expect(a.workspaceIdForSurvey(survey)).toBe(id);
+    expect(a.workspaces).toHaveLength(1);
+  });
 });

@@ -21,7 +21,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog } from '../../../src/model/dataset-format.ts';
 import { contentHashOf, parseCatalog, verifyContentHash } from '../../../src/data/verify.ts';
 import { HOST_CONFIG_KEYS, parseHostConfig } from '../../../src/hosting/host-config.ts';
-import { truncated, type FuzzFamily, type Verdict } from '../harness.ts';
+import { jsonPaths, setAt, truncated, type FuzzFamily, type Json, type Verdict } from '../harness.ts';
 
 const TABLE_PATH = 'groningen2017/wijk.783d7eb9.wvk';
 const dataFile = (path: string) => new Uint8Array(readFileSync(new URL(`../../../public/data/${path}`, import.meta.url)));
@@ -30,8 +30,6 @@ const TABLE_DECODED = decodeLevelTable(TABLE, TABLE_PATH);
 const CATALOG_TEXT = new TextDecoder().decode(dataFile('datasets.json'));
 const CONFIG_TEXT = readFileSync(new URL('../../../public/config.json', import.meta.url), 'utf8');
 const INDEX_HTML = '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Wijkveiligheidskompas</title></head><body><div id="app"></div></body></html>\n';
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 type TableDamage =
   | { kind: 'ongewijzigd' }
@@ -118,27 +116,7 @@ const tableCases = fc.oneof(
 
 // ── datasets.json and config.json ─────────────────────────────────────────
 
-function paths(value: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = [...at, Array.isArray(value) ? Number(k) : k];
-      out.push(p);
-      paths(v, p, out);
-    }
-  }
-  return out;
-}
-
-function setAt(doc: Json, path: (string | number)[], value: Json | undefined): Json {
-  let o = doc as Record<string | number, Json>;
-  for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, Json>;
-  const last = path[path.length - 1];
-  if (value === undefined) delete o[last];
-  else o[last] = value;
-  return doc;
-}
-
-const CATALOG_PATHS = paths(JSON.parse(CATALOG_TEXT) as Json);
+const CATALOG_PATHS = jsonPaths(JSON.parse(CATALOG_TEXT) as Json);
 const CONFIG_KEYS = Object.keys(HOST_CONFIG_KEYS);
 const wrongValue = fc.constantFrom<Json | undefined>(undefined, null, 0, -1, 1e308, '', 'x', true, [], {}, [null], 'https://elders.example/data.wvk', '//cdn.example/x.wvk', '/data/x.wvk', '../geheim.wvk', 'nl2024/../x.wvk', 'x.wvk?v=1');
 
