@@ -6,6 +6,7 @@
  */
 
 import type { ThemeConfigKeys } from '../ui/theme/host-theme.ts';
+import { parseJsonText } from '../model/formats/json-text.ts';
 
 export interface HostConfig extends ThemeConfigKeys {
   /** Dataset to open with; defaults to the catalog's default. */
@@ -87,7 +88,8 @@ export function validateHostConfig(json: unknown): { config: HostConfig; problem
   const problems: ConfigProblem[] = [];
   const known = Object.keys(HOST_CONFIG_KEYS);
   for (const [key, value] of Object.entries(json)) {
-    const rule = (HOST_CONFIG_KEYS as Record<string, KeyRule>)[key];
+    // Own keys only: "constructor" or "toString" must not find Object.prototype's members.
+    const rule = Object.hasOwn(HOST_CONFIG_KEYS, key) ? (HOST_CONFIG_KEYS as Record<string, KeyRule>)[key] : undefined;
     if (!rule) {
       problems.push({ key, message: `config.json: onbekende sleutel "${key}" wordt genegeerd (bekende sleutels: ${known.join(', ')}).` });
     } else if (!rule.valid(value)) {
@@ -101,13 +103,10 @@ export function validateHostConfig(json: unknown): { config: HostConfig; problem
 
 /** Parses and checks the text of config.json. */
 export function parseHostConfig(text: string): { config: HostConfig; problems: ConfigProblem[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { config: {}, problems: [{ key: '', message: `config.json is geen geldige JSON (${(error as Error).message}); de app gebruikt de standaardinstellingen.` }] };
-  }
-  return validateHostConfig(json);
+  // parseJsonText says what is wrong and where in Dutch, instead of the engine's English parser text.
+  const json = parseJsonText(text);
+  if (!json.ok) return { config: {}, problems: [{ key: '', message: `config.json is geen geldige JSON: ${json.problem}; de app gebruikt de standaardinstellingen.` }] };
+  return validateHostConfig(json.value);
 }
 
 export const CONFIG_HINT = 'Pas config.json naast index.html aan; de sleutels en hun waarden staan in docs/hosting.md § 6a.';

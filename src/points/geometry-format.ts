@@ -11,7 +11,7 @@
  * Pure: no DOM, no Node APIs.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { Level } from '../model/dataset-format.ts';
+import { DataFileError, LEVELS, type Level } from '../model/dataset-format.ts';
 
 export const GEOMETRY_SCALE = 1e5;
 
@@ -69,17 +69,40 @@ export function decodeRing(ring: number[], scale: number): Position[] {
   return out;
 }
 
-/** Areas as GeoJSON (null without geometry), in the file's code order. */
+/** True for a ring as the pipeline writes it: at least four points of whole, finite numbers. */
+function isRing(ring: unknown): ring is number[] {
+  return Array.isArray(ring) && ring.length >= 8 && ring.length % 2 === 0 && ring.every((v) => Number.isSafeInteger(v));
+}
+
+/**
+ * Areas as GeoJSON (null without geometry), in the file's code order. A
+ * damaged file throws a DataFileError that names the file and the place,
+ * instead of coordinates that would stop the points worker (a scale of 0
+ * gives infinite coordinates).
+ */
 export function decodeGeometryFile(text: string, source = 'geometrie'): { level: Level; codes: string[]; geometries: (MultiPolygon | null)[] } {
   let file: GeometryFile;
   try {
     file = JSON.parse(text) as GeometryFile;
   } catch {
-    throw new Error(`${source}: geen geldige JSON`);
+    throw new DataFileError('header', `${source}: geen geldige JSON (beschadigd of afgekapt)`);
   }
-  if (file?.format !== 'wvk-geometry' || file.version !== 1) throw new Error(`${source}: geen gebiedsgeometrie van dit formaat`);
-  if (file.codes.length !== file.areas.length) throw new Error(`${source}: aantal codes en gebieden verschilt`);
-  const geometries = file.areas.map((polygons): MultiPolygon | null =>
-    polygons.length ? { type: 'MultiPolygon', coordinates: polygons.map((rings) => rings.map((r) => decodeRing(r, file.scale))) } : null);
+  if (file?.format !== 'wvk-geometry' || file.version !== 1) throw new DataFileError('header', `${source}: geen gebiedsgeometrie van dit formaat`);
+  if (!(LEVELS as readonly unknown[]).includes(file.level)) throw new DataFileError('header', `${source}: onbekend niveau ${JSON.stringify(file.level)?.slice(0, 40)}`);
+  if (typeof file.scale !== 'number' || !Number.isFinite(file.scale) || file.scale <= 0) {
+    throw new DataFileError('header', `${source}: schaal ${JSON.stringify(file.scale)?.slice(0, 40)} is ongeldig (verwacht een positief getal, zoals ${GEOMETRY_SCALE})`);
+  }
+  if (!Array.isArray(file.codes) || !Array.isArray(file.areas) || file.codes.some((c) => typeof c !== 'string')) {
+    throw new DataFileError('header', `${source}: codes en gebieden moeten lijsten zijn`);
+  }
+  if (file.codes.length !== file.areas.length) throw new DataFileError('inconsistent', `${source}: aantal codes (${file.codes.length}) en gebieden (${file.areas.length}) verschilt`);
+  const geometries = file.areas.map((polygons, i): MultiPolygon | null => {
+    const where = `${source}: gebied ${i + 1} (${file.codes[i]})`;
+    if (!Array.isArray(polygons)) throw new DataFileError('section', `${where} is geen lijst van vlakken`);
+    if (!polygons.every((rings) => Array.isArray(rings) && rings.length > 0 && rings.every(isRing))) {
+      throw new DataFileError('section', `${where} heeft een ongeldige ring (verwacht minstens vier punten als gehele getallen)`);
+    }
+    return polygons.length ? { type: 'MultiPolygon', coordinates: polygons.map((rings) => rings.map((r) => decodeRing(r, file.scale))) } : null;
+  });
   return { level: file.level, codes: file.codes, geometries };
 }

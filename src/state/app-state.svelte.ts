@@ -24,7 +24,6 @@ import { parseViewState, serialiseViewState, type Frame, type ViewState } from '
 import { importedValuesFor } from '../import/to-worker.ts';
 import type { AreaImport } from '../import/types.ts';
 import type { SurveyData, SurveySummary } from '../beleving/types.ts';
-import { loadSurvey, saveSurvey } from '../beleving/survey-store.ts';
 
 export interface Selection {
   level: Level;
@@ -253,9 +252,6 @@ export class AppState {
     const workerReady = loadIntoWorker(api, appDataSource(), entry, MAIN_THREAD_SERIES, report).then(async (loaded) => {
       this.tables = loaded.tables;
       this.model = await api.model();
-      // The survey this browser applied to this dataset before (survey-store.ts checks it).
-      const survey = loadSurvey(entry.id);
-      if (survey) { await api.setSurvey(survey); this.survey = survey; }
       this.workerLoaded = entry.id;
       void this.scoresFor(this.activeLevel);
     });
@@ -360,9 +356,19 @@ export class AppState {
     if (!this.api) return null;
     const summary = await this.api.setSurvey(survey);
     this.survey = survey;
-    if (this.dataset) saveSurvey(this.dataset.id, survey);
     this.rescore();
     return summary;
+  }
+
+  /**
+   * The active workspace's survey for the dataset on screen → the worker
+   * (App.svelte calls this on start and on every change). Nothing happens
+   * when the worker already has the same figures.
+   */
+  async applySurvey(survey: SurveyData | null) {
+    if (!this.workerReady) return;
+    if (JSON.stringify(survey) === JSON.stringify(this.survey)) return;
+    await this.setSurvey(survey);
   }
 
   /** The worker holds the dataset on screen, so imports can be applied. */

@@ -30,16 +30,19 @@ import {
   type TafelEntry,
   type TimelineItem,
   type Workspace,
+  type WorkspaceSurvey,
 } from './model.ts';
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
 import { checkAreaImports } from '../import/persist.ts';
+import { checkSurveyData } from '../beleving/survey-store.ts';
 import { isCalendarDate, isIsoDateTime } from '../model/iso-date.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 
 export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
 /** 4: adds `imports` (area data imports with their figures); older files read as having none. */
-export const FILE_VERSION = 4;
+/** 5: adds `surveys` (the applied survey per dataset, before kept in localStorage); older files read as having none. */
+export const FILE_VERSION = 5;
 
 /** Longest free text accepted in one field; keeps a hostile file from filling the disk. */
 const MAX_TEXT = 20_000;
@@ -70,6 +73,7 @@ export function toFileObject(ws: Workspace, exportedAt: string): Record<string, 
     tafel: ws.tafel,
     judgements: ws.judgements ?? [],
     imports: ws.imports ?? [],
+    surveys: ws.surveys ?? [],
   };
 }
 
@@ -404,7 +408,23 @@ function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
 
   const imports = checkAreaImports(o.imports ?? [], (p, m) => c.fail(p, m));
 
-  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements, imports };
+  const surveys = checkSurveys(c, o.surveys ?? []);
+
+  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements, imports, surveys };
+}
+
+function checkSurveys(c: Checker, value: unknown): WorkspaceSurvey[] {
+  const datasets = new Set<string>();
+  return c.arr(value, 'surveys').flatMap((s, i) => {
+    const p = `surveys[${i}]`;
+    const so = c.obj(s, p);
+    if (!so) return [];
+    const datasetId = c.str(so, 'datasetId', p, { max: 100 });
+    if (datasets.has(datasetId)) c.fail(`${p}.datasetId`, `dubbele enquête voor dataset "${clip(datasetId)}"`);
+    datasets.add(datasetId);
+    const survey = checkSurveyData(so.survey, `${p}.survey`, (path, message) => c.fail(path, message));
+    return survey ? [{ datasetId, survey }] : [];
+  });
 }
 
 function checkJudgements(c: Checker, value: unknown): Judgement[] {
@@ -510,13 +530,13 @@ function migrateV1(c: Checker, o: Record<string, unknown>): Record<string, unkno
 /**
  * Checks a workspace as stored in IndexedDB (written by this or an older
  * version of the app, or damaged): the same rules as a file of the current
- * version; records from before judgements/imports existed have none.
+ * version; records from before judgements/imports/surveys existed have none.
  */
 export function parseStoredWorkspace(value: unknown): ParseResult {
   const c = new Checker();
   const o = c.obj(value, 'werkruimte');
   if (!o) return { ok: false, errors: c.errors };
-  const workspace = checkWorkspace(c, { ...o, judgements: o.judgements ?? [], imports: o.imports ?? [] });
+  const workspace = checkWorkspace(c, { ...o, judgements: o.judgements ?? [], imports: o.imports ?? [], surveys: o.surveys ?? [] });
   return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, workspace, migratedFrom: null };
 }
 
@@ -554,6 +574,8 @@ export function parseWorkspaceFile(text: string): ParseResult {
   if (version < 3) current = { ...current, judgements: [] };
   // v3 → v4: imports did not exist before; a stray `imports` key in an older file is not trusted.
   if (version < 4) current = { ...current, imports: [] };
+  // v4 → v5: surveys lived in localStorage, not in the file; a stray `surveys` key in an older file is not trusted.
+  if (version < 5) current = { ...current, surveys: [] };
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   const workspace = checkWorkspace(c, current);
   if (c.errors.length > 0) return { ok: false, errors: c.errors };

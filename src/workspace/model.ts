@@ -7,6 +7,7 @@
 import type { CategoryId, StakeholderId } from './ids.ts';
 import { interventionById, type Intervention } from './interventions.ts';
 import type { AreaImport } from '../import/types.ts';
+import type { SurveyData } from '../beleving/types.ts';
 
 export const MATRIX_STATUSES = ['lopend', 'kansrijk', 'gepland', 'afgerond', 'obstakel'] as const;
 export type MatrixStatus = (typeof MATRIX_STATUSES)[number];
@@ -146,6 +147,12 @@ export interface Judgement {
   date: string;
 }
 
+/** The survey (veiligheidsbeleving) applied to one dataset; at most one per dataset. */
+export interface WorkspaceSurvey {
+  datasetId: string;
+  survey: SurveyData;
+}
+
 export interface Workspace {
   id: string;
   name: string;
@@ -164,6 +171,8 @@ export interface Workspace {
   judgements: Judgement[];
   /** Applied area data imports: figures per area from the gemeente that feed the scores (file version 4). */
   imports: AreaImport[];
+  /** Applied surveys, one per dataset (file version 5). */
+  surveys: WorkspaceSurvey[];
 }
 
 /** Random id; crypto.randomUUID exists in every supported browser and in Node 20. */
@@ -191,6 +200,7 @@ export function createWorkspace(name: string, focus: Focus, now = nowIso()): Wor
     tafel: [],
     judgements: [],
     imports: [],
+    surveys: [],
   };
 }
 

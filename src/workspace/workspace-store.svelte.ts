@@ -30,6 +30,8 @@ import {
 } from './model.ts';
 import type { CategoryId } from './ids.ts';
 import type { AreaImport } from '../import/types.ts';
+import type { SurveyData } from '../beleving/types.ts';
+import { forgetLegacySurvey, readLegacySurveys } from '../beleving/survey-store.ts';
 import type { Intervention } from './interventions.ts';
 import { parseStoredWorkspace, serializeWorkspace, workspaceFileName } from './file-format.ts';
 
@@ -180,6 +182,7 @@ export class WorkspaceStore {
       window.addEventListener('pagehide', this.#onPageHide);
       document.addEventListener('visibilitychange', this.#onPageHide);
     }
+    if (this.#db) await this.#adoptLegacySurveys();
     this.loaded = true;
   }
 
@@ -422,6 +425,58 @@ export class WorkspaceStore {
     }, id);
   }
 
+  // ── Surveys (veiligheidsbeleving) ─────────────────────────────────────────
+
+  /** The survey a workspace (default: the active one) applies to a dataset, or null. */
+  surveyFor(datasetId: string, id: string | null = this.activeId): SurveyData | null {
+    const ws = id ? this.byId(id) : undefined;
+    return ws?.surveys?.find((s) => s.datasetId === datasetId)?.survey ?? null;
+  }
+
+  /** Sets (or with null removes) the survey of a workspace for a dataset; one survey per dataset. */
+  setSurvey(datasetId: string, survey: SurveyData | null, id: string | null = this.activeId): void {
+    const plain = survey ? (structuredClone($state.snapshot(survey)) as SurveyData) : null;
+    this.edit((ws) => {
+      const others = (ws.surveys ?? []).filter((s) => s.datasetId !== datasetId);
+      ws.surveys = plain ? [...others, { datasetId, survey: plain }] : others;
+    }, id);
+  }
+
+  /**
+   * The active workspace, or, when there is none, a new one for the gemeente
+   * of the survey's first figure (CBS codes carry the gemeente's four digits).
+   */
+  workspaceIdForSurvey(survey: SurveyData, gemeenteName: (code: string) => string = (code) => survey.figures.find((f) => f.code === code)?.name ?? code): string {
+    if (this.activeId && this.active) return this.activeId;
+    const first = survey.figures[0];
+    const gemeenteCode = first.level === 'gemeente' ? first.code : `GM${first.code.slice(2, 6)}`;
+    const name = gemeenteName(gemeenteCode);
+    return this.create(`Enquête ${name}`, { kind: 'gemeente', gemeenteCode, areas: [{ code: gemeenteCode, name }] }).id;
+  }
+
+  /**
+   * Before file version 5 an applied survey lived per dataset in
+   * localStorage. Each such survey moves once into the active workspace (or
+   * a new one for its gemeente when there is none), unless that workspace
+   * already has a survey for the dataset. The old entry is removed only
+   * after IndexedDB confirmed the write, so a failed save loses nothing.
+   */
+  async #adoptLegacySurveys(): Promise<void> {
+    const legacy = readLegacySurveys();
+    if (legacy.length === 0) return;
+    const adopted: string[] = [];
+    for (const { datasetId, survey } of legacy) {
+      const id = this.workspaceIdForSurvey(survey);
+      if (!this.surveyFor(datasetId, id)) this.setSurvey(datasetId, survey, id);
+      adopted.push(datasetId);
+    }
+    // Still inside init, so no other save can run: write directly (flush would wait for init).
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#saveAll();
+    if (this.#durable()) adopted.forEach(forgetLegacySurvey);
+  }
+
   /** The judgement for an area and category: from the active workspace first, then any other. */
   findJudgement(areaCode: string, categoryId: string): { judgement: Judgement; workspace: Workspace } | null {
     const ordered = this.active ? [this.active, ...this.workspaces.filter((w) => w !== this.active)] : this.workspaces;
@@ -527,6 +582,10 @@ export class WorkspaceStore {
    */
   async saveNow(): Promise<boolean> {
     await this.flush();
+    return this.#durable();
+  }
+
+  #durable(): boolean {
     return this.#db !== null && this.#dirty.size === 0 && this.saveState === 'saved';
   }
 

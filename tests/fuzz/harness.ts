@@ -62,8 +62,8 @@ export interface RunOptions {
 
 // English words the app's own messages never use; a message holding one passes parser or engine text through.
 const ENGLISH = /\b(the|cannot|undefined|unexpected|expected|invalid|property|reading|token|position|maximum call stack|is not a)\b/i;
-// A message says where when it names a line, row, column, cell, JSON path, sheet or the file.
-const WHERE = /regel \d|rij \d|kolom|cel [A-Z]{1,3}\d|teken \d|werkblad|object \d|\.(csv|tsv|txt|xlsx|json|geojson)\b|^[A-Za-z_]+(\[\d+\])?(\.[^\s:]+)*:|het bestand/i;
+// A message says where when it names a line, row, column, cell, JSON path, sheet or the file (a served .wvk or .pmtiles too).
+const WHERE = /regel \d|rij \d|kolom|cel [A-Z]{1,3}\d|teken \d|werkblad|object \d|\.(csv|tsv|txt|xlsx|json|geojson|wvk|pmtiles)\b|^[A-Za-z_]+(\[\d+\])?(\.[^\s:]+)*:|het bestand/i;
 
 export function isClearMessage(message: string): boolean {
   return message.trim() !== '' && !ENGLISH.test(message) && WHERE.test(message);
@@ -133,6 +133,31 @@ export const hostileCell = fc.oneof(
   fc.constantFrom('=1+1', '+31', '-', '@SUM(A1)', '\t', '"', '""', ';', ',', '\r\n', '1e999', '-1e999', 'NaN', 'Infinity', '-0', '0x1F', '１２', '٣', '\u0000', '\uFEFF', '__proto__', 'constructor', 'ë', '€'),
   fc.string({ maxLength: 12 }),
 );
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every path to a value in a JSON document, so a mutation can reach any field. */
+export function jsonPaths(value: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = [...at, Array.isArray(value) ? Number(k) : k];
+      out.push(p);
+      jsonPaths(v as Json, p, out);
+    }
+  }
+  return out;
+}
+
+/** A copy of `doc` with `value` at `path`; undefined removes the key. */
+export function setAt(doc: Json, path: (string | number)[], value: Json | undefined): Json {
+  const copy = structuredClone(doc) as Json;
+  let o = copy as Record<string | number, Json>;
+  for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, Json>;
+  const last = path[path.length - 1];
+  if (value === undefined) delete o[last];
+  else o[last] = value;
+  return copy;
+}
 
 /** A string cut at a random place (a download that stopped). */
 export function truncated(text: string) {

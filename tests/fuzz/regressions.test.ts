@@ -13,6 +13,8 @@ import { AreaMatcher, type AreaList } from '../../src/import/area-keys.ts';
 import { buildImport } from '../../src/import/build-import.ts';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { suggestMappings } from '../../src/import/suggest-mapping.ts';
+import { parseHostConfig } from '../../src/hosting/host-config.ts';
+import { isClearMessage } from './harness.ts';
 import { checkPointFileSize, inspectPointFile, PointImportError, POINT_LIMITS, readPoints } from '../../src/points/parse.ts';
 
 const amsterdam = { kind: 'gemeente' as const, gemeenteCode: 'GM0363', areas: [{ code: 'GM0363', name: 'Amsterdam' }] };
@@ -130,5 +132,22 @@ describe('issue #18: accepted silently wrong', () => {
     });
     expect(r.issues).toEqual([{ kind: 'ongeldig', line: 2, column: 'aantal', value: '1e999', message: 'het getal is te groot om te gebruiken' }]);
     expect(r.result).toBeNull();
+  });
+});
+
+describe('found by the data-files family (tests/fuzz/families/data-files.ts, seed 20261204)', () => {
+  it('config.json with a key named "constructor" or "toString" is named as unknown instead of throwing', () => {
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      const { config, problems } = parseHostConfig(`{"${key}": {"x": 1}, "defaultDataset": "nl2024"}`);
+      expect(config).toEqual({ defaultDataset: 'nl2024' });
+      expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(new RegExp(`^config\\.json: onbekende sleutel "${key}" wordt genegeerd`))]);
+    }
+  });
+
+  it('a binary or cut-off config.json is explained in Dutch, without the engine’s English parser text', () => {
+    expect(parseHostConfig('\u0000\u0002\u0003\uFFFD').problems[0].message).toBe('config.json is geen geldige JSON: het bestand is geen tekstbestand (binaire inhoud); de app gebruikt de standaardinstellingen.');
+    const cut = parseHostConfig('{"defaultDataset": "nl20').problems[0].message;
+    expect(cut).toMatch(/^config\.json is geen geldige JSON: het houdt halverwege op/);
+    expect(isClearMessage(cut)).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
-// @vitest-environment jsdom
 /**
  * Issue #18: a survey with few respondents was applied, then disappeared on
  * reload (its binomial margin exceeded what the loader accepted). Whatever
- * parseSurvey produces must come back from storage, for any n.
+ * parseSurvey produces must come back from the workspace (stored record and
+ * exported file), for any n.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseSurvey, SURVEY_LIMITS } from '../../src/beleving/survey.ts';
-import { loadSurvey, saveSurvey } from '../../src/beleving/survey-store.ts';
+import { throughWorkspace } from './families/survey-file.ts';
 
 const areas = { gemeente: { codes: ['GM0014', 'GM0363'], names: ['Groningen', 'Amsterdam'], gemeenteCodes: ['GM0014', 'GM0363'] },
   buurt: { codes: ['BU0363AA01'], names: ['Kop Zeedijk'], gemeenteCodes: ['GM0363'] } };
@@ -23,16 +23,14 @@ describe('the survey round-trips through storage', () => {
   it('n = 1 (margin 98) comes back after a reload', () => {
     const survey = applied('code;% onveilig;respondenten\nGM0014;50;1\n');
     expect(survey.figures[0].margin).toBeCloseTo(98, 0);
-    saveSurvey('nl2024', survey);
-    expect(loadSurvey('nl2024')).toEqual(survey);
+    expect(throughWorkspace(survey)).toEqual({ file: survey, stored: survey });
   });
 
   it('for any n and percentage, and Amsterdam buurt codes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 1000 }), fc.constantFrom('GM0014', 'BU0363AA01'), (n, tenths, code) => {
         const survey = applied(`code;% onveilig;respondenten\n${code};${(tenths / 10).toFixed(1).replace('.', ',')};${n}\n`);
-        saveSurvey('fuzz', survey);
-        expect(loadSurvey('fuzz')).toEqual(survey);
+        expect(throughWorkspace(survey)).toEqual({ file: survey, stored: survey });
       }),
       { seed: 18, numRuns: 200 },
     );
@@ -55,7 +53,6 @@ describe('found by npm run fuzz (seed 20261204)', () => {
   it('a percentage written "-0" is stored as 0 and reads back the same', () => {
     const survey = applied('code;% onveilig;respondenten\nGM0014;-0;5\n');
     expect(Object.is(survey.figures[0].percent, 0)).toBe(true);
-    saveSurvey('nul', survey);
-    expect(loadSurvey('nul')).toEqual(survey);
+    expect(throughWorkspace(survey)).toEqual({ file: survey, stored: survey });
   });
 });

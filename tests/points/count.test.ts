@@ -5,7 +5,7 @@ import { buildAreaIndex, countPoints, locatePoint } from '../../src/points/count
 import { decodeGeometryFile, encodeGeometryFile } from '../../src/points/geometry-format.ts';
 import { readPoints } from '../../src/points/parse.ts';
 import { createPointsService } from '../../src/points/service.ts';
-import type { DatasetCatalog } from '../../src/model/dataset-format.ts';
+import { DataFileError, type DatasetCatalog } from '../../src/model/dataset-format.ts';
 
 const square = (w: number, s: number, e: number, n: number, hole?: [number, number, number, number]): Polygon => ({
   type: 'Polygon',
@@ -73,6 +73,27 @@ describe('counting against the shipped Nederland 2024 geometry', () => {
     expect(buurt.outside).toBe(1);
     const gemeente = await service.count('gemeente', `test:${nl.files.geometry!.gemeente}`, read.positions);
     expect(gemeente.counts[gemeente.codes.indexOf('GM0014')]).toBe(28);
+  });
+
+  it('a geometry file with "scale": 0 or a broken ring gives a named Dutch error, and the service keeps working', async () => {
+    const path = nl.files.geometry!.wijk!;
+    const good = JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+    const damaged: Record<string, string> = {
+      'schaal-0.json': JSON.stringify({ ...good, scale: 0 }),
+      'schaal-tekst.json': JSON.stringify({ ...good, scale: '1e5' }),
+      'ring.json': JSON.stringify({ ...good, areas: [[[1, 2, 3]], ...good.areas.slice(1)] }),
+      'kort.json': JSON.stringify({ ...good, codes: good.codes.slice(1) }),
+    };
+    const service = createPointsService(async (url) => damaged[url.replace('test:', '')] ?? fetchText(url));
+    const positions = new Float64Array([6.567, 53.219]);
+    await expect(service.count('wijk', 'test:schaal-0.json', positions)).rejects.toThrow(
+      new DataFileError('header', 'test:schaal-0.json: schaal 0 is ongeldig (verwacht een positief getal, zoals 100000)'));
+    await expect(service.count('wijk', 'test:schaal-tekst.json', positions)).rejects.toThrow('test:schaal-tekst.json: schaal "1e5" is ongeldig');
+    await expect(service.count('wijk', 'test:ring.json', positions)).rejects.toThrow(`test:ring.json: gebied 1 (${good.codes[0]}) heeft een ongeldige ring`);
+    await expect(service.count('wijk', 'test:kort.json', positions)).rejects.toThrow(/^test:kort\.json: aantal codes \(\d+\) en gebieden \(\d+\) verschilt$/);
+    // The same service still counts with a good file afterwards.
+    const wijk = await service.count('wijk', `test:${path}`, positions);
+    expect(wijk.counts.reduce((a, b) => a + b, 0) + wijk.outside).toBe(1);
   });
 
   it('counts 10.000 points per buurt in well under a few seconds', async () => {

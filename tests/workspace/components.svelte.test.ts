@@ -6,7 +6,7 @@ import { tick } from 'svelte';
 import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
 import { interventionById } from '../../src/workspace/interventions.ts';
 import { DEFAULT_CATEGORY_LABELS } from '../../src/workspace/ids.ts';
-import { serializeWorkspace } from '../../src/workspace/file-format.ts';
+import { FILE_VERSION, serializeWorkspace } from '../../src/workspace/file-format.ts';
 import MatrixView from '../../src/ui/workspace/MatrixView.svelte';
 import ImportPanel from '../../src/ui/workspace/ImportPanel.svelte';
 import TimelineView from '../../src/ui/workspace/TimelineView.svelte';
@@ -120,9 +120,9 @@ describe('ImportPanel', () => {
     const store = await freshStore();
     render(ImportPanel, { store });
     const o = JSON.parse(serializeWorkspace(sampleWorkspace()));
-    o.version = 5;
+    o.version = FILE_VERSION + 1;
     await fireEvent.change(screen.getByLabelText('Werkruimtebestand kiezen (.json)'), { target: { files: [fileOf(JSON.stringify(o))] } });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/version: versie 5 is nieuwer dan deze app kan lezen/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(new RegExp(`version: versie ${FILE_VERSION + 1} is nieuwer dan deze app kan lezen`));
     expect(store.workspaces).toHaveLength(0);
   });
 

@@ -163,3 +163,44 @@ describe('bestandsnaam', () => {
     expect(workspaceFileName(ws, 'json', new Date('2026-03-01T10:00:00Z'))).toBe('werkruimte-wijk-zuid-eendracht-2026-03-01.json');
   });
 });
+
+describe('version 5: the applied survey travels in the workspace file', () => {
+  const survey = {
+    fileName: 'vm-2023.csv', importedAt: '2026-11-26T03:00:00.000Z', measure: '% voelt zich weleens onveilig',
+    figures: [
+      { level: 'gemeente' as const, code: 'GM0014', name: 'Groningen', percent: 18.4, margin: 1.9, n: null, year: 2023 },
+      { level: 'buurt' as const, code: 'BU0363AA01', name: 'Kop Zeedijk', percent: 50, margin: 98, n: 1, year: 2024 },
+    ],
+  };
+
+  it('export → import gives back the same survey per dataset', () => {
+    const ws = sampleWorkspace();
+    ws.surveys = [{ datasetId: 'nl2024', survey }, { datasetId: 'groningen2017', survey: { ...survey, figures: [survey.figures[0]] } }];
+    const r = parseWorkspaceFile(serializeWorkspace(ws));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.workspace.surveys).toEqual(ws.surveys);
+    expect(r.workspace).toEqual(ws);
+  });
+
+  it('migrates a version 4 file to no surveys, without trusting a stray surveys key', () => {
+    const o = { ...fileObject(), version: 4, surveys: [{ datasetId: 'nl2024', survey: { ...survey, figures: 'kapot' } }] };
+    const r = parseWorkspaceFile(JSON.stringify(o));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(4);
+    expect(r.workspace.surveys).toEqual([]);
+    expect(parseWorkspaceFile(serializeWorkspace(r.workspace)).ok).toBe(true);
+  });
+
+  it('names a damaged survey by its path and refuses a second survey for the same dataset', () => {
+    const o = fileObject();
+    o.surveys = [
+      { datasetId: 'nl2024', survey: { ...survey, figures: [{ ...survey.figures[0], n: 0 }] } },
+      { datasetId: 'nl2024', survey },
+    ];
+    const errors = errorsOf(o);
+    expect(errors).toContain('surveys[0].survey.figures[0].n: verwacht een aantal respondenten van 1 tot en met 10000000 of null');
+    expect(errors).toContain('surveys[1].datasetId: dubbele enquête voor dataset "nl2024"');
+  });
+});

@@ -1,7 +1,5 @@
 /**
- * The input families of the generated suite. To add one (the served data
- * files — .wvk tables, datasets.json, geometry — are verified by the loader
- * in src/data; config.json gets a validator of its own), write a module
+ * The input families of the generated suite. To add one, write a module
  * exporting a FuzzFamily and list it here.
  */
 import type { FuzzFamily, RunOptions } from '../harness.ts';
@@ -9,12 +7,14 @@ import { workspaceJsonFamily } from './workspace-json.ts';
 import { areaTableFamily } from './area-table.ts';
 import { pointFileFamily } from './point-file.ts';
 import { surveyFileFamily } from './survey-file.ts';
+import { dataFilesFamily } from './data-files.ts';
 
 export const FAMILIES: FuzzFamily<never>[] = [
   workspaceJsonFamily,
   areaTableFamily,
   pointFileFamily,
   surveyFileFamily,
+  dataFilesFamily,
 ] as FuzzFamily<never>[];
 
 /** `npm test`: small and fixed. */

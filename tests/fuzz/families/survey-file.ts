@@ -2,12 +2,16 @@
  * Family: a survey export chosen in "Enquêtecijfers importeren". True
  * figures (percent with margin or respondents, any n, Amsterdam codes) are
  * written with the usual variations and maybe damaged; an accepted survey
- * must equal the truth and come back unchanged from browser storage.
+ * must equal the truth and come back unchanged from the workspace (it is
+ * kept there, see src/workspace/model.ts WorkspaceSurvey): through the
+ * workspace file and through the check of a stored record.
  */
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { parseSurvey } from '../../../src/beleving/survey.ts';
-import { loadSurvey, saveSurvey } from '../../../src/beleving/survey-store.ts';
+import type { SurveyData } from '../../../src/beleving/types.ts';
+import { createWorkspace } from '../../../src/workspace/model.ts';
+import { parseStoredWorkspace, parseWorkspaceFile, serializeWorkspace } from '../../../src/workspace/file-format.ts';
 import { hostileCell, type FuzzFamily } from '../harness.ts';
 
 const AREAS = {
@@ -23,13 +27,17 @@ interface SurveyCase {
   damage: { kind: 'geen' } | { kind: 'cel'; row: number; col: number; text: string } | { kind: 'afgebroken'; at: number } | { kind: 'binair'; bytes: Uint8Array } | { kind: 'groot' };
 }
 
-/** In-memory localStorage for Node: the store is exercised as in the browser. */
-function ensureLocalStorage(): void {
-  if (typeof globalThis.localStorage !== 'undefined') return;
-  const map = new Map<string, string>();
-  (globalThis as { localStorage?: unknown }).localStorage = {
-    getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, String(v)), removeItem: (k: string) => void map.delete(k),
-  };
+/**
+ * The survey as it comes back after export → import of its workspace and
+ * after a reload (the stored record is checked by the same rules); null
+ * when either refuses it.
+ */
+export function throughWorkspace(survey: SurveyData): { file: SurveyData | null; stored: SurveyData | null } {
+  const ws = createWorkspace('Peiling', { kind: 'gemeente', gemeenteCode: 'GM0014', areas: [{ code: 'GM0014', name: 'Groningen' }] }, '2026-12-04T10:00:00.000Z');
+  ws.surveys = [{ datasetId: 'nl2024', survey }];
+  const file = parseWorkspaceFile(serializeWorkspace(ws));
+  const stored = parseStoredWorkspace(structuredClone(ws));
+  return { file: file.ok ? (file.workspace.surveys[0]?.survey ?? null) : null, stored: stored.ok ? (stored.workspace.surveys[0]?.survey ?? null) : null };
 }
 
 const cases = () => fc.record({
@@ -61,7 +69,6 @@ export const surveyFileFamily: FuzzFamily<SurveyCase> = {
   cases,
   describe: (c) => `sep ${JSON.stringify(c.separator)}, ${c.rows.length} rijen (n ${c.rows.map((r) => r.n).join('/')}), schade: ${c.damage.kind}${'text' in c.damage ? ` ${JSON.stringify(c.damage.text)}` : ''}`,
   async run(c) {
-    ensureLocalStorage();
     const parsed = parseSurvey(write(c), AREAS, { fileName: 'peiling.csv', year: 2024 });
     if (parsed.fatal) return { kind: 'refused', messages: [parsed.fatal] };
     if (parsed.errors.length) return { kind: 'refused', messages: parsed.errors.map((e) => `peiling.csv, regel ${e.line}, kolom ${e.column}: ${e.message}`) };
@@ -73,8 +80,9 @@ export const surveyFileFamily: FuzzFamily<SurveyCase> = {
       }
     }
     const survey = { fileName: 'peiling.csv', importedAt: '2026-12-04T10:00:00.000Z', measure: parsed.measure, figures: parsed.figures.map(({ line: _line, ...f }) => f) };
-    saveSurvey('fuzz', survey);
-    if (!isDeepStrictEqual(loadSurvey('fuzz'), survey)) return { kind: 'accepted', wrong: 'toegepast, maar na herladen weg of anders' };
+    const back = throughWorkspace(survey);
+    if (!isDeepStrictEqual(back.stored, survey)) return { kind: 'accepted', wrong: 'toegepast, maar na herladen weg of anders' };
+    if (!isDeepStrictEqual(back.file, survey)) return { kind: 'accepted', wrong: 'toegepast, maar na export → import van de werkruimte weg of anders' };
     return { kind: 'accepted' };
   },
 };

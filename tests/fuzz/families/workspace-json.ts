@@ -7,9 +7,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { parseWorkspaceFile, serializeWorkspace } from '../../../src/workspace/file-format.ts';
 import { sampleWorkspace } from '../../workspace/fixtures.ts';
-import { hostileCell, truncated, type FuzzFamily } from '../harness.ts';
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+import { hostileCell, jsonPaths, setAt, truncated, type FuzzFamily, type Json } from '../harness.ts';
 
 function baseFile(): string {
   const ws = sampleWorkspace();
@@ -17,32 +15,16 @@ function baseFile(): string {
     id: 'imp-a', fileName: 'amsterdam.csv', importedAt: '2026-11-26T10:00:00.000Z', datasetId: 'nl2024', level: 'buurt', keyKind: 'code', gemeenteCode: null, skippedRows: [],
     columns: [{ column: 'meldingen', target: { kind: 'series', series: 'mora_meldingen' }, year: 2024, unit: 'aantal', conversion: 'aantal uit het bestand', values: { BU0363AA01: 12, BU00140001: null } }],
   }];
+  // File version 5: the applied survey travels in the workspace (n = 1 gives a margin of 98).
+  ws.surveys = [{ datasetId: 'nl2024', survey: { fileName: 'peiling.csv', importedAt: '2026-12-04T09:00:00.000Z', measure: '% onveilig',
+    figures: [{ level: 'buurt', code: 'BU0363AA01', name: 'Kop Zeedijk', percent: 50, margin: 98, n: 1, year: 2024 }] } }];
   return serializeWorkspace(ws, '2026-12-04T10:00:00.000Z');
 }
 
 const BASE = baseFile();
 const BASE_PARSED = parseWorkspaceFile(BASE);
 
-/** Every path to a value in the document, so a mutation can reach any field. */
-function paths(value: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = [...at, Array.isArray(value) ? Number(k) : k];
-      out.push(p);
-      paths(v as Json, p, out);
-    }
-  }
-  return out;
-}
-const BASE_PATHS = paths(JSON.parse(BASE) as Json);
-
-function setAt(doc: Json, path: (string | number)[], value: Json): Json {
-  const copy = structuredClone(doc) as Json;
-  let o = copy as Record<string | number, Json>;
-  for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, Json>;
-  o[path[path.length - 1]] = value;
-  return copy;
-}
+const BASE_PATHS = jsonPaths(JSON.parse(BASE) as Json);
 
 const wrongValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(null, true, 0, -1, 1.5, 1e308, '', ' ', '2026-13-45', '2026-02-30T10:00:00Z', 'BU0363AA01', [], {}, [null], { a: 1 }),
