@@ -5,31 +5,18 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataFileError, decodeLevelTable, encodeLevelTable, readLevelTableHeader, type LevelTableHeader } from '../../src/model/dataset-format.ts';
+import { DataFileError, decodeLevelTable, encodeLevelTable, readLevelTableHeader } from '../../src/model/dataset-format.ts';
 import { MissingReason } from '../../src/model/missing.ts';
 import { decodeTableFile, loadDataset } from '../../src/data/load-dataset.ts';
 import { fetchSource, memorySource } from '../../src/data/source.ts';
 import { assertRelativeDataPath, parseCatalog } from '../../src/data/verify.ts';
 import { PMTILES_PREFIX, verifyPmtilesPrefix } from '../../src/data/verify-tiles.ts';
 import { makeTable, randomTable } from '../model/helpers/synthetic-table.ts';
-import { hashedPath, memoryDataset } from '../model/helpers/dataset-files.ts';
+import { hashedPath, memoryDataset, withHeader } from '../model/helpers/dataset-files.ts';
 
 const table = randomTable(11, 200);
 const bytes = encodeLevelTable(table) as Uint8Array<ArrayBuffer>;
 
-/** Same file with the header changed (sections block kept). */
-function withHeader(original: Uint8Array, change: (h: LevelTableHeader) => void): Uint8Array<ArrayBuffer> {
-  const { header, base } = readLevelTableHeader(original);
-  change(header);
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const newBase = Math.ceil((8 + json.length) / 8) * 8;
-  const out = new Uint8Array(newBase + original.length - base);
-  out.set(original.subarray(0, 4));
-  new DataView(out.buffer).setUint32(4, json.length, true);
-  out.set(json, 8);
-  out.set(original.subarray(base), newBase);
-  return out;
-}
 
 const failure = (fn: () => unknown) => {
   try { fn(); } catch (error) { return error as DataFileError; }

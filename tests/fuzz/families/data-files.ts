@@ -18,6 +18,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
+import { withHeader } from '../../model/helpers/dataset-files.ts';
 import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog } from '../../../src/model/dataset-format.ts';
 import { contentHashOf, parseCatalog, verifyContentHash } from '../../../src/data/verify.ts';
 import { HOST_CONFIG_KEYS, parseHostConfig } from '../../../src/hosting/host-config.ts';
@@ -45,24 +46,12 @@ export type DataFileCase =
 
 // ── Level table ───────────────────────────────────────────────────────────
 
-function headerOf(bytes: Uint8Array): { header: { sections: { byteOffset: number }[] } & Record<string, unknown>; base: number } {
-  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
-  return { header: JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))), base: Math.ceil((8 + length) / 8) * 8 };
-}
 
 /** The table with one section's offset moved by 1–7 bytes (header rewritten, body unchanged). */
 function misaligned(section: number, by: number): Uint8Array {
-  const { header, base } = headerOf(TABLE);
-  const s = header.sections[section % header.sections.length];
-  s.byteOffset += by;
-  const head = new TextEncoder().encode(JSON.stringify(header));
-  const newBase = Math.ceil((8 + head.length) / 8) * 8;
-  const out = new Uint8Array(newBase + TABLE.length - base);
-  out.set(TABLE.subarray(0, 4));
-  new DataView(out.buffer).setUint32(4, head.length, true);
-  out.set(head, 8);
-  out.set(TABLE.subarray(base), newBase);
-  return out;
+  return withHeader(TABLE, (header) => {
+    header.sections[section % header.sections.length].byteOffset += by;
+  });
 }
 
 function damagedTable(d: TableDamage): Uint8Array {

@@ -2,7 +2,7 @@
  * A dataset in memory, named the way the pipeline names files
  * (`<dataset>/<level>.<hash>.wvk`), for the loader, worker and verifier tests.
  */
-import { encodeLevelTable, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../../../src/model/dataset-format.ts';
+import { encodeLevelTable, readLevelTableHeader, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable, type LevelTableHeader } from '../../../src/model/dataset-format.ts';
 import { contentHashOf } from '../../../src/data/verify.ts';
 
 export async function hashedPath(datasetId: string, stem: string, ext: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -25,4 +25,18 @@ export async function memoryDataset(id: string, tables: LevelTable[]): Promise<{
   const catalog: DatasetCatalog = { format: 'wvk-datasets', version: 1, defaultDataset: id, datasets: [entry] };
   files['datasets.json'] = new TextEncoder().encode(JSON.stringify(catalog));
   return { catalog, entry, files };
+}
+
+/** Same level-table file with its JSON header changed; the sections block is kept byte for byte. */
+export function withHeader(original: Uint8Array, change: (h: LevelTableHeader) => void): Uint8Array<ArrayBuffer> {
+  const { header, base } = readLevelTableHeader(original);
+  change(header);
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const newBase = Math.ceil((8 + json.length) / 8) * 8;
+  const out = new Uint8Array(newBase + original.length - base);
+  out.set(original.subarray(0, 4));
+  new DataView(out.buffer).setUint32(4, json.length, true);
+  out.set(json, 8);
+  out.set(original.subarray(base), newBase);
+  return out;
 }
