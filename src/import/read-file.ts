@@ -179,7 +179,7 @@ export async function readImportBuffer(buffer: ArrayBuffer, fileName: string): P
 }
 
 /** UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (older Excel CSV exports). */
-function decodeText(buffer: ArrayBuffer): string {
+export function decodeText(buffer: ArrayBuffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {

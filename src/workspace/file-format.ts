@@ -16,6 +16,7 @@ import {
   RECOGNITION,
   TAFEL_STATES,
   JUDGEMENT_VALUES,
+  RESIDENT_ANSWERS,
   isMonth,
   monthIndex,
   newId,
@@ -25,6 +26,8 @@ import {
   type JudgementValue,
   type LocalKnowledge,
   type MatrixRow,
+  type ResidentAnswer,
+  type ResidentAnswerBatch,
   type Milestone,
   type StakeholderAction,
   type TafelEntry,
@@ -42,7 +45,8 @@ export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
 /** 4: adds `imports` (area data imports with their figures); older files read as having none. */
 /** 5: adds `surveys` (the applied survey per dataset, before kept in localStorage); older files read as having none. */
-export const FILE_VERSION = 5;
+/** 6: adds `residentAnswers` (answers from the resident page); older files read as having none. */
+export const FILE_VERSION = 6;
 
 /** Longest free text accepted in one field; keeps a hostile file from filling the disk. */
 const MAX_TEXT = 20_000;
@@ -74,6 +78,7 @@ export function toFileObject(ws: Workspace, exportedAt: string): Record<string, 
     judgements: ws.judgements ?? [],
     imports: ws.imports ?? [],
     surveys: ws.surveys ?? [],
+    residentAnswers: ws.residentAnswers ?? [],
   };
 }
 
@@ -410,7 +415,9 @@ function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
 
   const surveys = checkSurveys(c, o.surveys ?? []);
 
-  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements, imports, surveys };
+  const residentAnswers = checkResidentAnswerBatches(c, o.residentAnswers ?? []);
+
+  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements, imports, surveys, residentAnswers };
 }
 
 function checkSurveys(c: Checker, value: unknown): WorkspaceSurvey[] {
@@ -424,6 +431,32 @@ function checkSurveys(c: Checker, value: unknown): WorkspaceSurvey[] {
     datasets.add(datasetId);
     const survey = checkSurveyData(so.survey, `${p}.survey`, (path, message) => c.fail(path, message));
     return survey ? [{ datasetId, survey }] : [];
+  });
+}
+
+/** Version 6 (residents): the answers imported from resident pages, rebuilt field by field. */
+function checkResidentAnswerBatches(c: Checker, value: unknown): ResidentAnswerBatch[] {
+  const batchIds = new Set<string>();
+  return c.arr(value, 'residentAnswers').flatMap((b, i) => {
+    const p = `residentAnswers[${i}]`;
+    const bo = c.obj(b, p);
+    if (!bo) return [];
+    const answers: ResidentAnswer[] = c.arr(bo.answers, `${p}.answers`).flatMap((a, j) => {
+      const ap = `${p}.answers[${j}]`;
+      const ao = c.obj(a, ap);
+      if (!ao) return [];
+      const q = ao.questionId;
+      if (!isCategoryId(q)) c.fail(`${ap}.questionId`, q === undefined ? 'ontbreekt' : `onbekende vraag ${describe(q)} (verwacht een categorie zoals S4)`);
+      const answer = ao.answer === null ? null : c.oneOf(ao, 'answer', ap, RESIDENT_ANSWERS, 'antwoord');
+      return [{ questionId: (isCategoryId(q) ? q : 'F1') as CategoryId, question: c.str(ao, 'question', ap, { max: 500 }), answer, text: c.text(ao, 'text', ap) }];
+    });
+    return [{
+      id: c.id(bo, 'id', p, batchIds),
+      areaCode: c.str(bo, 'areaCode', p, { max: 20 }),
+      fileName: c.str(bo, 'fileName', p, { max: 300 }),
+      importedAt: c.isoDate(bo, 'importedAt', p, false) ?? '',
+      answers,
+    }];
   });
 }
 
@@ -536,7 +569,7 @@ export function parseStoredWorkspace(value: unknown): ParseResult {
   const c = new Checker();
   const o = c.obj(value, 'werkruimte');
   if (!o) return { ok: false, errors: c.errors };
-  const workspace = checkWorkspace(c, { ...o, judgements: o.judgements ?? [], imports: o.imports ?? [], surveys: o.surveys ?? [] });
+  const workspace = checkWorkspace(c, { ...o, judgements: o.judgements ?? [], imports: o.imports ?? [], surveys: o.surveys ?? [], residentAnswers: o.residentAnswers ?? [] });
   return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, workspace, migratedFrom: null };
 }
 
@@ -576,6 +609,8 @@ export function parseWorkspaceFile(text: string): ParseResult {
   if (version < 4) current = { ...current, imports: [] };
   // v4 → v5: surveys lived in localStorage, not in the file; a stray `surveys` key in an older file is not trusted.
   if (version < 5) current = { ...current, surveys: [] };
+  // v5 → v6 (residents): answers from resident pages did not exist before; a stray `residentAnswers` key in an older file is not trusted.
+  if (version < 6) current = { ...current, residentAnswers: [] };
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   const workspace = checkWorkspace(c, current);
   if (c.errors.length > 0) return { ok: false, errors: c.errors };

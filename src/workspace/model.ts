@@ -147,6 +147,31 @@ export interface Judgement {
   date: string;
 }
 
+/** Answer options on the resident page ("Herkent u dit?"), as written on paper and in the saved file. */
+export const RESIDENT_ANSWERS = ['ja', 'een beetje', 'nee', 'weet ik niet'] as const;
+export type ResidentAnswerValue = (typeof RESIDENT_ANSWERS)[number];
+
+/** One answer of one resident to one question; nothing about the person but what they typed. */
+export interface ResidentAnswer {
+  /** The category the question is about (the question id on the page and in the CSV). */
+  questionId: CategoryId;
+  /** The question as it was asked, so the answers stay readable when the page changes. */
+  question: string;
+  /** null when only a free text was given. */
+  answer: ResidentAnswerValue | null;
+  text: string;
+}
+
+/** The answers from one file (a typed-in paper CSV or a file saved from the resident page). */
+export interface ResidentAnswerBatch {
+  id: string;
+  areaCode: string;
+  fileName: string;
+  /** ISO date-time of the import. */
+  importedAt: string;
+  answers: ResidentAnswer[];
+}
+
 /** The survey (veiligheidsbeleving) applied to one dataset; at most one per dataset. */
 export interface WorkspaceSurvey {
   datasetId: string;
@@ -173,6 +198,8 @@ export interface Workspace {
   imports: AreaImport[];
   /** Applied surveys, one per dataset (file version 5). */
   surveys: WorkspaceSurvey[];
+  /** What residents answered on the resident page, per imported file (file version 6). */
+  residentAnswers: ResidentAnswerBatch[];
 }
 
 /** Random id; crypto.randomUUID exists in every supported browser and in Node 20. */
@@ -201,6 +228,7 @@ export function createWorkspace(name: string, focus: Focus, now = nowIso()): Wor
     judgements: [],
     imports: [],
     surveys: [],
+    residentAnswers: [],
   };
 }
 

@@ -27,6 +27,7 @@ import {
   type TafelEntry,
   type TimelineItem,
   type Workspace,
+  type ResidentAnswerBatch,
 } from './model.ts';
 import type { CategoryId } from './ids.ts';
 import type { AreaImport } from '../import/types.ts';
@@ -475,6 +476,20 @@ export class WorkspaceStore {
     this.#timer = null;
     await this.#saveAll();
     if (this.#durable()) adopted.forEach(forgetLegacySurvey);
+  }
+
+  /** The workspace that covers an area: the active one if it does, else the first that does, else a new one for the area. */
+  workspaceIdForArea(area: { code: string; name: string; level: 'gemeente' | 'wijk' | 'buurt'; gemeenteCode: string }): string {
+    const covering = this.workspacesFor(area.code);
+    if (this.active && covering.includes(this.active)) return this.active.id;
+    if (covering[0]) return covering[0].id;
+    const kind = area.level === 'buurt' ? 'buurten' : area.level;
+    return this.create(area.name, { kind, gemeenteCode: area.gemeenteCode, areas: [{ code: area.code, name: area.name }] }).id;
+  }
+
+  /** Stores the answers of one imported file (resident page) in a workspace. */
+  addResidentAnswers(batch: ResidentAnswerBatch, id: string | null = this.activeId): void {
+    this.edit((ws) => void (ws.residentAnswers = [...(ws.residentAnswers ?? []), batch]), id);
   }
 
   /** The judgement for an area and category: from the active workspace first, then any other. */
