@@ -152,7 +152,7 @@ export interface ResidentQuestion {
   /** The category it is about; the id in the CSV and in the saved file. */
   id: CategoryId;
   topic: string;
-  /** What the figures say, the thing to recognise. */
+  /** What the figures say, the thing to recognise; '' for a topic without figures. */
   statement: string;
   text: string;
 }
@@ -170,6 +170,8 @@ export interface ResidentPageInput {
   fewResidents: boolean;
   /** Under 50 inwoners: no figures to tell. */
   noFigures: boolean;
+  /** A bezoekers- of werkgebied: figures per inwoner describe visitors, so the kompas does not compare it. */
+  visitorArea: boolean;
   matrix: Pick<MatrixRow, 'interventionId' | 'name' | 'status'>[];
   madeBy: string;
   /** yyyy-mm-dd */
@@ -227,10 +229,14 @@ export function buildResidentPage(input: ResidentPageInput): ResidentPage {
     return { id: c.id, topic: PLAIN_CATEGORIES[c.id].topic, sentences, comparison: comparisonOf(c.percentile) };
   });
 
-  const white = input.dataset.filter((c) => isCategoryId(c.id) && (c.status === 'wittevlek' || c.status === 'geen')).map((c) => c.id as CategoryId);
+  // Without figures because of a visitor area or too few inwoners, the reason is said once, not per topic.
+  const missing = (c: CategoryFigure) => c.status === 'wittevlek' || (c.status === 'geen' && !input.visitorArea && !input.noFigures);
+  const white = input.dataset.filter((c) => isCategoryId(c.id) && missing(c)).map((c) => c.id as CategoryId);
+  const unasked = input.dataset.filter((c) => isCategoryId(c.id) && (c.status === 'wittevlek' || c.status === 'geen')).map((c) => c.id as CategoryId);
   const unknown: string[] = [];
   if (input.noFigures) unknown.push(`In deze ${levelWord} wonen te weinig mensen om iets over de cijfers te zeggen.`);
   else if (input.fewResidents) unknown.push(`In deze ${levelWord} wonen niet veel mensen. Daarom zeggen de cijfers minder dan in een grote ${levelWord}.`);
+  if (input.visitorArea) unknown.push(`In deze ${levelWord} komen veel bezoekers en mensen die er werken. Cijfers per bewoner zeggen hier weinig. Daarom vergelijken we de meeste onderwerpen niet met andere ${PLURAL[area.level]}.`);
   for (const id of white) unknown.push(`Over ${PLAIN_CATEGORIES[id].topic.toLowerCase()} hebben we te weinig cijfers voor deze ${levelWord}.`);
   unknown.push('De cijfers laten niet zien hoe veilig mensen zich voelen. Dat weet u zelf het best.');
   unknown.push('Cijfers laten zien wat vaak samen voorkomt. Ze zeggen niet wat de oorzaak is.');
@@ -241,11 +247,11 @@ export function buildResidentPage(input: ResidentPageInput): ResidentPage {
     statement: f.sentences[0],
     text: `Herkent u dit? ${f.sentences[0]}`,
   }));
-  for (const id of white) {
+  // Too few topics with figures: ask about topics without figures, in the kompas's order.
+  for (const id of unasked) {
     if (questions.length >= MIN_QUESTIONS) break;
     const topic = PLAIN_CATEGORIES[id].topic;
-    const statement = `Over ${topic.toLowerCase()} hebben we te weinig cijfers.`;
-    questions.push({ id, topic, statement, text: `Herkent u dit? Merkt u in uw ${levelWord} iets van ${PLAIN_CATEGORIES[id].subject}?` });
+    questions.push({ id, topic, statement: '', text: `Merkt u in uw ${levelWord} iets van ${PLAIN_CATEGORIES[id].subject}?` });
   }
 
   const interventions = input.matrix.map((r) => `${plainInterventionName(r)} (${PLAIN_STATUS[r.status]})`);

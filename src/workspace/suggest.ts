@@ -4,8 +4,14 @@
  */
 import { INTERVENTIONS, isNotEffective, type EvidenceLevel, type Intervention } from './interventions.ts';
 import { isCategoryId, type CategoryId } from './ids.ts';
+import { ScoreStatus } from '../model/scoring-types.ts';
 
 export type CategoryStatus = 'score' | 'beperkt' | 'wittevlek' | 'geen';
+
+/** The engine's status code (src/model/scoring-types.ts ScoreStatus) in the workspace's words. */
+export function categoryStatusOf(status: number): CategoryStatus {
+  return status === ScoreStatus.score ? 'score' : status === ScoreStatus.beperkteDekking ? 'beperkt' : status === ScoreStatus.witteVlek ? 'wittevlek' : 'geen';
+}
 
 export interface SuggestionInput {
   categories: { id: string; label: string; percentile: number | null; status: CategoryStatus }[];

@@ -14,6 +14,7 @@ function input(dataset: CategoryFigure[], extra: Partial<ResidentPageInput> = {}
     withinGemeente: null,
     fewResidents: false,
     noFigures: false,
+    visitorArea: false,
     matrix: [],
     madeBy: 'het kernteam veiligheid van de gemeente Groningen',
     date: '2026-12-04',
@@ -80,6 +81,18 @@ describe('resident page sentences follow the figures', () => {
     const none = buildResidentPage(input(all(() => 50), { noFigures: true }));
     expect(none.figures).toEqual([]);
     expect(none.unknown[0]).toMatch(/te weinig mensen/);
+  });
+
+  it('a visitor area says why it is not compared, once, and still asks three questions', () => {
+    const page = buildResidentPage(input(CATEGORY_IDS.map((id) => ({ id, percentile: null, status: id === 'F1' ? 'wittevlek' : 'geen' })), { visitorArea: true }));
+    expect(page.figures).toEqual([]);
+    expect(page.unknown.filter((u) => /bezoekers/.test(u))).toHaveLength(1);
+    expect(page.unknown.filter((u) => /te weinig cijfers/.test(u))).toEqual(['Over vernielingen en leegstand hebben we te weinig cijfers voor deze buurt.']);
+    expect(page.questions.map((q) => q.text)).toEqual([
+      'Merkt u in uw buurt iets van vernielingen en lege gebouwen?',
+      'Merkt u in uw buurt iets van flats en plekken die je slecht kunt overzien?',
+      'Merkt u in uw buurt iets van winkels, cafés en bezoekers?',
+    ]);
   });
 
   it('names the kernteam’s plans in plain words, and every catalogue intervention has a plain name', () => {
