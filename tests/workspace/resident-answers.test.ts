@@ -17,6 +17,7 @@ const page = buildResidentPage({
   withinGemeente: null,
   fewResidents: false,
   noFigures: false,
+  visitorArea: false,
   matrix: [],
   madeBy: 'het kernteam',
   date: '2026-12-04',
