@@ -14,12 +14,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Download, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { openApp } from './helpers.ts';
+import { openApp, storedWorkspaces } from './helpers.ts';
 import { comparisonOf } from '../../src/workspace/resident-page.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140002';
 const CODE = 'BU00140002';
-const DB = 'wijkveiligheidskompas-werkruimtes';
 /** Words that must not reach a resident: jargon of the kompas and English. */
 const FORBIDDEN = /\bP\d{1,3}\b|percentiel|\bscore|\baandacht\b|referentiekader|witte vlek|\b(the|and|with|score|percentile|hotspot|policing|coverage|frame)\b/i;
 
@@ -38,24 +37,6 @@ async function saveDownload(download: Download, name: string): Promise<string> {
   const path = join(dir, name);
   await download.saveAs(path);
   return path;
-}
-
-function stored(page: Page): Promise<string> {
-  return page.evaluate(
-    (name) =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('workspaces').objectStore('workspaces').getAll();
-          get.onsuccess = () => {
-            resolve(JSON.stringify(get.result));
-            req.result.close();
-          };
-        };
-      }),
-    DB,
-  );
 }
 
 /** Adds the first suggestion to a new workspace for the area; returns its catalogue name. */
@@ -166,10 +147,10 @@ describe('bewonerspagina', () => {
     expect(await asked.locator('td[data-answer="ja"]').textContent()).toBe('2');
     expect(await asked.locator('td[data-answer="nee"]').textContent()).toBe('1');
     expect(await asked.locator('.texts li').allTextContents()).toEqual(['Fietsen gestolen bij de school; twee keer dit jaar', 'Vooral in het weekend']);
-    await expect.poll(async () => (JSON.parse(await stored(page)) as { workspace: { residentAnswers?: unknown[] } }[]).flatMap((r) => r.workspace.residentAnswers ?? []).length).toBe(2);
+    await expect.poll(async () => (JSON.parse(await storedWorkspaces(page)) as { workspace: { residentAnswers?: unknown[] } }[]).flatMap((r) => r.workspace.residentAnswers ?? []).length).toBe(2);
 
     // A broken file: a Dutch message with file, row and column, and nothing changes.
-    const before = await stored(page);
+    const before = await storedWorkspaces(page);
     const tableBefore = await section.locator('.question').allTextContents();
     const broken = `gebied;vraag;antwoord;toelichting\r\n${CODE};${askedId};misschien;\r\n`;
     await section.locator('#resident-answers-file').setInputFiles({ name: 'kapot.csv', mimeType: 'text/csv', buffer: Buffer.from(broken, 'utf8') });
@@ -177,7 +158,7 @@ describe('bewonerspagina', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Niet ingelezen; er is niets veranderd:.*kapot\.csv, rij 2, kolom antwoord: onbekend antwoord "misschien"/s);
     expect(await section.locator('.question').allTextContents()).toEqual(tableBefore);
-    expect(await stored(page)).toBe(before);
+    expect(await storedWorkspaces(page)).toBe(before);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

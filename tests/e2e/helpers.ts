@@ -95,6 +95,25 @@ export async function mapPixels(page: Page): Promise<{ total: number; byColour: 
   });
 }
 
+/** The raw workspace records in IndexedDB (src/workspace/db.ts), to prove that a refused import changed nothing. */
+export function storedWorkspaces(page: Page): Promise<string> {
+  return page.evaluate(
+    (name) =>
+      new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('workspaces').objectStore('workspaces').getAll();
+          get.onsuccess = () => {
+            resolve(JSON.stringify(get.result));
+            req.result.close();
+          };
+        };
+      }),
+    'wijkveiligheidskompas-werkruimtes',
+  );
+}
+
 export function externalRequests(requests: string[]): string[] {
   const origin = new URL(baseUrl()).origin;
   return requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));

@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { FILE_VERSION } from '../../src/workspace/file-format.ts';
-import { openApp, waitForColouredMap } from './helpers.ts';
+import { openApp, storedWorkspaces, waitForColouredMap } from './helpers.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
-const DB = 'wijkveiligheidskompas-werkruimtes';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,25 +37,6 @@ async function saved(page: Page) {
     () => /Opgeslagen in deze browser/.test(document.querySelector('.workspace-panel .save-state')?.textContent ?? ''),
     undefined,
     { timeout: 10_000 },
-  );
-}
-
-/** The raw workspaces in IndexedDB, to prove that a refused import changed nothing. */
-function stored(page: Page): Promise<string> {
-  return page.evaluate(
-    (name) =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('workspaces').objectStore('workspaces').getAll();
-          get.onsuccess = () => {
-            resolve(JSON.stringify(get.result));
-            req.result.close();
-          };
-        };
-      }),
-    DB,
   );
 }
 
@@ -128,7 +108,7 @@ describe('werkruimte', () => {
     await panel.getByRole('button', { name: 'Werkruimte verwijderen…' }).click();
     await panel.getByRole('button', { name: /^Ja, verwijder/ }).click();
     await expect.poll(() => panel.locator('#ws-select').count()).toBe(0);
-    expect(JSON.parse(await stored(page))).toEqual([]);
+    expect(JSON.parse(await storedWorkspaces(page))).toEqual([]);
 
     await importFile(panel, 'werkruimte.json', exported);
     await panel.getByRole('button', { name: 'Importeren als nieuwe werkruimte' }).click();
@@ -151,7 +131,7 @@ describe('werkruimte', () => {
     await panel.locator('article.card').first().getByRole('button', { name: /^Toevoegen aan matrix/ }).click();
     const good = JSON.parse(await download(page, panel));
     await saved(page);
-    const before = await stored(page);
+    const before = await storedWorkspaces(page);
 
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     const cases: { file: unknown; message: RegExp }[] = [
@@ -168,7 +148,7 @@ describe('werkruimte', () => {
       expect(await panel.getByRole('button', { name: 'Importeren als nieuwe werkruimte' }).count()).toBe(0);
     }
     await page.waitForTimeout(600); // longer than the autosave delay
-    expect(await stored(page)).toBe(before);
+    expect(await storedWorkspaces(page)).toBe(before);
 
     // A valid file with a script in a note: imported, and the note is just text.
     await importFile(panel, 'met-script.json', JSON.stringify({ ...good, matrix: [{ ...good.matrix[0], notes: hostile }] }));

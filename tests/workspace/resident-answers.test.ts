@@ -6,23 +6,11 @@ import { parseWorkspaceFile, serializeWorkspace } from '../../src/workspace/file
 import { CATEGORY_IDS } from '../../src/workspace/ids.ts';
 import type { ResidentAnswerBatch } from '../../src/workspace/model.ts';
 import { sampleWorkspace } from './fixtures.ts';
+import { residentPageInput } from './resident-fixtures.ts';
 
 const AREA = 'BU00140001';
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
-const page = buildResidentPage({
-  area: { code: AREA, name: 'Binnenstad-Zuid', level: 'buurt' },
-  gemeenteName: 'Groningen',
-  dataset: CATEGORY_IDS.map((id) => ({ id, percentile: id === 'S4' ? 95 : id === 'S3' ? 88 : id === 'F1' ? 82 : 40, status: 'score' as const })),
-  datasetWhere: 'in Nederland',
-  withinGemeente: null,
-  fewResidents: false,
-  noFigures: false,
-  visitorArea: false,
-  matrix: [],
-  madeBy: 'het kernteam',
-  date: '2026-12-04',
-  credit: 'Bron: CBS, Politie, RIVM/GGD',
-});
+const page = buildResidentPage(residentPageInput(CATEGORY_IDS.map((id) => ({ id, percentile: id === 'S4' ? 95 : id === 'S3' ? 88 : id === 'F1' ? 82 : 40, status: 'score' as const }))));
 const questionText = (id: string) => page.questions.find((q) => q.id === id)?.text;
 
 describe('answers from paper (CSV template)', () => {

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CATEGORY_IDS, type CategoryId } from '../../src/workspace/ids.ts';
-import { buildResidentPage, comparisonOf, figureSentence, gemeenteSentence, MAX_QUESTIONS, MIN_QUESTIONS, PLAIN_INTERVENTIONS, type CategoryFigure, type ResidentPageInput } from '../../src/workspace/resident-page.ts';
+import { buildResidentPage, comparisonOf, figureSentence, gemeenteSentence, MAX_QUESTIONS, MIN_QUESTIONS, PLAIN_INTERVENTIONS, type CategoryFigure } from '../../src/workspace/resident-page.ts';
+import { residentPageInput } from './resident-fixtures.ts';
 import { residentPageHtml } from '../../src/workspace/resident-html.ts';
 import { INTERVENTIONS } from '../../src/workspace/interventions.ts';
 
-function input(dataset: CategoryFigure[], extra: Partial<ResidentPageInput> = {}): ResidentPageInput {
-  return {
-    area: { code: 'BU00140001', name: 'Binnenstad-Zuid', level: 'buurt' },
-    gemeenteName: 'Groningen',
-    dataset,
-    datasetWhere: 'in Nederland',
-    withinGemeente: null,
-    fewResidents: false,
-    noFigures: false,
-    visitorArea: false,
-    matrix: [],
-    madeBy: 'het kernteam veiligheid van de gemeente Groningen',
-    date: '2026-12-04',
-    credit: 'Bron: CBS, Politie, RIVM/GGD',
-    ...extra,
-  };
-}
+const input = residentPageInput;
 const all = (p: (id: CategoryId, i: number) => number | null): CategoryFigure[] =>
   CATEGORY_IDS.map((id, i) => ({ id, percentile: p(id, i), status: p(id, i) === null ? 'wittevlek' : 'score' }));
 
