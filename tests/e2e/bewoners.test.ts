@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Download, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { openApp, storedWorkspaces } from './helpers.ts';
+import { axeViolations } from './axe.ts';
 import { comparisonOf } from '../../src/workspace/resident-page.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140002';
@@ -108,6 +109,7 @@ describe('bewonerspagina', () => {
     await offline.goto(fileUrl);
     const offlineText = await offline.locator('body').innerText();
     expect(offlineText).not.toMatch(FORBIDDEN);
+    expect(await axeViolations(offline)).toEqual([]);
     // Fill in and save the answers in the file itself.
     const fileQuestions = offline.locator('fieldset[data-vraag]');
     const askedId = (await fileQuestions.first().getAttribute('data-vraag'))!;
@@ -159,6 +161,28 @@ describe('bewonerspagina', () => {
     expect(await alert.textContent()).toMatch(/Niet ingelezen; er is niets veranderd:.*kapot\.csv, rij 2, kolom antwoord: onbekend antwoord "misschien"/s);
     expect(await section.locator('.question').allTextContents()).toEqual(tableBefore);
     expect(await storedWorkspaces(page)).toBe(before);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works for a wijk too: compared with other wijken, in plain words, and the dialog and the answers section pass axe', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=wijk&sel=WK001401');
+    await page.getByRole('button', { name: 'Bewonerspagina', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Bewonerspagina/ });
+    const preview = dialog.frameLocator('iframe[title="Voorbeeld van de bewonerspagina"]');
+    await preview.locator('h1').waitFor({ timeout: 30_000 });
+    const text = await preview.locator('body').innerText();
+    expect(text).toMatch(/Veiligheid in Oud-Zuid/);
+    expect(text).toMatch(/dan in de meeste wijken in Nederland\.|als in de meeste wijken in Nederland\./);
+    expect(text).toMatch(/in de meeste andere wijken\./);
+    expect(text).not.toMatch(/\bbuurten\b/);
+    expect(text).not.toMatch(FORBIDDEN);
+    expect(await axeViolations(page, '.resident-dialog')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    const section = await residentsSection(page);
+    await section.locator('#resident-answers-file').setInputFiles({ name: 'leeg.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "iets"}', 'utf8') });
+    await section.getByRole('alert').waitFor();
+    expect(await axeViolations(page, 'section.residents')).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
