@@ -489,7 +489,9 @@ export class WorkspaceStore {
 
   /** Stores the answers of one imported file (resident page) in a workspace. */
   addResidentAnswers(batch: ResidentAnswerBatch, id: string | null = this.activeId): void {
-    this.edit((ws) => void (ws.residentAnswers = [...(ws.residentAnswers ?? []), batch]), id);
+    this.edit((ws) => {
+      ws.residentAnswers = [...(ws.residentAnswers ?? []), batch];
+    }, id);
   }
 
   /** The judgement for an area and category: from the active workspace first, then any other. */
