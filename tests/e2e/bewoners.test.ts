@@ -61,7 +61,8 @@ async function residentsSection(page: Page): Promise<Locator> {
 }
 
 describe('bewonerspagina', () => {
-  it('reads plainly, exports one offline HTML file that prints on A4, and its answers come back under "Wat bewoners zeggen"', async () => {
+  // One flow from the app to paper and back: slower than most (two pages, a PDF), so it has more time than the default.
+  it('reads plainly, exports one offline HTML file that prints on A4, and its answers come back under "Wat bewoners zeggen"', { timeout: 180_000 }, async () => {
     const { page, pageErrors } = await openApp(browser, AREA);
     const catalogueName = await planFirstSuggestion(page);
 
