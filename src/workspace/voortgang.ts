@@ -152,3 +152,9 @@ export function voortgangAt(ws: Pick<Workspace, 'matrix' | 'timeline'>, moment: 
     },
   };
 }
+
+/** "3 maart 2026", or a plain statement when the date is unknown (rows from before file version 6). */
+export function statusDateText(date: string | null): string {
+  if (date === null) return 'datum onbekend';
+  return new Date(date).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+}
