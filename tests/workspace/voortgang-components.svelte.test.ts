@@ -38,12 +38,12 @@ describe('status history in the matrix', () => {
     render(MatrixView, { store, labels: DEFAULT_CATEGORY_LABELS });
     await fireEvent.change(document.getElementById(`l-${row.id}-status`)!, { target: { value: 'lopend' } });
     const summary = screen.getByText(/^Statusgeschiedenis \(1 wijziging\)/);
-    const list = within(summary.closest('details')!).getByRole('list', { name: /Statusgeschiedenis van Buurtbemiddeling/ });
+    const list = within(summary.closest('details')!).getByRole('list', { name: 'Verloop van Buurtbemiddeling' });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([expect.stringMatching(/Kansrijk/), expect.stringMatching(/Lopend/)]);
     const today = new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
     expect(items[1].textContent).toContain(today);
-    await fireEvent.input(within(items[1]).getByLabelText('Notitie bij statuswijziging 2'), { target: { value: 'Besloten in kernteam' } });
+    await fireEvent.input(within(items[1]).getByLabelText('Notitie bij wijziging 2'), { target: { value: 'Besloten in kernteam' } });
     expect(store.active!.matrix[0].statusHistory[1]).toMatchObject({ status: 'lopend', note: 'Besloten in kernteam' });
   });
 });
