@@ -107,6 +107,27 @@ describe('toegankelijkheid (axe-core)', () => {
     await page.context().close();
   });
 
+  it('status history of a matrix row and the voortgang view with a stuck row: 0 violations', async () => {
+    const { page } = await openApp(browser, AREA);
+    await page.locator('#tab-aanpak').click();
+    const panel = page.locator('.workspace-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+    const tab = (name: RegExp) => panel.getByRole('tab', { name });
+    await tab(/Suggesties/).click();
+    await panel.locator('article.card').first().getByRole('button', { name: /^Toevoegen aan matrix/ }).click();
+    await tab(/Interventiematrix/).click();
+    const row = panel.locator('article.matrix-row').first();
+    await row.getByLabel('Status').selectOption('obstakel');
+    await row.locator('details.history summary').click();
+    await row.getByRole('list', { name: /^Verloop van / }).waitFor();
+    await expectAccessible(page, 'interventiematrix met statusgeschiedenis');
+    await tab(/Voortgang/).click();
+    await panel.getByText(/Beer op de weg:/).first().waitFor();
+    await expectAccessible(page, 'voortgang');
+    await page.context().close();
+  });
+
   it('every import dialog, empty and with a file read (mapping, errors, preview): 0 violations', async () => {
     const { page } = await openApp(browser, AREA);
     const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
