@@ -21,6 +21,7 @@ import {
   monthIndex,
   newId,
   type AreaEvent,
+  type DatasetRef,
   type Focus,
   type Judgement,
   type JudgementValue,
@@ -29,6 +30,7 @@ import {
   type ResidentAnswer,
   type ResidentAnswerBatch,
   type Milestone,
+  type StatusChange,
   type StakeholderAction,
   type TafelEntry,
   type TimelineItem,
@@ -45,7 +47,7 @@ export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
 /** 4: adds `imports` (area data imports with their figures); older files read as having none. */
 /** 5: adds `surveys` (the applied survey per dataset, before kept in localStorage); older files read as having none. */
-/** 6: adds `residentAnswers` (answers from the resident page); older files read as having none. */
+/** 6: adds `statusHistory` per matrix row, `dataset` (the dataset the workspace was made on; see migrateToV6) and `residentAnswers` (answers from the resident page); older files read as having none. */
 export const FILE_VERSION = 6;
 
 /** Longest free text accepted in one field; keeps a hostile file from filling the disk. */
@@ -79,6 +81,7 @@ export function toFileObject(ws: Workspace, exportedAt: string): Record<string, 
     imports: ws.imports ?? [],
     surveys: ws.surveys ?? [],
     residentAnswers: ws.residentAnswers ?? [],
+    dataset: ws.dataset ?? null,
   };
 }
 
@@ -280,6 +283,49 @@ function checkRow(c: Checker, value: unknown, path: string, seen: Set<string>): 
     obstacle: c.text(o, 'obstacle', path),
     actions,
     notes: c.text(o, 'notes', path),
+    statusHistory: checkStatusHistory(c, o.statusHistory, `${path}.statusHistory`),
+  };
+}
+
+/**
+ * The status history of one row (file version 6): a list, oldest first, in
+ * which dated entries are in date order. An empty list is allowed (nothing
+ * recorded). A last entry that differs from the row's status is not an
+ * error: the current status then counts as set on an unknown date
+ * (voortgang.ts effectiveHistory).
+ */
+function checkStatusHistory(c: Checker, value: unknown, path: string): StatusChange[] {
+  let previousDate: string | null = null;
+  return c.arr(value, path).flatMap((e, i): StatusChange[] => {
+    const p = `${path}[${i}]`;
+    const eo = c.obj(e, p);
+    if (!eo) return [];
+    const status = c.oneOf(eo, 'status', p, MATRIX_STATUSES, 'status');
+    let date: string | null = null;
+    if (eo.date !== null) {
+      date = c.isoDate(eo, 'date', p, false);
+      if (date && previousDate && Date.parse(date) < Date.parse(previousDate)) {
+        c.fail(`${p}.date`, `datum ${date.slice(0, 10)} ligt vóór die van de vorige statuswijziging (${previousDate.slice(0, 10)})`);
+      }
+      if (date) previousDate = date;
+    }
+    return [{ status, date, note: c.str(eo, 'note', p, { allowEmpty: true, max: 2000 }) }];
+  });
+}
+
+/** The dataset a workspace was made on (file version 6); null when the file does not say. */
+function checkDatasetRef(c: Checker, value: unknown): DatasetRef | null {
+  if (value === null || value === undefined) return null;
+  const o = c.obj(value, 'dataset');
+  if (!o) return null;
+  const year = o.indelingYear;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1900 || year > 2100) {
+    c.fail('dataset.indelingYear', year === undefined ? 'ontbreekt' : `verwacht een jaartal als 2024, gevonden ${describe(year)}`);
+  }
+  return {
+    id: c.str(o, 'id', 'dataset', { max: 100 }),
+    title: c.str(o, 'title', 'dataset', { max: 200 }),
+    indelingYear: typeof year === 'number' && Number.isInteger(year) ? year : 0,
   };
 }
 
@@ -417,7 +463,9 @@ function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
 
   const residentAnswers = checkResidentAnswerBatches(c, o.residentAnswers ?? []);
 
-  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements, imports, surveys, residentAnswers };
+  const dataset = checkDatasetRef(c, o.dataset);
+
+  return { id, name, focus, createdAt, updatedAt, savedToFileAt, priorities, matrix, timeline, events, localKnowledge, tafel, judgements, imports, surveys, residentAnswers, dataset };
 }
 
 function checkSurveys(c: Checker, value: unknown): WorkspaceSurvey[] {
@@ -561,6 +609,26 @@ function migrateV1(c: Checker, o: Record<string, unknown>): Record<string, unkno
 }
 
 /**
+ * v5 → v6. Each matrix row gets a history of one entry, its current status
+ * with the date unknown (the app did not record when it was set), so the
+ * voortgang view knows the status without pretending to know since when.
+ * `dataset` did not exist: a stray key in an older file is not trusted.
+ * Rows that are not objects are left for checkRow to report. A stored
+ * record (`stored`) keeps the history and dataset it already has.
+ */
+function migrateToV6(o: Record<string, unknown>, stored = false): Record<string, unknown> {
+  const matrix = Array.isArray(o.matrix)
+    ? o.matrix.map((r) => {
+        if (r === null || typeof r !== 'object' || Array.isArray(r)) return r;
+        const row = r as Record<string, unknown>;
+        if (stored && row.statusHistory !== undefined) return row;
+        return { ...row, statusHistory: [{ status: row.status, date: null, note: '' }] };
+      })
+    : o.matrix;
+  return { ...o, matrix, dataset: stored ? (o.dataset ?? null) : null };
+}
+
+/**
  * Checks a workspace as stored in IndexedDB (written by this or an older
  * version of the app, or damaged): the same rules as a file of the current
  * version; records from before judgements/imports/surveys existed have none.
@@ -569,7 +637,9 @@ export function parseStoredWorkspace(value: unknown): ParseResult {
   const c = new Checker();
   const o = c.obj(value, 'werkruimte');
   if (!o) return { ok: false, errors: c.errors };
-  const workspace = checkWorkspace(c, { ...o, judgements: o.judgements ?? [], imports: o.imports ?? [], surveys: o.surveys ?? [], residentAnswers: o.residentAnswers ?? [] });
+  // A record saved before version 6 has no status history and no dataset: migrate it like a file.
+  const stored = migrateToV6(o, true);
+  const workspace = checkWorkspace(c, { ...stored, judgements: o.judgements ?? [], imports: o.imports ?? [], surveys: o.surveys ?? [], residentAnswers: o.residentAnswers ?? [] });
   return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, workspace, migratedFrom: null };
 }
 
@@ -609,8 +679,9 @@ export function parseWorkspaceFile(text: string): ParseResult {
   if (version < 4) current = { ...current, imports: [] };
   // v4 → v5: surveys lived in localStorage, not in the file; a stray `surveys` key in an older file is not trusted.
   if (version < 5) current = { ...current, surveys: [] };
-  // v5 → v6 (residents): answers from resident pages did not exist before; a stray `residentAnswers` key in an older file is not trusted.
-  if (version < 6) current = { ...current, residentAnswers: [] };
+  // v5 → v6: status history per matrix row, the dataset the workspace was made on, and resident
+  // answers (which did not exist before: a stray `residentAnswers` key in an older file is not trusted).
+  if (version < 6) current = { ...migrateToV6(current), residentAnswers: [] };
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   const workspace = checkWorkspace(c, current);
   if (c.errors.length > 0) return { ok: false, errors: c.errors };

@@ -63,6 +63,18 @@ export interface StakeholderAction {
   text: string;
 }
 
+/**
+ * One status change of a matrix row (file version 6). `date` is an ISO date
+ * and time, or null when unknown: rows from before version 6 start with the
+ * status they had, date unknown (docs/workspace.md "Statusgeschiedenis").
+ */
+export interface StatusChange {
+  status: MatrixStatus;
+  date: string | null;
+  /** Optional short note: why, what was agreed. */
+  note: string;
+}
+
 export interface MatrixRow {
   id: string;
   /** Catalogue id, or null for a custom intervention. */
@@ -78,6 +90,8 @@ export interface MatrixRow {
   obstacle: string;
   actions: StakeholderAction[];
   notes: string;
+  /** Every status the row had, oldest first; the last entry is the current status. */
+  statusHistory: StatusChange[];
 }
 
 export interface Milestone {
@@ -178,6 +192,16 @@ export interface WorkspaceSurvey {
   survey: SurveyData;
 }
 
+/**
+ * The dataset a workspace was made on, as the catalog names it
+ * (public/data/datasets.json: id, title, indelingYear). File version 6.
+ */
+export interface DatasetRef {
+  id: string;
+  title: string;
+  indelingYear: number;
+}
+
 export interface Workspace {
   id: string;
   name: string;
@@ -200,6 +224,8 @@ export interface Workspace {
   surveys: WorkspaceSurvey[];
   /** What residents answered on the resident page, per imported file (file version 6). */
   residentAnswers: ResidentAnswerBatch[];
+  /** The dataset the workspace was made on, or null when unknown (files before version 6). */
+  dataset: DatasetRef | null;
 }
 
 /** Random id; crypto.randomUUID exists in every supported browser and in Node 20. */
@@ -211,7 +237,7 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-export function createWorkspace(name: string, focus: Focus, now = nowIso()): Workspace {
+export function createWorkspace(name: string, focus: Focus, now = nowIso(), dataset: DatasetRef | null = null): Workspace {
   return {
     id: newId(),
     name,
@@ -229,6 +255,7 @@ export function createWorkspace(name: string, focus: Focus, now = nowIso()): Wor
     imports: [],
     surveys: [],
     residentAnswers: [],
+    dataset,
   };
 }
 
@@ -246,6 +273,7 @@ export function rowFromIntervention(i: Intervention): MatrixRow {
     obstacle: '',
     actions: [],
     notes: '',
+    statusHistory: [{ status: 'kansrijk', date: nowIso(), note: '' }],
   };
 }
 
@@ -263,7 +291,18 @@ export function customRow(name: string): MatrixRow {
     obstacle: '',
     actions: [],
     notes: '',
+    statusHistory: [{ status: 'gepland', date: nowIso(), note: '' }],
   };
+}
+
+/**
+ * Sets a row's status and records the change with its date; setting the
+ * status it already has records nothing.
+ */
+export function changeStatus(row: MatrixRow, status: MatrixStatus, date = nowIso(), note = ''): void {
+  if (row.status === status) return;
+  row.status = status;
+  row.statusHistory = [...(row.statusHistory ?? []), { status, date, note }];
 }
 
 export function catalogueEntryOf(row: MatrixRow): Intervention | undefined {

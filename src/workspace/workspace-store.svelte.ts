@@ -13,6 +13,7 @@
 import { getContext, setContext } from 'svelte';
 import { WorkspaceDb, DB_NAME, type StoredWorkspace } from './db.ts';
 import {
+  changeStatus,
   createWorkspace,
   customRow,
   newId,
@@ -20,10 +21,12 @@ import {
   rowFromIntervention,
   timelineItemForRow,
   type AreaEvent,
+  type DatasetRef,
   type Focus,
   type Judgement,
   type LocalKnowledge,
   type MatrixRow,
+  type MatrixStatus,
   type TafelEntry,
   type TimelineItem,
   type Workspace,
@@ -110,6 +113,16 @@ export function areaWithin(code: string, container: string): boolean {
   return false;
 }
 
+/**
+ * The dataset on screen, as the app tells the store (src/ui/App.svelte):
+ * new workspaces record it, and imports check their areas against it.
+ */
+export interface CurrentDataset {
+  ref: DatasetRef;
+  /** Does this CBS code exist at any level of the dataset? */
+  hasArea: (code: string) => boolean;
+}
+
 export class WorkspaceStore {
   workspaces = $state<Workspace[]>([]);
   activeId = $state<string | null>(null);
@@ -120,6 +133,8 @@ export class WorkspaceStore {
   error = $state<string | null>(null);
   /** Stored records that failed the check; see QuarantinedRecord. */
   quarantined = $state<QuarantinedRecord[]>([]);
+  /** The dataset on screen, or null before it is loaded. */
+  currentDataset = $state.raw<CurrentDataset | null>(null);
 
   active = $derived(this.workspaces.find((w) => w.id === this.activeId) ?? null);
 
@@ -218,7 +233,7 @@ export class WorkspaceStore {
   }
 
   create(name: string, focus: Focus): Workspace {
-    const ws = createWorkspace(name.trim() || 'Naamloze werkruimte', focus);
+    const ws = createWorkspace(name.trim() || 'Naamloze werkruimte', focus, nowIso(), this.currentDataset?.ref ?? null);
     this.workspaces.push(ws);
     this.#revisions.set(ws.id, 0);
     this.select(ws.id);
@@ -269,10 +284,30 @@ export class WorkspaceStore {
     return this.active?.matrix.find((r) => r.id === row.id) ?? null;
   }
 
-  updateRow(rowId: string, patch: Partial<Omit<MatrixRow, 'id'>>): void {
+  /** Changes fields of a row; a new status is recorded in its history (see setStatus). */
+  updateRow(rowId: string, patch: Partial<Omit<MatrixRow, 'id' | 'statusHistory'>>): void {
+    const { status, ...rest } = patch;
     this.edit((ws) => {
       const row = ws.matrix.find((r) => r.id === rowId);
-      if (row) Object.assign(row, patch);
+      if (!row) return;
+      Object.assign(row, rest);
+      if (status) changeStatus(row, status);
+    });
+  }
+
+  /** Sets a row's status and records the change, with today's date and an optional note. */
+  setStatus(rowId: string, status: MatrixStatus, note = ''): void {
+    this.edit((ws) => {
+      const row = ws.matrix.find((r) => r.id === rowId);
+      if (row) changeStatus(row, status, nowIso(), note);
+    });
+  }
+
+  /** Edits the note of one entry of a row's status history. */
+  setStatusNote(rowId: string, index: number, note: string): void {
+    this.edit((ws) => {
+      const entry = ws.matrix.find((r) => r.id === rowId)?.statusHistory[index];
+      if (entry) entry.note = note;
     });
   }
 
@@ -543,6 +578,8 @@ export class WorkspaceStore {
     // structuredClone as well: in server-compiled code (Node tests) snapshot returns the object itself.
     const snap = structuredClone($state.snapshot(ws)) as Workspace;
     snap.savedToFileAt = savedAt;
+    // A workspace from before file version 6 does not know its dataset; the file records the one on screen.
+    snap.dataset ??= this.currentDataset?.ref ?? null;
     return { text: serializeWorkspace(snap, savedAt), fileName: workspaceFileName(snap, 'json', now), savedAt };
   }
 

@@ -36,6 +36,15 @@ async function expectAccessible(page: Page, view: string, include?: string) {
   expect(await axeViolations(page, include), view).toEqual([]);
 }
 
+/** Opens the area's workspace panel and creates a workspace there; `tab` finds a panel tab by name. */
+async function newWorkspace(page: Page) {
+  await page.locator('#tab-aanpak').click();
+  const panel = page.locator('.workspace-panel');
+  await panel.waitFor({ timeout: 30_000 });
+  await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+  return { panel, tab: (name: RegExp) => panel.getByRole('tab', { name }) };
+}
+
 describe('toegankelijkheid (axe-core)', () => {
   it('map with kompas, drill-down, neighbours, score table, weights and the statement: 0 violations', async () => {
     const { page } = await openApp(browser, AREA);
@@ -67,11 +76,7 @@ describe('toegankelijkheid (axe-core)', () => {
 
   it('workspace (suggestions, matrix, timeline, local knowledge) and the printed report: 0 violations', async () => {
     const { page } = await openApp(browser, AREA);
-    await page.locator('#tab-aanpak').click();
-    const panel = page.locator('.workspace-panel');
-    await panel.waitFor({ timeout: 30_000 });
-    await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
-    const tab = (name: RegExp) => panel.getByRole('tab', { name });
+    const { panel, tab } = await newWorkspace(page);
 
     await tab(/Suggesties/).click();
     await panel.locator('article.card').first().waitFor();
@@ -104,6 +109,23 @@ describe('toegankelijkheid (axe-core)', () => {
     await page.emulateMedia({ media: 'print' });
     await page.locator('.print-report article.report').waitFor();
     await expectAccessible(page, 'rapport voor het bestuur', '.print-report');
+    await page.context().close();
+  });
+
+  it('status history of a matrix row and the voortgang view with a stuck row: 0 violations', async () => {
+    const { page } = await openApp(browser, AREA);
+    const { panel, tab } = await newWorkspace(page);
+    await tab(/Suggesties/).click();
+    await panel.locator('article.card').first().getByRole('button', { name: /^Toevoegen aan matrix/ }).click();
+    await tab(/Interventiematrix/).click();
+    const row = panel.locator('article.matrix-row').first();
+    await row.getByLabel('Status').selectOption('obstakel');
+    await row.locator('details.history summary').click();
+    await row.getByRole('list', { name: /^Verloop van / }).waitFor();
+    await expectAccessible(page, 'interventiematrix met statusgeschiedenis');
+    await tab(/Voortgang/).click();
+    await panel.getByText(/Beer op de weg:/).first().waitFor();
+    await expectAccessible(page, 'voortgang');
     await page.context().close();
   });
 

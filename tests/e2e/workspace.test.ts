@@ -162,4 +162,77 @@ describe('werkruimte', () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('keeps each status change with its date and note through export → import, shows the stuck item under its partij in Voortgang, and warns about areas the dataset lacks', async () => {
+    const { page, pageErrors } = await openApp(browser, AREA);
+    await waitForColouredMap(page);
+    const panel = await workspacePanel(page);
+    await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+    await tab(panel, /Suggesties/).click();
+    await panel.locator('article.card').first().getByRole('button', { name: /^Toevoegen aan matrix/ }).click();
+
+    await tab(panel, /Interventiematrix/).click();
+    const row = panel.locator('article.matrix-row').first();
+    const name = (await row.getByLabel('Naam interventie').inputValue()).trim();
+    const lead = ((await row.locator('.who').textContent()) ?? '').match(/Trekker:\s*([^,·]+)/)![1].trim();
+    await row.getByLabel('Status').selectOption('lopend');
+    await row.getByLabel('Status').selectOption('obstakel');
+    await row.getByLabel('Beer op de weg: wat houdt het tegen?').fill('Wachten op de netbeheerder');
+    const history = row.locator('details.history');
+    await history.locator('summary').click();
+    expect(await history.locator('summary').textContent()).toMatch(/Statusgeschiedenis \(2 wijzigingen\)/);
+    const today = await page.evaluate(() => new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }));
+    const entries = history.getByRole('listitem');
+    expect(await entries.allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`${today}.*Kansrijk`)),
+      expect.stringMatching(new RegExp(`${today}.*Lopend`)),
+      expect.stringMatching(new RegExp(`${today}.*Obstakel`)),
+    ]);
+    const listed = await entries.allTextContents();
+    await history.getByLabel('Notitie bij wijziging 3').fill('Besproken in het kernteam');
+
+    // Voortgang (this month by default): the stuck row under its trekker, with the beer op de weg.
+    await tab(panel, /Voortgang/).click();
+    const group = panel.getByRole('group', { name: lead, exact: true });
+    const item = group.locator('li', { hasText: name });
+    expect(await item.textContent()).toMatch(/Obstakel[\s\S]*Beer op de weg:\s*Wachten op de netbeheerder[\s\S]*Notitie: Besproken in het kernteam/);
+    await saved(page);
+
+    const exported = await download(page, panel);
+    const file = JSON.parse(exported);
+    expect(file.dataset).toEqual({ id: 'nl2024', title: 'Nederland 2024', indelingYear: 2024 });
+    expect(file.matrix[0].statusHistory.map((e: { status: string; note: string }) => [e.status, e.note])).toEqual([
+      ['kansrijk', ''], ['lopend', ''], ['obstakel', 'Besproken in het kernteam'],
+    ]);
+
+    await panel.getByRole('button', { name: 'Werkruimte verwijderen…' }).click();
+    await panel.getByRole('button', { name: /^Ja, verwijder/ }).click();
+    await expect.poll(() => panel.locator('#ws-select').count()).toBe(0);
+    await importFile(panel, 'werkruimte.json', exported);
+    await panel.getByRole('button', { name: 'Importeren als nieuwe werkruimte' }).click();
+    await saved(page);
+    await tab(panel, /Interventiematrix/).click();
+    const back = panel.locator('article.matrix-row').first().locator('details.history');
+    await back.locator('summary').click();
+    // Same dates and statuses as before the export.
+    expect(await back.getByRole('listitem').allTextContents()).toEqual(listed);
+    expect(await back.getByLabel('Notitie bij wijziging 3').inputValue()).toBe('Besproken in het kernteam');
+
+    // A file made on another dataset with an area this one lacks: warned before, imported with it, flagged after.
+    const other = { ...file, id: 'ander-bestand', name: 'Uit Groningen 2017', dataset: { id: 'groningen2017', title: 'Groningen 2017', indelingYear: 2017 } };
+    other.focus = { ...file.focus, areas: [...file.focus.areas, { code: 'BU00149999', name: 'Verdwenen buurt' }] };
+    await tab(panel, /Werkruimte/).click();
+    await importFile(panel, 'groningen.json', JSON.stringify(other));
+    const warning = panel.locator('.dataset-warn');
+    await expect.poll(() => warning.textContent()).toMatch(/gemaakt op dataset ‘Groningen 2017’ \(indeling 2017\).*1 gebied bestaat niet in ‘Nederland 2024’ \(indeling 2024\): BU00149999\. Het blijft in de werkruimte bewaard/);
+    await panel.getByRole('button', { name: 'Importeren als nieuwe werkruimte' }).click();
+    await expect.poll(() => panel.getByRole('note', { name: 'Werkruimte en dataset' }).textContent()).toMatch(/BU00149999/);
+    await saved(page);
+    const kept = (JSON.parse(await stored(page)) as { workspace: { name: string; focus: { areas: { code: string }[] } } }[]).find((r) => r.workspace.name === 'Uit Groningen 2017');
+    expect(kept?.workspace.focus.areas.map((a) => a.code)).toContain('BU00149999');
+    // The map still shows the dataset on screen, coloured.
+    await waitForColouredMap(page);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
 });

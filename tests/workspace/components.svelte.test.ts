@@ -246,7 +246,9 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Centrum' })).toBeTruthy();
     expect(screen.getByText('93')).toBeTruthy();
     expect(screen.getAllByText(/Inbraakwerend hang- en sluitwerk/).length).toBeGreaterThan(0);
-    expect(screen.getByText(/Beer op de weg:/)).toBeTruthy();
+    // Once in the matrix, and in the voortgang section under each partij of the row (it is stuck on it now).
+    expect(screen.getAllByText(/Beer op de weg:/)).toHaveLength(1 + ws.matrix[0].lead.length + ws.matrix[0].partners.length);
+    expect(screen.getByRole('heading', { level: 3, name: /^Voortgang per / })).toBeTruthy();
     expect(screen.getByText(HOSTILE)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
   });

@@ -3,6 +3,7 @@ import {
   FILE_FORMAT,
   FILE_VERSION,
   gemeenteCodeOf,
+  parseStoredWorkspace,
   parseWorkspaceFile,
   serializeWorkspace,
   workspaceFileName,
@@ -202,5 +203,90 @@ describe('version 5: the applied survey travels in the workspace file', () => {
     const errors = errorsOf(o);
     expect(errors).toContain('surveys[0].survey.figures[0].n: verwacht een aantal respondenten van 1 tot en met 10000000 of null');
     expect(errors).toContain('surveys[1].datasetId: dubbele enquête voor dataset "nl2024"');
+  });
+});
+
+describe('version 6: status history per matrix row and the dataset of the workspace', () => {
+  it('export → import keeps every status change with its date and note, and the dataset', () => {
+    const ws = sampleWorkspace();
+    ws.matrix[1].statusHistory = [
+      { status: 'kansrijk', date: '2026-01-10T09:00:00.000Z', note: '' },
+      { status: 'lopend', date: '2026-03-02T08:30:00.000Z', note: 'Gestart na kernteam 2' },
+      { status: 'obstakel', date: '2026-05-20T14:00:00.000Z', note: 'Wachten op budget' },
+    ];
+    ws.matrix[1].status = 'obstakel';
+    ws.dataset = { id: 'nl2024', title: 'Nederland 2024', indelingYear: 2024 };
+    const r = parseWorkspaceFile(serializeWorkspace(ws));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.workspace.matrix[1].statusHistory).toEqual(ws.matrix[1].statusHistory);
+    expect(r.workspace.dataset).toEqual({ id: 'nl2024', title: 'Nederland 2024', indelingYear: 2024 });
+    expect(r.workspace).toEqual(ws);
+  });
+
+  it('migrates a version 5 file: each row gets its current status with the date unknown, and no dataset', () => {
+    const o = fileObject();
+    const matrix = (o.matrix as Record<string, unknown>[]).map(({ statusHistory: _h, ...row }) => row);
+    // A stray dataset key in an older file is not trusted.
+    const r = parseWorkspaceFile(JSON.stringify({ ...o, version: 5, matrix, dataset: { id: 'x', title: 'X', indelingYear: 2024 } }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(5);
+    expect(r.workspace.dataset).toBeNull();
+    expect(r.workspace.matrix.map((row) => row.statusHistory)).toEqual([
+      [{ status: 'obstakel', date: null, note: '' }],
+      [{ status: 'kansrijk', date: null, note: '' }],
+    ]);
+    // The migrated workspace is a valid version 6 file itself.
+    const again = parseWorkspaceFile(serializeWorkspace(r.workspace));
+    expect(again.ok && again.workspace.matrix[0].statusHistory).toEqual([{ status: 'obstakel', date: null, note: '' }]);
+  });
+
+  it('migrates a version 1 file through every step to a history per row', () => {
+    const r = parseWorkspaceFile(JSON.stringify({
+      format: FILE_FORMAT, version: 1, name: 'Oud', areaCode: 'WK001401', areaName: 'Centrum',
+      matrix: [{ name: 'Buurtbemiddeling', categories: ['S3'], lead: 'welzijn', status: 'lopend' }],
+    }));
+    expect(r.ok && r.workspace.matrix[0].statusHistory).toEqual([{ status: 'lopend', date: null, note: '' }]);
+  });
+
+  it('says in Dutch where a status history or dataset is wrong', () => {
+    const o = fileObject();
+    const rows = o.matrix as Record<string, unknown>[];
+    rows[0].statusHistory = [
+      { status: 'lopend', date: '2026-04-01T10:00:00.000Z', note: '' },
+      { status: 'bezig', date: '2026-03-01T10:00:00.000Z', note: '' },
+      { status: 'obstakel', date: '1 april', note: 3 },
+    ];
+    rows[1].statusHistory = 'kwijt';
+    o.dataset = { id: 'nl2024', title: 'Nederland 2024', indelingYear: '2024' };
+    const errors = errorsOf(o);
+    expect(errors).toContain('matrix[0].statusHistory[1].status: onbekende status "bezig" (toegestaan: lopend, kansrijk, gepland, afgerond, obstakel)');
+    expect(errors).toContain('matrix[0].statusHistory[1].date: datum 2026-03-01 ligt vóór die van de vorige statuswijziging (2026-04-01)');
+    expect(errors.some((e) => e.startsWith('matrix[0].statusHistory[2].date: verwacht een bestaande datum en tijd'))).toBe(true);
+    expect(errors).toContain('matrix[0].statusHistory[2].note: verwacht tekst, gevonden het getal 3');
+    expect(errors).toContain('matrix[1].statusHistory: verwacht een lijst, gevonden "kwijt"');
+    expect(errors).toContain('dataset.indelingYear: verwacht een jaartal als 2024, gevonden "2024"');
+  });
+
+  it('reads a version 6 file whose history is missing as broken, not as empty', () => {
+    const o = fileObject();
+    delete (o.matrix as Record<string, unknown>[])[0].statusHistory;
+    expect(errorsOf(o)).toContain('matrix[0].statusHistory: ontbreekt (verwacht een lijst)');
+  });
+});
+
+describe('stored records from before version 6', () => {
+  it('get the same migration as a file, and keep a history they already have', () => {
+    const ws = JSON.parse(serializeWorkspace(sampleWorkspace())) as Record<string, unknown>;
+    const rows = ws.matrix as Record<string, unknown>[];
+    delete rows[0].statusHistory;
+    delete ws.dataset;
+    const r = parseStoredWorkspace(ws);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.workspace.matrix[0].statusHistory).toEqual([{ status: 'obstakel', date: null, note: '' }]);
+    expect(r.workspace.matrix[1].statusHistory).toEqual(rows[1].statusHistory);
+    expect(r.workspace.dataset).toBeNull();
   });
 });

@@ -171,3 +171,42 @@ describe('areaWithin', () => {
     expect(areaWithin('WK001401', 'WK001401')).toBe(true);
   });
 });
+
+describe('status history and dataset (file version 6)', () => {
+  it('records every status change with its date and note, keeps it across reload and in the exported file', async () => {
+    const db = `t${++n}`;
+    const a = open(db);
+    await a.init();
+    a.currentDataset = { ref: { id: 'nl2024', title: 'Nederland 2024', indelingYear: 2024 }, hasArea: () => true };
+    a.create('Centrum', focus);
+    const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
+    a.updateRow(row.id, { status: 'lopend', notes: 'geen statuswijziging' });
+    a.updateRow(row.id, { status: 'lopend' });
+    a.setStatus(row.id, 'obstakel', 'Netbeheerder levert pas in de herfst');
+    a.setStatusNote(row.id, 1, 'Gestart in overleg met de wijkagent');
+    await a.flush();
+
+    const b = open(db);
+    await b.init();
+    const ws = b.workspaces[0];
+    expect(ws.dataset).toEqual({ id: 'nl2024', title: 'Nederland 2024', indelingYear: 2024 });
+    expect(ws.matrix[0].statusHistory.map((e) => [e.status, e.note])).toEqual([
+      ['kansrijk', ''],
+      ['lopend', 'Gestart in overleg met de wijkagent'],
+      ['obstakel', 'Netbeheerder levert pas in de herfst'],
+    ]);
+    expect(ws.matrix[0].statusHistory.every((e) => e.date !== null && !Number.isNaN(Date.parse(e.date)))).toBe(true);
+    const file = parseWorkspaceFile(b.exportActive()!.text);
+    expect(file.ok && file.workspace.matrix[0].statusHistory).toEqual(ws.matrix[0].statusHistory);
+  });
+
+  it('an export of a workspace that does not know its dataset records the one on screen', async () => {
+    const a = open(`t${++n}`);
+    await a.init();
+    a.create('Centrum', focus);
+    expect(a.active!.dataset).toBeNull();
+    a.currentDataset = { ref: { id: 'groningen2017', title: 'Groningen 2017', indelingYear: 2017 }, hasArea: () => true };
+    const file = parseWorkspaceFile(a.exportActive()!.text);
+    expect(file.ok && file.workspace.dataset).toEqual({ id: 'groningen2017', title: 'Groningen 2017', indelingYear: 2017 });
+  });
+});
