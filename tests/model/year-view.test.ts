@@ -3,6 +3,8 @@ import { ScoringEngine } from '../../src/model/scoring-engine.ts';
 import { factorsForYearView, tableAsOfYear } from '../../src/model/year-view.ts';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { makeTable } from './helpers/synthetic-table.ts';
+import { areaCountChange, noComparisonReason, tableCountChange } from '../../src/model/table-change.ts';
+import { ChangeClass } from '../../src/model/count-change.ts';
 
 // Eight buurten of 1,000 inwoners. Crime 2021 rises from area 0 to 7; crime
 // 2023 falls from area 0 to 7: the ranking flips between the two years.
@@ -62,5 +64,29 @@ describe('ScoringEngine year view', () => {
     const explainedIn = (year: number) => e.explain({ level: 'buurt', year }, 0).categories.flatMap((c) => c.factors).find((f) => f.indicator?.id.startsWith('rivm_eenzaam'))?.indicator?.year ?? null;
     expect(explainedIn(2021)).toBe(2020);
     expect(explainedIn(2019)).toBe(2016);
+  });
+});
+
+describe('tableCountChange', () => {
+  it('classes every area from its two counts, marks incomplete registration and counts per class', () => {
+    const t = makeTable({
+      columns: [
+        { series: 'inwoners', values: [1000, 1000, 1000, 1000] },
+        { series: 'misdrijven_totaal', year: 2021, values: [1, 2, 1000, 50] },
+        { series: 'misdrijven_totaal', year: 2025, values: [9, 5, 880, null] },
+        { series: 'misdrijven_dekking', values: [100, 100, 100, 100] },
+      ],
+    });
+    const c = tableCountChange(t, 'misdrijven_totaal', 2021, 2025)!;
+    expect(Array.from(c.classes)).toEqual([ChangeClass.strongRise, ChangeClass.none, ChangeClass.fall, -1]);
+    expect(c.counts).toEqual({ byClass: [0, 1, 1, 0, 1], none: 1 });
+    expect(c.exposureA).toBeNull(); // inwoners of one year only: equal exposure
+    expect(c.noun).toBe('geregistreerde misdrijven');
+    expect(areaCountChange(c, 1)!.why).toBe('klein');
+    expect(tableCountChange(t, 'misdrijven_totaal', 2021, 2023)).toBeNull();
+    const partial = makeTable({ columns: [...t.indicators.map((m, k) => ({ series: m.series!, year: m.year, values: Array.from(t.values[k]) })).slice(0, 3), { series: 'misdrijven_dekking', values: [100, 80, 100, 100] }] });
+    const p = tableCountChange(partial, 'misdrijven_totaal', 2021, 2025)!;
+    expect(p.classes[1]).toBe(-1);
+    expect(noComparisonReason(p, 1)).toMatch(/registratie onvolledig/);
   });
 });
