@@ -109,14 +109,26 @@ export function binomialLower(k: number, n: number, p: number): number {
   return 1 - incompleteBeta(p, k + 1, n - k);
 }
 
-/** x with I_x(a, b) = target, by bisection (monotone in x; 60 halvings reach double precision). */
+/**
+ * x with I_x(a, b) = target: Newton steps on the beta density, kept inside a
+ * shrinking bracket (a step that leaves it halves the bracket instead), so it
+ * always converges and usually within ten evaluations.
+ */
 function inverseIncompleteBeta(target: number, a: number, b: number): number {
+  const logBeta = logGamma(a) + logGamma(b) - logGamma(a + b);
   let lo = 0, hi = 1;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (incompleteBeta(mid, a, b) < target) lo = mid; else hi = mid;
+  let x = a / (a + b);
+  for (let i = 0; i < 200; i++) {
+    const f = incompleteBeta(x, a, b) - target;
+    if (Math.abs(f) < 1e-13) return x;
+    if (f < 0) lo = x; else hi = x;
+    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta);
+    let next = x - f / density;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-15 * x) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
 }
 
 /** Clopper–Pearson interval of a binomial proportion k / n. */
