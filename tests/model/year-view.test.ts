@@ -90,3 +90,26 @@ describe('tableCountChange', () => {
     expect(noComparisonReason(p, 1)).toMatch(/registratie onvolledig/);
   });
 });
+
+describe('imported series with years', () => {
+  it('give their category a year control, and a year view reads that year', () => {
+    const t = table();
+    const e = new ScoringEngine([t]);
+    const values = (xs: number[]) => Object.fromEntries(t.codes.map((c, i) => [c, xs[i]]));
+    e.setImportedValues({
+      level: 'buurt',
+      columns: [
+        { series: 'leegstand', year: 2022, values: values([1, 2, 3, 4, 5, 6, 7, 8]) },
+        { series: 'leegstand', year: 2024, values: values([8, 7, 6, 5, 4, 3, 2, 1]) },
+      ],
+    });
+    const f1 = e.score({ level: 'buurt' }).targets.find((x) => x.id === 'F1')!;
+    expect(f1.years?.map((y) => y.year)).toEqual([2022, 2024]);
+    // Imports are not counts: no change view for them (no honest chance margin).
+    expect(f1.countSeries).toBeUndefined();
+    const leegstand = (year: number | null) => e.explain({ level: 'buurt', year }, 0).categories.find((c) => c.id === 'F1')!.factors.find((f) => f.id === 'F1.2')!;
+    expect(leegstand(2022).value).toBe(1);
+    expect(leegstand(2023).value).toBe(1);
+    expect(leegstand(null).value).toBe(8);
+  });
+});
