@@ -218,22 +218,3 @@ export function changeSentence(change: CountChange, what: string, a: number, b: 
   const more = change.cls >= ChangeClass.rise;
   return `${more ? 'Meer' : 'Minder'} ${what} in ${yearB} dan in ${yearA} (${counts}, ${formatRatioChange(change.ratio)}), buiten de toevalsmarge.`;
 }
-
-export interface CountChangeColumns {
-  a: ArrayLike<number>;
-  b: ArrayLike<number>;
-  /** Exposure per area in each year; omit for equal exposure. */
-  exposureA?: ArrayLike<number> | null;
-  exposureB?: ArrayLike<number> | null;
-}
-
-/** Change class per area (−1 where a count is missing), without the intervals (the map needs only the class). */
-export function changeClasses({ a, b, exposureA, exposureB }: CountChangeColumns): Int8Array {
-  const out = new Int8Array(a.length);
-  for (let i = 0; i < a.length; i++) {
-    const eA = exposureA ? exposureA[i] : 1;
-    const eB = exposureB ? exposureB[i] : 1;
-    out[i] = compareCounts(a[i], b[i], eA, eB, false)?.cls ?? -1;
-  }
-  return out;
-}

@@ -6,7 +6,7 @@
  */
 import type { LevelTable } from './dataset-format.ts';
 import { seriesIndexOf } from './factor-inputs.ts';
-import { ChangeClass, compareCounts, type ChangeClassCode, type CountChange } from './count-change.ts';
+import { compareCounts, type CountChange } from './count-change.ts';
 import { CRIME_COVERAGE_MIN } from './scoring-engine.ts';
 import { countNoun } from './year-view.ts';
 
@@ -75,5 +75,3 @@ export function noComparisonReason(change: TableCountChange, i: number): string 
   if (change.incomplete[i]) return 'registratie onvolledig: de buurtcijfers van deze gemeente missen een deel van haar misdrijven';
   return `geen cijfer voor ${Number.isFinite(change.a[i]) ? change.to : change.from}`;
 }
-
-export const isClearChange = (cls: number): cls is ChangeClassCode => cls >= 0 && cls !== ChangeClass.none;
