@@ -12,9 +12,13 @@
  *   area is listed in judgedCodes (drawn with a dashed outline).
  * - in the gap view (objectief × beleving) the class is the quadrant colour,
  *   and areas without both dials read "geen gegevens".
+ * - in the change view (two years of a count) the class is the change class
+ *   (src/model/count-change.ts) drawn from CHANGE_CLASS_OFFSET, and areas
+ *   without both counts read "geen gegevens"; no percentile, judgement or
+ *   indicatief hatch applies there.
  */
 import { ScoreAreaFlag, ScoreStatus, type ScoreResult, type ScoreStatusCode } from '../model/scoring-types.ts';
-import { classOf } from './classes.ts';
+import { CHANGE_CLASS_OFFSET, classOf } from './classes.ts';
 import { GAP_CLASS_OFFSET } from '../beleving/gap.ts';
 import { judgedClass } from '../beleving/judgement.ts';
 
@@ -28,6 +32,8 @@ export interface AreaColouringInput {
   gapQuadrants?: ArrayLike<number> | null;
   /** Kernteam judgements (−2..+2) by area code for the target on the map. */
   judgements?: ReadonlyMap<string, { value: number }> | null;
+  /** Change view: change class per area (−1 = no comparison); takes precedence over everything else. */
+  changeClasses?: ArrayLike<number> | null;
 }
 
 export interface AreaColouring {
@@ -38,7 +44,7 @@ export interface AreaColouring {
   judgedCodes: string[];
 }
 
-export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgements }: AreaColouringInput): AreaColouring {
+export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgements, changeClasses }: AreaColouringInput): AreaColouring {
   const n = result.areaCount;
   const classes = new Int8Array(n);
   const statuses = new Uint8Array(n);
@@ -46,6 +52,12 @@ export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgemen
   const judgedCodes: string[] = [];
   const offset = targetIndex * n;
   for (let i = 0; i < n; i++) {
+    if (changeClasses) {
+      const k = changeClasses[i];
+      classes[i] = k >= 0 ? CHANGE_CLASS_OFFSET + k : -1;
+      statuses[i] = k >= 0 ? ScoreStatus.score : ScoreStatus.geenGegevens;
+      continue;
+    }
     indicative[i] = result.areaFlags[i] & ScoreAreaFlag.indicatief ? 1 : 0;
     if (gapQuadrants) {
       const q = gapQuadrants[i];

@@ -30,6 +30,17 @@ export const WHITE_SPOT_COLOUR = '#ffffff';
 /** Bezoekers- of werkgebied: a light lavender outside the YlOrRd ramp and unlike the water blue, always with the grid pattern. */
 export const VISITOR_COLOUR = '#dadaeb';
 
+/**
+ * Change view (src/model/count-change.ts): change class k is drawn as map
+ * class CHANGE_CLASS_OFFSET + k, beside the percentile classes 0–5 and the
+ * gap quadrants 10–13. ColorBrewer PuOr (diverging, marked safe for the
+ * common colour-vision deficiencies; tests/map/change-palette.test.ts
+ * checks it): orange = more, purple = less. "Geen duidelijke verandering"
+ * is a neutral light grey with its own stripe pattern, never a hue.
+ */
+export const CHANGE_CLASS_OFFSET = 20;
+export const CHANGE_COLOURS: readonly string[] = ['#5e3c99', '#b2abd2', '#f0f0f0', '#fdb863', '#e66101'];
+
 /** Class index 0..5 for a percentile, -1 when there is none. */
 export function classOf(percentile: number): number {
   if (!Number.isFinite(percentile)) return -1;

@@ -2,7 +2,7 @@
  * Fill patterns drawn into pixel buffers, so no sprite is fetched. Each
  * pattern is distinct in shape, not just colour: hatch = indicatief,
  * dots = beperkte dekking, cross-hatch = witte vlek, grid = bezoekers- of
- * werkgebied.
+ * werkgebied, horizontal stripes = geen duidelijke verandering.
  */
 import { PATTERNS } from './style.ts';
 
@@ -31,5 +31,6 @@ export function patternImages(): Record<(typeof PATTERNS)[keyof typeof PATTERNS]
     [PATTERNS.limited]: draw((x, y) => (x % 4 === 1 && y % 4 === 1) || (x % 4 === 2 && y % 4 === 1) || (x % 4 === 1 && y % 4 === 2) || (x % 4 === 2 && y % 4 === 2), [30, 30, 30, 170]),
     [PATTERNS.whiteSpot]: draw((x, y) => (x + y) % SIZE === 0 || (x - y + SIZE) % SIZE === 0, [110, 110, 110, 220]),
     [PATTERNS.visitor]: draw((x, y) => x % 4 === 0 || y % 4 === 0, [84, 39, 143, 200]),
+    [PATTERNS.noChange]: draw((_x, y) => y % 4 === 0, [90, 90, 90, 200]),
   };
 }

@@ -9,7 +9,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { CLASSES, NO_DATA_COLOUR, TOO_FEW_COLOUR, VISITOR_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
+import { CHANGE_CLASS_OFFSET, CHANGE_COLOURS, CLASSES, NO_DATA_COLOUR, TOO_FEW_COLOUR, VISITOR_COLOUR, WHITE_SPOT_COLOUR } from './classes.ts';
 // Feature-state carries the scoring result's status codes as they are.
 import { ScoreStatus } from '../model/scoring-types.ts';
 import { GAP_CLASS_OFFSET, QUADRANTS } from '../beleving/gap.ts';
@@ -38,8 +38,9 @@ export const fillColour: ExpressionSpecification = [
   VISITOR_COLOUR,
   ['==', statusOfState, ScoreStatus.teWeinigInwoners],
   TOO_FEW_COLOUR,
-  // Percentile classes 0–5, and the perception-gap quadrants as classes 10–13 (still a fixed-size expression).
-  ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), ...QUADRANTS.flatMap((q, i) => [GAP_CLASS_OFFSET + i, q.colour]), NO_DATA_COLOUR],
+  // Percentile classes 0–5, the perception-gap quadrants as classes 10–13 and the change classes 20–24 (still a fixed-size expression).
+  ['match', classOfState, ...CLASSES.flatMap((c, i) => [i, c.colour]), ...QUADRANTS.flatMap((q, i) => [GAP_CLASS_OFFSET + i, q.colour]),
+    ...CHANGE_COLOURS.flatMap((colour, i) => [CHANGE_CLASS_OFFSET + i, colour]), NO_DATA_COLOUR],
 ] as unknown as ExpressionSpecification;
 
 export const PATTERNS = {
@@ -51,7 +52,12 @@ export const PATTERNS = {
   whiteSpot: 'patroon-wittevlek',
   /** Grid on light lavender: bezoekers- of werkgebied, not ranked. */
   visitor: 'patroon-bezoekers',
+  /** Horizontal stripes ("=") on light grey: geen duidelijke verandering (change view). */
+  noChange: 'patroon-geen-verandering',
 } as const;
+
+/** Map class of "geen duidelijke verandering" (src/model/count-change.ts ChangeClass.none). */
+export const NO_CHANGE_CLASS = CHANGE_CLASS_OFFSET + 2;
 
 /**
  * Zoom from which each level is the one on screen. Labels start at the same
@@ -110,6 +116,7 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(ScoreStatus.beperkteDekking) } });
     layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(ScoreStatus.witteVlek) } });
     layers.push({ id: layerId.pattern(level, 'visitor'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.visitor, 'fill-opacity': statusIs(ScoreStatus.bezoekersgebied) } });
+    layers.push({ id: layerId.pattern(level, 'noChange'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.noChange, 'fill-opacity': ['case', ['==', classOfState, NO_CHANGE_CLASS], 1, 0] } });
     layers.push({
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },

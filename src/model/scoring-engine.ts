@@ -27,6 +27,7 @@ import {
   type FrameId, type ImportedValues, type OverallExplanation, type ScoreRequest, type ScoreResult, type ScoreStatusCode, type ScoreTarget,
   type SphereExplanation, type TargetExplanation, type WeightOverrides,
 } from './scoring-types.ts';
+import { countSeriesOfInputs, factorsForYearView, tableAsOfYear, yearsOfInputs } from './year-view.ts';
 import { belevingForLevel, INTERVAL_LEVEL, type BelevingLevelResult } from './beleving-estimate.ts';
 import { GESCHAT_LABEL } from './beleving.ts';
 import { BelevingTier, type DialSurvey, type SurveyData, type SurveyFigure, type SurveySummary } from './beleving-types.ts';
@@ -127,6 +128,7 @@ export class ScoringEngine {
   private readonly tables = new Map<Level, LevelTable>();
   private readonly imported = new Map<Level, ImportedValues>();
   private readonly states = new Map<Level, LevelState>();
+  private readonly yearStates = new Map<Level, { year: number; state: LevelState }>();
   readonly factors: FactorDef[];
   private readonly factorIdx = new Map<string, number>();
   private readonly categoryContainers: Container[];
@@ -195,6 +197,7 @@ export class ScoringEngine {
     }
     this.imported.set(imports.level, imports);
     this.states.delete(imports.level);
+    this.yearStates.delete(imports.level);
     this.belevingCache.delete(imports.level);
     return { level: imports.level, accepted: imports.columns.map((c) => `${c.series}.${c.year}`), unknownCodes };
   }
@@ -294,13 +297,31 @@ export class ScoringEngine {
   }
 
   // ------------------------------------------------------------ level state
-  private levelState(level: Level): LevelState {
-    const cached = this.states.get(level);
-    if (cached) return cached;
-    const table = this.effectiveTable(level);
+  /**
+   * The level's state for the default view (every series at its latest
+   * years) or for one year (src/model/year-view.ts): one year state per
+   * level is kept besides the default, so paging through years costs one
+   * rebuild per step and no memory per year.
+   */
+  private levelState(level: Level, year?: number | null): LevelState {
+    if (year === undefined || year === null) {
+      const cached = this.states.get(level);
+      if (cached) return cached;
+      const state = this.buildLevelState(this.effectiveTable(level), this.factors);
+      this.states.set(level, state);
+      return state;
+    }
+    const hit = this.yearStates.get(level);
+    if (hit && hit.year === year) return hit.state;
+    const state = this.buildLevelState(tableAsOfYear(this.effectiveTable(level), year), factorsForYearView(this.factors));
+    this.yearStates.set(level, { year, state });
+    return state;
+  }
+
+  private buildLevelState(table: LevelTable, factors: readonly FactorDef[]): LevelState {
     const idx = seriesIndexOf(table);
     const n = table.codes.length;
-    const inputs = this.factors.map((f) => resolveFactor(table, idx, f));
+    const inputs = factors.map((f) => resolveFactor(table, idx, f));
     const inwoners = new Float64Array(n).fill(NaN);
     const inw = idx.get('inwoners')?.[0];
     if (inw) for (let i = 0; i < n; i++) inwoners[i] = table.values[inw.index][i];
@@ -359,9 +380,7 @@ export class ScoringEngine {
       reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
     }
     const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n) };
-    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), scratch };
-    this.states.set(level, state);
-    return state;
+    return { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), scratch };
   }
 
   summary(level: Level): LevelSummary {
@@ -376,8 +395,8 @@ export class ScoringEngine {
   }
 
   // ------------------------------------------------------------ frame state (cold path)
-  private frameState(level: Level, frame: FrameId): FrameState {
-    const ls = this.levelState(level);
+  private frameState(level: Level, frame: FrameId, year?: number | null): FrameState {
+    const ls = this.levelState(level, year);
     const cached = ls.frames.get(frame);
     if (cached) return cached;
     const { table, idx, reference } = ls;
@@ -661,8 +680,8 @@ export class ScoringEngine {
   /** All target results for a request, using and filling the per-target cache. */
   private compute(req: ScoreRequest) {
     const frame = req.frame ?? 'dataset';
-    const ls = this.levelState(req.level);
-    const fs = this.frameState(req.level, frame);
+    const ls = this.levelState(req.level, req.year);
+    const fs = this.frameState(req.level, frame, req.year);
     const cached = (key: string, id: string, make: () => TargetCache): TargetCache => {
       const hit = fs.targets.get(id);
       if (hit && hit.key === key) return hit;
@@ -709,10 +728,33 @@ export class ScoringEngine {
     });
     const b = this.belevingOf(req.level);
     return {
-      level: req.level, frame, areaCount: n, targets: this.targets.map((t) => ({ ...t })),
+      level: req.level, frame, areaCount: n, targets: this.targetsWithYears(req.level),
       z, percentile, status, coverage, areaFlags: ls.areaFlags.slice(), notes: [...fs.notes],
       ...(b && this.survey ? { beleving: { percent: b.percent.slice(), lower: b.lower.slice(), upper: b.upper.slice(), tier: b.tier.slice(), measure: this.survey.measure } } : {}),
     };
+  }
+
+  /**
+   * The targets with the years their time series have at this level (always
+   * from the default view, so the year control keeps every year while a
+   * year is shown) and their count series that a change view can compare.
+   */
+  private targetsWithYears(level: Level): ScoreTarget[] {
+    const ls = this.levelState(level);
+    const factorsOf = (c: Container) => [...c.entries.map((e) => e.f), ...c.subs.map((x) => x.f)];
+    const byCategory = new Map(this.categoryContainers.map((c) => [c.id, factorsOf(c)]));
+    const byDial = new Map(this.dialContainers.map((d) => [d.id, factorsOf(d)]));
+    const ofCategories = (ids: readonly string[]) => ids.flatMap((id) => byCategory.get(id) ?? []);
+    return this.targets.map((t) => {
+      const factors = t.kind === 'category' ? byCategory.get(t.id) ?? []
+        : t.kind === 'dial' ? byDial.get(t.id) ?? []
+          : t.kind === 'sphere' ? ofCategories(this.model.categories.filter((c) => c.sphere === t.id).map((c) => c.id))
+            : ofCategories(this.model.overall.categories);
+      const inputs = factors.map((k) => ls.inputs[k]);
+      const years = yearsOfInputs(inputs);
+      const countSeries = countSeriesOfInputs(inputs);
+      return { ...t, ...(years.length ? { years } : {}), ...(countSeries.length ? { countSeries } : {}) };
+    });
   }
 
   // ------------------------------------------------------------ explanation
@@ -958,7 +1000,7 @@ export class ScoringEngine {
   factorReliability(req: ScoreRequest, factorId: string): Float32Array | null {
     const k = this.factorIdx.get(factorId);
     if (k === undefined) throw new Error(`onbekende factor ${factorId}`);
-    const fs = this.frameState(req.level, req.frame ?? 'dataset');
+    const fs = this.frameState(req.level, req.frame ?? 'dataset', req.year);
     const rel = fs.reliability[k];
     return rel ? rel.slice() : null;
   }
@@ -967,8 +1009,8 @@ export class ScoringEngine {
   factorValues(req: ScoreRequest, factorId: string): { used: Float64Array; raw: Float64Array; unit: string } | null {
     const k = this.factorIdx.get(factorId);
     if (k === undefined) throw new Error(`onbekende factor ${factorId}`);
-    const ls = this.levelState(req.level);
-    const fs = this.frameState(req.level, req.frame ?? 'dataset');
+    const ls = this.levelState(req.level, req.year);
+    const fs = this.frameState(req.level, req.frame ?? 'dataset', req.year);
     const input = ls.inputs[k];
     if (!input || !fs.used[k]) return null;
     return { used: fs.used[k]!.slice(), raw: input.value.slice(), unit: input.option.unit };

@@ -6,6 +6,7 @@ import type { Level } from './dataset-format.ts';
 import type { MissingReasonCode } from './missing.ts';
 import type { CategoryId, CategoryType, DialId, SphereId } from './kompas/types.ts';
 import type { BelevingArrays, DialSurvey } from './beleving-types.ts';
+import type { CountSeriesYears, TargetYear } from './year-view.ts';
 
 export type FrameId = 'dataset' | 'gemeente' | 'stedelijkheid';
 
@@ -33,6 +34,12 @@ export interface ScoreRequest {
    * per-inwoner figures describe visitors and workers, not residents.
    */
   rankVisitorAreas?: boolean;
+  /**
+   * Show the targets as in this year (src/model/year-view.ts): multi-year
+   * series up to this year, count rates of this one year. Absent or null:
+   * the default view (latest years, pooled rates).
+   */
+  year?: number | null;
 }
 
 export type TargetKind = 'category' | 'sphere' | 'dial' | 'overall';
@@ -43,6 +50,10 @@ export interface ScoreTarget {
   kind: TargetKind;
   sphere?: SphereId;
   categoryType?: CategoryType;
+  /** Years of the time series this target reads at this level (two or more), oldest first; absent when it has none. */
+  years?: TargetYear[];
+  /** Count series of this target that can be compared between two years. */
+  countSeries?: CountSeriesYears[];
 }
 
 /** Status codes per (target, area). */

@@ -7,7 +7,8 @@
 import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/dataset-format.ts';
 import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
-import type { AreaExplanation, ImportedValues, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
+import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
+import { tableCountChange, type TableCountChange } from '../model/table-change.ts';
 import { appDataSource, checkTiles, dataUrl, loadCatalog, LoadError } from '../data/catalog.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
 import { loadIntoWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
@@ -43,8 +44,12 @@ export const AREA_IMPORT_SOURCE = 'gebiedsimport';
 /** The map opens on the overall kwetsbaarheidsscore (issue 9); the dials are one click away. */
 export const DEFAULT_TARGET = 'overall';
 
-/** Indicator series the main thread reads itself (denominators of imports and point rates); the rest stays in the worker. */
-export const MAIN_THREAD_SERIES: string[] = [...DENOMINATORS, 'oppervlakte_land'];
+/**
+ * Indicator series the main thread reads itself (denominators of imports and
+ * point rates; the count series with years and the crime registration check
+ * for the change view, src/model/table-change.ts); the rest stays in the worker.
+ */
+export const MAIN_THREAD_SERIES: string[] = [...DENOMINATORS, 'oppervlakte_land', 'misdrijven_totaal', 'misdrijven_dekking', 'fietsdiefstal'];
 
 export class AppState {
   catalog = $state.raw<DatasetCatalog | null>(null);
@@ -67,6 +72,10 @@ export class AppState {
   frame = $state<Frame>('dataset');
   /** Rank bezoekers- en werkgebieden like other areas (URL: bez=1). */
   rankVisitorAreas = $state(false);
+  /** Year on the map (URL: jr=); null = the latest figures (src/model/year-view.ts). */
+  year = $state<number | null>(null);
+  /** Change view between two years [earlier, later] of the target's count series (URL: vgl=); null = off. */
+  changeYears = $state<[number, number] | null>(null);
   /** Only weights that differ from the defaults (factor ids and category ids). */
   weights = $state<Record<string, number>>({});
   selection = $state<Selection | null>(null);
@@ -156,6 +165,8 @@ export class AppState {
     this.target = view.target ?? DEFAULT_TARGET;
     this.frame = view.frame;
     this.rankVisitorAreas = view.rankVisitorAreas;
+    this.year = view.year;
+    this.changeYears = view.changeYears;
     this.weights = { ...view.weights };
     this.mapView = view.view;
   }
@@ -230,6 +241,7 @@ export class AppState {
     this.importedBySource = {};
     this.points.reset();
     this.scoring.clear();
+    this.changes.clear();
     this.scoreToken++;
     this.startWorker();
     const api = this.api!;
@@ -299,7 +311,7 @@ export class AppState {
       // Before the worker has the dataset, the map's request is answered
       // by the call loadDataset makes once the worker is ready.
       if (!api || this.workerLoaded !== this.dataset?.id) return new Promise(() => {});
-      pending = api.score({ level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas });
+      pending = api.score(this.scoreRequest(level));
       this.scoring.set(level, pending);
       const token = this.scoreToken;
       pending.then(
@@ -406,6 +418,41 @@ export class AppState {
     this.rescore();
   }
 
+  /** The request of every score and explanation: the view's frame, weights, ranking and year. */
+  private scoreRequest(level: Level): ScoreRequest {
+    return { level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas, year: this.year };
+  }
+
+  /** Show the map as in one year (null: the latest figures) and re-score. */
+  setYear(year: number | null) {
+    if (year === this.year) return;
+    this.year = year;
+    this.rescore();
+  }
+
+  /** The target on the map at a level, with its years and count series (once scored). */
+  targetAt(level: Level): ScoreTarget | null {
+    return this.scores[level]?.targets.find((t) => t.id === this.target) ?? null;
+  }
+
+  private readonly changes = new Map<string, TableCountChange | null>();
+
+  /**
+   * The change view at a level: the target's count series between the two
+   * chosen years, or null when the view is off or the target has no count
+   * series with both years. Computed once per level, series and years.
+   */
+  changeAt(level: Level): TableCountChange | null {
+    const years = this.changeYears;
+    const table = this.tables[level];
+    if (!years || !table) return null;
+    const series = this.targetAt(level)?.countSeries?.find((c) => c.years.includes(years[0]) && c.years.includes(years[1]));
+    if (!series) return null;
+    const key = `${table.datasetId}|${level}|${series.series}|${years.join('-')}`;
+    if (!this.changes.has(key)) this.changes.set(key, tableCountChange(table, series.series, years[0], years[1]));
+    return this.changes.get(key)!;
+  }
+
   setWeight(id: string, weight: number | null) {
     const next = { ...this.weights };
     if (weight === null) delete next[id];
@@ -439,7 +486,7 @@ export class AppState {
     const selection = this.selection;
     if (!selection || !this.api) return;
     const token = ++this.explainToken;
-    const request = { level: selection.level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas };
+    const request = this.scoreRequest(selection.level);
     try {
       const [explanation, summary] = await Promise.all([this.api.explain(request, selection.index), this.api.summarise(request, selection.index)]);
       if (token !== this.explainToken) return;
@@ -464,6 +511,8 @@ export class AppState {
       weights: this.weights,
       view: this.mapView,
       rankVisitorAreas: this.rankVisitorAreas,
+      year: this.year,
+      changeYears: this.changeYears,
     };
   }
 

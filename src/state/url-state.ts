@@ -22,6 +22,10 @@ export interface ViewState {
   view: [number, number, number] | null;
   /** Rank bezoekers- en werkgebieden too (default: they get their own pattern, no class). */
   rankVisitorAreas: boolean;
+  /** Year shown on the map (a series with several years); null = the default, latest years. */
+  year: number | null;
+  /** Change view between two years [earlier, later]; null = no change view. */
+  changeYears: [number, number] | null;
 }
 
 export const defaultViewState: ViewState = {
@@ -33,12 +37,16 @@ export const defaultViewState: ViewState = {
   weights: {},
   view: null,
   rankVisitorAreas: false,
+  year: null,
+  changeYears: null,
 };
+
+const YEAR = /^(19|20)\d\d$/;
 
 const CODE = /^[A-Z]{2}[0-9A-Z]{4,8}$/;
 const ID = /^[A-Za-z0-9_.-]{1,40}$/;
 
-/** Parse `#ds=nl2024&lvl=buurt&cat=S4&sel=BU03630000&ref=gemeente&w=S4.3:0.5,F1:0.2&v=4.9,52.37,11&bez=1`. */
+/** Parse `#ds=nl2024&lvl=buurt&cat=S4&sel=BU03630000&ref=gemeente&w=S4.3:0.5,F1:0.2&v=4.9,52.37,11&bez=1&jr=2022&vgl=2021-2025`. */
 export function parseViewState(hash: string): ViewState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const state: ViewState = { ...defaultViewState, weights: {} };
@@ -61,6 +69,10 @@ export function parseViewState(hash: string): ViewState {
     }
   }
   if (params.get('bez') === '1') state.rankVisitorAreas = true;
+  const jr = params.get('jr');
+  if (jr && YEAR.test(jr)) state.year = Number(jr);
+  const [from, to, ...rest] = (params.get('vgl') ?? '').split('-');
+  if (!rest.length && YEAR.test(from ?? '') && YEAR.test(to ?? '') && Number(from) < Number(to)) state.changeYears = [Number(from), Number(to)];
   const v = params.get('v');
   if (v) {
     const parts = v.split(',').map(Number);
@@ -81,6 +93,8 @@ export function serialiseViewState(state: ViewState): string {
   const weights = Object.entries(state.weights).sort(([a], [b]) => a.localeCompare(b));
   if (weights.length) params.set('w', weights.map(([id, w]) => `${id}:${round(w, 3)}`).join(','));
   if (state.rankVisitorAreas) params.set('bez', '1');
+  if (state.year !== null) params.set('jr', String(state.year));
+  if (state.changeYears) params.set('vgl', state.changeYears.join('-'));
   if (state.view) params.set('v', [round(state.view[0], 5), round(state.view[1], 5), round(state.view[2], 2)].join(','));
   // URLSearchParams escapes ':' and ','; keep the hash readable.
   return '#' + params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');

@@ -5,6 +5,8 @@
 import type { LevelTable } from '../model/dataset-format.ts';
 import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
 import { toCsv } from '../model/formats/csv-write.ts';
+import { areaCountChange, type TableCountChange } from '../model/table-change.ts';
+import { changeClassWord, type ChangeClassCode } from '../model/count-change.ts';
 
 export interface TableColumn {
   id: string;
@@ -23,6 +25,25 @@ export interface TableRow {
   coverage: number;
   /** Area notes in words: "bezoekers- of werkgebied", "registratie onvolledig"; empty when none. */
   areaNote: string;
+  /** Change view only: the two counts, their ratio and the class in words. */
+  change?: ChangeCells;
+}
+
+export interface ChangeCells {
+  a: number | null;
+  b: number | null;
+  /** Later ÷ earlier (exposure-adjusted); null without a comparison or from 0 to 0. */
+  ratio: number | null;
+  /** "stijging", "geen duidelijke verandering", … or "geen vergelijking". */
+  word: string;
+}
+
+function changeCells(change: TableCountChange, i: number): ChangeCells {
+  const count = (x: number) => (Number.isFinite(x) ? x : null);
+  const k = change.classes[i];
+  const a = count(change.a[i]), b = count(change.b[i]);
+  const ratio = k >= 0 && a !== null && b !== null && a > 0 ? (b / (change.exposureB?.[i] ?? 1)) / (a / (change.exposureA?.[i] ?? 1)) : null;
+  return { a, b, ratio, word: k >= 0 ? changeClassWord[k as ChangeClassCode] : 'geen vergelijking' };
 }
 
 /** Words for the area flags that change how a row reads (score table, CSV). */
@@ -43,7 +64,7 @@ export function tableColumns(result: ScoreResult): TableColumn[] {
   return tableTargets(result).map(({ t }) => ({ id: t.id, label: t.label, kind: t.kind }));
 }
 
-export function tableRows(result: ScoreResult, table: LevelTable, gemeenteName: (code: string) => string): TableRow[] {
+export function tableRows(result: ScoreResult, table: LevelTable, gemeenteName: (code: string) => string, change: TableCountChange | null = null): TableRow[] {
   const n = result.areaCount;
   const columns = tableTargets(result);
   const categoryTargets = result.targets.map((t, ti) => ({ t, ti })).filter(({ t }) => t.kind === 'category');
@@ -63,17 +84,18 @@ export function tableRows(result: ScoreResult, table: LevelTable, gemeenteName: 
       }),
       coverage: categoryTargets.length ? coverage / categoryTargets.length : 0,
       areaNote: areaNoteText(result.areaFlags[i]),
+      ...(change ? { change: changeCells(change, i) } : {}),
     });
   }
   return rows;
 }
 
-export type SortKey = 'name' | 'gemeente' | 'coverage' | number;
+export type SortKey = 'name' | 'gemeente' | 'coverage' | 'change' | number;
 
 /** Sort a copy; areas without a score go last in both directions. */
 export function sortRows(rows: TableRow[], key: SortKey, descending: boolean): TableRow[] {
   const sign = descending ? -1 : 1;
-  const value = (r: TableRow) => (typeof key === 'number' ? r.values[key] : key === 'coverage' ? r.coverage : null);
+  const value = (r: TableRow) => (typeof key === 'number' ? r.values[key] : key === 'coverage' ? r.coverage : key === 'change' ? r.change?.ratio ?? null : null);
   return [...rows].sort((a, b) => {
     if (key === 'name' || key === 'gemeente') return sign * a[key].localeCompare(b[key], 'nl') || a.code.localeCompare(b.code);
     const va = value(a);
@@ -95,9 +117,22 @@ export function filterRows(rows: TableRow[], text: string): TableRow[] {
  * Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel; names are formula-guarded.
  * `credit` is the dataset's credit line (src/model/credits.ts): CC BY 4.0 asks for it wherever the figures go.
  */
-export function rowsToCsv(rows: TableRow[], columns: TableColumn[], frameLabel: string, credit: string): string {
+export function rowsToCsv(rows: TableRow[], columns: TableColumn[], frameLabel: string, credit: string, time: { year?: number | null; change?: TableCountChange | null } = {}): string {
+  const { year = null, change = null } = time;
+  const decimal = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? null : x.toFixed(digits).replace('.', ','));
   const header = ['code', 'naam', 'gemeente', ...columns.map((c) => `${c.id} ${c.label} (percentiel)`), 'dekking categorieën (%)', 'gebiedstype'];
+  if (change) header.push(`${change.noun} ${change.from}`, `${change.noun} ${change.to}`, `verandering ${change.from}–${change.to} (%)`, 'verhouding 95%-interval onder', 'verhouding 95%-interval boven', `oordeel ${change.from}–${change.to}`);
   const preamble = [`# Percentielen binnen: ${frameLabel}. Hoger = kwetsbaarder / minder veilig. Leeg = geen score (witte vlek, te weinig inwoners, geen gegevens, of een bezoekers- of werkgebied dat niet gerangschikt wordt). ${credit}.`];
-  const body = rows.map((r) => [r.code, r.name, r.gemeente, ...r.values.map((v) => (v === null ? null : v.toFixed(1).replace('.', ','))), Math.round(r.coverage * 100), r.areaNote]);
+  if (year !== null) preamble.push(`# Jaar ${year}: reeksen met meer jaren tot en met ${year}, aantallen (zoals misdrijven) van dat ene jaar.`);
+  if (change) preamble.push(`# Verandering ${change.from}–${change.to}: exacte toets op de twee aantallen (95 %); "geen duidelijke verandering" binnen de toevalsmarge of bij samen minder dan 10. ${change.exposureA ? 'Bevolkingsgroei verrekend.' : 'Bevolkingsgroei niet verrekend.'}`);
+  const body = rows.map((r) => {
+    const cells: (string | number | null)[] = [r.code, r.name, r.gemeente, ...r.values.map((v) => decimal(v, 1)), Math.round(r.coverage * 100), r.areaNote];
+    if (change && r.change) {
+      const full = areaCountChange(change, r.index);
+      const pct = r.change.ratio === null ? null : Math.round((r.change.ratio - 1) * 100);
+      cells.push(r.change.a, r.change.b, pct, decimal(full?.lower ?? null, 3), full && full.upper === Infinity ? 'onbegrensd' : decimal(full?.upper ?? null, 3), r.change.word);
+    }
+    return cells;
+  });
   return toCsv(header, body, { separator: ';', decimal: ',', bom: true, preamble });
 }

@@ -228,7 +228,7 @@ describe('werkruimte', () => {
     await panel.getByRole('button', { name: 'Importeren als nieuwe werkruimte' }).click();
     await expect.poll(() => panel.getByRole('note', { name: 'Werkruimte en dataset' }).textContent()).toMatch(/BU00149999/);
     await saved(page);
-    const kept = (JSON.parse(await stored(page)) as { workspace: { name: string; focus: { areas: { code: string }[] } } }[]).find((r) => r.workspace.name === 'Uit Groningen 2017');
+    const kept = (JSON.parse(await storedWorkspaces(page)) as { workspace: { name: string; focus: { areas: { code: string }[] } } }[]).find((r) => r.workspace.name === 'Uit Groningen 2017');
     expect(kept?.workspace.focus.areas.map((a) => a.code)).toContain('BU00149999');
     // The map still shows the dataset on screen, coloured.
     await waitForColouredMap(page);

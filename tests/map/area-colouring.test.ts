@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { colourAreas } from '../../src/map/area-colouring.ts';
-import { CLASSES, classOf } from '../../src/map/classes.ts';
+import { CHANGE_CLASS_OFFSET, CLASSES, classOf } from '../../src/map/classes.ts';
+import { NO_CHANGE_CLASS } from '../../src/map/style.ts';
+import { ChangeClass } from '../../src/model/count-change.ts';
 import { GAP_CLASS_OFFSET } from '../../src/beleving/gap.ts';
 import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../../src/model/scoring-types.ts';
 
@@ -71,5 +73,20 @@ describe('colourAreas: what the map shows per area', () => {
     expect(Array.from(out.statuses)).toEqual([0, 0, 0, 0, ScoreStatus.geenGegevens, ScoreStatus.geenGegevens]);
     expect(out.judgedCodes).toEqual([]);
     expect(Array.from(out.indicative)).toEqual([0, 1, 0, 0, 0, 0]);
+  });
+});
+
+describe('colourAreas: change view', () => {
+  it('draws the change class, "geen gegevens" without a comparison, and no judgement or hatch', () => {
+    const out = colourAreas({
+      result: result(), codes: CODES, targetIndex: 1,
+      changeClasses: Int8Array.from([ChangeClass.strongFall, ChangeClass.fall, ChangeClass.none, ChangeClass.rise, ChangeClass.strongRise, -1]),
+      judgements: new Map([['BU1', { value: 2 }]]),
+    });
+    expect(Array.from(out.classes)).toEqual([0, 1, 2, 3, 4, -1].map((k) => (k < 0 ? -1 : CHANGE_CLASS_OFFSET + k)));
+    expect(out.classes[2]).toBe(NO_CHANGE_CLASS);
+    expect(Array.from(out.statuses)).toEqual([0, 0, 0, 0, 0, ScoreStatus.geenGegevens]);
+    expect(out.judgedCodes).toEqual([]);
+    expect(Array.from(out.indicative)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

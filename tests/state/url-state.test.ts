@@ -3,14 +3,19 @@ import { defaultViewState, parseViewState, serialiseViewState } from '../../src/
 
 describe('view state in the URL', () => {
   it('round-trips every field', () => {
-    const state = { dataset: 'nl2024', level: 'buurt' as const, target: 'S4', selection: 'BU0363AA01', frame: 'gemeente' as const, weights: { 'S4.3': 0.5, F1: 0.25 }, view: [4.9, 52.37, 11.5] as [number, number, number], rankVisitorAreas: true };
+    const state = { dataset: 'nl2024', level: 'buurt' as const, target: 'S4', selection: 'BU0363AA01', frame: 'gemeente' as const, weights: { 'S4.3': 0.5, F1: 0.25 }, view: [4.9, 52.37, 11.5] as [number, number, number], rankVisitorAreas: true, year: 2022, changeYears: [2021, 2025] as [number, number] };
     const hash = serialiseViewState(state);
-    expect(hash).toBe('#ds=nl2024&lvl=buurt&cat=S4&sel=BU0363AA01&ref=gemeente&w=F1:0.25,S4.3:0.5&bez=1&v=4.9,52.37,11.5');
+    expect(hash).toBe('#ds=nl2024&lvl=buurt&cat=S4&sel=BU0363AA01&ref=gemeente&w=F1:0.25,S4.3:0.5&bez=1&jr=2022&vgl=2021-2025&v=4.9,52.37,11.5');
     expect(parseViewState(hash)).toEqual(state);
   });
   it('drops invalid or hostile values instead of trusting them', () => {
-    const parsed = parseViewState('#ds=<script>&lvl=provincie&sel=javascript:1&ref=x&w=F1:abc,S1:-2,S2:0.3&v=999,1,1');
+    const parsed = parseViewState('#ds=<script>&lvl=provincie&sel=javascript:1&ref=x&w=F1:abc,S1:-2,S2:0.3&v=999,1,1&jr=22&vgl=2025-2021');
     expect(parsed).toEqual({ ...defaultViewState, weights: { S2: 0.3 } });
+  });
+  it('keeps a change view only for two years, earlier first', () => {
+    expect(parseViewState('#vgl=2021-2021').changeYears).toBeNull();
+    expect(parseViewState('#vgl=2021-2023-2025').changeYears).toBeNull();
+    expect(parseViewState('#vgl=2016-2020&jr=2016')).toMatchObject({ changeYears: [2016, 2020], year: 2016 });
   });
   it('omits defaults', () => {
     expect(serialiseViewState(defaultViewState)).toBe('#');
