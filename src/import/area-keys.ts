@@ -37,14 +37,39 @@ function strippedName(n: string): string {
   return n.replace(/^(wijk|buurt)\s+\d+\s+/, '').trim();
 }
 
+/**
+ * Areas by name, tolerant of how exports spell them: case, accents,
+ * punctuation, and CBS numbering ("Wijk 03 Overvecht" is found as
+ * "Overvecht", and the other way round). Shared by the area and survey
+ * imports so both match names the same way.
+ */
+export class NameIndex<T> {
+  private readonly byName = new Map<string, T[]>();
+  private readonly byStripped = new Map<string, T[]>();
+
+  add(name: string, item: T): void {
+    const n = normaliseName(name);
+    push(this.byName, n, item);
+    const s = strippedName(n);
+    if (s !== n) push(this.byStripped, s, item);
+  }
+
+  /** Every area the name can mean: the exact name first, else the name without its CBS number. */
+  find(raw: string): T[] {
+    const n = normaliseName(raw);
+    const exact = this.byName.get(n);
+    if (exact?.length) return exact;
+    return this.byStripped.get(strippedName(n)) ?? this.byName.get(strippedName(n)) ?? [];
+  }
+}
+
 export type KeyMatch =
   | { ok: true; index: number }
   | { ok: false; reason: 'leeg' | 'onbekend' | 'ander-niveau' | 'dubbelzinnig' | 'geen-code'; detail: string };
 
 export class AreaMatcher {
   private readonly byCode = new Map<string, number>();
-  private readonly byName = new Map<string, number[]>();
-  private readonly byStripped = new Map<string, number[]>();
+  private readonly byName = new NameIndex<number>();
   private byGemeente: Map<string, string[]> | null = null;
   private hintsGiven = 0;
 
@@ -53,10 +78,7 @@ export class AreaMatcher {
     if (keyKind === 'naam') {
       areas.names.forEach((name, i) => {
         if (gemeenteCode && areas.level !== 'gemeente' && areas.gemeenteCodes[i] !== gemeenteCode) return;
-        const n = normaliseName(name);
-        push(this.byName, n, i);
-        const s = strippedName(n);
-        if (s !== n) push(this.byStripped, s, i);
+        this.byName.add(name, i);
       });
     }
   }
@@ -85,9 +107,7 @@ export class AreaMatcher {
       const i = this.byCode.get(inText);
       if (i !== undefined) return { ok: true, index: i };
     }
-    const n = normaliseName(raw);
-    let hits = this.byName.get(n) ?? [];
-    if (hits.length === 0) hits = this.byStripped.get(strippedName(n)) ?? this.byName.get(strippedName(n)) ?? [];
+    const hits = this.byName.find(raw);
     if (hits.length === 1) return { ok: true, index: hits[0] };
     const where = this.gemeenteCode ? ' in deze gemeente' : '';
     if (hits.length > 1) {

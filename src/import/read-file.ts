@@ -276,6 +276,22 @@ function binaryKind(bytes: Uint8Array): string | null {
   return bytes.subarray(0, 4096).includes(0) ? 'een binair bestand' : null;
 }
 
+/** Windows-1252's characters for bytes 0x80–0x9F (€, ‚, „, …, –, —, ‘, ’, “, ”); 0 = unassigned. */
+const CP1252_HIGH = [0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178];
+
+/**
+ * Windows-1252 text. Browsers decode it fully; some Node builds (small ICU)
+ * treat the label as Latin-1 and leave 0x80–0x9F as control characters, so
+ * those are mapped here and both read an export the same way.
+ */
+function fromWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => {
+    const mapped = CP1252_HIGH[c.charCodeAt(0) - 0x80];
+    return mapped ? String.fromCharCode(mapped) : c;
+  });
+}
+
 /**
  * A chosen file's bytes as text: UTF-8, or Windows-1252 when the bytes are
  * not valid UTF-8 (older Excel CSV exports write "X-coördinaat" that way).
@@ -291,7 +307,7 @@ export function decodeFileText(buffer: ArrayBuffer, fileName: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = fromWindows1252(bytes);
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportFileError(`${fileName}: het bestand bevat alleen witruimte, geen tabel.`);
   return text;
