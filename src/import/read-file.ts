@@ -8,6 +8,12 @@ import { DelimitedError, parseDelimited } from '../model/formats/delimited.ts';
 import { IMPORT_LIMITS } from './types.ts';
 import { guardXlsx, XlsxGuardError } from './xlsx-guard.ts';
 
+/** A year (1950–2099) standing on its own in a name: "meldingen-2024.csv", "MORA 2023". */
+export function yearFrom(text: string): number | null {
+  const m = /(?:^|\D)(19[5-9]\d|20\d{2})(?:\D|$)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
 export interface RawTable {
   fileName: string;
   columns: string[];

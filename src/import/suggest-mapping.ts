@@ -7,6 +7,7 @@ import { HERKOMST_PATTERN, seriesById, type SeriesInfo } from '../model/kompas/s
 import { parseCbsNumber } from '../model/missing.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { ColumnMapping, Denominator, Measure } from './types.ts';
+import { yearFrom } from './read-file.ts';
 
 /** Most specific first: the first pattern that matches wins. */
 const RULES: [RegExp, string][] = [
@@ -72,10 +73,7 @@ export function factorsUsing(model: KompasModel, series: string): { id: string; 
   return out;
 }
 
-export function yearFrom(text: string): number | null {
-  const m = /(?:^|\D)(19[5-9]\d|20\d{2})(?:\D|$)/.exec(text);
-  return m ? Number(m[1]) : null;
-}
+export { yearFrom };
 
 function measureFrom(name: string, kind: SeriesInfo['kind'] | null): { measure: Measure; per: number } {
   if (/per\s*1[.,]?000\b|per\s*duizend|‰/i.test(name)) return { measure: 'per', per: 1000 };

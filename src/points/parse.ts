@@ -7,7 +7,7 @@
  */
 import { guessCrs, inNetherlands, rdToWgs84, type Crs } from './projection.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
-import { ImportFileError, readCsvText, skippedLineText } from '../import/read-file.ts';
+import { ImportFileError, readCsvText, skippedLineText, yearFrom } from '../import/read-file.ts';
 
 export interface CsvTable {
   separator: ';' | ',' | '\t';
@@ -38,6 +38,8 @@ export interface PointFileInfo {
   sample: string[][];
   /** Lines that are not data (title, source footer), with their line number, in Dutch. */
   notes: string[];
+  /** The year the file is about: from its name, else the most frequent year in its dates; null when neither says. */
+  year: number | null;
 }
 
 export interface PointChoice {
@@ -189,6 +191,30 @@ function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; pr
   return { points, problems, objects: features.length, declaredCrs };
 }
 
+/** A date in a cell: 2024-03-05, 2024/03/05 or 05-03-2024 (a time may follow). */
+const DATE_YEAR = /^\s*(?:((?:19|20)\d{2})[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2}))(?:[ T]|$)/;
+
+/**
+ * The year a point file is about, so the dialog does not default to today:
+ * a year in the file name ("meldingen-2024.csv"), else the most frequent
+ * year among the dates in its first 2.000 rows (a MORA export's melddatum).
+ */
+export function yearOfFile(fileName: string, rows: string[][]): number | null {
+  const named = yearFrom(fileName);
+  if (named) return named;
+  const counts = new Map<number, number>();
+  for (const row of rows.slice(0, 2000)) for (const cell of row) {
+    const m = DATE_YEAR.exec(cell);
+    if (m) {
+      const y = Number(m[1] ?? m[2]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  return best;
+}
+
 export function inspectPointFile(text: string, fileName: string): PointFileInfo {
   checkPointFileSize(fileName, text.length);
   if (looksLikeGeoJson(text)) {
@@ -204,6 +230,7 @@ export function inspectPointFile(text: string, fileName: string): PointFileInfo 
       rowCount: points.length,
       sample: points.slice(0, 5).map((p) => [p.where, String(p.x), String(p.y)]),
       notes: [],
+      year: yearOfFile(fileName, []),
     };
   }
   const table = parseCsv(text, fileName);
@@ -230,6 +257,7 @@ export function inspectPointFile(text: string, fileName: string): PointFileInfo 
   return {
     kind: 'csv', fileName, columns: table.header, separator: table.separator, xColumn, yColumn, crs, detection,
     rowCount: table.rows.length, sample: table.rows.slice(0, 5), notes: table.skipped,
+    year: yearOfFile(fileName, table.rows),
   };
 }
 
@@ -330,7 +358,8 @@ export function readPoints(text: string, fileName: string, choice: PointChoice):
     rows = table.rows.length + table.ragged.length;
   }
   const positions = convert(raw, choice.crs, columns, skips);
-  const skipped: SkippedRows = { total: skips.total, where: skips.where, unit: skips.unit, problems: skips.problems };
+  // Rows outside the Netherlands are found after the unreadable ones: list all in file order.
+  const skipped: SkippedRows = { total: skips.total, where: [...skips.where].sort((a, b) => a - b), unit: skips.unit, problems: skips.problems };
   if (skips.total > 0 && (skips.total * 2 >= rows || positions.length === 0)) {
     const problems = [...skips.problems];
     if (skips.total > problems.length) problems.push(`… en nog ${skips.total - problems.length} problemen in het bestand.`);
