@@ -73,6 +73,9 @@ export class AreaMatcher {
   private byGemeente: Map<string, string[]> | null = null;
   private hintsGiven = 0;
 
+  /** Gemeenten whose codes the file holds (exact matches); typo hints stay inside them. */
+  private fileGemeenten: Set<string> | null = null;
+
   constructor(readonly areas: AreaList, readonly keyKind: KeyKind, readonly gemeenteCode: string | null) {
     areas.codes.forEach((c, i) => this.byCode.set(c, i));
     if (keyKind === 'naam') {
@@ -81,6 +84,21 @@ export class AreaMatcher {
         this.byName.add(name, i);
       });
     }
+  }
+
+  /**
+   * Tells the matcher which gemeenten the file is about: those of the keys
+   * that match exactly. A typo hint then only proposes an area there, not a
+   * buurt of another gemeente one digit away.
+   */
+  learnFileGemeenten(keys: Iterable<string>): void {
+    const found = new Set<string>();
+    for (const raw of keys) {
+      const code = this.keyKind === 'code' ? normaliseCode(raw, this.areas.level) : null;
+      const i = code ? this.byCode.get(code) : undefined;
+      if (i !== undefined) found.add(this.areas.gemeenteCodes[i]);
+    }
+    this.fileGemeenten = found.size ? found : null;
   }
 
   match(raw: string): KeyMatch {
@@ -118,20 +136,22 @@ export class AreaMatcher {
   }
 
   /**
-   * A code one character away within the same gemeente (a typo), if exactly
-   * one. Codes are bucketed by gemeente once, and only the first
-   * MAX_TYPO_HINTS unknown codes get a hint: a file of 100,000 unknown codes
-   * used to scan all 14,574 codes per row on the main thread (53 s).
+   * A code one character away (a typo), if exactly one, within the file's
+   * gemeenten (learnFileGemeenten), else the chosen gemeente, else the
+   * gemeente the code itself names. Codes are bucketed by gemeente once, and
+   * only the first MAX_TYPO_HINTS unknown codes get a hint: a file of 100,000
+   * unknown codes used to scan all 14,574 codes per row on the main thread (53 s).
    */
   private nearestCode(code: string): string | null {
     if (this.hintsGiven >= MAX_TYPO_HINTS) return null;
     this.hintsGiven++;
     if (!this.byGemeente) {
       this.byGemeente = new Map();
-      for (const c of this.byCode.keys()) push(this.byGemeente, c.slice(0, 6), c);
+      this.areas.codes.forEach((c, i) => push(this.byGemeente!, this.areas.gemeenteCodes[i] || c, c));
     }
+    const within = this.fileGemeenten ?? new Set([this.gemeenteCode ?? `GM${code.slice(2, 6)}`]);
     let found: string | null = null;
-    for (const c of this.byGemeente.get(code.slice(0, 6)) ?? []) {
+    for (const g of within) for (const c of this.byGemeente.get(g) ?? []) {
       if (hamming(c, code) === 1) {
         if (found) return null;
         found = c;

@@ -78,14 +78,18 @@ export class ImportFileError extends Error {
 /** A source or notes line under the table ("Bron: CBS", "Toelichting …"); not "Bronckhorst". */
 const FOOTER = /^\s*"?\s*(bron\b|bronnen\b|source\b|©|toelichting\b|verklaring\b|cbs,|https?:)/i;
 
+/** "Bron:", "Toelichting:": with the colon no area name reads like this. */
+const LABELLED_FOOTER = /^\s*"?\s*(bron|bronnen|source|toelichting|verklaring)\s*:/i;
+
 /**
- * A footer row: a source/notes text in the first cell and either nothing
- * else or a different number of cells than the header (an unquoted `;` in
- * "Bron: CBS; bewerking gemeente" splits it), so a real row is never taken
- * for one.
+ * A footer row: "Bron: …" whatever follows (an unquoted `;` in "Bron: CBS;
+ * bewerking gemeente" splits it into cells), or another source/notes text in
+ * the first cell with either nothing else or a different number of cells
+ * than the header, so a real row is never taken for one.
  */
 export const isFooterRow = (cells: string[], columns: { length: number }) =>
-  FOOTER.test(cells[0] ?? '') && (cells.slice(1).every((c) => c.trim() === '') || cells.length !== columns.length);
+  LABELLED_FOOTER.test(cells[0] ?? '') ||
+  (FOOTER.test(cells[0] ?? '') && (cells.slice(1).every((c) => c.trim() === '') || cells.length !== columns.length));
 
 
 /** A spreadsheet header: at least two non-empty cells (title rows above it have one). */
