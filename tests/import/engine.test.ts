@@ -69,4 +69,14 @@ describe('imports feed the engine like shipped data', () => {
     expect(v.columns[0].values).toEqual({ BU00140000: 1, BU00140001: 5, BU00340001: 9 });
     expect(v.columns[0].source).toBe(`${importSource(a)}; ${importSource(b)}`);
   });
+
+  it('a single imported year of a 3-year rate is labelled as one year, not "gemiddelde van 3 jaar"', () => {
+    const e = new ScoringEngine([table]);
+    const geweld = imp({ columns: [{ column: 'Geweldsmisdrijven 2025', target: { kind: 'series', series: 'misdrijven_geweld' }, year: 2025, unit: 'aantal', conversion: 'aantal uit het bestand', values: mora }] });
+    e.setImportedValues(importedValuesFor([geweld], 'synthetic', ['buurt'])[0]);
+    const factor = e.explain({ level: 'buurt' }, 0).categories.flatMap((c) => c.factors).find((f) => f.indicator?.id.startsWith('misdrijven_geweld.2025'))!;
+    expect(factor.indicator!.years).toEqual([2025]);
+    expect(factor.indicator!.label).not.toContain('gemiddelde van 3 jaar');
+    expect(factor.indicator!.label).toMatch(/\(alleen 2025, gekrompen\)$/);
+  });
 });
