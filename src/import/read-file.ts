@@ -37,6 +37,8 @@ export interface RawTable {
    * it) rows with a wrong number of cells.
    */
   skippedLines?: SkippedLine[];
+  /** Text of the title lines above the header ("Buurten gemeente Groningen, 2024"), for the year it names. */
+  title?: string;
 }
 
 export interface SkippedLine {
@@ -180,6 +182,7 @@ export function readCsvText(text: string, fileName: string, options: CsvReadOpti
     return {
       fileName, columns: uniqueColumns(t.columns), rows: t.rows, lineNumbers: t.lineNumbers, decimalComma: decimalCommaOf(t.rows, separator), separator,
       ...(skippedLines.length ? { skippedLines } : {}),
+      ...(titles.length ? { title: titles.join(' ') } : {}),
     };
   } catch (error) {
     if (error instanceof DelimitedError) throw new ImportFileError(error.message);
@@ -228,7 +231,8 @@ export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<Raw
       body.push(columns.map((_, k) => cells[k] ?? ''));
       lineNumbers.push(r + 1);
     }
-    return { fileName, columns, rows: body, lineNumbers, sheet: s.sheet, decimalComma: false };
+    const title = rows.slice(0, h).map((r) => r.join(' ').trim()).filter(Boolean).join(' ');
+    return { fileName, columns, rows: body, lineNumbers, sheet: s.sheet, decimalComma: false, ...(title ? { title } : {}) };
   }
   throw new ImportFileError(`${fileName}: geen werkblad met een kopregel (minstens twee kolommen) gevonden.`);
 }
