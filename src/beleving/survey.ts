@@ -7,7 +7,8 @@
  * Every problem names the line, the column and the value; valid rows are
  * kept separately so the user can decide to skip the faulty ones. Pure.
  */
-import { parseDelimited, DelimitedError } from '../model/formats/delimited.ts';
+import { ImportFileError, readCsvText, skippedLineText, type RawTable } from '../import/read-file.ts';
+import { NameIndex, normaliseName } from '../import/area-keys.ts';
 import { parseCbsNumber } from '../model/missing.ts';
 import type { Level } from '../model/dataset-format.ts';
 import type { SurveyFigure } from './types.ts';
@@ -37,6 +38,8 @@ export interface SurveyParseResult {
   errors: SurveyIssue[];
   /** Rows without a value ("." or empty): not an error, nothing to apply. */
   skipped: SurveyIssue[];
+  /** Lines that are not data and were left out (title lines above the header, the "Bron:" footer), in Dutch with their line. */
+  notes: string[];
   /** Header of the value column, used as the measure's label. */
   measure: string;
   /** Which column was read for what (for the preview). */
@@ -46,8 +49,8 @@ export interface SurveyParseResult {
 }
 
 const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9%]+/g, '');
-/** Names compare without case, accents, punctuation or extra spaces: "Binnenstad-Zuid" = "binnenstad zuid". */
-export const nameKey = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** Names compare without case, accents, punctuation or extra spaces: "Binnenstad-Zuid" = "binnenstad zuid" (the area import's rule). */
+export const nameKey = normaliseName;
 
 const CODE_COLUMNS = ['code', 'gebiedscode', 'regiocode', 'wijkenenbuurten', 'codering', 'gwbcode', 'gemeentecode', 'wijkcode', 'buurtcode', 'regioaanduiding'];
 const NAME_COLUMNS = ['naam', 'gebied', 'gebiedsnaam', 'regio', 'regionaam', 'regios', 'wijknaam', 'buurtnaam', 'gemeentenaam', 'wijk', 'buurt', 'gemeente'];
@@ -106,18 +109,20 @@ export function surveyFileTooLarge(fileName: string, bytes: number): string | nu
 export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyParseOptions = {}): SurveyParseResult {
   const file = options.fileName ?? 'bestand';
   const empty = (fatal: string, measure = ''): SurveyParseResult => ({
-    figures: [], errors: [], skipped: [], measure, fatal,
+    figures: [], errors: [], skipped: [], notes: [], measure, fatal,
     columns: { key: null, value: '', margin: null, n: null, year: null, level: null },
   });
   const tooLarge = surveyFileTooLarge(file, text.length);
   if (tooLarge) return empty(tooLarge);
-  let table;
+  let table: RawTable;
   try {
-    table = parseDelimited(text, { file });
+    // The area import's reader: separator, title lines, "Bron:" footer; rows with a wrong number of cells become errors below.
+    table = readCsvText(text, file, { maxRows: SURVEY_LIMITS.maxRows, raggedRows: 'skip' });
   } catch (e) {
-    return empty(e instanceof DelimitedError ? e.message : `${file}: ${(e as Error).message}`);
+    // Never the parser's own (English) words: the reader's messages are Dutch and name the line.
+    return empty(e instanceof ImportFileError ? e.message : `${file}: het bestand kon niet als CSV worden gelezen.`);
   }
-  if (table.rows.length > SURVEY_LIMITS.maxRows) return empty(`${file}: ${table.rows.length.toLocaleString('nl-NL')} rijen; maximaal ${SURVEY_LIMITS.maxRows.toLocaleString('nl-NL')}.`);
+  const notes = (table.skippedLines ?? []).filter((l) => l.kind !== 'kolommen').map(skippedLineText);
   const cols = table.columns;
   const isMargin = (c: string) => MARGIN_HINTS.some((h) => c.includes(h));
   const codeCol = findColumn(cols, CODE_COLUMNS, ['code']);
@@ -131,8 +136,8 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
   if (codeCol < 0 && nameCol < 0) return empty(`${file}: geen kolom met een gebiedscode of gebiedsnaam gevonden (gevonden: ${cols.join(', ')})`, cols[valueCol]);
   if (codeCol < 0 && !options.gemeenteCode) return empty(`${file}: de rijen noemen gebieden bij naam; kies eerst de gemeente waarin die namen liggen`, cols[valueCol]);
 
-  // Name index within the chosen gemeente, per level.
-  const byName = new Map<string, { level: Level; code: string; name: string }[]>();
+  // Name index within the chosen gemeente, per level ("Overvecht" finds CBS's "Wijk 03 Overvecht").
+  const byName = new NameIndex<{ level: Level; code: string; name: string }>();
   if (options.gemeenteCode) {
     for (const level of ['gemeente', 'wijk', 'buurt'] as const) {
       const t = areas[level];
@@ -140,8 +145,7 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
       t.codes.forEach((code, i) => {
         const inside = level === 'gemeente' ? code === options.gemeenteCode : t.gemeenteCodes[i] === options.gemeenteCode;
         if (!inside) return;
-        const k = nameKey(t.names[i]);
-        byName.set(k, [...(byName.get(k) ?? []), { level, code, name: t.names[i] }]);
+        byName.add(t.names[i], { level, code, name: t.names[i] });
       });
     }
   }
@@ -155,6 +159,9 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
   const errors: SurveyIssue[] = [];
   const skipped: SurveyIssue[] = [];
   const seen = new Map<string, number>();
+  for (const l of table.skippedLines ?? []) {
+    if (l.kind === 'kolommen') errors.push({ line: l.line, column: '', value: '', message: l.message });
+  }
   table.rows.forEach((row, r) => {
     const line = table.lineNumbers[r];
     const issue = (col: number, message: string): SurveyIssue => ({ line, column: cols[col] ?? '', value: (row[col] ?? '').trim(), message });
@@ -169,7 +176,7 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
       area = { level: known.level, code, name: known.name };
     } else if (nameCol >= 0 && row[nameCol].trim() !== '') {
       if (!options.gemeenteCode) { errors.push(issue(nameCol, 'gebied bij naam: kies eerst de gemeente')); return; }
-      let hits = byName.get(nameKey(row[nameCol])) ?? [];
+      let hits = byName.find(row[nameCol]);
       if (wantedLevel) hits = hits.filter((h) => h.level === wantedLevel);
       if (hits.length === 0) { errors.push(issue(nameCol, `onbekende naam in gemeente ${options.gemeenteCode}`)); return; }
       if (hits.length > 1) {
@@ -215,7 +222,7 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     figures.push({ level: area.level, code: area.code, name: area.name, percent, margin, n, year, line });
   });
   return {
-    figures, errors, skipped, fatal: null, measure: cols[valueCol],
+    figures, errors: errors.sort((a, b) => a.line - b.line), skipped, notes, fatal: null, measure: cols[valueCol],
     columns: {
       key: codeCol >= 0 ? cols[codeCol] : cols[nameCol],
       value: cols[valueCol],

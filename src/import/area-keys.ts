@@ -37,28 +37,68 @@ function strippedName(n: string): string {
   return n.replace(/^(wijk|buurt)\s+\d+\s+/, '').trim();
 }
 
+/**
+ * Areas by name, tolerant of how exports spell them: case, accents,
+ * punctuation, and CBS numbering ("Wijk 03 Overvecht" is found as
+ * "Overvecht", and the other way round). Shared by the area and survey
+ * imports so both match names the same way.
+ */
+export class NameIndex<T> {
+  private readonly byName = new Map<string, T[]>();
+  private readonly byStripped = new Map<string, T[]>();
+
+  add(name: string, item: T): void {
+    const n = normaliseName(name);
+    push(this.byName, n, item);
+    const s = strippedName(n);
+    if (s !== n) push(this.byStripped, s, item);
+  }
+
+  /** Every area the name can mean: the exact name first, else the name without its CBS number. */
+  find(raw: string): T[] {
+    const n = normaliseName(raw);
+    const exact = this.byName.get(n);
+    if (exact?.length) return exact;
+    return this.byStripped.get(strippedName(n)) ?? this.byName.get(strippedName(n)) ?? [];
+  }
+}
+
 export type KeyMatch =
   | { ok: true; index: number }
   | { ok: false; reason: 'leeg' | 'onbekend' | 'ander-niveau' | 'dubbelzinnig' | 'geen-code'; detail: string };
 
 export class AreaMatcher {
   private readonly byCode = new Map<string, number>();
-  private readonly byName = new Map<string, number[]>();
-  private readonly byStripped = new Map<string, number[]>();
+  private readonly byName = new NameIndex<number>();
   private byGemeente: Map<string, string[]> | null = null;
   private hintsGiven = 0;
+
+  /** Gemeenten whose codes the file holds (exact matches); typo hints stay inside them. */
+  private fileGemeenten: Set<string> | null = null;
 
   constructor(readonly areas: AreaList, readonly keyKind: KeyKind, readonly gemeenteCode: string | null) {
     areas.codes.forEach((c, i) => this.byCode.set(c, i));
     if (keyKind === 'naam') {
       areas.names.forEach((name, i) => {
         if (gemeenteCode && areas.level !== 'gemeente' && areas.gemeenteCodes[i] !== gemeenteCode) return;
-        const n = normaliseName(name);
-        push(this.byName, n, i);
-        const s = strippedName(n);
-        if (s !== n) push(this.byStripped, s, i);
+        this.byName.add(name, i);
       });
     }
+  }
+
+  /**
+   * Tells the matcher which gemeenten the file is about: those of the keys
+   * that match exactly. A typo hint then only proposes an area there, not a
+   * buurt of another gemeente one digit away.
+   */
+  learnFileGemeenten(keys: Iterable<string>): void {
+    const found = new Set<string>();
+    for (const raw of keys) {
+      const code = this.keyKind === 'code' ? normaliseCode(raw, this.areas.level) : null;
+      const i = code ? this.byCode.get(code) : undefined;
+      if (i !== undefined) found.add(this.areas.gemeenteCodes[i]);
+    }
+    this.fileGemeenten = found.size ? found : null;
   }
 
   match(raw: string): KeyMatch {
@@ -85,9 +125,7 @@ export class AreaMatcher {
       const i = this.byCode.get(inText);
       if (i !== undefined) return { ok: true, index: i };
     }
-    const n = normaliseName(raw);
-    let hits = this.byName.get(n) ?? [];
-    if (hits.length === 0) hits = this.byStripped.get(strippedName(n)) ?? this.byName.get(strippedName(n)) ?? [];
+    const hits = this.byName.find(raw);
     if (hits.length === 1) return { ok: true, index: hits[0] };
     const where = this.gemeenteCode ? ' in deze gemeente' : '';
     if (hits.length > 1) {
@@ -98,20 +136,22 @@ export class AreaMatcher {
   }
 
   /**
-   * A code one character away within the same gemeente (a typo), if exactly
-   * one. Codes are bucketed by gemeente once, and only the first
-   * MAX_TYPO_HINTS unknown codes get a hint: a file of 100,000 unknown codes
-   * used to scan all 14,574 codes per row on the main thread (53 s).
+   * A code one character away (a typo), if exactly one, within the file's
+   * gemeenten (learnFileGemeenten), else the chosen gemeente, else the
+   * gemeente the code itself names. Codes are bucketed by gemeente once, and
+   * only the first MAX_TYPO_HINTS unknown codes get a hint: a file of 100,000
+   * unknown codes used to scan all 14,574 codes per row on the main thread (53 s).
    */
   private nearestCode(code: string): string | null {
     if (this.hintsGiven >= MAX_TYPO_HINTS) return null;
     this.hintsGiven++;
     if (!this.byGemeente) {
       this.byGemeente = new Map();
-      for (const c of this.byCode.keys()) push(this.byGemeente, c.slice(0, 6), c);
+      this.areas.codes.forEach((c, i) => push(this.byGemeente!, this.areas.gemeenteCodes[i] || c, c));
     }
+    const within = this.fileGemeenten ?? new Set([this.gemeenteCode ?? `GM${code.slice(2, 6)}`]);
     let found: string | null = null;
-    for (const c of this.byGemeente.get(code.slice(0, 6)) ?? []) {
+    for (const g of within) for (const c of this.byGemeente.get(g) ?? []) {
       if (hamming(c, code) === 1) {
         if (found) return null;
         found = c;

@@ -178,6 +178,7 @@ export function buildImport(raw: RawTable, areas: AreaList, denominators: Record
   const issues: ImportIssue[] = [];
   const warnings: string[] = [];
   const matcher = new AreaMatcher(areas, s.keyKind, s.gemeenteCode);
+  matcher.learnFileGemeenten(raw.rows.map((row) => row[s.keyColumn] ?? ''));
   const keyName = raw.columns[s.keyColumn] ?? `kolom ${s.keyColumn + 1}`;
   const active = s.mappings.map((m, k) => ({ m, k })).filter(({ m, k }) => m.target && k !== s.keyColumn);
   const convs = active.map(({ m }) => conversionOf(m));

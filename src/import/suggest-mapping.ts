@@ -7,6 +7,7 @@ import { HERKOMST_PATTERN, seriesById, type SeriesInfo } from '../model/kompas/s
 import { parseCbsNumber } from '../model/missing.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { ColumnMapping, Denominator, Measure } from './types.ts';
+import { yearFrom } from './read-file.ts';
 
 /** Most specific first: the first pattern that matches wins. */
 const RULES: [RegExp, string][] = [
@@ -43,6 +44,24 @@ const RULES: [RegExp, string][] = [
   [/corporatie/i, 'corporatiewoningen'],
 ];
 
+/**
+ * The series a column name clearly names, or null. A rule whose match lies
+ * inside a more specific one's ("overlast" in "Jeugdoverlast") gives way to
+ * it; two rules matching different words ("Hangplekken (schouw)": hangplek
+ * and schouw) leave the choice to the user instead of guessing the first.
+ */
+function clearMatch(column: string, usable: Set<string>): string | null {
+  const hits: { series: string; start: number; end: number }[] = [];
+  for (const [re, series] of RULES) {
+    const m = re.exec(column);
+    if (m && usable.has(series)) hits.push({ series, start: m.index, end: m.index + m[0].length });
+  }
+  const inside = (a: (typeof hits)[number], b: (typeof hits)[number]) => a !== b && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
+  const kept = hits.filter((h) => !hits.some((o) => inside(h, o)));
+  const series = new Set(kept.map((h) => h.series));
+  return series.size === 1 ? kept[0].series : null;
+}
+
 /** Columns that hint at personal data; they are never imported (domain-model §9). */
 export const PERSONAL_COLUMN = /\bbsn\b|burgerservice|geboorte|e-?mail|telefoon|huisnummer|postcode|adres|voornaam|achternaam|initialen/i;
 
@@ -72,10 +91,7 @@ export function factorsUsing(model: KompasModel, series: string): { id: string; 
   return out;
 }
 
-export function yearFrom(text: string): number | null {
-  const m = /(?:^|\D)(19[5-9]\d|20\d{2})(?:\D|$)/.exec(text);
-  return m ? Number(m[1]) : null;
-}
+export { yearFrom };
 
 function measureFrom(name: string, kind: SeriesInfo['kind'] | null): { measure: Measure; per: number } {
   if (/per\s*1[.,]?000\b|per\s*duizend|‰/i.test(name)) return { measure: 'per', per: 1000 };
@@ -115,10 +131,7 @@ export function suggestMappings(columns: string[], rows: string[][], keyColumn: 
     const year = yearFrom(column) ?? fileYear;
     let series: string | null = null;
     const blocked = k === keyColumn || PERSONAL_COLUMN.test(column) || HERKOMST_PATTERN.test(column) || numericShare(rows, k) < 0.5;
-    if (!blocked) {
-      const rule = RULES.find(([re, s]) => re.test(column) && usable.has(s));
-      if (rule) series = rule[1];
-    }
+    if (!blocked) series = clearMatch(column, usable);
     // One column per series and year; a second candidate is left for the user.
     if (series && taken.has(`${series}.${year}`)) series = null;
     if (series) taken.add(`${series}.${year}`);

@@ -51,11 +51,22 @@ export interface FactorInput {
 
 const latest = (idx: SeriesIndex, series: string): SeriesYear | undefined => idx.get(series)?.[0];
 
+/**
+ * The option's label, saying how many years were really pooled: a rate
+ * defined over 3 years that found only one (a single imported year) must not
+ * read "gemiddelde van 3 jaar".
+ */
+function labelFor(option: IndicatorOption, years?: number[]): string {
+  if (option.kind !== 'rate' || !years || years.length >= option.years) return option.label;
+  const pooled = years.length === 1 ? `alleen ${years[0]}` : `gemiddelde van ${years.length} jaar`;
+  return option.label.replace(/\((gemiddelde van )?\d+ jaar/, `(${pooled}`);
+}
+
 function describe(parts: SeriesYear[], option: IndicatorOption, years?: number[]): IndicatorUsed {
   const uniq = <T>(xs: T[]) => [...new Set(xs)];
   return {
     id: parts.map((p) => p.meta.id).join(option.kind === 'ratio' ? ' ÷ ' : ', '),
-    label: option.label,
+    label: labelFor(option, years),
     unit: option.unit,
     year: parts.length ? Math.max(...parts.map((p) => p.year)) : null,
     ...(years ? { years } : {}),

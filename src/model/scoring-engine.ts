@@ -809,6 +809,7 @@ export class ScoringEngine {
       referenceMedian: Number.isFinite(med) ? med : null,
       timesMedian: Number.isFinite(med) && med !== 0 ? used / med : null,
       percentile: Number.isFinite(pct) ? pct : null,
+      referenceCount: sortedUsed.length,
       z: zv,
       contribution: effective * zv,
       flagged: isHigh(pct) && !f.shownOnly,
@@ -988,7 +989,7 @@ export class ScoringEngine {
         value: have ? x : null, rawValue: null, reliability: null,
         referenceMedian: Number.isFinite(med) ? med : null,
         timesMedian: have && Number.isFinite(med) && med !== 0 ? x / med : null,
-        percentile: pct, z: null, contribution: null, flagged: false,
+        percentile: pct, ...(pct !== null ? { referenceCount: ref.length } : {}), z: null, contribution: null, flagged: false,
         missingReason: reason, missingLabel: reason === null ? null : missingLabelFor(reason, false),
         fillHint: have ? null : 'niet in het importbestand', trend: [],
       });

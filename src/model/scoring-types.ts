@@ -175,6 +175,12 @@ export interface FactorExplanation {
   joinNote?: string | null;
   /** A new local indicator from a gemeente import: shown with its percentile, never weighted. */
   localIndicator?: boolean;
+  /**
+   * Areas of the frame with a value the percentile is ranked among. An
+   * import fills only its gemeente's areas, so its percentile is among those,
+   * not among all of the frame: the drill-down says so with this count.
+   */
+  referenceCount?: number;
 }
 
 export interface TargetExplanation {

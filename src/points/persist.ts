@@ -31,3 +31,35 @@ export function pointsToAreaImports(imports: readonly ImportedValues[], meta: { 
     }];
   });
 }
+
+/**
+ * Counts per gemeente: each covered gemeente's share of the imports (values
+ * of its own areas only), so they can be kept in a workspace named after
+ * that gemeente rather than in whichever workspace happened to be open.
+ * `gemeenteOf` gives an area code's gemeente code (the code itself at
+ * gemeente level); areas without a gemeente are dropped.
+ */
+export function splitImportsByGemeente(imports: readonly ImportedValues[], gemeenteOf: (level: ImportedValues['level'], code: string) => string): Map<string, ImportedValues[]> {
+  const out = new Map<string, ImportedValues[]>();
+  for (const imp of imports) {
+    const perGemeente = new Map<string, ImportedValues>();
+    imp.columns.forEach((column, c) => {
+      for (const [code, value] of Object.entries(column.values)) {
+        const g = gemeenteOf(imp.level, code);
+        if (!g) continue;
+        let part = perGemeente.get(g);
+        if (!part) {
+          part = { level: imp.level, columns: imp.columns.map((col) => ({ ...col, values: {} })) };
+          perGemeente.set(g, part);
+        }
+        part.columns[c].values[code] = value;
+      }
+    });
+    for (const [g, part] of perGemeente) {
+      const list = out.get(g) ?? [];
+      list.push(part);
+      out.set(g, list);
+    }
+  }
+  return out;
+}

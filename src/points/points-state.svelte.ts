@@ -10,7 +10,8 @@ import type { AppState } from '../state/app-state.svelte.ts';
 import { PointOverlay } from '../map/point-overlay.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { pointsWorker } from './client.ts';
-import { areaFigures, coveredGemeenten, importedColumn, type AreaFigures, type PointMeasure } from './rates.ts';
+import { areaFigures, coverage, importedColumn, type AreaFigures, type PointMeasure } from './rates.ts';
+import { PointImportError, type SkippedRows } from './parse.ts';
 
 /** Import source id under which the counts go to the worker. */
 export const POINTS_SOURCE = 'punten';
@@ -41,10 +42,16 @@ export interface PointImportOutcome {
   target: PointTargetChoice;
   levels: LevelOutcome[];
   approximate: boolean;
-  /** Names of the gemeenten the file covers (at least one point); only their areas get a value. */
+  /** Names of the gemeenten the file covers (src/points/rates.ts `coverage`); only their areas get a value. */
   gemeenten: string[];
   /** Codes of the covered gemeenten. */
   gemeenteCodes: string[];
+  /** Gemeenten with only a few stray points: named, but their areas get no value. */
+  stray: { name: string; count: number }[];
+  /** Points in no area of the finest level (abroad, at sea, in a gap between areas). */
+  outside: number;
+  /** Rows of the file left out because they had no usable point. */
+  skipped: SkippedRows | null;
   /** What went to the worker (empty when the points are only shown). */
   imports: ImportedValues[];
 }
@@ -62,7 +69,11 @@ export class PointsState {
   constructor(private readonly app: AppState) {}
 
   /** Count the positions per level, feed the chosen series and draw the points. */
-  async apply(positions: Float64Array, meta: { fileName: string; crsLabel: string }, target: PointTargetChoice): Promise<PointImportOutcome> {
+  /**
+   * Refuses (PointImportError, nothing changes) when no point lies in any
+   * area: a file of Brussels addresses is not a success with 0 everywhere.
+   */
+  async apply(positions: Float64Array, meta: { fileName: string; crsLabel: string; skipped?: SkippedRows }, target: PointTargetChoice): Promise<PointImportOutcome> {
     const app = this.app;
     const dataset = app.dataset;
     if (!dataset) throw new Error('er is nog geen dataset geladen');
@@ -81,14 +92,19 @@ export class PointsState {
     }
     const date = new Date().toISOString().slice(0, 10);
     const approximate = dataset.caveats.some((c) => /bij benadering/i.test(c));
-    // Coverage from the finest level counted (buurten): gemeenten with a point.
+    // Coverage from the finest level counted (buurten).
     const finest = outcomes[outcomes.length - 1];
+    if (finest.inAreas === 0) {
+      const n = positions.length / 2;
+      throw new PointImportError([`${meta.fileName}: geen van de ${n.toLocaleString('nl-NL')} punten ligt in een ${finest.level} van deze dataset (${dataset.title}). ` +
+        'Liggen ze in het buitenland of in zee, of is het coördinaatsysteem verkeerd gekozen? Er is niets toegepast of bewaard.']);
+    }
     const gemeenteOf = (level: Level) => {
       const table = app.tables[level]!;
       const row = new Map(table.codes.map((c, i) => [c, i]));
       return (code: string) => (level === 'gemeente' ? code : table.gemeenteCodes[row.get(code) ?? -1] ?? '');
     };
-    const covered = coveredGemeenten(finest.figures.codes, finest.figures.counts, gemeenteOf(finest.level));
+    const { covered, stray } = coverage(finest.figures.codes, finest.figures.counts, gemeenteOf(finest.level));
     const imports: ImportedValues[] = target.series
       ? outcomes.map((o) => {
         const toGemeente = gemeenteOf(o.level);
@@ -102,6 +118,9 @@ export class PointsState {
       fileName: meta.fileName, date, count: positions.length / 2, crsLabel: meta.crsLabel, target, levels: outcomes, approximate,
       gemeenten: [...covered].map((code) => app.gemeenteName(code)).sort((a, b) => a.localeCompare(b, 'nl')),
       gemeenteCodes: [...covered].sort(),
+      stray: [...stray].map(([code, count]) => ({ name: app.gemeenteName(code), count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'nl')),
+      outside: finest.outside,
+      skipped: meta.skipped ?? null,
       imports,
     };
     await app.setImportSource(POINTS_SOURCE, imports);

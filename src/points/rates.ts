@@ -99,15 +99,41 @@ export function importedColumn(level: Level, figures: AreaFigures, options: Colu
   return { level, columns: [column] };
 }
 
+/** A gemeente with at least this many points counts as covered, whatever the file's size. */
+export const COVERAGE_MIN_POINTS = 20;
+/** … or with at least this share of the points that fell in an area. */
+export const COVERAGE_MIN_SHARE = 0.05;
+
+export interface Coverage {
+  /** Gemeenten the file plausibly covers: their areas get a value, 0 included. */
+  covered: Set<string>;
+  /** Gemeenten with a few stray points only: no values there (witte vlek), and the user is told. */
+  stray: Map<string, number>;
+}
+
 /**
- * Gemeenten a point file covers: those with at least one point in one of
- * their areas. `gemeenteOf` maps an area code of the counted level to its
- * gemeente code.
+ * Which gemeenten a point file covers. A file of one gemeente says nothing
+ * about its neighbours, so a 0 there would be a false "geen meldingen"; and
+ * two stray points across the border must not give a whole gemeente zeros.
+ * Rule (docs/points.md): a gemeente is covered when it holds at least
+ * COVERAGE_MIN_POINTS points, or at least COVERAGE_MIN_SHARE of the points
+ * that fell in any area. Other gemeenten with points are `stray`.
+ * `gemeenteOf` maps an area code of the counted level to its gemeente code.
  */
-export function coveredGemeenten(codes: string[], counts: ArrayLike<number>, gemeenteOf: (code: string) => string): Set<string> {
-  const out = new Set<string>();
+export function coverage(codes: string[], counts: ArrayLike<number>, gemeenteOf: (code: string) => string): Coverage {
+  const perGemeente = new Map<string, number>();
+  let total = 0;
   codes.forEach((code, k) => {
-    if (counts[k] > 0) out.add(gemeenteOf(code));
+    if (counts[k] <= 0) return;
+    const g = gemeenteOf(code);
+    perGemeente.set(g, (perGemeente.get(g) ?? 0) + counts[k]);
+    total += counts[k];
   });
-  return out;
+  const covered = new Set<string>();
+  const stray = new Map<string, number>();
+  for (const [g, n] of perGemeente) {
+    if (n >= COVERAGE_MIN_POINTS || n >= COVERAGE_MIN_SHARE * total) covered.add(g);
+    else stray.set(g, n);
+  }
+  return { covered, stray };
 }

@@ -6,13 +6,15 @@
 import type { Level } from '../model/dataset-format.ts';
 import { buildAreaIndex, countPoints, type AreaIndex } from './count.ts';
 import { decodeGeometryFile } from './geometry-format.ts';
-import { inspectPointFile, readPoints, PointImportError, type PointChoice, type PointFileInfo } from './parse.ts';
+import { inspectPointFile, readPoints, PointImportError, type PointChoice, type PointFileInfo, type SkippedRows } from './parse.ts';
 
 export interface ReadResult {
   ok: true;
   /** WGS84, interleaved lon, lat (transferred). */
   positions: Float64Array;
   count: number;
+  /** Rows or objects left out (no usable point), for the "overgeslagen" report. */
+  skipped: SkippedRows;
 }
 export interface ReadFailure {
   ok: false;
@@ -70,7 +72,7 @@ export function createPointsService(fetchText: FetchText = defaultFetch): Points
       if (!file) throw new Error('eerst inspect() aanroepen');
       try {
         const set = readPoints(file.text, file.name, choice);
-        return { ok: true, positions: Float64Array.from(set.positions), count: set.count };
+        return { ok: true, positions: Float64Array.from(set.positions), count: set.count, skipped: set.skipped };
       } catch (e) {
         return failure(e);
       }

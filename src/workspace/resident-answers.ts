@@ -12,7 +12,7 @@
 import { toCsv } from '../model/formats/csv-write.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 import { DelimitedError, parseDelimited } from '../model/formats/delimited.ts';
-import { decodeText } from '../import/read-file.ts';
+import { decodeFileText, ImportFileError } from '../import/read-file.ts';
 import { isCategoryId } from './ids.ts';
 import { RESIDENT_ANSWERS, newId, type ResidentAnswer, type ResidentAnswerBatch, type ResidentAnswerValue } from './model.ts';
 import { ANSWERS_FILE_FORMAT } from './resident-html.ts';
@@ -111,7 +111,7 @@ export async function readAnswersFile(buffer: ArrayBuffer, fileName: string, are
   if (/\.xlsx?$/i.test(fileName)) return { ok: false, errors: [`${fileName}: lees het antwoordformulier als CSV in (in Excel: Opslaan als → CSV (puntkomma gescheiden)).`] };
   try {
     // The header is found by its "vraag" column, so the template's explanation lines above it are skipped.
-    const table = parseDelimited(decodeText(buffer), { file: fileName, findHeader: (cells) => cells.some((c) => c.toLowerCase() === 'vraag') });
+    const table = parseDelimited(decodeFileText(buffer, fileName), { file: fileName, findHeader: (cells) => cells.some((c) => c.toLowerCase() === 'vraag') });
     const index = new Map(table.columns.map((c, i) => [c.trim().toLowerCase(), i]));
     const missing = (['vraag', 'antwoord'] as const).filter((c) => !index.has(c));
     if (missing.length) return { ok: false, errors: [missingColumns(fileName, missing)] };
@@ -121,6 +121,7 @@ export async function readAnswersFile(buffer: ArrayBuffer, fileName: string, are
     }));
     return checkAnswers(fileName, areaCode, raw, questionText);
   } catch (error) {
+    if (error instanceof ImportFileError) return { ok: false, errors: [error.message] };
     if (!(error instanceof DelimitedError)) throw error;
     return { ok: false, errors: [/geen kopregel/.test(error.message) ? missingColumns(fileName, ['vraag', 'antwoord']) : error.message] };
   }

@@ -14,7 +14,11 @@ export function categoryStatusOf(status: number): CategoryStatus {
 }
 
 export interface SuggestionInput {
-  categories: { id: string; label: string; percentile: number | null; status: CategoryStatus }[];
+  /**
+   * `proxies`: labels of the stand-in indicators the category's score rests
+   * on (e.g. "gestapelde bouw" for F2), so a card says so.
+   */
+  categories: { id: string; label: string; percentile: number | null; status: CategoryStatus; proxies?: string[] }[];
   flaggedFactors: { id: string; label: string; categoryId: string }[];
 }
 
@@ -51,6 +55,7 @@ interface WeakCategory {
   label: string;
   percentile: number;
   limited: boolean;
+  proxies: string[];
 }
 
 export function weakCategories(input: SuggestionInput): WeakCategory[] {
@@ -59,7 +64,7 @@ export function weakCategories(input: SuggestionInput): WeakCategory[] {
     if (!isCategoryId(c.id)) continue;
     if (c.status !== 'score' && c.status !== 'beperkt') continue;
     if (c.percentile === null || !Number.isFinite(c.percentile) || c.percentile < AANDACHT_FROM) continue;
-    out.push({ id: c.id, label: c.label, percentile: c.percentile, limited: c.status === 'beperkt' });
+    out.push({ id: c.id, label: c.label, percentile: c.percentile, limited: c.status === 'beperkt', proxies: c.proxies ?? [] });
   }
   return out.sort((a, b) => b.percentile - a.percentile);
 }
@@ -82,6 +87,10 @@ function whyLine(cats: WeakCategory[], factors: { label: string }[], witteVlekke
     let s = `${top.label} hoort bij de ${share} % hoogste in het referentiekader${top.limited ? ' (beperkte data)' : ''}`;
     if (rest.length > 0) s += `; ook ${joinNl(rest.map((c) => lowerFirst(c.label)))} vraagt aandacht`;
     parts.push(s);
+  }
+  // Provenance: a category that rests on a stand-in indicator says which.
+  for (const c of cats.filter((x) => x.proxies.length > 0)) {
+    parts.push(`${lowerFirst(c.label)} rust (deels) op een benadering: ${joinNl(c.proxies.map(lowerFirst))}`);
   }
   if (factors.length > 0) {
     const labels = factors.map((f) => lowerFirst(f.label));

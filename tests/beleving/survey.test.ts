@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseCode, parseSurvey, type SurveyAreas } from '../../src/beleving/survey.ts';
+import { decodeFileText } from '../../src/import/read-file.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/beleving/${name}`, import.meta.url), 'utf8');
 
@@ -63,6 +64,42 @@ describe('survey import: local stadspeiling by name within a gemeente', () => {
     expect(r.errors[0].message).toBe('onbekende naam in gemeente GM0014');
     expect(r.errors[1].message).toMatch(/niet eenduidig: wijk WK001400, buurt BU00140000/);
     expect(r.errors[2].message).toBe('geen getal');
+  });
+});
+
+describe('survey import: a Veiligheidsmonitor wijk export as gemeenten download it (Windows-1252, title line, CBS names, Bron footer)', () => {
+  // CBS spells Utrecht's wijken with their number (nl2024 wijk table, gemeente GM0344); the export leaves it out.
+  const UTRECHT: SurveyAreas = {
+    gemeente: { codes: ['GM0344'], names: ['Utrecht'], gemeenteCodes: ['GM0344'] },
+    wijk: {
+      codes: ['WK034402', 'WK034403', 'WK034406', 'WK034408', 'WK034409'],
+      names: ['Wijk 02 Noordwest', 'Wijk 03 Overvecht', 'Wijk 06 Binnenstad', 'Wijk 08 Zuidwest', 'Wijk 09 Leidsche Rijn'],
+      gemeenteCodes: Array(5).fill('GM0344'),
+    },
+    buurt: { codes: ['BU03440343'], names: ['Poldergebied Overvecht'], gemeenteCodes: ['GM0344'] },
+  };
+  const bytes = readFileSync(new URL('../fixtures/beleving/vm-2023-wijken-utrecht.csv', import.meta.url));
+  const text = decodeFileText(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 'vm-2023-wijken-utrecht.csv');
+  const r = parseSurvey(text, UTRECHT, { fileName: 'vm-2023-wijken-utrecht.csv', gemeenteCode: 'GM0344' });
+
+  it('decodes Windows-1252 and finds the header under the title line', () => {
+    expect(r.fatal).toBeNull();
+    expect(r.columns.key).toBe('Wijk');
+    expect(r.notes[0]).toBe('regels 1–2: titelregel boven de kopregel overgeslagen (“Veiligheidsmonitor 2023 – wijken gemeente Utrecht”)');
+  });
+
+  it('matches "Overvecht", "Noordwest" and "Leidsche Rijn" to the CBS names "Wijk 03 Overvecht" etc.', () => {
+    expect(r.figures.map((f) => [f.code, f.name, f.percent, f.margin, f.year, f.line])).toEqual([
+      ['WK034403', 'Wijk 03 Overvecht', 31.2, 3.4, 2023, 4],
+      ['WK034402', 'Wijk 02 Noordwest', 24, 3.1, 2023, 5],
+      ['WK034409', 'Wijk 09 Leidsche Rijn', 14.8, 2.6, 2023, 6],
+    ]);
+  });
+
+  it('reports the "Bron:" footer as skipped, not as an unknown name, and a short row as an error with its line', () => {
+    expect(r.notes[1]).toBe('regel 9: bronvermelding onder de tabel overgeslagen (“Bron: CBS, Veiligheidsmonitor 2023; bewerking gemeente Utrec…”), met alles daarna');
+    expect(r.skipped.map((s) => [s.line, s.value])).toEqual([[7, '']]);
+    expect(r.errors).toEqual([{ line: 8, column: '', value: '', message: 'verwacht 4 kolommen, gevonden 3; vanaf kolom "Perioden" ontbreekt alles; regel overgeslagen' }]);
   });
 });
 

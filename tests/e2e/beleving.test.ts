@@ -13,6 +13,8 @@ import { QUADRANTS } from '../../src/beleving/gap.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
 const SURVEY = fileURLToPath(new URL('../fixtures/beleving/vm-2023-gemeenten.csv', import.meta.url));
+/** A waarstaatjegemeente wijk export for Utrecht: Windows-1252, a title line, names without CBS's "Wijk 03", a "Bron:" footer, one short row. */
+const SURVEY_WIJKEN = fileURLToPath(new URL('../fixtures/beleving/vm-2023-wijken-utrecht.csv', import.meta.url));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -123,6 +125,36 @@ describe('veiligheidsbeleving', () => {
     await expect.poll(() => dial.locator('.basis').textContent(), { timeout: 20_000 }).toBe('geschat op basis van proxies');
     await expect.poll(() => page.locator('#dial-beleving-survey').textContent(), { timeout: 20_000 }).toBe(value);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wijkveiligheidskompas.enquete.')))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a Veiligheidsmonitor wijk export with a title line, "Wijk 03"-less names and a Bron footer goes in on the first try', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=wijk&sel=WK034403');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Wijk 03 Overvecht');
+    await page.locator('#survey-open').click();
+    await page.selectOption('#survey-gemeente', 'GM0344');
+    await page.setInputFiles('#survey-file', SURVEY_WIJKEN);
+    const status = page.locator('#survey-status');
+    await expect.poll(() => status.textContent()).toMatch(/3 cijfers herkend \(wijk: 3\);\s*1 fout; 1 zonder waarde/);
+    const notes = (await page.locator('#survey-notes').textContent()) ?? '';
+    expect(notes).toContain('regels 1–2: titelregel boven de kopregel overgeslagen (“Veiligheidsmonitor 2023 – wijken gemeente Utrecht”)');
+    expect(notes).toContain('regel 9: bronvermelding onder de tabel overgeslagen');
+    // The footer is not an unknown name; the one error is the short row, with its line.
+    const errors = await page.locator('table.errors tbody tr').allTextContents();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^8.*verwacht 4 kolommen, gevonden 3/);
+    await page.locator('#survey-skip').check();
+    expect(await page.locator('#survey-skipped').textContent()).toBe('1 rij overgeslagen: regel 8.');
+    const n = await recolourCount(page);
+    await page.locator('#survey-apply').click();
+    await expect.poll(() => page.locator('#survey-applied').textContent()).toMatch(/Wijk: 3 gemeten/);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await waitForColouredMap(page, n + 1);
+    // Overvecht's dial shows the measured figure from the file.
+    const dial = page.locator('.dial').filter({ hasText: 'Veiligheidsbeleving' });
+    await expect.poll(() => dial.locator('.basis').textContent(), { timeout: 20_000 }).toBe('gemeten (enquête)');
+    expect(await page.locator('#dial-beleving-survey').textContent()).toMatch(/31,2 % \(gemeten\)/);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

@@ -12,6 +12,10 @@ import { externalRequests, openApp, recolourCount, waitForColouredMap } from './
 
 const MELDINGEN = fileURLToPath(new URL('../fixtures/points/meldingen-rd.csv', import.meta.url));
 const FOUT = fileURLToPath(new URL('../fixtures/points/meldingen-fout.csv', import.meta.url));
+/** A MORA export as Excel writes it: Windows-1252 ("X-coördinaat"), a title line, a "Bron:" footer, one melding without a location (line 20). */
+const MORA_EXPORT = fileURLToPath(new URL('../fixtures/points/mora-export-1252.csv', import.meta.url));
+/** 50 points in Brussels: inside the rough rectangle around the Netherlands, in no Dutch buurt. */
+const BRUSSEL = fileURLToPath(new URL('../fixtures/points/brussel-wgs84.csv', import.meta.url));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,7 +82,8 @@ describe('punten importeren', () => {
     expect(text).toMatch(/Buurten: 28 in een gebied, 1 erbuiten/);
     expect(text).toContain('telling bij benadering aan buurtgrenzen');
     // Only the gemeente the file covers gets values; elsewhere a 0 would be false.
-    expect(text).toMatch(/dekt gemeente Groningen \(minstens één punt\)/);
+    expect(text).toMatch(/dekt gemeente Groningen \(een gemeente geldt als gedekt met minstens 20 punten/);
+    expect(text).toMatch(/1 van de 29 punten liggen in geen enkele buurt/);
     expect(await outcome.locator('tbody tr').first().textContent()).toContain('BU00140001');
     // Saved after the layer is drawn (deck.gl loads first).
     await expect.poll(() => outcome.textContent()).toMatch(/tellingen per gebied zijn bewaard in werkruimte/i);
@@ -112,6 +117,48 @@ describe('punten importeren', () => {
     await page.locator('#cat-F1').click();
     await expect.poll(() => page.locator('#factors-F1').textContent(), { timeout: 30_000 }).toContain('meldingen-rd.csv (punten)');
     expect(await page.locator('#points-visible').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('takes a real MORA export with one bad row, then refuses Brussels points without leaving the old "Toegepast" under the error', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&sel=BU00140001');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
+    await page.locator('#points-open').click();
+    await page.setInputFiles('#points-file', MORA_EXPORT);
+    // Windows-1252 header recognised; title and footer named as skipped; the year from the file's dates.
+    await expect.poll(() => page.locator('#points-x').inputValue()).toBe('X-coördinaat');
+    expect(await page.locator('#points-y').inputValue()).toBe('Y-coördinaat');
+    const notes = (await page.locator('#points-notes').textContent()) ?? '';
+    expect(notes).toContain('regel 1: titelregel boven de kopregel overgeslagen');
+    expect(notes).toContain('regel 63: bronvermelding onder de tabel overgeslagen');
+    expect(await page.locator('#points-year').inputValue()).toBe('2024');
+
+    const recolours = await recolourCount(page);
+    await page.locator('#points-apply').click();
+    const outcome = page.locator('section.outcome');
+    await expect.poll(() => outcome.textContent(), { timeout: 30_000 }).toContain('Toegepast: mora-export-1252.csv');
+    expect(await outcome.textContent()).toMatch(/59 punten ingelezen/);
+    expect(await page.locator('#points-skipped').textContent()).toContain('1 regel overgeslagen zonder bruikbaar punt: regel 20.');
+    await expect.poll(() => outcome.textContent()).toMatch(/bewaard in werkruimte “Gegevens Groningen”/);
+    await waitForColouredMap(page, recolours + 1);
+    // The map recolours with the counts and the points are drawn.
+    await expect.poll(() => pointPixels(page), { timeout: 20_000 }).toBeGreaterThan(30);
+    const applied = await page.evaluate(() => JSON.stringify((window as any).__kompas.app.importedBySource));
+
+    // Brussels: the points lie in no buurt. Refused in Dutch; the earlier result stays, and the green box goes.
+    await page.setInputFiles('#points-file', BRUSSEL);
+    await expect.poll(() => page.locator('#points-x').inputValue()).toBe('lon');
+    expect(await outcome.count()).toBe(0);
+    await page.locator('#points-apply').click();
+    const alert = page.locator('dialog [role=alert]');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('geen van de 50 punten ligt in een buurt van deze dataset');
+    expect(await alert.textContent()).toContain('Er is niets toegepast of bewaard');
+    expect(await outcome.count()).toBe(0);
+    expect(await page.locator('#points-earlier').textContent()).toContain('mora-export-1252.csv');
+    // Nothing changed: the same counts feed the kompas, the same points are on the map.
+    expect(await page.evaluate(() => JSON.stringify((window as any).__kompas.app.importedBySource))).toBe(applied);
+    expect(await pointPixels(page)).toBeGreaterThan(30);
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 });

@@ -7,6 +7,7 @@ import { suggestMappings } from '../../src/import/suggest-mapping.ts';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import type { ColumnMapping } from '../../src/import/types.ts';
 import { buurtTable, makeXlsx } from './helpers.ts';
+import { makeTable } from '../model/helpers/synthetic-table.ts';
 
 const table = buurtTable();
 const dens = denominatorsOf(table);
@@ -46,7 +47,51 @@ describe('area keys', () => {
   });
 });
 
+describe('typo hints stay inside the file\'s gemeente', () => {
+  it('an Almere file is never told it meant a Groningen buurt, and a typo in the gemeente digits still finds the Almere buurt', () => {
+    const m = new AreaMatcher(table, 'code', null);
+    m.learnFileGemeenten(['BU00340001', 'BU00340003', 'BU00140012', 'BU00440002']);
+    // One digit from Binnenstad-Oost (BU00140002, Groningen), but the file is about Almere: no hint.
+    const a = m.match('BU00140012');
+    expect(a.ok ? a : a.detail).toBe('BU00140012 bestaat niet in deze indeling');
+    const b = m.match('BU00440002');
+    expect(b.ok ? b : b.detail).toBe('BU00440002 bestaat niet in deze indeling (bedoelt u BU00340002 Stedenwijk?)');
+  });
+});
+
+describe('reading real exports for the area import', () => {
+  it('a "Bron:" footer with an unquoted ; is skipped and reported, not a failure of the whole file', () => {
+    const t = readCsvText('buurtcode;MORA-meldingen 2024\nBU00140000;12\nBU00140001;7\nBron: gemeente Groningen; bewerking O&S\n', 'mora.csv');
+    expect(t.rows).toEqual([['BU00140000', '12'], ['BU00140001', '7']]);
+    expect(t.skippedLines).toEqual([{ line: 4, kind: 'bron', message: 'bronvermelding onder de tabel overgeslagen (“Bron: gemeente Groningen; bewerking O&S”), met alles daarna' }]);
+  });
+
+  it('a row of a gemeente whose name starts with "Bron" (Bronckhorst) is data, not a footer', () => {
+    const t = readCsvText('gemeente;aantal\nBronckhorst;12\nBrummen;3\n', 'g.csv');
+    expect(t.rows.map((r) => r[0])).toEqual(['Bronckhorst', 'Brummen']);
+  });
+
+  it('Amsterdam\'s alphanumeric codes (BU0363AA01) are read and matched', () => {
+    const amsterdam = makeTable({ level: 'buurt', codes: ['BU0363AA01', 'BU0363AA02'], names: ['Kop Zeedijk', 'Oude Kerk e.o.'], gemeenteCodes: ['GM0363', 'GM0363'], columns: [] });
+    const t = readCsvText('Buurtcode;MORA-meldingen 2024\nBU0363AA01;40\nbu 0363 aa02;12\n', 'amsterdam.csv');
+    expect(detectKey(t.columns, t.rows)).toEqual({ column: 0, keyKind: 'code', level: 'buurt' });
+    const m = new AreaMatcher(amsterdam, 'code', null);
+    expect(t.rows.map((r) => m.match(r[0]))).toEqual([{ ok: true, index: 0 }, { ok: true, index: 1 }]);
+  });
+});
+
 describe('suggested mappings', () => {
+  it('proposes a factor only when the name clearly names one: "Hangplekken (schouw)" is not pre-mapped to sight lines', () => {
+    const t = readCsvText('code;Hangplekken (schouw);Jeugdoverlast;Schouw zichtlijnen\nBU00140000;3;4;2\n', 'schouw-2024.csv');
+    const m = suggestMappings(t.columns, t.rows, 0, KOMPAS_MODEL, t.fileName, 2025);
+    const target = (k: number) => (m[k].target?.kind === 'series' ? m[k].target.series : null);
+    // Two different words (hangplek, schouw) each name a series: the user chooses.
+    expect(target(1)).toBeNull();
+    // "overlast" inside "jeugdoverlast" gives way to the more specific rule.
+    expect(target(2)).toBe('overlast_jeugd');
+    expect(target(3)).toBe('cpted_schouw');
+  });
+
   it('recognises MORA, cohesion, verhuizingen and overlastdossiers with year, count or rate', () => {
     const t = read('mora-swing.csv');
     const m = suggestMappings(t.columns, t.rows, 0, KOMPAS_MODEL, t.fileName, 2025);

@@ -37,6 +37,17 @@ describe('imports feed the engine like shipped data', () => {
     expect(f14.rawValue).toBeCloseTo((20 / 4745) * 1000, 6);
   });
 
+  it('an import of five buurten ranks each among those five, and the factor says so (referenceCount)', () => {
+    const e = new ScoringEngine([table]);
+    const five = { BU00140000: 20, BU00140001: 57, BU00140002: 94, BU00140003: 131, BU00140101: 168 };
+    e.setImportedValues(importedValuesFor([imp({ columns: [{ ...imp().columns[0], values: five }] })], 'synthetic', ['buurt'])[0]);
+    const f14 = f1(e, 0).factors.find((f) => f.id === 'F1.4')!;
+    // 11 buurten in the frame, 5 with a value: the lowest of five is P10, not a rank among all eleven.
+    expect(table.codes).toHaveLength(11);
+    expect(f14.referenceCount).toBe(5);
+    expect(f14.percentile).toBe(10);
+  });
+
   it('a new indicator is shown under its category with a percentile, never weighted', () => {
     const e = new ScoringEngine([table]);
     const before = e.explain({ level: 'buurt' }, 0).categories.find((c) => c.id === 'S3')!;
@@ -68,5 +79,15 @@ describe('imports feed the engine like shipped data', () => {
     expect(v.columns).toHaveLength(1);
     expect(v.columns[0].values).toEqual({ BU00140000: 1, BU00140001: 5, BU00340001: 9 });
     expect(v.columns[0].source).toBe(`${importSource(a)}; ${importSource(b)}`);
+  });
+
+  it('a single imported year of a 3-year rate is labelled as one year, not "gemiddelde van 3 jaar"', () => {
+    const e = new ScoringEngine([table]);
+    const geweld = imp({ columns: [{ column: 'Geweldsmisdrijven 2025', target: { kind: 'series', series: 'misdrijven_geweld' }, year: 2025, unit: 'aantal', conversion: 'aantal uit het bestand', values: mora }] });
+    e.setImportedValues(importedValuesFor([geweld], 'synthetic', ['buurt'])[0]);
+    const factor = e.explain({ level: 'buurt' }, 0).categories.flatMap((c) => c.factors).find((f) => f.indicator?.id.startsWith('misdrijven_geweld.2025'))!;
+    expect(factor.indicator!.years).toEqual([2025]);
+    expect(factor.indicator!.label).not.toContain('gemiddelde van 3 jaar');
+    expect(factor.indicator!.label).toMatch(/\(alleen 2025, gekrompen\)$/);
   });
 });

@@ -21,6 +21,9 @@ describe('reading import files', () => {
     expect(t.columns).toEqual(['Buurt', 'Verhuizingen (in + uit)', 'Woonoverlastdossiers']);
     expect(t.lineNumbers[0]).toBe(3);
     expect(t.rows).toHaveLength(5);
+    // The title is reported as skipped, and its year is there for the mapping's default year.
+    expect(t.skippedLines).toEqual([{ line: 1, toLine: 1, kind: 'titel', message: 'titelregel boven de kopregel overgeslagen (“Buurten gemeente Groningen 2024”)' }]);
+    expect(t.title).toBe('Buurten gemeente Groningen, 2024');
   });
 
   it('Windows-1252 text (older Excel) is read without mangling names', async () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inspectPointFile, parseCoordinate, parseCsv, readPoints, PointImportError } from '../../src/points/parse.ts';
+import { inspectPointFile, parseCoordinate, parseCsv, readPoints, skippedSummary, yearOfFile, PointImportError } from '../../src/points/parse.ts';
+import { decodeFileText } from '../../src/import/read-file.ts';
+import { splitImportsByGemeente } from '../../src/points/persist.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/points/${name}`, import.meta.url), 'utf8');
 
@@ -87,6 +89,73 @@ describe('CSV reading and detection', () => {
     const problems = problemsOf(() => readPoints(text, 'veel.csv', { xColumn: 'x', yColumn: 'y', crs: 'rd' }));
     expect(problems).toHaveLength(11);
     expect(problems[10]).toBe('… en nog 15 problemen in het bestand.');
+  });
+});
+
+describe('real exports: skip and report instead of refusing the file', () => {
+  /** A MORA-like export: 2,000 meldingen with a date, one row without coordinates. */
+  function moraExport(): string {
+    const lines = ['Meldingen openbare ruimte gemeente Groningen', 'Meldingnummer;Melddatum;Categorie;X-coördinaat;Y-coördinaat'];
+    for (let i = 0; i < 2000; i++) {
+      const x = i === 1234 ? '' : `${233000 + (i % 40) * 20},5`;
+      const y = i === 1234 ? '' : `${581000 + Math.floor(i / 40) * 20},5`;
+      lines.push(`M${i};2024-${String(1 + (i % 12)).padStart(2, '0')}-15;Afval;${x};${y}`);
+    }
+    lines.push('Bron: gemeente Groningen, MORA');
+    return lines.join('\r\n') + '\r\n';
+  }
+
+  it('reads Windows-1252 headers ("X-coördinaat") and skips the title line and the source footer, saying so', () => {
+    const bytes = new Uint8Array([...moraExport()].map((c) => (c === 'ö' ? 0xf6 : c.charCodeAt(0))));
+    const text = decodeFileText(bytes.buffer, 'mora.csv');
+    const info = inspectPointFile(text, 'mora.csv');
+    expect([info.xColumn, info.yColumn, info.crs]).toEqual(['X-coördinaat', 'Y-coördinaat', 'rd']);
+    expect(info.rowCount).toBe(2000);
+    expect(info.notes).toEqual([
+      'regel 1: titelregel boven de kopregel overgeslagen (“Meldingen openbare ruimte gemeente Groningen”)',
+      'regel 2003: bronvermelding onder de tabel overgeslagen (“Bron: gemeente Groningen, MORA”), met alles daarna',
+    ]);
+    // The year comes from the file's dates, not from today.
+    expect(info.year).toBe(2024);
+  });
+
+  it('one row without coordinates in 2,000 is skipped and listed by its line; the rest is read', () => {
+    const set = readPoints(moraExport(), 'mora.csv', { xColumn: 'X-coördinaat', yColumn: 'Y-coördinaat', crs: 'rd' });
+    expect(set.count).toBe(1999);
+    // Meldingen start on line 3 (title, header), so melding 1234 is on line 1237.
+    expect(set.skipped).toEqual({
+      total: 1, where: [1237], unit: 'regel',
+      problems: ['regel 1237, kolom X-coördinaat: geen waarde; elke regel heeft een coördinaat nodig.', 'regel 1237, kolom Y-coördinaat: geen waarde; elke regel heeft een coördinaat nodig.'],
+    });
+    expect(skippedSummary(set.skipped)).toBe('1 regel overgeslagen zonder bruikbaar punt: regel 1237.');
+  });
+
+  it('skips points outside the Netherlands and rows with too many cells, and lists every line', () => {
+    const text = 'x;y\n233000;581000\n233010;581010\n233020;581020\n955000;463000\n233030;581030;9\n';
+    const set = readPoints(text, 'mix.csv', { xColumn: 'x', yColumn: 'y', crs: 'rd' });
+    expect(set.count).toBe(3);
+    expect(set.skipped.where).toEqual([5, 6]);
+    expect(skippedSummary(set.skipped)).toBe('2 regels overgeslagen zonder bruikbaar punt: regels 5, 6.');
+  });
+
+  it('an empty or binary file is refused in Dutch before it is read as text', () => {
+    expect(() => decodeFileText(new ArrayBuffer(0), 'leeg.csv')).toThrow('leeg.csv: het bestand is leeg (0 bytes).');
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(() => decodeFileText(png.buffer, 'kaart.png')).toThrow('kaart.png: dit is geen tekstbestand maar een afbeelding (PNG). Kies een CSV-bestand (tekst, met ; of , tussen de kolommen).');
+  });
+
+  it('the year comes from the file name first, else from the most frequent year in its dates', () => {
+    expect(yearOfFile('meldingen-2023.csv', [['2024-01-01']])).toBe(2023);
+    expect(yearOfFile('meldingen.csv', [['05-03-2022 10:15'], ['2022-06-01'], ['2021-12-31']])).toBe(2022);
+    expect(yearOfFile('meldingen.csv', [['M1', 'Afval']])).toBeNull();
+  });
+
+  it('counts are split per gemeente, so each is kept in a workspace named after it', () => {
+    const imports = [{ level: 'buurt' as const, columns: [{ series: 'mora_meldingen', year: 2024, values: { BU03440001: 5, BU03630001: 2, BU03630002: 0 }, label: 'M', unit: 'aantal', source: 's', sourceVariable: 'v', licence: 'lokaal' }] }];
+    const parts = splitImportsByGemeente(imports, (_level, code) => `GM${code.slice(2, 6)}`);
+    expect([...parts.keys()]).toEqual(['GM0344', 'GM0363']);
+    expect(parts.get('GM0344')![0].columns[0].values).toEqual({ BU03440001: 5 });
+    expect(parts.get('GM0363')![0].columns[0].values).toEqual({ BU03630001: 2, BU03630002: 0 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaFigures, coveredGemeenten, importedColumn, rate, MIN_INWONERS_RATE } from '../../src/points/rates.ts';
+import { areaFigures, coverage, importedColumn, rate, MIN_INWONERS_RATE } from '../../src/points/rates.ts';
 import type { LevelTable } from '../../src/model/dataset-format.ts';
 
 function table(): LevelTable {
@@ -53,10 +53,29 @@ describe('coverage of a point file', () => {
     const t = table();
     t.gemeenteCodes = ['GM1', 'GM1', 'GM2'];
     const f = areaFigures(t, ['BU1', 'BU2', 'BU3'], [3, 0, 0]);
-    const covered = coveredGemeenten(f.codes, f.counts, (code) => t.gemeenteCodes[t.codes.indexOf(code)]);
+    const { covered } = coverage(f.codes, f.counts, (code) => t.gemeenteCodes[t.codes.indexOf(code)]);
     expect([...covered]).toEqual(['GM1']);
     const imp = importedColumn('buurt', f, { series: 'mora_meldingen', year: 2025, measure: 'count', label: 'M', fileName: 'm.csv', date: '2026-01-02', approximate: false, covers: (c) => covered.has(t.gemeenteCodes[t.codes.indexOf(c)]) });
     // BU2 has no points but lies in a covered gemeente: a real 0. BU3 is outside the file: no value.
     expect(imp.columns[0].values).toEqual({ BU1: 3, BU2: 0 });
+  });
+
+  it('a few stray points do not make a gemeente covered: no zeros there, and it is named as stray', () => {
+    // 400 meldingen in GM1 and 2 across the border in GM2 (0.5 %, under 20): GM2 keeps no value.
+    const codes = ['BU1', 'BU2', 'BU3'];
+    const gemeenteOf = (code: string) => ({ BU1: 'GM1', BU2: 'GM1', BU3: 'GM2' })[code]!;
+    const r = coverage(codes, [400, 0, 2], gemeenteOf);
+    expect([...r.covered]).toEqual(['GM1']);
+    expect([...r.stray]).toEqual([['GM2', 2]]);
+  });
+
+  it('a gemeente counts as covered with 20 points, or with 5 % of the points in small files', () => {
+    const gemeenteOf = (code: string) => code.slice(0, 3);
+    // 20 of 10.020 points (0.2 %) is still a gemeente the file covers.
+    expect([...coverage(['GM1a', 'GM2a'], [10_000, 20], gemeenteOf).covered].sort()).toEqual(['GM1', 'GM2']);
+    // In a file of 30 points, 3 (10 %) is; 1 (3 %) is not.
+    const small = coverage(['GM1a', 'GM2a', 'GM3a'], [26, 3, 1], gemeenteOf);
+    expect([...small.covered].sort()).toEqual(['GM1', 'GM2']);
+    expect([...small.stray]).toEqual([['GM3', 1]]);
   });
 });

@@ -15,6 +15,18 @@ const input: SuggestionInput = {
 };
 
 describe('suggestInterventions', () => {
+  it('says on the card when a category rests on a stand-in indicator (F2 from gestapelde bouw)', () => {
+    const proxyInput: SuggestionInput = {
+      categories: [{ id: 'F2', label: 'Inrichting openbare ruimte', percentile: 88, status: 'beperkt', proxies: ['Meergezinswoningen (100 − % eengezinswoningen)'] }],
+      flaggedFactors: [],
+    };
+    const s = suggestInterventions(proxyInput);
+    expect(s.length).toBeGreaterThan(0);
+    for (const x of s) expect(x.why).toContain('inrichting openbare ruimte rust (deels) op een benadering: meergezinswoningen (100 − % eengezinswoningen)');
+    // Without a stand-in the card does not mention one.
+    expect(suggestInterventions(input).some((x) => x.why.includes('benadering'))).toBe(false);
+  });
+
   it('treats percentile ≥ 80 with data as weak, highest first', () => {
     expect(weakCategories(input).map((c) => c.id)).toEqual(['S4', 'I1', 'S3']);
   });

@@ -17,6 +17,10 @@ export interface DelimitedTable {
   /** 1-based line number in the file of each data row, for error messages. */
   lineNumbers: number[];
   separator: string;
+  /** The footer record `isFooter` stopped at (line and its text), if any; the caller reports it. */
+  footer?: { line: number; text: string };
+  /** Rows with a different number of cells, skipped under `raggedRows: 'skip'`. */
+  raggedRows?: { line: number; cells: number; message: string }[];
 }
 
 export class DelimitedError extends Error {
@@ -42,8 +46,14 @@ export interface DelimitedOptions {
    * Used for StatLine downloads with a title block.
    */
   findHeader?: (cells: string[]) => boolean;
-  /** Stop at the first record this returns true for (e.g. a "Bron: CBS" footer). */
-  isFooter?: (cells: string[]) => boolean;
+  /** Stop at the first record this returns true for (e.g. a "Bron: CBS" footer); `columns` is the header. */
+  isFooter?: (cells: string[], columns: string[]) => boolean;
+  /**
+   * A row with another number of cells than the header: 'throw' (default)
+   * refuses the file; 'skip' leaves the row out and lists it in `raggedRows`,
+   * for imports that skip bad rows and report them.
+   */
+  raggedRows?: 'throw' | 'skip';
 }
 
 function detectSeparator(headerLine: string): string {
@@ -116,6 +126,8 @@ export function parseDelimited(input: string, options: DelimitedOptions = {}): D
   let columns: string[] | null = null;
   const rows: string[][] = [];
   const lineNumbers: number[] = [];
+  const raggedRows: NonNullable<DelimitedTable['raggedRows']> = [];
+  let footer: DelimitedTable['footer'];
   try {
     for (const record of records(text, separator)) {
       if (record.line <= headerIndex) continue;
@@ -125,11 +137,17 @@ export function parseDelimited(input: string, options: DelimitedOptions = {}): D
         continue;
       }
       if (record.cells.length === 1 && record.cells[0].trim() === '') continue; // blank line
-      if (options.isFooter?.(record.cells)) break;
+      if (options.isFooter?.(record.cells, columns)) {
+        footer = { line: record.line, text: record.cells.join(separator).trim() };
+        break;
+      }
       if (record.cells.length !== columns.length) {
         const n = record.cells.length;
         const where = n < columns.length ? `; vanaf kolom "${columns[n]}" ontbreekt alles` : `; na kolom "${columns[columns.length - 1]}" staan nog ${n - columns.length} cel(len)`;
-        throw new DelimitedError(file, record.line, `verwacht ${columns.length} kolommen, gevonden ${n}${where}`);
+        const message = `verwacht ${columns.length} kolommen, gevonden ${n}${where}`;
+        if (options.raggedRows !== 'skip') throw new DelimitedError(file, record.line, message);
+        raggedRows.push({ line: record.line, cells: n, message });
+        continue;
       }
       rows.push(record.cells);
       lineNumbers.push(record.line);
@@ -139,7 +157,7 @@ export function parseDelimited(input: string, options: DelimitedOptions = {}): D
     throw error;
   }
   if (columns === null) throw new DelimitedError(file, 1, 'bestand is leeg');
-  return { columns, rows, lineNumbers, separator };
+  return { columns, rows, lineNumbers, separator, ...(footer ? { footer } : {}), ...(raggedRows.length ? { raggedRows } : {}) };
 }
 
 /** Index of a column by exact (trimmed) name; throws a Dutch error naming the file. */
