@@ -126,7 +126,7 @@ describe('rapport voor het bestuur', () => {
     expect(await report.locator('svg[role="img"] path.wedge').count()).toBe(12);
     expect(await report.locator('[role="button"]').count()).toBe(0);
     // Both dials, each with its own value.
-    expect(await report.locator('.dial').count()).toBe(2);
+    expect(await report.locator('.report-dial').count()).toBe(2);
     const text = await report.innerText();
     expect(text).toContain(intervention);
     expect(text).toContain('Fietsendiefstal rond het station');
