@@ -112,7 +112,7 @@ describe('toegankelijkheid (axe-core)', () => {
     await page.locator('.print-report.open svg.timeline-chart').waitFor();
     await expectAccessible(page, 'rapport als pagina');
     await page.context().close();
-  });
+  }, 180_000);
 
   it('the gap chart in its large view: 0 violations', async () => {
     const { page } = await openApp(browser, `${AREA}&bez=1&cat=kloof`);
