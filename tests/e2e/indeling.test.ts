@@ -19,13 +19,14 @@ afterAll(async () => {
 const KANALENEILAND_ZUID = '#ds=nl2024&lvl=buurt&sel=BU03440831&bez=1';
 
 /**
- * Elements in the right-hand panel that reach past its visible right edge
+ * Elements in a panel (the right-hand panel by default, or the left bar)
+ * that reach past its visible right edge or are wider than the panel
  * without sitting in a scroll region of their own, and whether the panel or
  * the page itself scrolls sideways.
  */
-async function cutOff(page: Page) {
-  return page.evaluate(() => {
-    const panel = document.querySelector('aside.panel') as HTMLElement;
+async function cutOff(page: Page, selector = 'aside.panel') {
+  return page.evaluate((selector) => {
+    const panel = document.querySelector(selector) as HTMLElement;
     const box = panel.getBoundingClientRect();
     const visibleRight = box.left + panel.clientLeft + panel.clientWidth;
     const scrollsSideways = (el: Element) => {
@@ -40,7 +41,7 @@ async function cutOff(page: Page) {
     for (const el of panel.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      if (r.right > visibleRight + 1 && !inScrollRegion(el)) outside.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 30)}" rechts ${Math.round(r.right)} > ${Math.round(visibleRight)}`);
+      if ((r.right > visibleRight + 1 || r.width > panel.clientWidth + 1) && !inScrollRegion(el)) outside.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)} px breed, rechts ${Math.round(r.right)} > ${Math.round(visibleRight)}`);
     }
     const doc = document.scrollingElement!;
     return {
@@ -48,8 +49,10 @@ async function cutOff(page: Page) {
       panelScrollsSideways: panel.scrollWidth > panel.clientWidth,
       pageScrollsSideways: doc.scrollWidth !== doc.clientWidth,
     };
-  });
+  }, selector);
 }
+
+const FITS = { outside: [], panelScrollsSideways: false, pageScrollsSideways: false };
 
 describe('indeling', () => {
   for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
@@ -63,14 +66,58 @@ describe('indeling', () => {
       await expect.poll(() => page.locator('.factors').count()).toBe(ids.length);
       // Every drill-down shows its contribution column.
       await expect.poll(() => page.locator('.factors thead th', { hasText: 'Bijdrage' }).count()).toBe(ids.length);
-      expect(await cutOff(page)).toEqual({ outside: [], panelScrollsSideways: false, pageScrollsSideways: false });
+      expect(await cutOff(page)).toEqual(FITS);
 
       await page.click('#tab-vergelijken');
       const neighbours = page.locator('.pick input[type=checkbox]');
       await expect.poll(() => neighbours.count()).toBeGreaterThan(2);
       for (const box of await neighbours.all()) if (!(await box.isChecked())) await box.check();
       await expect.poll(() => page.locator('.compare thead th').count()).toBe((await neighbours.count()) + 2);
-      expect(await cutOff(page)).toEqual({ outside: [], panelScrollsSideways: false, pageScrollsSideways: false });
+      expect(await cutOff(page)).toEqual(FITS);
+      await page.context().close();
+    });
+  }
+
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    it(`at ${viewport.width}×${viewport.height} matrix, timeline (a full year in view), Tafel van 12 and the gap chart fit their panels`, async () => {
+      const { page } = await openApp(browser, `${KANALENEILAND_ZUID}&cat=kloof`, { viewport });
+      await expect.poll(() => page.locator('#area-title').textContent()).toBe('Kanaleneiland-Zuid');
+      // The gap chart with its tables in the 17rem left bar.
+      await page.locator('#gap-areas').waitFor();
+      expect(await cutOff(page, 'aside.side'), 'linkerbalk met kloofdiagram').toEqual(FITS);
+
+      await page.click('#tab-aanpak');
+      const panel = page.locator('.workspace-panel');
+      await panel.waitFor({ timeout: 30_000 });
+      await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+      await panel.getByRole('tab', { name: /Suggesties/ }).click();
+      for (let k = 0; k < 2; k++) await panel.locator('article.card').nth(k).getByRole('button', { name: /^Toevoegen aan matrix/ }).click();
+
+      await panel.getByRole('tab', { name: /Interventiematrix/ }).click();
+      await panel.locator('article.matrix-row').nth(1).getByRole('button', { name: '+ Actie toevoegen' }).click();
+      for (const view of ['Alle interventies', 'Per categorie', 'Per partij']) {
+        await panel.getByRole('radio', { name: view }).check();
+        expect(await cutOff(page), `matrix, ${view}`).toEqual(FITS);
+      }
+      await panel.getByRole('radio', { name: 'Alle interventies' }).check();
+      for (let k = 0; k < 2; k++) await panel.locator('article.matrix-row').nth(k).getByRole('button', { name: /^Op tijdslijn zetten/ }).click();
+
+      await panel.getByRole('tab', { name: /Tijdslijn/ }).click();
+      await expect.poll(() => panel.locator('button.bar').count()).toBe(2);
+      expect(await cutOff(page), 'tijdslijn').toEqual(FITS);
+      // Twelve whole months side by side inside the timeline's visible box.
+      const monthsInView = await page.evaluate(() => {
+        const box = document.querySelector('.timeline .scroll')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.timeline .month')].filter((m) => {
+          const r = m.getBoundingClientRect();
+          return r.left >= box.left - 1 && r.right <= box.right + 1;
+        }).length;
+      });
+      expect(monthsInView).toBeGreaterThanOrEqual(12);
+
+      await panel.getByRole('tab', { name: /Lokale kennis/ }).click();
+      await panel.locator('#tafel-h').waitFor();
+      expect(await cutOff(page), 'lokale kennis en Tafel van 12').toEqual(FITS);
       await page.context().close();
     });
   }

@@ -74,7 +74,7 @@ describe('toegankelijkheid (axe-core)', () => {
     await page.context().close();
   });
 
-  it('workspace (suggestions, matrix, timeline, local knowledge) and the printed report: 0 violations', async () => {
+  it('workspace (suggestions, matrix, timeline, local knowledge with the Tafel van 12) and the report, printed and as a page: 0 violations', async () => {
     const { page } = await openApp(browser, AREA);
     const { panel, tab } = await newWorkspace(page);
 
@@ -109,6 +109,24 @@ describe('toegankelijkheid (axe-core)', () => {
     await page.emulateMedia({ media: 'print' });
     await page.locator('.print-report article.report').waitFor();
     await expectAccessible(page, 'rapport voor het bestuur', '.print-report');
+    await page.emulateMedia({ media: 'screen' });
+
+    // And as a page of its own ('Rapport afdrukken'), with the author field, map image, kompas, dials and timeline chart.
+    await page.getByRole('button', { name: 'Rapport afdrukken' }).click();
+    await page.locator('.print-report.open .report-map :is(img, p:not([role="status"]))').first().waitFor({ timeout: 60_000 });
+    await page.locator('.print-report.open svg.timeline-chart').waitFor();
+    await expectAccessible(page, 'rapport als pagina');
+    await page.context().close();
+  }, 180_000);
+
+  it('the gap chart in its large view: 0 violations', async () => {
+    const { page } = await openApp(browser, `${AREA}&bez=1&cat=kloof`);
+    await page.getByRole('button', { name: 'Kloofdiagram groot bekijken' }).click();
+    await page.locator('dialog[open] #gap-large-areas').waitFor();
+    await expectAccessible(page, 'kloofdiagram groot');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    await expect.poll(() => focusedText(page)).toBe('Kloofdiagram groot bekijken');
     await page.context().close();
   });
 

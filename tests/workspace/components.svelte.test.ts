@@ -253,6 +253,35 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
+  it('a gemeente report gathers every workspace inside the gemeente, and none from another gemeente', async () => {
+    const store = await freshStore();
+    store.create('Plan Binnenstad', { kind: 'buurten', gemeenteCode: 'GM0014', areas: [{ code: 'BU00140001', name: 'Binnenstad-Zuid' }] });
+    store.addCustomRow('Schouw winkelcentrum');
+    store.create('Plan Oost', { kind: 'wijk', gemeenteCode: 'GM0014', areas: [{ code: 'WK001402', name: 'Oost' }] });
+    store.addCustomRow('Buurtpreventie-app');
+    store.create('Plan Elders', { kind: 'wijk', gemeenteCode: 'GM0363', areas: [{ code: 'WK036301', name: 'Elders' }] });
+    store.addCustomRow('Niet van Groningen');
+    render(BestuurReport, { area: { code: 'GM0014', name: 'Groningen', level: 'gemeente', gemeenteCode: 'GM0014' }, summary: '', categories: [], frameName: 'alle gemeenten in Nederland 2024', store });
+    // Each row shows in the matrix and again in its workspace's voortgang section.
+    expect(screen.getAllByText('Schouw winkelcentrum').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Buurtpreventie-app').length).toBeGreaterThan(0);
+    expect(screen.queryByText('Niet van Groningen')).toBeNull();
+    expect(screen.getAllByRole('heading', { level: 3, name: /^Aanpak: Werkruimte/ }).length).toBe(2);
+  });
+
+  it('a gemeente without workspaces says so; with nothing selected it says what to select', async () => {
+    const store = await freshStore();
+    store.create('Plan Elders', { kind: 'wijk', gemeenteCode: 'GM0363', areas: [{ code: 'WK036301', name: 'Elders' }] });
+    render(BestuurReport, { area: { code: 'GM0014', name: 'Groningen', level: 'gemeente', gemeenteCode: 'GM0014' }, summary: '', categories: [{ label: 'S4 Criminaliteit', percentile: 70, statusLabel: 'gemiddeld' }], frameName: 'alle gemeenten in Nederland 2024', store });
+    expect(screen.getByText(/Er is nog geen werkruimte voor Groningen of voor een gebied daarin/)).toBeTruthy();
+    expect(screen.getAllByText('alle gemeenten in Nederland 2024').length).toBeGreaterThan(0);
+    cleanup();
+    render(BestuurReport, { area: null, summary: '', categories: [], store });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/nog geen gebied gekozen/);
+    expect(screen.getByText(/Kies eerst een buurt, wijk of gemeente/)).toBeTruthy();
+    expect(screen.queryByText('Kwetsbaarheidsprofiel')).toBeNull();
+  });
+
   it('names the publishers and the licence of the figures it prints', async () => {
     const store = await freshStore();
     render(BestuurReport, {
