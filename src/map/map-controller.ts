@@ -5,7 +5,8 @@
  */
 import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { Protocol } from 'pmtiles';
+import { PMTiles, Protocol } from 'pmtiles';
+import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
 import { AREA_SOURCE, LEVEL_FROM_ZOOM, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
@@ -14,15 +15,25 @@ import { patternImages } from './patterns.ts';
 /** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
 export { maplibreWorkerUrl };
 
-let protocolRegistered = false;
+let protocol: Protocol | null = null;
 
-function registerOnce() {
-  if (protocolRegistered) return;
+function registerOnce(): Protocol {
+  if (protocol) return protocol;
   // maplibre-gl 6 finds its worker through import.meta.url, which is wrong
   // after bundling; point it at the same-origin file Vite emits.
   setWorkerUrl(maplibreWorkerUrl);
-  addProtocol('pmtiles', new Protocol().tile);
-  protocolRegistered = true;
+  protocol = new Protocol();
+  addProtocol('pmtiles', protocol.tile);
+  return protocol;
+}
+
+/**
+ * The start-up check fetches the head of the PMTiles file at `url` (the
+ * URL the style names after pmtiles://); the map reads its header and root
+ * directory from those bytes instead of a second request.
+ */
+export function shareTilesPrefix(url: string, prefix: Promise<Uint8Array | null>): void {
+  registerOnce().add(new PMTiles(new PrefixFirstSource(url, prefix)));
 }
 
 export interface LabelPoints {
