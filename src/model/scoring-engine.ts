@@ -14,7 +14,7 @@ import { classOfPercentile, classText, isAttention, isHigh } from './percentile-
 import { validateModel } from './kompas/validate.ts';
 import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
 import {
-  computeOption, missingReasonForFactor, resolveFactor, seriesIndexOf, trendFor, trendNote,
+  computeOption, missingReasonColumn, missingReasonIn, resolveFactor, seriesIndexOf, trendFor, trendNote,
   type FactorInput, type SeriesIndex,
 } from './factor-inputs.ts';
 import {
@@ -87,6 +87,8 @@ interface LevelState {
   /** Eligible for the reference sample: ≥ 50 inwoners and not an exposure area. */
   reference: Uint8Array;
   frames: Map<FrameId, FrameState>;
+  /** Per factor without an input: the missing reason of every area, made on the first explanation that needs it. */
+  missingReasons: Map<number, Uint8Array | null>;
   /** Reused by every aggregation and percentile pass of this level (the hot path of a re-weight allocates no temporaries). */
   scratch: { def: Float64Array; wsum: Float64Array; wz: Float64Array; sort: Uint32Array };
 }
@@ -359,7 +361,7 @@ export class ScoringEngine {
       reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
     }
     const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n) };
-    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), scratch };
+    const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
     this.states.set(level, state);
     return state;
   }
@@ -716,18 +718,34 @@ export class ScoringEngine {
   }
 
   // ------------------------------------------------------------ explanation
+  /** Missing reason per area of factor k (without an input at this level), computed once per level. */
+  private missingReasonsOf(ls: LevelState, k: number): Uint8Array | null {
+    if (!ls.missingReasons.has(k)) ls.missingReasons.set(k, missingReasonColumn(ls.table, ls.idx, this.factors[k]));
+    return ls.missingReasons.get(k)!;
+  }
+
   private sortedRef(ls: LevelState, fs: FrameState, k: number, kind: 'oriented' | 'used', group: number): Float64Array {
     const map = kind === 'oriented' ? fs.sortedOriented : fs.sortedUsed;
     let perGroup = map.get(k);
     if (!perGroup) {
+      // Count, then fill typed arrays and sort them numerically: no boxed numbers (the first explanation pays for every factor).
       const src = (kind === 'oriented' ? fs.oriented[k] : fs.used[k])!;
-      const lists: number[][] = Array.from({ length: fs.groupCount + 1 }, () => []);
+      const G = fs.groupCount, groupOf = fs.groupOf, grouped = G > 1;
+      const counts = new Int32Array(G + 1);
       for (let i = 0; i < src.length; i++) {
         if (!ls.reference[i] || !Number.isFinite(src[i])) continue;
-        lists[fs.groupCount].push(src[i]);
-        if (fs.groupOf[i] >= 0 && fs.groupCount > 1) lists[fs.groupOf[i]].push(src[i]);
+        counts[G]++;
+        if (grouped && groupOf[i] >= 0) counts[groupOf[i]]++;
       }
-      perGroup = lists.map((l) => Float64Array.from(l).sort());
+      const lists = Array.from(counts, (c) => new Float64Array(c));
+      const fill = new Int32Array(G + 1);
+      for (let i = 0; i < src.length; i++) {
+        const v = src[i];
+        if (!ls.reference[i] || !Number.isFinite(v)) continue;
+        lists[G][fill[G]++] = v;
+        if (grouped && groupOf[i] >= 0) lists[groupOf[i]][fill[groupOf[i]]++] = v;
+      }
+      perGroup = lists.map((l) => l.sort());
       map.set(k, perGroup);
     }
     const g = group >= 0 && fs.groupCount > 1 && perGroup[group].length >= 3 ? group : fs.groupCount;
@@ -745,7 +763,7 @@ export class ScoringEngine {
     };
     const empty = { value: null, rawValue: null, reliability: null, referenceMedian: null, timesMedian: null, percentile: null, z: null, contribution: null, flagged: false };
     if (!input) {
-      const reason = missingReasonForFactor(ls.table, ls.idx, f, i);
+      const reason = missingReasonIn(this.missingReasonsOf(ls, k), i);
       return { ...base, effectiveWeight: 0, indicator: null, ...empty, missingReason: reason, missingLabel: missingLabelFor(reason, true), fillHint: f.fillHint, trend: [] };
     }
     const used = fs.used[k]![i];
@@ -813,6 +831,24 @@ export class ScoringEngine {
       const eff = avail(e.f) && wsum > 0 ? w.act / wsum : 0;
       return this.explainFactor(ls, fs, e.f, i, e.def, w.act, eff, w.subs);
     });
+  }
+
+  /**
+   * Build what every explanation of this level and frame reads (sorted
+   * reference values per factor, missing reasons of factors without data) and
+   * run one explanation, so the first click on the map does not pay for it.
+   * The scoring worker calls this once after the first scores of a level.
+   */
+  prepareExplanations(req: ScoreRequest): void {
+    const { ls, fs } = this.compute(req);
+    for (let k = 0; k < this.factors.length; k++) {
+      if (!ls.inputs[k]) this.missingReasonsOf(ls, k);
+      else if (fs.used[k] && fs.oriented[k]) {
+        this.sortedRef(ls, fs, k, 'used', -1);
+        this.sortedRef(ls, fs, k, 'oriented', -1);
+      }
+    }
+    if (ls.table.codes.length) this.explain(req, 0);
   }
 
   explain(req: ScoreRequest, areaIndex: number): AreaExplanation {
