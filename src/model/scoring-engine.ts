@@ -90,7 +90,7 @@ interface LevelState {
   /** Per factor without an input: the missing reason of every area, made on the first explanation that needs it. */
   missingReasons: Map<number, Uint8Array | null>;
   /** Reused by every aggregation and percentile pass of this level (the hot path of a re-weight allocates no temporaries). */
-  scratch: { def: Float64Array; wsum: Float64Array; wz: Float64Array; sort: Uint32Array };
+  scratch: { def: Float64Array; wsum: Float64Array; wz: Float64Array; sort: Uint32Array; flags: Uint8Array };
 }
 
 interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array }
@@ -360,7 +360,7 @@ export class ScoringEngine {
       if (why) { areaFlags[i] |= ScoreAreaFlag.exposure; exposureReason[i] = why; }
       reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
     }
-    const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n) };
+    const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n), flags: new Uint8Array(n) };
     const state: LevelState = { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
     this.states.set(level, state);
     return state;
@@ -547,7 +547,8 @@ export class ScoringEngine {
     for (const sub of c.subs) {
       const sz = fs.z[sub.f];
       if (!sz) continue;
-      const blocked = new Uint8Array(n);
+      const blocked = ls.scratch.flags;
+      blocked.fill(0);
       for (const p of sub.replaced) {
         const zk = fs.z[c.entries[p].f];
         if (zk) for (let i = 0; i < n; i++) if (zk[i] === zk[i]) blocked[i] = 1;
@@ -584,7 +585,8 @@ export class ScoringEngine {
     const n = z.length;
     const { groupOf, groupCount } = fs;
     const G = groupCount; // index G = dataset-wide
-    const scored = new Uint8Array(n);
+    const scored = ls.scratch.flags;
+    scored.fill(0);
     const nRef = new Int32Array(G + 1);
     for (let i = 0; i < n; i++) {
       if (status[i] > ScoreStatus.beperkteDekking) continue;
