@@ -53,21 +53,9 @@ export function createScoringService(): ScoringWorkerApi {
     if (lastExplained?.key !== key) lastExplained = { key, explanation: need().explain(request, areaIndex) };
     return lastExplained.explanation;
   };
-  // After the first scores of a level and frame, the worker is idle while the
-  // map draws: build the explanation caches then (ScoringEngine.prepareExplanations),
-  // once the scores have been sent, so the first click shows its kompas at once.
+  // Explanation caches are built once per level and frame, when the app asks
+  // (after its first coloured map), so the first click shows its kompas at once.
   let prepared = new Set<string>();
-  const prepareOnce = (request: ScoreRequest) => {
-    const key = `${request.level}|${request.frame ?? 'dataset'}`;
-    if (prepared.has(key)) return;
-    prepared.add(key);
-    const current = engine;
-    setTimeout(() => {
-      if (engine !== current) return;
-      // A failure here shows again, with its message, on the explain call that needs it.
-      try { current?.prepareExplanations(request); } catch { /* see above */ }
-    }, 0);
-  };
   return {
     async load(entry, files, mainThreadSeries) {
       const t0 = performance.now();
@@ -87,9 +75,13 @@ export function createScoringService(): ScoringWorkerApi {
       return { datasetId: entry.id, title: entry.title, levels: engine.levels().map((l) => engine!.summary(l)), loadMs, tables: mainTables };
     },
     async score(request) {
-      const result = need().score(request);
-      prepareOnce(request);
-      return result;
+      return need().score(request);
+    },
+    async prepareExplanations(request) {
+      const key = `${request.level}|${request.frame ?? 'dataset'}`;
+      if (prepared.has(key)) return;
+      prepared.add(key);
+      need().prepareExplanations(request);
     },
     async explain(request, areaIndex) {
       return explain(request, areaIndex);

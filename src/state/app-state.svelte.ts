@@ -7,7 +7,7 @@
 import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/dataset-format.ts';
 import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
-import type { AreaExplanation, ImportedValues, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
+import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, WeightOverrides } from '../model/scoring-types.ts';
 import { appDataSource, dataUrl, loadCatalog, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
 import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
@@ -287,6 +287,9 @@ export class AppState {
   /** MapView calls this when the map has drawn its first coloured frame. */
   markMapColoured() {
     this.colouredOnce = true;
+    // Now the worker is free: let it prepare the explanations of the level on
+    // screen (once per level and frame), so a click shows its kompas at once.
+    if (this.workerReady) void this.api?.prepareExplanations(this.scoreRequest(this.activeLevel)).catch(() => undefined);
   }
 
   /** True once the map has drawn a coloured frame (benches and tests read it). */
@@ -299,6 +302,11 @@ export class AppState {
     return index >= 0 ? gm.names[index] : code;
   }
 
+  /** What the worker needs to score or explain a level under the current frame and weights. */
+  private scoreRequest(level: Level): ScoreRequest {
+    return { level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas };
+  }
+
   /** Scores for a level under the current frame and weights (cached until they change). */
   scoresFor(level: Level): Promise<ScoreResult> {
     let pending = this.scoring.get(level);
@@ -307,7 +315,7 @@ export class AppState {
       // Before the worker has the dataset, the map's request is answered
       // by the call loadDataset makes once the worker is ready.
       if (!api || this.workerLoaded !== this.dataset?.id) return new Promise(() => {});
-      pending = api.score({ level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas });
+      pending = api.score(this.scoreRequest(level));
       this.scoring.set(level, pending);
       const token = this.scoreToken;
       pending.then(
@@ -447,7 +455,7 @@ export class AppState {
     const selection = this.selection;
     if (!selection || !this.api) return;
     const token = ++this.explainToken;
-    const request = { level: selection.level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas };
+    const request = this.scoreRequest(selection.level);
     try {
       const [explanation, summary] = await Promise.all([this.api.explain(request, selection.index), this.api.summarise(request, selection.index)]);
       if (token !== this.explainToken) return;
