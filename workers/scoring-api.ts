@@ -46,6 +46,12 @@ export interface ScoringWorkerApi {
   /** Scores of all areas; typed arrays are transferred, not copied. */
   score(request: ScoreRequest): Promise<ScoreResult>;
   explain(request: ScoreRequest, areaIndex: number): Promise<AreaExplanation>;
+  /**
+   * Build what explanations of this level and frame read (ScoringEngine.prepareExplanations),
+   * once; the app asks after its first coloured map, so the work neither
+   * competes with drawing the map nor waits for the first click.
+   */
+  prepareExplanations(request: ScoreRequest): Promise<void>;
   /** Short Dutch summary of one area (association wording). */
   summarise(request: ScoreRequest, areaIndex: number): Promise<string>;
   /** The model definition as plain data (for the weights panel). */

@@ -53,6 +53,9 @@ export function createScoringService(): ScoringWorkerApi {
     if (lastExplained?.key !== key) lastExplained = { key, explanation: need().explain(request, areaIndex) };
     return lastExplained.explanation;
   };
+  // Explanation caches are built once per level and frame, when the app asks
+  // (after its first coloured map), so the first click shows its kompas at once.
+  let prepared = new Set<string>();
   return {
     async load(entry, files, mainThreadSeries) {
       const t0 = performance.now();
@@ -67,11 +70,18 @@ export function createScoringService(): ScoringWorkerApi {
       }
       engine = new ScoringEngine(engineTables);
       lastExplained = null;
+      prepared = new Set();
       const loadMs = performance.now() - t0;
       return { datasetId: entry.id, title: entry.title, levels: engine.levels().map((l) => engine!.summary(l)), loadMs, tables: mainTables };
     },
     async score(request) {
       return need().score(request);
+    },
+    async prepareExplanations(request) {
+      const key = `${request.level}|${request.frame ?? 'dataset'}`;
+      if (prepared.has(key)) return;
+      prepared.add(key);
+      need().prepareExplanations(request);
     },
     async explain(request, areaIndex) {
       return explain(request, areaIndex);
@@ -85,6 +95,7 @@ export function createScoringService(): ScoringWorkerApi {
     },
     async setImportedValues(imports) {
       lastExplained = null;
+      prepared = new Set();
       return need().setImportedValues(imports);
     },
     async setSurvey(survey) {

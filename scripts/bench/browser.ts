@@ -28,19 +28,19 @@ const CITY = { lon: 5.12, lat: 52.09, zoom: 10 };
 const NATIONAL = { lon: 5.29, lat: 52.15, zoom: 6.5 };
 const PEER_SOURCES = { geojson: 'data/woonikveilig-2024/buurt_2024_georef_wgs84.geojson', csv: 'data/woonikveilig-2024/buurt_2024_kerncijfers_misdrijven.csv' };
 
+type ChunkKind = 'start' | 'worker' | 'lazy';
+
+/** Gzip size of every JavaScript chunk, and whether the main thread loaded it at start, it runs in a worker, or it loads later. */
 function jsSizes(dist: string, loaded: Set<string>) {
   const assets = join(dist, 'assets');
-  let main = 0;
-  let workers = 0;
-  let lazy = 0;
+  const chunks: { file: string; gz: number; kind: ChunkKind }[] = [];
   for (const file of readdirSync(assets)) {
     if (!/\.m?js$/.test(file)) continue;
     const gz = gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
-    if (/worker/i.test(file)) workers += gz;
-    else if (loaded.has(file)) main += gz;
-    else lazy += gz;
+    chunks.push({ file, gz, kind: /worker/i.test(file) ? 'worker' : loaded.has(file) ? 'start' : 'lazy' });
   }
-  return { main, workers, lazy };
+  const sum = (kind: ChunkKind) => chunks.filter((c) => c.kind === kind).reduce((a, c) => a + c.gz, 0);
+  return { main: sum('start'), workers: sum('worker'), lazy: sum('lazy'), chunks: chunks.sort((a, b) => b.gz - a.gz) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -204,6 +204,9 @@ export async function benchBrowser(runs = 3): Promise<void> {
   console.log(`gewicht wijzigen → herkleurde kaart: mediaan ${median(recolour).toFixed(0)} ms (runs: ${recolour.map((x) => x.toFixed(0)).join(', ')}; doel ≤ ${TARGETS.recolourMs} ms); eerste wijziging na het laden: ${firstRecolour.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`JS hoofdthread bij start: ${(sizes.main / 1024).toFixed(0)} KB gzip (doel ≤ ${TARGETS.mainJsKb} KB); workers apart: ${(sizes.workers / 1024).toFixed(0)} KB gzip; later geladen: ${(sizes.lazy / 1024).toFixed(0)} KB gzip`);
   console.log(`dist/assets totaal: ${(distBytes / 1024 / 1024).toFixed(1)} MB ongecomprimeerd`);
+  const kindLabel: Record<ChunkKind, string> = { start: 'start', worker: 'worker', lazy: 'later' };
+  console.log('JS per bestand (gzip, KB; start = hoofdthread bij het openen):');
+  for (const c of sizes.chunks) console.log(`  ${(c.gz / 1024).toFixed(1).padStart(6)}  ${kindLabel[c.kind].padEnd(6)} ${c.file}`);
 
   console.log(`\n## Scenario's naast vloer en peer (${runs} runs, mediaan; belasting 1 min: ${load0.toFixed(1)} bij start, ${load1.toFixed(1)} aan het eind, 2 kernen)`);
   console.log('vloer = dezelfde PMTiles in een kale MapLibre-pagina, één vulkleur; peer = alle buurten als GeoJSON + Kerncijfers-CSV, gekoppeld in de pagina, `step`-kleur');

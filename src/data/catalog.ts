@@ -8,7 +8,7 @@ import type { DatasetCatalog } from '../model/dataset-format.ts';
 import { LoadError, fetchSource, type DatasetSource } from './source.ts';
 import { asLoadError, readCatalog } from './load-dataset.ts';
 import { assertRelativeDataPath } from './verify.ts';
-import { PMTILES_PREFIX, verifyPmtilesPrefix } from './verify-tiles.ts';
+import { verifyPmtilesPrefix } from './verify-tiles.ts';
 
 export { LoadError };
 
@@ -37,30 +37,18 @@ export async function loadCatalog(source: DatasetSource = appDataSource()): Prom
 }
 
 /**
- * PMTiles needs HTTP Range requests; one request for the first 16 KB checks
- * that, and the header and root directory (src/data/verify.ts), so a cut or
- * damaged archive is named instead of leaving a blank map.
+ * The first PMTILES_PREFIX bytes of the map's PMTiles file, as one Range
+ * request answered them (the hosting probe, src/hosting/probe.ts): the header
+ * and root directory must be sound (src/data/verify-tiles.ts), so a cut or
+ * damaged archive is named instead of leaving a blank map. `contentRange`
+ * ("bytes 0-16383/7033762") gives the total size, which tells a cut file from
+ * a whole one.
  */
-export async function checkTiles(path: string): Promise<void> {
-  const url = dataUrl(path);
-  let response: Response;
+export async function verifyTilesPrefix(path: string, prefix: Uint8Array, contentRange: string): Promise<void> {
+  const total = Number(/\/(\d+)\s*$/.exec(contentRange)?.[1] ?? NaN);
+  const buffer = prefix.buffer.slice(prefix.byteOffset, prefix.byteOffset + prefix.byteLength) as ArrayBuffer;
   try {
-    response = await fetch(url, { headers: { Range: `bytes=0-${PMTILES_PREFIX - 1}` } });
-  } catch {
-    throw new LoadError(`Kaartbestand ${path} kon niet worden geladen.`, 'Controleer of de webserver bereikbaar is.');
-  }
-  if (response.status === 404) throw new LoadError(`Kaartbestand ${path} ontbreekt op de server.`, 'Kopieer de volledige map data/ mee.');
-  if (response.status !== 206) {
-    throw new LoadError(
-      `De webserver ondersteunt geen Range-verzoeken (status ${response.status} in plaats van 206) voor ${path}.`,
-      'PMTiles-kaartbestanden vragen om HTTP Range-ondersteuning en geen compressie van .pmtiles; zie docs/hosting.md (IIS, nginx, Apache).',
-    );
-  }
-  const prefix = await response.arrayBuffer();
-  // "bytes 0-16383/7033762": the total size tells a cut file from a whole one.
-  const total = Number(/\/(\d+)\s*$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? NaN);
-  try {
-    await verifyPmtilesPrefix(path, prefix, Number.isFinite(total) ? total : prefix.byteLength);
+    await verifyPmtilesPrefix(path, buffer, Number.isFinite(total) ? total : buffer.byteLength);
   } catch (error) {
     const e = asLoadError(error);
     throw new LoadError(e.message, 'Staat compressie (gzip) aan voor .pmtiles, of is het bestand onvolledig gekopieerd? Zie docs/hosting.md en kopieer de map data/ opnieuw.');

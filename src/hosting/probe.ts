@@ -13,12 +13,18 @@ export interface Probe {
 
 const PROBE_RANGE = 'bytes=0-15';
 
-/** A Range request on the PMTiles file, as the map will make it. */
-export async function probeTiles(url: string, path: string, init: RequestInit = {}): Promise<Probe> {
+/**
+ * A Range request on the PMTiles file, as the map will make it. `range`
+ * defaults to the magic only (hosting-check.html); the app asks for the
+ * header and root directory at once, so one request both diagnoses the host
+ * and feeds the map (src/state/app-state.svelte.ts). The answer's bytes are
+ * in `answer.firstBytes`.
+ */
+export async function probeTiles(url: string, path: string, init: RequestInit = {}, range = PROBE_RANGE): Promise<Probe> {
   let response: Response;
   let bytes: Uint8Array;
   try {
-    response = await fetch(url, { ...init, headers: { Range: PROBE_RANGE } });
+    response = await fetch(url, { ...init, headers: { Range: range } });
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch {
     return unreadableRangeAnswer(url, path, init);

@@ -5,7 +5,8 @@
  */
 import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { Protocol } from 'pmtiles';
+import { PMTiles, Protocol } from 'pmtiles';
+import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
 import { AREA_SOURCE, LEVEL_FROM_ZOOM, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
@@ -14,15 +15,25 @@ import { patternImages } from './patterns.ts';
 /** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
 export { maplibreWorkerUrl };
 
-let protocolRegistered = false;
+let protocol: Protocol | null = null;
 
-function registerOnce() {
-  if (protocolRegistered) return;
+function registerOnce(): Protocol {
+  if (protocol) return protocol;
   // maplibre-gl 6 finds its worker through import.meta.url, which is wrong
   // after bundling; point it at the same-origin file Vite emits.
   setWorkerUrl(maplibreWorkerUrl);
-  addProtocol('pmtiles', new Protocol().tile);
-  protocolRegistered = true;
+  protocol = new Protocol();
+  addProtocol('pmtiles', protocol.tile);
+  return protocol;
+}
+
+/**
+ * The start-up check fetches the head of the PMTiles file at `url` (the
+ * URL the style names after pmtiles://); the map reads its header and root
+ * directory from those bytes instead of a second request.
+ */
+export function shareTilesPrefix(url: string, prefix: Promise<Uint8Array | null>): void {
+  registerOnce().add(new PMTiles(new PrefixFirstSource(url, prefix)));
 }
 
 export interface LabelPoints {
@@ -59,6 +70,8 @@ export interface FeatureStateBatch {
   classes: Int8Array;
   statuses: Uint8Array;
   indicative: Uint8Array;
+  /** Box per area (minLon, minLat, maxLon, maxLat): lets the first batch colour the view first. */
+  bbox?: ArrayLike<number>;
 }
 
 export class MapController {
@@ -180,30 +193,71 @@ export class MapController {
     (this.map.getSource(labelSourceId(level)) as GeoJSONSource | undefined)?.setData(collection);
   }
 
-  /** What was last sent per level, so a change only touches areas whose state differs. */
-  private readonly applied = new Map<Level, { classes: Int8Array; statuses: Uint8Array; indicative: Uint8Array }>();
+  /** What MapLibre holds per level (`set` = sent at least once), so a change only touches areas whose state differs. */
+  private readonly applied = new Map<Level, { classes: Int8Array; statuses: Uint8Array; indicative: Uint8Array; set: Uint8Array }>();
+  /** A first batch whose areas outside the view still wait for the map's first idle. */
+  private readonly deferred = new Map<Level, FeatureStateBatch>();
 
   /**
    * The join: one synchronous pass of setFeatureState over the areas whose
    * class or status changed, so MapLibre repaints once and re-uploads as
    * little as possible (a weight change often moves only part of the areas).
+   *
+   * The first batch of a level with `bbox` colours the areas on screen first
+   * and the rest once the map is idle: MapLibre applies every state of a
+   * source layer to each tile that loads (FeaturePositionMap lookups per
+   * state-dependent layer), so 14,000 buurt states would slow every tile of
+   * the first view, while the view holds a few thousand.
    */
   applyFeatureStates(batch: FeatureStateBatch) {
+    const n = batch.codes.length;
+    let applied = this.applied.get(batch.level);
+    const first = !applied || applied.set.length !== n;
+    if (!applied || first) {
+      applied = { classes: new Int8Array(n), statuses: new Uint8Array(n), indicative: new Uint8Array(n), set: new Uint8Array(n) };
+      this.applied.set(batch.level, applied);
+    }
+    this.deferred.delete(batch.level);
+    const inView = first && batch.bbox ? this.inViewTest(batch.bbox) : null;
+    this.stats.batches++;
+    this.stats.lastBatchSize = this.sendStates(batch, applied, inView);
+    if (!inView) return;
+    this.deferred.set(batch.level, batch);
+    this.map.once('idle', () => {
+      if (this.deferred.get(batch.level) !== batch) return; // a newer batch has sent everything
+      this.deferred.delete(batch.level);
+      this.sendStates(batch, applied, null);
+    });
+  }
+
+  /** setFeatureState for the areas (all, or those `only` accepts) whose state differs from what MapLibre holds; returns how many. */
+  private sendStates(batch: FeatureStateBatch, applied: { classes: Int8Array; statuses: Uint8Array; indicative: Uint8Array; set: Uint8Array }, only: ((i: number) => boolean) | null): number {
     const sourceLayer = tileLayerName[batch.level];
-    const previous = this.applied.get(batch.level);
-    const comparable = previous && previous.classes.length === batch.codes.length;
     let changed = 0;
     for (let i = 0; i < batch.codes.length; i++) {
-      if (comparable && previous.classes[i] === batch.classes[i] && previous.statuses[i] === batch.statuses[i] && previous.indicative[i] === batch.indicative[i]) continue;
+      if (applied.set[i] && applied.classes[i] === batch.classes[i] && applied.statuses[i] === batch.statuses[i] && applied.indicative[i] === batch.indicative[i]) continue;
+      if (only && !only(i)) continue;
       this.map.setFeatureState(
         { source: AREA_SOURCE, sourceLayer, id: batch.codes[i] },
         { [STATE_CLASS]: batch.classes[i], [STATE_STATUS]: batch.statuses[i], [STATE_INDICATIVE]: batch.indicative[i] },
       );
+      applied.classes[i] = batch.classes[i];
+      applied.statuses[i] = batch.statuses[i];
+      applied.indicative[i] = batch.indicative[i];
+      applied.set[i] = 1;
       changed++;
     }
-    this.applied.set(batch.level, { classes: batch.classes, statuses: batch.statuses, indicative: batch.indicative });
-    this.stats.batches++;
-    this.stats.lastBatchSize = changed;
+    return changed;
+  }
+
+  /** Whether area i (bbox: minLon, minLat, maxLon, maxLat per area) overlaps the map's view, widened by half a view on each side for a first pan. */
+  private inViewTest(bbox: ArrayLike<number>): (i: number) => boolean {
+    const b = this.map.getBounds();
+    const w = (b.getEast() - b.getWest()) / 2;
+    const h = (b.getNorth() - b.getSouth()) / 2;
+    const west = b.getWest() - w, east = b.getEast() + w, south = b.getSouth() - h, north = b.getNorth() + h;
+    // An area without a box (NaN) is sent at once: it cannot be placed.
+    return (i) => !(bbox[4 * i] > east || bbox[4 * i + 2] < west || bbox[4 * i + 1] > north || bbox[4 * i + 3] < south);
   }
 
   /** Codes that currently carry each highlight key, per level. */

@@ -256,13 +256,22 @@ export function trendNote(idx: SeriesIndex, input: FactorInput): string | null {
   return `${without.join(', ')}: gedeeld door ${unit} ${dens[0].year}, want de bron heeft geen ${unit} per jaar; bij een groeiende bevolking lijken eerdere jaren daardoor iets gunstiger.`;
 }
 
-/** First missing reason among the options' series, for a factor no option covers. */
-export function missingReasonForFactor(table: LevelTable, idx: SeriesIndex, factor: FactorDef, area: number): MissingReasonCode {
+/**
+ * Missing reason per area of a factor without an input at this level: from
+ * the first option the table can compute; null when none can (no source).
+ * One column for all areas, so a caller explaining many areas computes it once.
+ */
+export function missingReasonColumn(table: LevelTable, idx: SeriesIndex, factor: FactorDef): Uint8Array | null {
   for (const option of factor.options) {
     const c = computeOption(table, idx, option);
-    if (c) return (c.reason[area] || MissingReason.unknown) as MissingReasonCode;
+    if (c) return c.reason;
   }
-  return MissingReason.notJoined;
+  return null;
+}
+
+/** One area's reason from a missingReasonColumn. */
+export function missingReasonIn(column: Uint8Array | null, area: number): MissingReasonCode {
+  return column ? ((column[area] || MissingReason.unknown) as MissingReasonCode) : MissingReason.notJoined;
 }
 
 /**

@@ -14,7 +14,7 @@ import { classOfPercentile, classText, isAttention, isHigh } from './percentile-
 import { validateModel } from './kompas/validate.ts';
 import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
 import {
-  computeOption, missingReasonForFactor, resolveFactor, seriesIndexOf, trendFor, trendNote,
+  computeOption, missingReasonColumn, missingReasonIn, resolveFactor, seriesIndexOf, trendFor, trendNote,
   type FactorInput, type SeriesIndex,
 } from './factor-inputs.ts';
 import {
@@ -79,6 +79,8 @@ interface Container {
 interface LevelState {
   table: LevelTable;
   idx: SeriesIndex;
+  /** The factor definitions this state was built with (a year view reads other series than the default). */
+  factors: readonly FactorDef[];
   inputs: (FactorInput | null)[];
   inwoners: Float64Array;
   areaFlags: Uint8Array;
@@ -88,8 +90,10 @@ interface LevelState {
   /** Eligible for the reference sample: ≥ 50 inwoners and not an exposure area. */
   reference: Uint8Array;
   frames: Map<FrameId, FrameState>;
+  /** Per factor without an input: the missing reason of every area, made on the first explanation that needs it. */
+  missingReasons: Map<number, Uint8Array | null>;
   /** Reused by every aggregation and percentile pass of this level (the hot path of a re-weight allocates no temporaries). */
-  scratch: { def: Float64Array; wsum: Float64Array; wz: Float64Array; sort: Uint32Array };
+  scratch: { def: Float64Array; wsum: Float64Array; wz: Float64Array; sort: Uint32Array; flags: Uint8Array };
 }
 
 interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array }
@@ -379,8 +383,8 @@ export class ScoringEngine {
       if (why) { areaFlags[i] |= ScoreAreaFlag.exposure; exposureReason[i] = why; }
       reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
     }
-    const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n) };
-    return { table, idx, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), scratch };
+    const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n), flags: new Uint8Array(n) };
+    return { table, idx, factors, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
   }
 
   summary(level: Level): LevelSummary {
@@ -564,7 +568,8 @@ export class ScoringEngine {
     for (const sub of c.subs) {
       const sz = fs.z[sub.f];
       if (!sz) continue;
-      const blocked = new Uint8Array(n);
+      const blocked = ls.scratch.flags;
+      blocked.fill(0);
       for (const p of sub.replaced) {
         const zk = fs.z[c.entries[p].f];
         if (zk) for (let i = 0; i < n; i++) if (zk[i] === zk[i]) blocked[i] = 1;
@@ -601,7 +606,8 @@ export class ScoringEngine {
     const n = z.length;
     const { groupOf, groupCount } = fs;
     const G = groupCount; // index G = dataset-wide
-    const scored = new Uint8Array(n);
+    const scored = ls.scratch.flags;
+    scored.fill(0);
     const nRef = new Int32Array(G + 1);
     for (let i = 0; i < n; i++) {
       if (status[i] > ScoreStatus.beperkteDekking) continue;
@@ -758,18 +764,34 @@ export class ScoringEngine {
   }
 
   // ------------------------------------------------------------ explanation
+  /** Missing reason per area of factor k (without an input at this level), computed once per level. */
+  private missingReasonsOf(ls: LevelState, k: number): Uint8Array | null {
+    if (!ls.missingReasons.has(k)) ls.missingReasons.set(k, missingReasonColumn(ls.table, ls.idx, ls.factors[k]));
+    return ls.missingReasons.get(k)!;
+  }
+
   private sortedRef(ls: LevelState, fs: FrameState, k: number, kind: 'oriented' | 'used', group: number): Float64Array {
     const map = kind === 'oriented' ? fs.sortedOriented : fs.sortedUsed;
     let perGroup = map.get(k);
     if (!perGroup) {
+      // Count, then fill typed arrays and sort them numerically: no boxed numbers (the first explanation pays for every factor).
       const src = (kind === 'oriented' ? fs.oriented[k] : fs.used[k])!;
-      const lists: number[][] = Array.from({ length: fs.groupCount + 1 }, () => []);
+      const G = fs.groupCount, groupOf = fs.groupOf, grouped = G > 1;
+      const counts = new Int32Array(G + 1);
       for (let i = 0; i < src.length; i++) {
         if (!ls.reference[i] || !Number.isFinite(src[i])) continue;
-        lists[fs.groupCount].push(src[i]);
-        if (fs.groupOf[i] >= 0 && fs.groupCount > 1) lists[fs.groupOf[i]].push(src[i]);
+        counts[G]++;
+        if (grouped && groupOf[i] >= 0) counts[groupOf[i]]++;
       }
-      perGroup = lists.map((l) => Float64Array.from(l).sort());
+      const lists = Array.from(counts, (c) => new Float64Array(c));
+      const fill = new Int32Array(G + 1);
+      for (let i = 0; i < src.length; i++) {
+        const v = src[i];
+        if (!ls.reference[i] || !Number.isFinite(v)) continue;
+        lists[G][fill[G]++] = v;
+        if (grouped && groupOf[i] >= 0) lists[groupOf[i]][fill[groupOf[i]]++] = v;
+      }
+      perGroup = lists.map((l) => l.sort());
       map.set(k, perGroup);
     }
     const g = group >= 0 && fs.groupCount > 1 && perGroup[group].length >= 3 ? group : fs.groupCount;
@@ -787,7 +809,7 @@ export class ScoringEngine {
     };
     const empty = { value: null, rawValue: null, reliability: null, referenceMedian: null, timesMedian: null, percentile: null, z: null, contribution: null, flagged: false };
     if (!input) {
-      const reason = missingReasonForFactor(ls.table, ls.idx, f, i);
+      const reason = missingReasonIn(this.missingReasonsOf(ls, k), i);
       return { ...base, effectiveWeight: 0, indicator: null, ...empty, missingReason: reason, missingLabel: missingLabelFor(reason, true), fillHint: f.fillHint, trend: [] };
     }
     const used = fs.used[k]![i];
@@ -856,6 +878,24 @@ export class ScoringEngine {
       const eff = avail(e.f) && wsum > 0 ? w.act / wsum : 0;
       return this.explainFactor(ls, fs, e.f, i, e.def, w.act, eff, w.subs);
     });
+  }
+
+  /**
+   * Build what every explanation of this level and frame reads (sorted
+   * reference values per factor, missing reasons of factors without data) and
+   * run one explanation, so the first click on the map does not pay for it.
+   * The scoring worker calls this once after the first scores of a level.
+   */
+  prepareExplanations(req: ScoreRequest): void {
+    const { ls, fs } = this.compute(req);
+    for (let k = 0; k < this.factors.length; k++) {
+      if (!ls.inputs[k]) this.missingReasonsOf(ls, k);
+      else if (fs.used[k] && fs.oriented[k]) {
+        this.sortedRef(ls, fs, k, 'used', -1);
+        this.sortedRef(ls, fs, k, 'oriented', -1);
+      }
+    }
+    if (ls.table.codes.length) this.explain(req, 0);
   }
 
   explain(req: ScoreRequest, areaIndex: number): AreaExplanation {

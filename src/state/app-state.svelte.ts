@@ -9,14 +9,15 @@ import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
 import { tableCountChange, type TableCountChange } from '../model/table-change.ts';
-import { appDataSource, checkTiles, dataUrl, loadCatalog, LoadError } from '../data/catalog.ts';
+import { appDataSource, dataUrl, loadCatalog, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
+import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
 import { loadIntoWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
 import { DENOMINATORS } from '../import/types.ts';
 import { CONFIG_HINT, loadHostConfig, type HostConfig } from '../hosting/host-config.ts';
 import { probeScript, probeTiles } from '../hosting/probe.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
-import { maplibreWorkerUrl } from '../map/map-controller.ts';
+import { maplibreWorkerUrl, shareTilesPrefix } from '../map/map-controller.ts';
 import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts';
 import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
@@ -215,16 +216,23 @@ export class AppState {
   /**
    * The PMTiles file answers a Range request as the map needs it (the hosting
    * diagnosis), and its header and root directory are sound (a cut or damaged
-   * file is named); throws the Dutch message.
+   * file is named); throws the Dutch message. One request reads the head of
+   * the file for both, and the map reads its header from the same bytes.
    */
   private async checkTiles(path: string) {
-    const { problem } = await probeTiles(dataUrl(path), path);
+    const url = dataUrl(path);
+    const probe = probeTiles(url, path, {}, `bytes=0-${PMTILES_PREFIX - 1}`);
+    // When the server is unfit for the map, the map waits instead of asking
+    // again: the status area names the cause once, and on a server without
+    // Range support a second request would download the whole file.
+    shareTilesPrefix(url, probe.then(({ problem, answer }) => (problem ? new Promise<never>(() => {}) : (answer?.firstBytes ?? null))));
+    const { problem, answer } = await probe;
     if (problem) {
       // The specific cause replaces the map's own "could not load" message.
       this.status.resolve(MAP_FAILED_KEY);
       throw new LoadError(problem.message, problem.hint);
     }
-    await checkTiles(path);
+    await verifyTilesPrefix(path, answer?.firstBytes ?? new Uint8Array(0), answer?.contentRange ?? '');
   }
 
   async loadDataset(entry: DatasetEntry, view?: ViewState) {
@@ -291,6 +299,9 @@ export class AppState {
   /** MapView calls this when the map has drawn its first coloured frame. */
   markMapColoured() {
     this.colouredOnce = true;
+    // Now the worker is free: let it prepare the explanations of the level on
+    // screen (once per level and frame), so a click shows its kompas at once.
+    if (this.workerReady) void this.api?.prepareExplanations(this.scoreRequest(this.activeLevel)).catch(() => undefined);
   }
 
   /** True once the map has drawn a coloured frame (benches and tests read it). */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { baseUrl, mapPixels, openApp, waitForColouredMap } from './helpers.ts';
+import { baseUrl, mapPixels, openApp, openAppPage, waitForColouredMap } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,6 +62,20 @@ describe('openen en laden', () => {
     const tooltip = page.locator('.tooltip');
     await expect.poll(() => tooltip.textContent(), { timeout: 10_000 }).toMatch(/P\d+|witte vlek|geen/);
     expect(await tooltip.locator('strong').textContent()).toBeTruthy();
+    await page.context().close();
+  });
+
+  it('asks for the head of the map file once: the start-up check and the map share it', async () => {
+    const ranges: Promise<string>[] = [];
+    const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`, {
+      beforeLoad: (p) => p.on('request', (r) => { if (r.url().endsWith('.pmtiles')) ranges.push(r.allHeaders().then((h) => h.range ?? '')); }),
+    });
+    await waitForColouredMap(page);
+    const pixels = await mapPixels(page);
+    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    expect(coloured).toBeGreaterThan(10_000);
+    const heads = (await Promise.all(ranges)).filter((r) => r.startsWith('bytes=0-'));
+    expect(heads).toEqual(['bytes=0-16383']);
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@ import { ScoringEngine, coverageStatus, classOfPercentile } from '../../src/mode
 import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../../src/model/scoring-types.ts';
 import { sumToParent } from '../../src/model/aggregate.ts';
 import { MissingReason } from '../../src/model/missing.ts';
-import { makeTable, type SyntheticColumn } from './helpers/synthetic-table.ts';
+import { makeTable, randomTable, type SyntheticColumn } from './helpers/synthetic-table.ts';
 
 const at = (r: ScoreResult, id: string, i: number) => {
   const k = r.targets.findIndex((t) => t.id === id);
@@ -391,5 +391,19 @@ describe('flags and wording in the explanation', () => {
     expect(f3.classText).toMatch(/drukte\/gelegenheid/);
     const all = JSON.stringify(e.explain({ level: 'buurt' }, 3));
     expect(all).not.toMatch(/slecht/i);
+  });
+});
+
+describe('explanations prepared ahead (the scoring worker does this after the first scores)', () => {
+  it('are identical to explanations made on demand, in every frame', () => {
+    const table = randomTable(7, 600, { seriesLimit: 30, gemeenten: 12 });
+    for (const frame of ['dataset', 'gemeente', 'stedelijkheid'] as const) {
+      const onDemand = new ScoringEngine([table]);
+      const prepared = new ScoringEngine([table]);
+      prepared.prepareExplanations({ level: table.level, frame });
+      for (const i of [0, 17, 301, 599]) {
+        expect(prepared.explain({ level: table.level, frame }, i), `${frame} ${i}`).toEqual(onDemand.explain({ level: table.level, frame }, i));
+      }
+    }
   });
 });

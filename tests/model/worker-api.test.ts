@@ -91,6 +91,19 @@ describe('scoring worker API (comlink)', () => {
     expect(model.categories.map((c) => c.id)).toContain('S4');
   });
 
+  it('prepares the explanations of a level and frame once, when the app asks', async () => {
+    const prepare = vi.spyOn(ScoringEngine.prototype, 'prepareExplanations');
+    await api.prepareExplanations({ level: 'buurt', frame: 'stedelijkheid' });
+    await api.prepareExplanations({ level: 'buurt', frame: 'stedelijkheid' });
+    expect(prepare).toHaveBeenCalledTimes(1);
+    await api.prepareExplanations({ level: 'wijk', frame: 'stedelijkheid' });
+    expect(prepare).toHaveBeenCalledTimes(2);
+    prepare.mockRestore();
+    const ex = await api.explain({ level: 'buurt', frame: 'stedelijkheid' }, 7);
+    expect(ex.areaIndex).toBe(7);
+    expect(ex.categories).toHaveLength(12);
+  });
+
   it('accepts imported values for a level', async () => {
     const values = Object.fromEntries(buurt.codes.map((c, i) => [c, i % 7]));
     const res = await api.setImportedValues({ level: 'buurt', columns: [{ series: 'hotspots', year: 2025, values }] });
