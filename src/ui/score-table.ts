@@ -3,8 +3,11 @@
  * are unit tested. Pure.
  */
 import type { LevelTable } from '../model/dataset-format.ts';
-import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
 import { toCsv } from '../model/formats/csv-write.ts';
+import { areaNoteText } from '../model/area-note.ts';
+
+export { areaNoteText };
 
 export interface TableColumn {
   id: string;
@@ -21,16 +24,8 @@ export interface TableRow {
   values: (number | null)[];
   /** Mean coverage over the categories (0–1). */
   coverage: number;
-  /** Area notes in words: "bezoekers- of werkgebied", "registratie onvolledig"; empty when none. */
+  /** Area notes in words: "bezoekers- of werkgebied", "registratie onvolledig", "misdrijven uit buurten met 94 % van de inwoners"; empty when none. */
   areaNote: string;
-}
-
-/** Words for the area flags that change how a row reads (score table, CSV). */
-export function areaNoteText(flags: number): string {
-  return [
-    flags & ScoreAreaFlag.exposure ? 'bezoekers- of werkgebied' : '',
-    flags & ScoreAreaFlag.crimeIncomplete ? 'registratie onvolledig' : '',
-  ].filter(Boolean).join('; ');
 }
 
 /** Table targets: the overall score first, then categories and dials (spheres are left out). */
@@ -62,7 +57,7 @@ export function tableRows(result: ScoreResult, table: LevelTable, gemeenteName: 
         return status <= ScoreStatus.beperkteDekking && Number.isFinite(p) ? p : null;
       }),
       coverage: categoryTargets.length ? coverage / categoryTargets.length : 0,
-      areaNote: areaNoteText(result.areaFlags[i]),
+      areaNote: areaNoteText(result.areaFlags[i], result.crimeCounted?.[i]),
     });
   }
   return rows;
