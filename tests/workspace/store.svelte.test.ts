@@ -24,6 +24,20 @@ function waitFor(check: () => boolean, ms = 2000): Promise<void> {
   });
 }
 
+/** Tab A made a workspace with one matrix row and saved it; tab B opened the same database and shows it. */
+async function twoTabsWithRow() {
+  const db = `t${++n}`;
+  const a = open(db);
+  await a.init();
+  const ws = a.create('Centrum', focus);
+  const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
+  await a.flush();
+  const b = open(db);
+  await b.init();
+  b.select(ws.id);
+  return { a, b, ws, row, db };
+}
+
 afterEach(() => {
   while (stores.length) stores.pop()!.dispose();
 });
@@ -116,15 +130,7 @@ describe('WorkspaceStore', () => {
   });
 
   it('merges edits to different fields from two tabs and tells the other tab what changed', async () => {
-    const db = `t${++n}`;
-    const a = open(db);
-    await a.init();
-    const ws = a.create('Centrum', focus);
-    const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
-    await a.flush();
-    const b = open(db);
-    await b.init();
-    b.select(ws.id);
+    const { a, b, ws, row, db } = await twoTabsWithRow();
 
     // Both have unsaved work in different fields; B saves first.
     a.setLocalKnowledge('WK001401', 'F2', { notes: 'Hangplek bij de school' });
@@ -146,14 +152,7 @@ describe('WorkspaceStore', () => {
   });
 
   it('asks about a field both tabs changed, with both values, and keeps the choice per field', async () => {
-    const db = `t${++n}`;
-    const a = open(db);
-    await a.init();
-    const ws = a.create('Centrum', focus);
-    const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
-    await a.flush();
-    const b = open(db);
-    await b.init();
+    const { a, b, ws, row } = await twoTabsWithRow();
 
     b.updateRow(row.id, { notes: 'Notitie van B', obstacle: 'Geen budget' });
     a.updateRow(row.id, { notes: 'Notitie van A' });
