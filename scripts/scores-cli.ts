@@ -34,7 +34,7 @@ export async function loadDatasetFromDisk(catalogPath: string, datasetId: string
 /** Numbers to three decimals; text goes through the app's one formula-guarded CSV writer. */
 const rounded = (v: string | number | null): string | number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : v);
 
-/** EB reliability below this marks the crime rate "onzeker" (domain model §5.3). */
+/** EB reliability below this marks the crime rate "onzeker" (docs/scoring.md, step 5). */
 const UNCERTAIN_C = 0.5;
 
 /** Both crime rates per area: per 1,000 inwoners (raw and shrunk) and per hectare land (the exposure rate). */

@@ -42,7 +42,7 @@ export const MIN_INWONERS_FULL = 200;
  * Boivin 2018).
  */
 export const EXPOSURE_CRIME_FACTOR = 5;
-/** Areas with fewer inwoners whose CBS name marks a work or visitor area (domain model §5.3: "known bedrijventerrein"). */
+/** Areas with fewer inwoners whose CBS name marks a work or visitor area (docs/scoring.md, step 11). */
 export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 /** Groups with fewer reference areas fall back to the dataset-wide reference. */
@@ -195,7 +195,7 @@ export class ScoringEngine {
   }
 
   /**
-   * Veiligheidsmonitor or local survey figures (domain model §4.2): areas
+   * Veiligheidsmonitor or local survey figures (docs/beleving.md, "Tier A (gemeten) and tier B (geschat)"): areas
    * with a figure show it as gemeten; areas inside a gemeente or wijk with a
    * figure get the anchored estimate (geschat). null removes the survey. The
    * relative index and its percentiles stay as they are: the survey is an
