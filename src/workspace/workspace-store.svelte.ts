@@ -37,6 +37,7 @@ import type { SurveyData } from '../beleving/types.ts';
 import { forgetLegacySurvey, readLegacySurveys } from '../beleving/survey-store.ts';
 import type { Intervention } from './interventions.ts';
 import { parseStoredWorkspace, serializeWorkspace, workspaceFileName } from './file-format.ts';
+import { gemeenteOfAreaCode, levelOfAreaCode, wijkOfAreaCode } from '../model/area-code.ts';
 import { changedFields, mergeWorkspaces, resolveConflicts, type Choice, type FieldConflict } from './merge.ts';
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'conflict' | 'error';
@@ -114,12 +115,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string, late: 
   });
 }
 
-/** Is `code` the area itself or a buurt inside the wijk/gemeente `container`? CBS codes nest by prefix. */
+/** Is `code` the area itself or a buurt or wijk inside the wijk/gemeente `container`? The code rule is src/model/area-code.ts. */
 export function areaWithin(code: string, container: string): boolean {
   if (code === container) return true;
-  const rest = (c: string) => c.slice(2);
-  if (container.startsWith('WK') && code.startsWith('BU')) return rest(code).startsWith(rest(container));
-  if (container.startsWith('GM') && (code.startsWith('WK') || code.startsWith('BU'))) return rest(code).startsWith(rest(container));
+  const inner = levelOfAreaCode(code);
+  const outer = levelOfAreaCode(container);
+  if (outer === 'gemeente') return inner === 'wijk' || inner === 'buurt' ? gemeenteOfAreaCode(code) === container : false;
+  if (outer === 'wijk') return inner === 'buurt' && wijkOfAreaCode(code) === container;
   return false;
 }
 

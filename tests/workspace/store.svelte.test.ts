@@ -224,5 +224,11 @@ describe('areaWithin', () => {
     expect(areaWithin('BU00140203', 'WK001401')).toBe(false);
     expect(areaWithin('WK001401', 'GM0014')).toBe(true);
     expect(areaWithin('WK001401', 'WK001401')).toBe(true);
+    // Amsterdam's alphanumeric codes (indeling 2023+) nest the same way.
+    expect(areaWithin('BU0363AA01', 'WK0363AA')).toBe(true);
+    expect(areaWithin('BU0363AA01', 'GM0363')).toBe(true);
+    expect(areaWithin('BU0363AB01', 'WK0363AA')).toBe(false);
+    expect(areaWithin('GM0014', 'WK001401')).toBe(false);
+    expect(areaWithin('GM00140', 'GM0014')).toBe(false);
   });
 });
