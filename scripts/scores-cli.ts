@@ -15,6 +15,7 @@ import { ScoringEngine } from '../src/model/scoring-engine.ts';
 import { ScoreAreaFlag, ScoreStatus, scoreStatusLabel, type FrameId, type ScoreResult, type ScoreStatusCode } from '../src/model/scoring-types.ts';
 import { coverageReport, formatCoverageReport } from '../src/model/coverage-report.ts';
 import { toCsv } from '../src/model/formats/csv-write.ts';
+import { areaNoteText } from '../src/model/area-note.ts';
 
 export interface LoadedDataset {
   catalog: DatasetCatalog;
@@ -33,7 +34,7 @@ export async function loadDatasetFromDisk(catalogPath: string, datasetId: string
 /** Numbers to three decimals; text goes through the app's one formula-guarded CSV writer. */
 const rounded = (v: string | number | null): string | number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : v);
 
-/** EB reliability below this marks the crime rate "onzeker" (domain model §5.3). */
+/** EB reliability below this marks the crime rate "onzeker" (docs/scoring.md, step 5). */
 const UNCERTAIN_C = 0.5;
 
 /** Both crime rates per area: per 1,000 inwoners (raw and shrunk) and per hectare land (the exposure rate). */
@@ -50,12 +51,11 @@ export function crimeRatesOf(engine: ScoringEngine, level: Level, frame: FrameId
 }
 
 /** Reliability words per area: small areas, visitor areas, incomplete crime, uncertain crime rate. */
-export function reliabilityText(flags: number, c: number): string {
+export function reliabilityText(flags: number, c: number, crimeCounted?: number): string {
   if (flags & ScoreAreaFlag.noScore) return 'geen score (< 50 inwoners)';
   return [
     flags & ScoreAreaFlag.indicatief ? 'indicatief (< 200 inwoners)' : '',
-    flags & ScoreAreaFlag.exposure ? 'bezoekers- of werkgebied' : '',
-    flags & ScoreAreaFlag.crimeIncomplete ? 'registratie onvolledig' : '',
+    areaNoteText(flags, crimeCounted),
     c < UNCERTAIN_C ? 'misdrijfcijfer onzeker (C < 0,5)' : '',
   ].filter(Boolean).join('; ') || 'normaal';
 }
@@ -72,7 +72,7 @@ export function scoresToCsv(result: ScoreResult, table: LevelTable, crimeReliabi
   const rows: (string | number | null)[][] = [];
   for (let i = 0; i < n; i++) {
     const c = crimeReliability ? crimeReliability[i] : NaN;
-    const rel = reliabilityText(result.areaFlags[i], c);
+    const rel = reliabilityText(result.areaFlags[i], c, result.crimeCounted?.[i]);
     const rate = (a: Float64Array | null | undefined) => (a && Number.isFinite(a[i]) ? a[i] : null);
     const row: (string | number | null)[] = [table.codes[i], table.names[i], table.gemeenteCodes[i] ?? '', inwIdx >= 0 ? table.values[inwIdx][i] : null, rel, Number.isFinite(c) ? c : null,
       rate(rates?.perInwoner), rate(rates?.perInwonerGekrompen), rate(rates?.perHectare)];
@@ -110,7 +110,7 @@ export function topLists(result: ScoreResult, table: LevelTable, k: number, geme
       const c = crimeReliability ? crimeReliability[i] : NaN;
       const inw = inwIdx >= 0 ? table.values[inwIdx][i] : NaN;
       const gm = table.level === 'gemeente' ? '' : ` (${gemeenteName(table.gemeenteCodes[i] ?? '')})`;
-      const flags = reliabilityText(result.areaFlags[i], c);
+      const flags = reliabilityText(result.areaFlags[i], c, result.crimeCounted?.[i]);
       const limited = result.status[p] === ScoreStatus.beperkteDekking ? ', beperkte dekking' : '';
       return `${String(rank).padStart(3)}. ${table.codes[i]} ${table.names[i]}${gm} · P${result.percentile[p].toFixed(0)} z ${result.z[p].toFixed(2)} · ${Number.isFinite(inw) ? inw : '?'} inw. · dekking ${Math.round(result.coverage[p] * 100)} %${limited}${flags === 'normaal' ? '' : ` · ${flags}`}`;
     };

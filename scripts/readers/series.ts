@@ -1,7 +1,7 @@
 /**
  * The crosswalk from the column names of the official CBS/RIVM formats to the
  * indicator series of this project (docs/indicators.md). CBS publishes the
- * same figure under several naming schemes (domain-model §1.2):
+ * same figure under several naming schemes (docs/data-pipeline.md):
  *
  * - `gpkg`: long snake_case names of the wijk- en buurtkaart GeoPackage
  *   (2021 onwards, list A in cbs-schemas/wijkenbuurtkaart_columns.md);
@@ -12,8 +12,8 @@
  * - `labels`: column titles of StatLine's labelled ("gebruikersvriendelijke")
  *   CSV downloads, matched case-insensitively on the whole title.
  *
- * Herkomst/migratieachtergrond columns are never mapped (domain-model
- * principle 3) and `isHerkomstColumn` keeps them out of the generic path too.
+ * Herkomst/migratieachtergrond columns are never mapped (README.md: herkomst
+ * counts in no score) and `isHerkomstColumn` keeps them out of the generic path too.
  */
 import type { IndicatorKind, IndicatorMeta } from '../../src/model/dataset-format.ts';
 

@@ -1,8 +1,8 @@
 /**
- * The perception gap (domain model §4.4): objectieve veiligheid against
+ * The perception gap (docs/beleving.md, "The perception gap"): objectieve veiligheid against
  * veiligheidsbeleving per area, split into four quadrants at P50. The two
  * dials stay separate numbers; they are only placed side by side, never
- * averaged (domain model §0).
+ * averaged (docs/scoring.md, "The two dials").
  *
  * Beleving axis: with a survey, the measured or estimated share ranked among
  * the areas that have one; without a survey, the dial's relative index. One
@@ -14,7 +14,7 @@ import { BelevingTier } from './types.ts';
 export interface QuadrantDef {
   id: 'veilig-veilig' | 'veilig-onveilig' | 'onveilig-veilig' | 'onveilig-onveilig';
   label: string;
-  /** Suggested focus (domain model §4.4). */
+  /** Suggested focus (docs/beleving.md, "The perception gap"). */
   focus: string;
   /** Paul Tol "bright" colours: distinguishable with the common colour-vision deficiencies. */
   colour: string;

@@ -1,5 +1,5 @@
 /**
- * Survey-based veiligheidsbeleving per area of one level (domain model §4.2):
+ * Survey-based veiligheidsbeleving per area of one level (docs/beleving.md, "Tier A (gemeten) and tier B (geschat)"):
  *  - tier A "gemeten": a figure for the area itself, shown with its margin;
  *  - tier B "geschat": the figure of the enclosing wijk or gemeente spread
  *    over its areas with the proxy index x (the beleving dial's score):

@@ -42,7 +42,7 @@ export interface BelevingArrays {
 
 export const BelevingTier = {
   none: 0,
-  /** Tier A (domain model §4.2): a figure for this very area. */
+  /** Tier A (docs/beleving.md): a figure for this very area. */
   gemeten: 1,
   /** Tier B: the gemeente (or wijk) figure spread over its areas with the proxy index. */
   geschat: 2,

@@ -1,5 +1,5 @@
 /**
- * Veiligheidsbeleving tier B (domain model §4.2): a gemeente survey figure
+ * Veiligheidsbeleving tier B (docs/beleving.md, "Tier A (gemeten) and tier B (geschat)"): a gemeente survey figure
  * (Veiligheidsmonitor) distributed over its areas with the proxy index x:
  *   logit(p_b) = logit(p_gemeente) + β · (x_b − x̄_gemeente)
  * Always labelled "geschat". Without a survey figure the beleving dial stays

@@ -10,6 +10,7 @@
 import type { Level, LevelTable } from './dataset-format.ts';
 import { MissingReason, missingReasonLabel, type MissingReasonCode } from './missing.ts';
 import { KOMPAS_MODEL } from './kompas/definition.ts';
+import { COVERAGE_LIMITED, COVERAGE_SCORE, coverageStatus, coverageUsable } from './coverage-bands.ts';
 import { classOfPercentile, classText, isAttention, isHigh } from './percentile-bands.ts';
 import { validateModel } from './kompas/validate.ts';
 import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
@@ -34,8 +35,6 @@ import { BelevingTier, type DialSurvey, type SurveyData, type SurveyFigure, type
 
 export const MIN_INWONERS_SCORE = 50;
 export const MIN_INWONERS_FULL = 200;
-export const COVERAGE_SCORE = 0.6;
-export const COVERAGE_LIMITED = 0.3;
 /**
  * Crime rate at least this many times the dataset median marks a visitor
  * area: even if its residents were victimised at the median rate, they would
@@ -44,7 +43,7 @@ export const COVERAGE_LIMITED = 0.3;
  * Boivin 2018).
  */
 export const EXPOSURE_CRIME_FACTOR = 5;
-/** Areas with fewer inwoners whose CBS name marks a work or visitor area (domain model §5.3: "known bedrijventerrein"). */
+/** Areas with fewer inwoners whose CBS name marks a work or visitor area (docs/scoring.md, step 11). */
 export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 /** Groups with fewer reference areas fall back to the dataset-wide reference. */
@@ -55,16 +54,8 @@ export const MIN_GROUP_SIZE = 5;
  * safe because its crimes were booked elsewhere must not lead the safe end.
  */
 export const CRIME_COVERAGE_MIN = 90;
-const EPS = 1e-9;
 
-export function coverageStatus(coverage: number): ScoreStatusCode {
-  if (!(coverage > EPS)) return ScoreStatus.geenGegevens;
-  if (coverage >= COVERAGE_SCORE - EPS) return ScoreStatus.score;
-  if (coverage >= COVERAGE_LIMITED - EPS) return ScoreStatus.beperkteDekking;
-  return ScoreStatus.witteVlek;
-}
-
-export { classOfPercentile };
+export { classOfPercentile, coverageStatus, COVERAGE_SCORE, COVERAGE_LIMITED };
 
 interface Entry { f: number; def: number }
 interface SubEntry { f: number; replaced: number[] /* positions in entries */ }
@@ -87,6 +78,10 @@ interface LevelState {
   exposureReason: (string | null)[];
   /** Share (%) of the gemeente's registered crime found in its buurt counts; NaN = unknown. */
   crimeCoverage: Float64Array;
+  /** Share (0–1) of the inwoners whose buurten supplied the summed crime count (pipeline column misdrijven_inwonersdekking); NaN = own count. */
+  crimeCounted: Float64Array;
+  /** Per factor: 1 where its value rests on a sum with "beperkte dekking" (coverage-bands.ts); null when nowhere. */
+  limitedCoverage: (Uint8Array | null)[];
   /** Eligible for the reference sample: ≥ 50 inwoners and not an exposure area. */
   reference: Uint8Array;
   frames: Map<FrameId, FrameState>;
@@ -207,7 +202,7 @@ export class ScoringEngine {
   }
 
   /**
-   * Veiligheidsmonitor or local survey figures (domain model §4.2): areas
+   * Veiligheidsmonitor or local survey figures (docs/beleving.md, "Tier A (gemeten) and tier B (geschat)"): areas
    * with a figure show it as gemeten; areas inside a gemeente or wijk with a
    * figure get the anchored estimate (geschat). null removes the survey. The
    * relative index and its percentiles stay as they are: the survey is an
@@ -341,17 +336,33 @@ export class ScoringEngine {
       const v = table.values[dek.index];
       for (let i = 0; i < n; i++) crimeCoverage[i] = v[i];
       inputs.forEach((input) => {
-        if (!input || input.option.kind !== 'rate' || !input.option.series.startsWith('misdrijven_')) return;
-        for (let i = 0; i < n; i++) {
-          if (!(v[i] < CRIME_COVERAGE_MIN)) continue;
-          input.value[i] = NaN;
-          input.reason[i] = MissingReason.registrationIncomplete;
-          if (input.y) input.y[i] = NaN;
-          if (input.n) input.n[i] = NaN;
-        }
+        if (!readsCrimeCounts(input)) return;
+        for (let i = 0; i < n; i++) if (v[i] < CRIME_COVERAGE_MIN) dropValue(input, i, MissingReason.registrationIncomplete);
       });
       for (let i = 0; i < n; i++) if (v[i] < CRIME_COVERAGE_MIN) areaFlags[i] |= ScoreAreaFlag.crimeIncomplete;
     }
+
+    // Crime summed over the level below (aggregate.ts): the share of inwoners
+    // it rests on takes the coverage bands, like a category's weight share.
+    const crimeCounted = new Float64Array(n).fill(NaN);
+    const limitedCoverage: (Uint8Array | null)[] = inputs.map(() => null);
+    for (const col of idx.get('misdrijven_inwonersdekking') ?? []) {
+      const v = table.values[col.index];
+      // Where registratie onvolledig already leaves crime out, the share says nothing.
+      for (let i = 0; i < n; i++) {
+        if (areaFlags[i] & ScoreAreaFlag.crimeIncomplete) continue;
+        if (Number.isFinite(v[i]) && !(v[i] / 100 >= crimeCounted[i])) crimeCounted[i] = v[i] / 100;
+      }
+    }
+    inputs.forEach((input, k) => {
+      if (!readsCrimeCounts(input)) return;
+      for (let i = 0; i < n; i++) {
+        if (!Number.isFinite(crimeCounted[i]) || !Number.isFinite(input.value[i])) continue;
+        const st = coverageStatus(crimeCounted[i]);
+        if (!coverageUsable(st)) dropValue(input, i, MissingReason.incomplete);
+        else if (st === ScoreStatus.beperkteDekking) (limitedCoverage[k] ??= new Uint8Array(n))[i] = 1;
+      }
+    });
 
     // Exposure: crime far above what the residents explain.
     const crime = inputs[this.factorIdx.get('S4.0')!];
@@ -384,7 +395,7 @@ export class ScoringEngine {
       reference[i] = p >= MIN_INWONERS_SCORE && !why ? 1 : 0;
     }
     const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n), flags: new Uint8Array(n) };
-    return { table, idx, factors, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
+    return { table, idx, factors, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, crimeCounted, limitedCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
   }
 
   summary(level: Level): LevelSummary {
@@ -582,12 +593,14 @@ export class ScoringEngine {
         def[i] += d; wsum[i] += a; wz[i] += a * v;
       }
     }
+    const limited = this.limitedInputs(ls, fs, c);
     const flags = ls.areaFlags;
     const total = c.totalDef;
     for (let i = 0; i < n; i++) {
       const cov = total > 0 ? def[i] / total : 0;
       coverage[i] = cov;
       let st: ScoreStatusCode = coverageStatus(cov);
+      if (st === ScoreStatus.score && limited?.[i]) st = ScoreStatus.beperkteDekking;
       if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
       else if (st <= ScoreStatus.beperkteDekking && !(wsum[i] > 0)) st = ScoreStatus.witteVlek;
       else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure && st <= ScoreStatus.beperkteDekking) st = ScoreStatus.bezoekersgebied;
@@ -595,6 +608,18 @@ export class ScoringEngine {
       z[i] = st <= ScoreStatus.beperkteDekking ? wz[i] / wsum[i] : NaN;
     }
     return { key: '', z, coverage, status, percentile: this.percentiles(ls, fs, z, status) };
+  }
+
+  /** 1 where a factor the container uses for the area rests on a sum with beperkte dekking; null when none does anywhere. */
+  private limitedInputs(ls: LevelState, fs: FrameState, c: Container): Uint8Array | null {
+    const factors = [...c.entries.map((e) => e.f), ...c.subs.map((s) => s.f)].filter((f) => ls.limitedCoverage[f]);
+    if (!factors.length) return null;
+    const out = new Uint8Array(ls.table.codes.length);
+    for (const f of factors) {
+      const lim = ls.limitedCoverage[f]!, zf = fs.z[f];
+      if (zf) for (let i = 0; i < out.length; i++) if (lim[i] && zf[i] === zf[i]) out[i] = 1;
+    }
+    return out;
   }
 
   /**
@@ -736,6 +761,7 @@ export class ScoringEngine {
     return {
       level: req.level, frame, areaCount: n, targets: this.targetsWithYears(req.level),
       z, percentile, status, coverage, areaFlags: ls.areaFlags.slice(), notes: [...fs.notes],
+      ...(ls.crimeCounted.some(Number.isFinite) ? { crimeCounted: Float32Array.from(ls.crimeCounted) } : {}),
       ...(b && this.survey ? { beleving: { percent: b.percent.slice(), lower: b.lower.slice(), upper: b.upper.slice(), tier: b.tier.slice(), measure: this.survey.measure } } : {}),
     };
   }
@@ -839,6 +865,7 @@ export class ScoringEngine {
       trend: trendFor(ls.table, ls.idx, input, i),
       trendNote: trendNote(ls.idx, input),
       joinNote: this.rivmJoinNote(ls, input, i),
+      ...(readsCrimeCounts(input) && Number.isFinite(ls.crimeCounted[i]) ? { countedShare: ls.crimeCounted[i] } : {}),
     };
   }
 
@@ -980,6 +1007,7 @@ export class ScoringEngine {
       crimePerHectare: area > 0 && Number.isFinite(crimeMean) ? crimeMean / area : null,
       crimeIncomplete: !!(ls.areaFlags[i] & ScoreAreaFlag.crimeIncomplete),
       crimeRateNote: crimeRateNote(ls.areaFlags[i], !!req.rankVisitorAreas, ls.crimeCoverage[i]),
+      crimeCountedShare: Number.isFinite(ls.crimeCounted[i]) ? ls.crimeCounted[i] : null,
       overall, categories, spheres, dials,
       attentionCount: categories.filter((c) => isAttention(c.percentile)).length,
       convention: CONVENTION,
@@ -1065,6 +1093,19 @@ export class ScoringEngine {
       return { factor: f.id, option: inp ? inp.optionIndex : null, indicator: inp ? inp.indicator.id : null, availability: inp ? inp.availability : 0 };
     });
   }
+}
+
+/** A factor computed from registered crime counts (misdrijven_*), the inputs the crime checks act on. */
+function readsCrimeCounts(input: FactorInput | null): input is FactorInput {
+  return !!input && input.option.kind === 'rate' && input.option.series.startsWith('misdrijven_');
+}
+
+/** Leave one area's value of a factor out, with the reason the drill-down shows. */
+function dropValue(input: FactorInput, i: number, reason: MissingReasonCode): void {
+  input.value[i] = NaN;
+  input.reason[i] = reason;
+  if (input.y) input.y[i] = NaN;
+  if (input.n) input.n[i] = NaN;
 }
 
 /** Which crime rate colours the map for an area, and why (drill-down text). */

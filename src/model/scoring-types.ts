@@ -104,6 +104,12 @@ export interface ScoreResult {
   coverage: Float32Array;
   /** ScoreAreaFlag bits per area. */
   areaFlags: Uint8Array;
+  /**
+   * Per area, the share (0–1) of inwoners whose buurten supplied the summed
+   * crime count (src/model/aggregate.ts); NaN where the area has its own
+   * count. Only present on levels with such sums.
+   */
+  crimeCounted?: Float32Array;
   /** Frame notes (e.g. fallbacks), Dutch. */
   notes: string[];
   /** Survey-based beleving (gemeten/geschat) per area, only when a survey is set and reaches this level. */
@@ -173,6 +179,8 @@ export interface FactorExplanation {
   trendNote?: string | null;
   /** How a RIVM value reached this area when not by code: "gekoppeld op naam", "wijkwaarde", … (Dutch); null otherwise. */
   joinNote?: string | null;
+  /** Summed over the level below (src/model/aggregate.ts): share (0–1) of the inwoners whose areas supplied a count. */
+  countedShare?: number;
   /** A new local indicator from a gemeente import: shown with its percentile, never weighted. */
   localIndicator?: boolean;
   /**
@@ -246,6 +254,8 @@ export interface AreaExplanation {
   crimeIncomplete: boolean;
   /** Which crime rate colours the map for this area, and why (Dutch). */
   crimeRateNote: string;
+  /** Share (0–1) of inwoners whose buurten supplied this area's summed crime count; null when it has its own count. */
+  crimeCountedShare: number | null;
   overall: OverallExplanation;
   categories: CategoryExplanation[];
   spheres: SphereExplanation[];

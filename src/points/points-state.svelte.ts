@@ -4,14 +4,27 @@
  * import mechanism, and what the last import did. The raw points live only
  * in memory; the derived counts go to the worker as one import source.
  */
-import { LEVELS, type Level } from '../model/dataset-format.ts';
+import { LEVELS, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
 import type { ImportedValues } from '../model/scoring-types.ts';
-import type { AppState } from '../state/app-state.svelte.ts';
 import { PointOverlay } from '../map/point-overlay.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { pointsWorker } from './client.ts';
 import { areaFigures, coverage, importedColumn, type AreaFigures, type PointMeasure } from './rates.ts';
 import { PointImportError, type SkippedRows } from './parse.ts';
+
+/**
+ * What the point import needs from the app. AppState
+ * (src/state/app-state.svelte.ts) provides it; an interface here keeps
+ * src/points from importing src/state, which imports src/points.
+ */
+export interface PointsHost {
+  readonly dataset: DatasetEntry | null;
+  readonly tables: Partial<Record<Level, LevelTable>>;
+  readonly controller: MapController | null;
+  readonly importedBySource: Record<string, ImportedValues[]>;
+  gemeenteName(code: string): string;
+  setImportSource(sourceId: string, imports: ImportedValues[]): Promise<unknown>;
+}
 
 /** Import source id under which the counts go to the worker. */
 export const POINTS_SOURCE = 'punten';
@@ -66,7 +79,7 @@ export class PointsState {
   private overlay: PointOverlay | null = null;
   private overlayController: MapController | null = null;
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly app: PointsHost) {}
 
   /** Count the positions per level, feed the chosen series and draw the points. */
   /**

@@ -92,7 +92,7 @@ export class AppState {
   /** Bumped whenever new scores arrive, so the map recolours. */
   scoreVersion = $state(0);
 
-  /** Survey figures on the beleving dial (gemeten/geschat, domain model §4.2); null = relative index only. */
+  /** Survey figures on the beleving dial (gemeten/geschat, docs/beleving.md); null = relative index only. */
   survey = $state.raw<SurveyData | null>(null);
   /** Map classes shifted by the kernteam's judgement; the legend then says so. */
   showJudgement = $state(false);

@@ -3,10 +3,13 @@
  * are unit tested. Pure.
  */
 import type { LevelTable } from '../model/dataset-format.ts';
-import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
 import { toCsv } from '../model/formats/csv-write.ts';
 import { areaCountChange, type TableCountChange } from '../model/table-change.ts';
 import { changeClassWord, type ChangeClassCode } from '../model/count-change.ts';
+import { areaNoteText } from '../model/area-note.ts';
+
+export { areaNoteText };
 
 export interface TableColumn {
   id: string;
@@ -23,7 +26,7 @@ export interface TableRow {
   values: (number | null)[];
   /** Mean coverage over the categories (0–1). */
   coverage: number;
-  /** Area notes in words: "bezoekers- of werkgebied", "registratie onvolledig"; empty when none. */
+  /** Area notes in words: "bezoekers- of werkgebied", "registratie onvolledig", "misdrijven uit buurten met 94 % van de inwoners"; empty when none. */
   areaNote: string;
   /** Change view only: the two counts, their ratio and the class in words. */
   change?: ChangeCells;
@@ -44,14 +47,6 @@ function changeCells(change: TableCountChange, i: number): ChangeCells {
   const a = count(change.a[i]), b = count(change.b[i]);
   const ratio = k >= 0 && a !== null && b !== null && a > 0 ? (b / (change.exposureB?.[i] ?? 1)) / (a / (change.exposureA?.[i] ?? 1)) : null;
   return { a, b, ratio, word: k >= 0 ? changeClassWord[k as ChangeClassCode] : 'geen vergelijking' };
-}
-
-/** Words for the area flags that change how a row reads (score table, CSV). */
-export function areaNoteText(flags: number): string {
-  return [
-    flags & ScoreAreaFlag.exposure ? 'bezoekers- of werkgebied' : '',
-    flags & ScoreAreaFlag.crimeIncomplete ? 'registratie onvolledig' : '',
-  ].filter(Boolean).join('; ');
 }
 
 /** Table targets: the overall score first, then categories and dials (spheres are left out). */
@@ -83,7 +78,7 @@ export function tableRows(result: ScoreResult, table: LevelTable, gemeenteName: 
         return status <= ScoreStatus.beperkteDekking && Number.isFinite(p) ? p : null;
       }),
       coverage: categoryTargets.length ? coverage / categoryTargets.length : 0,
-      areaNote: areaNoteText(result.areaFlags[i]),
+      areaNote: areaNoteText(result.areaFlags[i], result.crimeCounted?.[i]),
       ...(change ? { change: changeCells(change, i) } : {}),
     });
   }

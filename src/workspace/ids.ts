@@ -1,5 +1,5 @@
 /**
- * Identifiers shared with the scoring engine (domain-model §2 and §3). The
+ * Identifiers shared with the scoring engine (src/model/kompas/definition.ts, docs/indicators.md). The
  * category ids come from the model's type module (plain data, no engine
  * code), so the workspace and the kompas can never disagree on them.
  */
@@ -7,7 +7,7 @@ import { CATEGORY_IDS, type CategoryId } from '../model/kompas/types.ts';
 
 export { CATEGORY_IDS, type CategoryId };
 
-/** Dutch labels from domain-model §2, used when the app passes no labels. */
+/** Dutch labels as in src/model/kompas/definition.ts, used when the app passes no labels. */
 export const DEFAULT_CATEGORY_LABELS: Record<CategoryId, string> = {
   F1: 'Verloedering & fysieke staat',
   F2: 'Inrichting openbare ruimte, zicht & verlichting',
@@ -23,7 +23,7 @@ export const DEFAULT_CATEGORY_LABELS: Record<CategoryId, string> = {
   I4: 'Gezondheid & zorg',
 };
 
-/** Number of factors per category in domain-model §3 (F1.1 … F1.4 and so on). */
+/** Number of factors per category in src/model/kompas/definition.ts (F1.1 … F1.4 and so on). */
 const FACTOR_COUNTS: Record<CategoryId, number> = {
   F1: 4, F2: 3, F3: 4, F4: 4,
   S1: 3, S2: 4, S3: 5, S4: 6,
@@ -51,7 +51,7 @@ export function categoryOfFactor(factorId: string): CategoryId | null {
   return isCategoryId(c) ? c : null;
 }
 
-/** Stakeholder types of a kernteam (domain-model §7 abbreviations, plus the usual extra partners). */
+/** Stakeholder types of a kernteam (the usual kernteam partners and their abbreviations). */
 export const STAKEHOLDERS = {
   gemeente: 'Gemeente',
   politie: 'Politie',

@@ -1,5 +1,5 @@
 /**
- * Intervention catalogue (facts from domain-model §7, descriptions written
+ * Intervention catalogue (facts from the published sources named per intervention, descriptions written
  * for this app). Data only, plus a validator the tests run over it.
  *
  * Evidence: `levels` keeps the order the source gives ("C/B" means mostly C,
@@ -37,7 +37,7 @@ export interface EvidenceSource {
 
 export interface Intervention {
   id: string;
-  /** Row number in domain-model §7, for traceability. */
+  /** Row number in the original catalogue table, for traceability. */
   nr: number;
   name: string;
   description: string;

@@ -1,5 +1,5 @@
 /**
- * Kernteam notes must not contain personal data (AVG; domain-model §9).
+ * Kernteam notes must not contain personal data (AVG; docs/import.md, "Privacy").
  * This only catches the obvious patterns to remind the writer; it is a
  * hint, not a filter, and never blocks saving.
  */

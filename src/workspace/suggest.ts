@@ -1,5 +1,5 @@
 /**
- * Suggestions for one area (domain-model §7, matching rule). Pure: the lead
+ * Suggestions for one area (docs/workspace.md, "Suggestions"). Pure: the lead
  * maps the scoring output onto `SuggestionInput`, this ranks the catalogue.
  */
 import { INTERVENTIONS, isNotEffective, type EvidenceLevel, type Intervention } from './interventions.ts';

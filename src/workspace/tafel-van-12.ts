@@ -1,5 +1,5 @@
 /**
- * CCV Tafel van 12 (domain-model §4.3): the drivers of veiligheidsbeleving
+ * CCV Tafel van 12 (docs/beleving.md, "Kernteam-oordeel"): the drivers of veiligheidsbeleving
  * that registers do not show. The kernteam scores each item per area.
  * The category links are this app's own reading, used only for hints.
  */

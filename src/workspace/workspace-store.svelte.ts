@@ -4,11 +4,14 @@
  *
  * Every change goes through `edit()` (or a helper built on it), which marks
  * the workspace dirty and schedules a save. A save states the revision it
- * is based on; when another tab saved in between, nothing is written and
- * `conflict` is set so the UI can offer "herladen" / "mijn versie bewaren".
- * A BroadcastChannel tells other tabs about each save, so a tab without
- * unsaved changes simply reloads and a tab with unsaved changes learns
- * about the conflict before it tries to write.
+ * is based on; when another tab saved in between, nothing is written over
+ * it: the two versions are merged field by field against the last stored
+ * version this tab saw (merge.ts). Edits to different fields are kept
+ * from both tabs; edits to the same field set `conflict`, which lists each
+ * field with both values so the user chooses per field. A BroadcastChannel
+ * tells other tabs about each save; a tab without unsaved changes takes the
+ * new version, and every change that arrives from another tab sets
+ * `notice` ("Bijgewerkt vanuit een ander tabblad: …").
  */
 import { getContext, setContext } from 'svelte';
 import { WorkspaceDb, DB_NAME, type StoredWorkspace } from './db.ts';
@@ -38,6 +41,8 @@ import type { SurveyData } from '../beleving/types.ts';
 import { forgetLegacySurvey, readLegacySurveys } from '../beleving/survey-store.ts';
 import type { Intervention } from './interventions.ts';
 import { parseStoredWorkspace, serializeWorkspace, workspaceFileName } from './file-format.ts';
+import { gemeenteOfAreaCode, levelOfAreaCode, wijkOfAreaCode } from '../model/area-code.ts';
+import { changedFields, mergeWorkspaces, resolveConflicts, type Choice, type FieldConflict } from './merge.ts';
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'conflict' | 'error';
 
@@ -46,6 +51,16 @@ export interface Conflict {
   /** The version stored by the other tab, or null when it deleted the workspace. */
   theirs: Workspace | null;
   theirRevision: number;
+  /** The fields both tabs changed to different values, with both values. Empty when the other tab deleted the workspace. */
+  fields: FieldConflict[];
+  /** Both versions merged (conflicting fields hold theirs until chosen); null when the other tab deleted it. */
+  merged: Workspace | null;
+}
+
+/** Changes that arrived from another tab, named per field, until the user closes the notice. */
+export interface TabNotice {
+  workspaceId: string;
+  fields: string[];
 }
 
 type Message =
@@ -104,12 +119,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string, late: 
   });
 }
 
-/** Is `code` the area itself or a buurt inside the wijk/gemeente `container`? CBS codes nest by prefix. */
+/** Is `code` the area itself or a buurt or wijk inside the wijk/gemeente `container`? The code rule is src/model/area-code.ts. */
 export function areaWithin(code: string, container: string): boolean {
   if (code === container) return true;
-  const rest = (c: string) => c.slice(2);
-  if (container.startsWith('WK') && code.startsWith('BU')) return rest(code).startsWith(rest(container));
-  if (container.startsWith('GM') && (code.startsWith('WK') || code.startsWith('BU'))) return rest(code).startsWith(rest(container));
+  const inner = levelOfAreaCode(code);
+  const outer = levelOfAreaCode(container);
+  if (outer === 'gemeente') return inner === 'wijk' || inner === 'buurt' ? gemeenteOfAreaCode(code) === container : false;
+  if (outer === 'wijk') return inner === 'buurt' && wijkOfAreaCode(code) === container;
   return false;
 }
 
@@ -130,6 +146,7 @@ export class WorkspaceStore {
   saveState = $state<SaveState>('idle');
   lastSavedAt = $state<string | null>(null);
   conflict = $state<Conflict | null>(null);
+  notice = $state<TabNotice | null>(null);
   error = $state<string | null>(null);
   /** Stored records that failed the check; see QuarantinedRecord. */
   quarantined = $state<QuarantinedRecord[]>([]);
@@ -142,6 +159,8 @@ export class WorkspaceStore {
   #db: WorkspaceDb | null = null;
   #channel: BroadcastChannel | null = null;
   #revisions = new Map<string, number>();
+  /** The last stored version of each workspace this tab saw: the base of a three-way merge. */
+  #seen = new Map<string, Workspace>();
   /** Edit counter per dirty workspace, so a save that raced with an edit keeps it dirty. */
   #dirty = new Map<string, number>();
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -179,7 +198,10 @@ export class WorkspaceStore {
         else quarantined.push({ key, name: guessName(record), errors: checked.ok ? ['het record klopt niet met zijn sleutel of revisie'] : checked.errors, raw: record });
       }
       valid.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
-      for (const s of valid) this.#revisions.set(s.id, s.revision);
+      for (const s of valid) {
+        this.#revisions.set(s.id, s.revision);
+        this.#seen.set(s.id, structuredClone(s.workspace));
+      }
       this.workspaces = valid.map((s) => s.workspace);
       this.quarantined = quarantined;
       const remembered = readRememberedActive();
@@ -264,6 +286,7 @@ export class WorkspaceStore {
     this.workspaces = this.workspaces.filter((w) => w.id !== id);
     this.#dirty.delete(id);
     this.#revisions.delete(id);
+    this.#seen.delete(id);
     if (this.activeId === id) this.select(this.workspaces[0]?.id ?? null);
     if (this.conflict?.workspaceId === id) this.conflict = null;
     await this.#db?.delete(id);
@@ -677,16 +700,23 @@ export class WorkspaceStore {
         this.#dirty.delete(id);
         continue;
       }
-      const snap = $state.snapshot(ws) as Workspace;
       try {
-        const res = await db.put(snap, this.#revisions.get(id) ?? 0);
-        if (res.ok) {
-          this.#revisions.set(id, res.revision);
-          if (this.#dirty.get(id) === editCount) this.#dirty.delete(id);
-          this.#post({ type: 'saved', id, revision: res.revision, tab: this.tabId });
-        } else {
-          conflicted = true;
-          this.conflict = { workspaceId: id, theirs: res.current?.workspace ?? null, theirRevision: res.current?.revision ?? 0 };
+        // Another tab saved in between: merge with its version and try again (a third tab may race once more).
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const snap = $state.snapshot(ws) as Workspace;
+          const res = await db.put(snap, this.#revisions.get(id) ?? 0);
+          if (res.ok) {
+            this.#revisions.set(id, res.revision);
+            // A snapshot of a plain (unproxied) object is the object itself: keep a copy.
+            this.#seen.set(id, structuredClone(snap));
+            if (this.#dirty.get(id) === editCount) this.#dirty.delete(id);
+            this.#post({ type: 'saved', id, revision: res.revision, tab: this.tabId });
+            break;
+          }
+          if (!this.#mergeTheirs(id, res.current ?? null)) {
+            conflicted = true;
+            break;
+          }
         }
       } catch (e) {
         this.saveState = 'error';
@@ -705,17 +735,25 @@ export class WorkspaceStore {
 
   /**
    * Ends a conflict: `reload` takes the other tab's version, `keepMine`
-   * writes this tab's version over it, `copy` keeps this tab's version as a
-   * new workspace and reloads the other one.
+   * keeps this tab's value in every conflicting field (the other tab's
+   * changes to other fields stay), `copy` keeps this tab's version as a new
+   * workspace and reloads the other one.
    */
   async resolveConflict(choice: 'reload' | 'keepMine' | 'copy'): Promise<void> {
-    const c = this.conflict;
+    // A plain copy: the versions are cloned and stored, which a reactive proxy refuses.
+    const c = this.conflict ? ($state.snapshot(this.conflict) as Conflict) : null;
     const db = this.#db;
     if (!c || !db) return;
     const mine = this.byId(c.workspaceId);
+    if (choice === 'keepMine' && mine && c.merged) {
+      await this.resolveFields(Object.fromEntries(c.fields.map((f) => [f.key, 'mine' as const])));
+      return;
+    }
     if (choice === 'keepMine' && mine) {
-      const revision = await db.forcePut($state.snapshot(mine) as Workspace);
+      const snap = $state.snapshot(mine) as Workspace;
+      const revision = await db.forcePut(snap);
       this.#revisions.set(c.workspaceId, revision);
+      this.#seen.set(c.workspaceId, structuredClone(snap));
       this.#dirty.delete(c.workspaceId);
       this.#post({ type: 'saved', id: c.workspaceId, revision, tab: this.tabId });
     } else {
@@ -735,15 +773,74 @@ export class WorkspaceStore {
     if (this.#dirty.size > 0) await this.flush();
   }
 
+  /**
+   * Ends a conflict field by field: each conflicting field takes this tab's
+   * value ('mine') or the other tab's ('theirs', also when not chosen); all
+   * other changes of both tabs are kept. The result is saved right away.
+   */
+  async resolveFields(choices: Record<string, Choice>): Promise<void> {
+    const c = this.conflict ? ($state.snapshot(this.conflict) as Conflict) : null;
+    if (!c?.merged || !c.theirs) return;
+    const resolved = resolveConflicts(c.merged, c.fields, choices);
+    this.#takeMerged(c.workspaceId, resolved, { id: c.workspaceId, revision: c.theirRevision, workspace: c.theirs });
+    this.conflict = null;
+    this.#dirty.set(c.workspaceId, (this.#dirty.get(c.workspaceId) ?? 0) + 1);
+    this.saveState = 'dirty';
+    await this.flush();
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+
+  /**
+   * Merges the stored version of another tab into this tab's unsaved one.
+   * True when nothing conflicts (the merge is now this tab's version, based
+   * on theirs); false when the user must choose (`conflict` is set).
+   */
+  #mergeTheirs(id: string, stored: StoredWorkspace | null): boolean {
+    const mine = this.byId(id);
+    if (!stored || !mine) {
+      this.conflict = { workspaceId: id, theirs: stored?.workspace ?? null, theirRevision: stored?.revision ?? 0, fields: [], merged: null };
+      return false;
+    }
+    const result = mergeWorkspaces(this.#seen.get(id) ?? null, $state.snapshot(mine) as Workspace, stored.workspace);
+    if (result.conflicts.length) {
+      this.conflict = { workspaceId: id, theirs: stored.workspace, theirRevision: stored.revision, fields: result.conflicts, merged: result.merged };
+      return false;
+    }
+    this.#takeMerged(id, result.merged, stored);
+    this.#announce(id, result.fromTheirs);
+    return true;
+  }
+
+  /** This tab now shows `merged`, based on the stored version `base` (in place, so open forms keep their object). */
+  #takeMerged(id: string, merged: Workspace, base: StoredWorkspace): void {
+    const ws = this.byId(id);
+    if (!ws) return;
+    for (const key of Object.keys(ws) as (keyof Workspace)[]) if (!(key in merged)) delete ws[key];
+    Object.assign(ws, structuredClone(merged));
+    this.#revisions.set(id, base.revision);
+    this.#seen.set(id, structuredClone(base.workspace));
+  }
+
+  #announce(id: string, fields: string[]): void {
+    if (!fields.length) return;
+    const earlier = this.notice?.workspaceId === id ? this.notice.fields : [];
+    this.notice = { workspaceId: id, fields: [...earlier, ...fields.filter((f) => !earlier.includes(f))] };
+  }
+
   #applyStored(id: string, stored: StoredWorkspace | null): void {
     const i = this.workspaces.findIndex((w) => w.id === id);
     if (!stored) {
       if (i >= 0) this.workspaces.splice(i, 1);
       this.#revisions.delete(id);
+      this.#seen.delete(id);
       if (this.activeId === id) this.select(this.workspaces[0]?.id ?? null);
       return;
     }
     this.#revisions.set(id, stored.revision);
+    this.#seen.set(id, structuredClone(stored.workspace));
     if (i >= 0) this.workspaces[i] = stored.workspace;
     else this.workspaces.push(stored.workspace);
   }
@@ -753,12 +850,18 @@ export class WorkspaceStore {
     const known = this.#revisions.get(msg.id);
     if (msg.type === 'saved' && known !== undefined && msg.revision <= known) return;
     const stored = await this.#db.get(msg.id);
-    if (this.#dirty.has(msg.id)) {
-      // Unsaved work here and a newer version there: let the user decide.
-      this.conflict = { workspaceId: msg.id, theirs: stored?.workspace ?? null, theirRevision: stored?.revision ?? 0 };
-      this.saveState = 'conflict';
+    if (this.conflict?.workspaceId === msg.id) {
+      // Already asking: ask again against the newest version.
+      this.#mergeTheirs(msg.id, stored);
       return;
     }
+    if (this.#dirty.has(msg.id)) {
+      // Unsaved work here and a newer version there: merge, and ask only about fields both changed.
+      if (this.#mergeTheirs(msg.id, stored)) this.#markDirty(msg.id);
+      else this.saveState = 'conflict';
+      return;
+    }
+    if (this.byId(msg.id) && stored) this.#announce(msg.id, changedFields(this.#seen.get(msg.id) ?? null, stored.workspace));
     this.#applyStored(msg.id, stored);
   }
 

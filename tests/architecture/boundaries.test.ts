@@ -10,6 +10,9 @@
  *   src/model, src/data, workers/
  *                        no svelte, no maplibre-gl, nothing from src/ui
  *   src/ui               may import anything in src/
+ *   src/points           never imports src/state (src/state imports it)
+ *   src/workspace/merge.ts
+ *                        pure: only the workspace model
  *   scripts/             build and data tools: from src/ they may use
  *                        src/model and src/data only, never src/ui (the
  *                        bench's browser pages in scripts/bench/pages drive
@@ -116,6 +119,14 @@ describe('architecture: import boundaries', () => {
 
   it('scripts/ use src/model and src/data only, never src/ui', () => {
     expect(breaking((e) => inside(e.from, 'scripts') && inside(e.target, 'src') && !inside(e.target, 'src/model') && !inside(e.target, 'src/data'))).toEqual([]);
+  });
+
+  it('src/points and src/state do not import each other both ways (points-state takes a PointsHost)', () => {
+    expect(breaking((e) => inside(e.from, 'src/points') && inside(e.target, 'src/state'))).toEqual([]);
+  });
+
+  it('the tab merge (src/workspace/merge.ts) is pure: nothing but the workspace model, no svelte', () => {
+    expect(breaking((e) => e.from === 'src/workspace/merge.ts' && (!e.local || e.target !== 'src/workspace/model.ts'))).toEqual([]);
   });
 
   it('every known exception still exists, so the list cannot go stale', () => {

@@ -216,7 +216,17 @@ describe('ConflictBanner', () => {
     render(ConflictBanner, { store: a });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('in een ander tabblad of venster gewijzigd');
-    await fireEvent.click(within(alert).getByRole('button', { name: 'Herladen (versie van het andere tabblad)' }));
+    // Both values side by side, per field; applying needs a choice for every field.
+    const field = within(alert).getByRole('group', { name: 'naam' });
+    expect(within(field).getByRole('radio', { name: /Mijn versie\s*Uit tab A/ })).toBeTruthy();
+    const theirs = within(field).getByRole('radio', { name: /Versie uit ander tabblad\s*Uit tab B/ });
+    const apply = within(alert).getByRole('button', { name: 'Keuzes toepassen' }) as HTMLButtonElement;
+    expect(apply.disabled).toBe(true);
+    await fireEvent.click(theirs);
+    await tick();
+    expect(apply.disabled).toBe(false);
+    await fireEvent.click(apply);
+    await a.flush();
     await tick();
     expect(a.byId(ws.id)?.name).toBe('Uit tab B');
     expect(screen.queryByRole('alert')).toBeNull();

@@ -24,6 +24,20 @@ function waitFor(check: () => boolean, ms = 2000): Promise<void> {
   });
 }
 
+/** Tab A made a workspace with one matrix row and saved it; tab B opened the same database and shows it. */
+async function twoTabsWithRow() {
+  const db = `t${++n}`;
+  const a = open(db);
+  await a.init();
+  const ws = a.create('Centrum', focus);
+  const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
+  await a.flush();
+  const b = open(db);
+  await b.init();
+  b.select(ws.id);
+  return { a, b, ws, row, db };
+}
+
 afterEach(() => {
   while (stores.length) stores.pop()!.dispose();
 });
@@ -115,6 +129,47 @@ describe('WorkspaceStore', () => {
     expect(a.byId(ws.id)?.name).toBe('Weer B');
   });
 
+  it('merges edits to different fields from two tabs and tells the other tab what changed', async () => {
+    const { a, b, ws, row, db } = await twoTabsWithRow();
+
+    // Both have unsaved work in different fields; B saves first.
+    a.setLocalKnowledge('WK001401', 'F2', { notes: 'Hangplek bij de school' });
+    b.updateRow(row.id, { status: 'lopend' });
+    await b.flush();
+    await a.flush();
+    // The merge is saved (a message from B may schedule one more save).
+    await waitFor(() => a.saveState === 'saved');
+    expect(a.conflict).toBeNull();
+    expect(a.byId(ws.id)!.matrix[0].status).toBe('lopend');
+    expect(a.notice?.fields).toEqual([expect.stringMatching(/^Interventiematrix › .* › status$/)]);
+    await waitFor(() => b.byId(ws.id)!.localKnowledge[0]?.notes === 'Hangplek bij de school');
+    expect(b.byId(ws.id)!.matrix[0].status).toBe('lopend');
+    expect(b.notice?.fields).toEqual(['Lokale kennis › WK001401 F2']);
+    const c = open(db);
+    await c.init();
+    expect(c.byId(ws.id)!.matrix[0].status).toBe('lopend');
+    expect(c.byId(ws.id)!.localKnowledge[0].notes).toBe('Hangplek bij de school');
+  });
+
+  it('asks about a field both tabs changed, with both values, and keeps the choice per field', async () => {
+    const { a, b, ws, row } = await twoTabsWithRow();
+
+    b.updateRow(row.id, { notes: 'Notitie van B', obstacle: 'Geen budget' });
+    a.updateRow(row.id, { notes: 'Notitie van A' });
+    await b.flush();
+    await a.flush();
+    await waitFor(() => a.saveState === 'conflict');
+    expect(a.conflict!.fields.map((f) => [f.mine, f.theirs])).toEqual([['Notitie van A', 'Notitie van B']]);
+    // Nothing changed on A's screen while it is asked.
+    expect(a.byId(ws.id)!.matrix[0].notes).toBe('Notitie van A');
+    expect(a.byId(ws.id)!.matrix[0].obstacle).toBe('');
+    await a.resolveFields({ [a.conflict!.fields[0].key]: 'mine' });
+    await waitFor(() => a.saveState === 'saved');
+    expect(a.byId(ws.id)!.matrix[0]).toMatchObject({ notes: 'Notitie van A', obstacle: 'Geen budget' });
+    await waitFor(() => b.byId(ws.id)!.matrix[0].notes === 'Notitie van A');
+    expect(b.byId(ws.id)!.matrix[0].obstacle).toBe('Geen budget');
+  });
+
   it('exports, clears and imports to an identical workspace', async () => {
     const db = `t${++n}`;
     const a = open(db);
@@ -169,6 +224,12 @@ describe('areaWithin', () => {
     expect(areaWithin('BU00140203', 'WK001401')).toBe(false);
     expect(areaWithin('WK001401', 'GM0014')).toBe(true);
     expect(areaWithin('WK001401', 'WK001401')).toBe(true);
+    // Amsterdam's alphanumeric codes (indeling 2023+) nest the same way.
+    expect(areaWithin('BU0363AA01', 'WK0363AA')).toBe(true);
+    expect(areaWithin('BU0363AA01', 'GM0363')).toBe(true);
+    expect(areaWithin('BU0363AB01', 'WK0363AA')).toBe(false);
+    expect(areaWithin('GM0014', 'WK001401')).toBe(false);
+    expect(areaWithin('GM00140', 'GM0014')).toBe(false);
   });
 });
 

@@ -12,6 +12,7 @@ import { MissingReason } from '../../../src/model/missing.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
 import { CODE, column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
 import { RivmJoin, rivmColumns2024 } from './rivm.ts';
+import { sumToParent } from '../../../src/model/aggregate.ts';
 
 const LICENCE = 'CC BY 4.0';
 const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via woonikveilig.nl';
@@ -44,9 +45,18 @@ const CRIME: SeriesSpec = {
   unit: 'aantal',
   kind: 'count',
   note: 'Alle soorten misdrijven samen, inclusief verkeer, fraude en cyber; geteld waar het feit plaatsvond. ' +
-    'Wijk en gemeente = som van hun buurten; "onvolledig" als een buurt geen cijfers heeft.',
+    'Gemeente = eigen geregistreerd totaal; wijk = som van de buurten met cijfers, opgehoogd naar alle inwoners als buurten zonder cijfers inwoners hebben.',
 };
 const CRIME_YEARS = [2021, 2022, 2023, 2024, 2025];
+/** The engine pools the last three years of crime; they are the ones checked (crimeInputCheck) and covered. */
+const CRIME_POOLED_YEARS = CRIME_YEARS.slice(-3);
+const CRIME_COUNTED: SeriesSpec = {
+  series: 'misdrijven_inwonersdekking',
+  label: 'Misdrijven: aandeel inwoners in buurten met politiecijfers',
+  unit: '% inwoners',
+  kind: 'share',
+  note: 'Wijk = som van de buurten met politiecijfers, opgehoogd naar alle inwoners. 30–60 %: beperkte dekking; onder 30 % geen wijkcijfer.',
+};
 const CRIME_COVERAGE: SeriesSpec = {
   series: 'misdrijven_dekking',
   label: 'Dekking buurtregistratie misdrijven (som van de buurten ÷ gemeentetotaal)',
@@ -94,9 +104,6 @@ function rivmJoinRates(how: Record<'buurt' | 'wijk' | 'gemeente', Map<string, nu
   return lines;
 }
 
-/** A wijk crime sum is used when buurten with police rows hold at least this share (%) of its inwoners. */
-const WIJK_MIN_COVERED = 95;
-
 function buurtInwoners(csv: Csv, codes: string[]): Map<string, number> {
   const out = new Map<string, number>();
   codes.forEach((code, row) => out.set(code, csv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0));
@@ -104,26 +111,32 @@ function buurtInwoners(csv: Csv, codes: string[]): Map<string, number> {
 }
 
 /**
- * Wijk crime = sum of its buurten. A buurt without police rows makes the sum
- * incomplete, unless the buurten with rows hold ≥ 95 % of the wijk's
- * inwoners: then the sum is used (issue 16: one small buurt without rows
- * must not blank a whole wijk).
+ * Wijk crime = sum of its buurten (src/model/aggregate.ts#sumToParent,
+ * weighted by inwoners): when buurten without police rows hold part of the
+ * wijk's inwoners, the sum is raised to the whole wijk and `covered` says
+ * which share of the inwoners it rests on; below the coverage bands the wijk
+ * is incomplete (issue 16: one buurt without rows must not blank a wijk).
  */
-export function sumCrimeToWijk(buurten: AreaFeature[], values: Map<string, CellValue>, inwoners: Map<string, number>, wijkCodes: string[]): Map<string, CellValue> {
-  const acc = new Map<string, { sum: number; any: boolean; inw: number; covered: number }>();
-  for (const b of buurten) {
-    const a = acc.get(b.wijkCode) ?? { sum: 0, any: false, inw: 0, covered: 0 };
-    const c = values.get(b.code)!;
-    const p = inwoners.get(b.code) ?? 0;
-    a.inw += p;
-    if (c.value !== null) { a.sum += c.value; a.any = true; a.covered += p; }
-    acc.set(b.wijkCode, a);
-  }
+export function sumCrimeToWijk(buurten: AreaFeature[], values: Map<string, CellValue>, inwoners: Map<string, number>, wijkCodes: string[]) {
+  const counts = buurten.map((b) => values.get(b.code)?.value ?? NaN);
+  const weights = buurten.map((b) => inwoners.get(b.code) ?? 0);
+  const agg = sumToParent(counts, buurten.map((b) => b.wijkCode), wijkCodes, weights);
+  const sums = new Map<string, CellValue>();
+  const covered = new Map<string, number>();
+  wijkCodes.forEach((w, k) => {
+    const v = agg.values[k];
+    sums.set(w, Number.isFinite(v) ? { value: Math.round(v * 10) / 10, reason: 0 } : { value: null, reason: agg.reasons[k] as CellValue['reason'] });
+    if (Number.isFinite(agg.covered[k])) covered.set(w, agg.covered[k]);
+  });
+  return { sums, covered };
+}
+
+/** Per wijk the lowest covered share (%) over the given years' sums: the share every pooled year reaches. */
+export function lowestCoveredShare(perYear: Map<string, number>[], wijkCodes: string[]): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
   for (const w of wijkCodes) {
-    const a = acc.get(w);
-    const share = a && a.inw > 0 ? (100 * a.covered) / a.inw : a?.any ? 100 : 0;
-    out.set(w, a && a.any && share >= WIJK_MIN_COVERED ? { value: a.sum, reason: 0 } : { value: null, reason: MissingReason.incomplete });
+    const shares = perYear.map((m) => m.get(w)).filter((x): x is number => x !== undefined);
+    out.set(w, shares.length ? { value: Math.round(1000 * Math.min(...shares)) / 10, reason: 0 } : { value: null, reason: MissingReason.notJoined });
   }
   return out;
 }
@@ -285,6 +298,8 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   // against the gemeente total (crimeInputCheck).
   const buurtCrime = new Map<number, Map<string, CellValue>>();
   const gemeenteCrime = new Map<number, Map<string, CellValue>>();
+  const inwonersPerBuurt = buurtInwoners(bCsv, buurtCodes);
+  const coveredPerYear: Map<string, number>[] = [];
   for (const year of CRIME_YEARS) {
     const m = meta(CRIME, year, {
       indelingYear: 2024,
@@ -303,10 +318,19 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     buurtCrime.set(year, bValues);
     gemeenteCrime.set(year, gValues);
     columns.push(column(m, 'buurt', bValues));
-    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten (als buurten met cijfers ≥ ${WIJK_MIN_COVERED} % van de inwoners hebben)` }, 'wijk', sumCrimeToWijk(buurten, bValues, buurtInwoners(bCsv, buurtCodes), wijkCodes)));
+    const wijkSum = sumCrimeToWijk(buurten, bValues, inwonersPerBuurt, wijkCodes);
+    if (CRIME_POOLED_YEARS.includes(year)) coveredPerYear.push(wijkSum.covered);
+    columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten met cijfers, opgehoogd naar alle inwoners van de wijk` }, 'wijk', wijkSum.sums));
     columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, gemeentetotaal` }, 'gemeente', gValues));
   }
-  const check = crimeInputCheck(buurten, buurtCrime, gemeenteCrime, CRIME_YEARS.slice(-3));
+  columns.push(column(meta(CRIME_COUNTED, CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1], {
+    indelingYear: 2024,
+    publisher: 'Politie, CBS',
+    source: `Afgeleid: inwoners van de buurten met politiecijfers ÷ inwoners van de wijk, laagste van ${CRIME_POOLED_YEARS[0]}–${CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1]}`,
+    sourceVariable: 'misdrijven_YYYY per buurt, inwoners per buurt',
+    licence: LICENCE,
+  }), 'wijk', lowestCoveredShare(coveredPerYear, wijkCodes)));
+  const check = crimeInputCheck(buurten, buurtCrime, gemeenteCrime, CRIME_POOLED_YEARS);
   joinNotes.push(...check.notes);
   const dekMeta = meta(CRIME_COVERAGE, CRIME_YEARS[CRIME_YEARS.length - 1], {
     indelingYear: 2024,

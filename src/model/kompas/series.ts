@@ -45,6 +45,7 @@ export const SERIES: readonly SeriesInfo[] = [
   s('woningvoorraad', 'Woningvoorraad', 'aantal', 'count', 'shipped', 'CBS 85984NED Woningvoorraad (wijk, gemeente)'),
   s('misdrijven_totaal', 'Geregistreerde misdrijven, totaal', 'aantal', 'count', 'shipped', 'Politie/CBS 47022NED totaal misdrijven'),
   s('rivm_koppeling', 'Koppeling RIVM-gezondheidscijfers', 'code', 'class', 'shipped', 'Afgeleid: code, naam, wijk- of gemeentewaarde'),
+  s('misdrijven_inwonersdekking', 'Misdrijven: aandeel inwoners in buurten met politiecijfers', '% inwoners', 'share', 'shipped', 'Afgeleid: inwoners van buurten met cijfers ÷ inwoners van de wijk (47022NED, 85984NED)'),
   s('misdrijven_dekking', 'Dekking buurtregistratie misdrijven', '%', 'share', 'shipped', 'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED)'),
   s('goed_ervaren_gezondheid', 'Goed ervaren gezondheid (18+)', '%', 'share', 'shipped', 'RIVM 50150NED'),
   s('rivm_ervaren_gezondheid', 'Ervaren gezondheid goed/zeer goed (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),

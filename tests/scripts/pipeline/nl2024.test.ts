@@ -70,17 +70,22 @@ describe('nl2024 on the Groningen–Tynaarlo fixture', () => {
     expect(cell(gemeente, 'inwoners.2024', 'GM0014').value).toBe(243768);
   });
 
-  it('keeps the gemeente crime total, sums wijken when buurten with rows hold ≥ 95 % of inwoners, and checks buurt counts against the gemeente total', () => {
+  it('keeps the gemeente crime total, sums wijken raised to all inwoners with the covered share, and checks buurt counts against the gemeente total', () => {
     expect(cell(buurt, 'misdrijven_totaal.2024', 'BU00141705').reason).toBe(MissingReason.notJoined);
-    // BU00141705 (15 inwoners) lacks rows; the other buurten of WK001417 hold > 99 % of its inwoners.
-    const w17 = buurt.codes.filter((c, i) => buurt.wijkCodes[i] === 'WK001417' && c !== 'BU00141705');
+    // BU00141705 lacks rows; the wijk sum rests on the other buurten and is raised to all inwoners of WK001417.
+    const members = (w: string) => buurt.codes.filter((c, i) => buurt.wijkCodes[i] === w);
+    const inw = (c: string) => cell(buurt, 'inwoners.2024', c).value || 0;
+    const w17 = members('WK001417').filter((c) => c !== 'BU00141705');
     const sum17 = w17.reduce((s, c) => s + (cell(buurt, 'misdrijven_totaal.2024', c).value || 0), 0);
-    expect(cell(wijk, 'misdrijven_totaal.2024', 'WK001417')).toEqual({ value: sum17, reason: 0 });
+    const share17 = w17.reduce((s, c) => s + inw(c), 0) / members('WK001417').reduce((s, c) => s + inw(c), 0);
+    expect(share17).toBeLessThan(1);
+    expect(cell(wijk, 'misdrijven_totaal.2024', 'WK001417').value).toBeCloseTo(sum17 / share17, 1);
+    expect(cell(wijk, 'misdrijven_inwonersdekking.2025', 'WK001417').value).toBeCloseTo(100 * share17, 1);
+    expect(cell(wijk, 'misdrijven_inwonersdekking.2025', 'WK173008').value).toBe(100);
     // Gemeente figures are the gemeente's own registered total, not a sum.
     const gPath = join(dir, 'woonikveilig-2024/gemeente_2024_kerncijfers.csv');
     expect(cell(gemeente, 'misdrijven_totaal.2024', 'GM0014').value).toBe(Number(csvValue(gPath, 'GM0014', 'misdrijven_2024')));
-    const members = buurt.codes.filter((c, i) => buurt.wijkCodes[i] === 'WK173008');
-    const sum = members.reduce((s, c) => s + cell(buurt, 'misdrijven_totaal.2023', c).value, 0);
+    const sum = members('WK173008').reduce((s, c) => s + cell(buurt, 'misdrijven_totaal.2023', c).value, 0);
     expect(cell(wijk, 'misdrijven_totaal.2023', 'WK173008')).toEqual({ value: sum, reason: 0 });
     // The fixture holds a few Groningen buurten only: far below the gemeente total → registratie onvolledig.
     const gBuurten = buurt.codes.filter((c) => c.startsWith('BU0014'));
@@ -91,12 +96,22 @@ describe('nl2024 on the Groningen–Tynaarlo fixture', () => {
     expect(cell(wijk, 'misdrijven_dekking.2025', 'WK001417').value).toBe(cell(buurt, 'misdrijven_dekking.2025', 'BU00141701').value);
   });
 
-  it('marks a wijk incomplete when a buurt without crime rows holds more than 5 % of its inwoners', () => {
+  it('marks a wijk incomplete when buurten with crime rows hold less than 30 % of its inwoners (the coverage bands)', () => {
     const d = fixtureCopy();
     const wiv = join(d, 'woonikveilig-2024');
-    for (const y of [2021, 2022, 2023, 2024, 2025]) setCsvCell(join(wiv, 'buurt_2024_kerncijfers_misdrijven.csv'), 'BU00141703', `misdrijven_${y}`, '');
+    const w17 = buurt.codes.filter((c, i) => buurt.wijkCodes[i] === 'WK001417');
+    const inw = (c: string) => cell(buurt, 'inwoners.2024', c).value || 0;
+    // Blank the largest buurten until those left hold < 30 % of the inwoners.
+    const total = w17.reduce((s, c) => s + inw(c), 0);
+    let left = total;
+    for (const c of [...w17].sort((a, b) => inw(b) - inw(a))) {
+      if (left < 0.3 * total) break;
+      for (const y of [2021, 2022, 2023, 2024, 2025]) setCsvCell(join(wiv, 'buurt_2024_kerncijfers_misdrijven.csv'), c, `misdrijven_${y}`, '');
+      left -= inw(c);
+    }
     const b = buildDataset(loadNl2024({ dataDir: d })).levelTables;
     expect(cell(b.wijk!, 'misdrijven_totaal.2024', 'WK001417').reason).toBe(MissingReason.incomplete);
+    expect(cell(b.wijk!, 'misdrijven_inwonersdekking.2025', 'WK001417').value).toBeLessThan(30);
   });
 
   it('joins RIVM on code; a buurt without a row takes its wijk value, flagged; empty estimates stay unknown', () => {
