@@ -43,6 +43,7 @@ const FIELD_LABELS: Record<string, string> = {
   recognises: 'herkenning', reason: 'toelichting', value: 'oordeel', label: 'naam', start: 'begin', end: 'einde',
   milestones: 'mijlpalen', dependsOn: 'afhankelijkheden', areas: 'gebieden', state: 'stand', source: 'bron',
   date: 'datum', categories: 'categorieën', factors: 'factoren',
+  residentAnswers: 'Wat bewoners zeggen', dataset: 'dataset', statusHistory: 'statusgeschiedenis',
 };
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
