@@ -5,7 +5,8 @@
  * system; `readPoints` converts every row or refuses the whole file with
  * messages that name the row and column (nothing is applied then).
  */
-import { guessCrs, inNetherlands, rdToWgs84, type Crs } from './projection.ts';
+import { guessCrs, type Crs } from './projection.ts';
+import { inNetherlands, rdToWgs84 } from '../model/rd-new.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 import { ImportFileError, readCsvText, skippedLineText, yearFrom } from '../import/read-file.ts';
 

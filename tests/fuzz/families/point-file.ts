@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { inspectPointFile, PointImportError, readPoints } from '../../../src/points/parse.ts';
-import { rdToWgs84 } from '../../../src/points/projection.ts';
+import { rdToWgs84 } from '../../../src/model/rd-new.ts';
 import { hostileCell, type FuzzFamily } from '../harness.ts';
 
 interface PointCase {
