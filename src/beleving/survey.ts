@@ -11,6 +11,7 @@ import { ImportFileError, readCsvText, skippedLineText, type RawTable } from '..
 import { NameIndex, normaliseName } from '../import/area-keys.ts';
 import { parseCbsNumber } from '../model/missing.ts';
 import type { Level } from '../model/dataset-format.ts';
+import { normaliseAreaCode } from '../model/area-code.ts';
 import type { SurveyFigure } from './types.ts';
 
 /** The areas a survey can refer to: the loaded level tables (or a subset of them). */
@@ -69,11 +70,10 @@ function findColumn(columns: string[], exact: string[], contains: string[] = [],
 /** "WK 0014 00", " gm14", "0014" (in a gemeente column) → "WK001400", "GM0014", "GM0014". */
 export function normaliseCode(raw: string, columnName = ''): string {
   const c = raw.replace(/\s+/g, '').toUpperCase();
-  if (/^\d{1,4}$/.test(c) && norm(columnName).includes('gemeente')) return `GM${c.padStart(4, '0')}`;
-  const m = /^(GM|WK|BU)(\d+)$/.exec(c);
-  if (!m) return c;
-  const width = m[1] === 'GM' ? 4 : m[1] === 'WK' ? 6 : 8;
-  return m[2].length < width && m[1] === 'GM' ? `GM${m[2].padStart(4, '0')}` : `${m[1]}${m[2]}`;
+  if (/^\d{1,4}$/.test(c) && norm(columnName).includes('gemeente')) return normaliseAreaCode(c, 'gemeente') ?? c;
+  // A prefixed code follows the one code rule (src/model/area-code.ts), Amsterdam's letters included;
+  // anything else is kept as written, so the report can name it.
+  return /^(GM|WK|BU)/.test(c) ? (normaliseAreaCode(c, 'gemeente') ?? c) : c;
 }
 
 const levelOfCode = (code: string): Level | null => (code.startsWith('GM') ? 'gemeente' : code.startsWith('WK') ? 'wijk' : code.startsWith('BU') ? 'buurt' : null);

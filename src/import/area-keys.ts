@@ -5,7 +5,7 @@
  */
 import type { Level } from '../model/dataset-format.ts';
 import type { KeyKind } from './types.ts';
-import { AREA_CODE_EXAMPLE, areaCodeInText, levelOfAreaCode, looksLikeAreaCode, normaliseAreaCode } from '../model/area-code.ts';
+import { AREA_CODE_EXAMPLE, areaCodeInText, gemeenteOfAreaCode, levelOfAreaCode, looksLikeAreaCode, normaliseAreaCode } from '../model/area-code.ts';
 
 export interface AreaList {
   level: Level;
@@ -149,7 +149,7 @@ export class AreaMatcher {
       this.byGemeente = new Map();
       this.areas.codes.forEach((c, i) => push(this.byGemeente!, this.areas.gemeenteCodes[i] || c, c));
     }
-    const within = this.fileGemeenten ?? new Set([this.gemeenteCode ?? `GM${code.slice(2, 6)}`]);
+    const within = this.fileGemeenten ?? new Set([this.gemeenteCode ?? gemeenteOfAreaCode(code)]);
     let found: string | null = null;
     for (const g of within) for (const c of this.byGemeente.get(g) ?? []) {
       if (hamming(c, code) === 1) {

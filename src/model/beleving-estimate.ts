@@ -13,6 +13,7 @@
  */
 import { anchoredEstimate, fitBeta, weightedMeans, type BetaFit } from './beleving.ts';
 import type { Level } from './dataset-format.ts';
+import { wijkOfAreaCode } from './area-code.ts';
 import { BelevingTier, type SurveyFigure } from './beleving-types.ts';
 
 /**
@@ -79,7 +80,6 @@ export function combineBeta(fit: BetaFit, prior: { beta: number; se: number; res
 }
 
 /** Wijk code of a buurt: CBS codes nest, BU + 8 digits → WK + the first 6. */
-export const wijkOfBuurt = (code: string) => (code.startsWith('BU') && code.length >= 8 ? `WK${code.slice(2, 8)}` : '');
 
 export function belevingForLevel(input: BelevingLevelInput): BelevingLevelResult {
   const { level, codes, gemeenteCodes, x, inwoners, figures } = input;
@@ -90,7 +90,7 @@ export function belevingForLevel(input: BelevingLevelInput): BelevingLevelResult
   const tier = new Uint8Array(n);
   const anchor: string[] = new Array(n).fill('');
   const gm = (i: number) => (level === 'gemeente' ? codes[i] : gemeenteCodes[i]);
-  const wk = (i: number) => (level === 'buurt' ? (input.wijkCodes[i] || wijkOfBuurt(codes[i])) : '');
+  const wk = (i: number) => (level === 'buurt' ? (input.wijkCodes[i] || wijkOfAreaCode(codes[i])) : '');
 
   // β from the gemeente figures and the inwoner-weighted gemeente means of x.
   const w = Float64Array.from({ length: n }, (_, i) => (inwoners[i] > 0 ? inwoners[i] : 0));

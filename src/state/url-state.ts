@@ -4,6 +4,7 @@
  * weights that differ from the defaults. Pure: parse and serialise only.
  */
 import { LEVELS, type Level } from '../model/dataset-format.ts';
+import { isAreaCode } from '../model/area-code.ts';
 
 export const FRAMES = ['dataset', 'gemeente', 'stedelijkheid'] as const;
 export type Frame = (typeof FRAMES)[number];
@@ -43,7 +44,6 @@ export const defaultViewState: ViewState = {
 
 const YEAR = /^(19|20)\d\d$/;
 
-const CODE = /^[A-Z]{2}[0-9A-Z]{4,8}$/;
 const ID = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** Parse `#ds=nl2024&lvl=buurt&cat=S4&sel=BU03630000&ref=gemeente&w=S4.3:0.5,F1:0.2&v=4.9,52.37,11&bez=1&jr=2022&vgl=2021-2025`. */
@@ -57,7 +57,7 @@ export function parseViewState(hash: string): ViewState {
   const cat = params.get('cat');
   if (cat && ID.test(cat)) state.target = cat;
   const sel = params.get('sel');
-  if (sel && CODE.test(sel)) state.selection = sel;
+  if (sel && isAreaCode(sel)) state.selection = sel;
   const ref = params.get('ref');
   if (ref && (FRAMES as readonly string[]).includes(ref)) state.frame = ref as Frame;
   const w = params.get('w');

@@ -42,6 +42,7 @@ import { checkAreaImports } from '../import/persist.ts';
 import { checkSurveyData } from '../beleving/survey-store.ts';
 import { isCalendarDate, isIsoDateTime } from '../model/iso-date.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
+import { gemeenteOfAreaCode, isAreaCode } from '../model/area-code.ts';
 
 export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 /** 3: adds `judgements` (kernteam-oordeel); a v2 file reads as having none. */
@@ -553,8 +554,8 @@ export interface WorkspaceFileV1 {
 
 /** "WK001401" / "BU0363AB10" / "GM0014" → "GM0014"; the four digits after the prefix are the gemeente. */
 export function gemeenteCodeOf(areaCode: string): string {
-  const m = /^(GM|WK|BU)(\d{4})/.exec(areaCode.trim());
-  return m ? `GM${m[2]}` : '';
+  const code = areaCode.trim();
+  return isAreaCode(code) ? gemeenteOfAreaCode(code) : '';
 }
 
 function focusKindOf(areaCode: string): Focus['kind'] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BETA_PRIOR, belevingForLevel, combineBeta, wijkOfBuurt } from '../../src/beleving/estimate.ts';
+import { BETA_PRIOR, belevingForLevel, combineBeta } from '../../src/beleving/estimate.ts';
 import { BelevingTier, type SurveyData, type SurveyFigure } from '../../src/beleving/types.ts';
 import { GESCHAT_LABEL } from '../../src/model/beleving.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
@@ -80,10 +80,6 @@ describe('tier A and the wijk anchor', () => {
   it('gives no estimate without a proxy index', () => {
     expect(r.tier[3]).toBe(BelevingTier.none);
     expect(r.percent[3]).toBeNaN();
-  });
-
-  it('wijk of a buurt follows the CBS code nesting', () => {
-    expect(wijkOfBuurt('BU00140001')).toBe('WK001400');
   });
 });
 

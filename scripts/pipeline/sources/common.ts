@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import { parseDelimited, type DelimitedTable } from '../../../src/model/formats/delimited.ts';
 import { parseCbsNumber, type MissingReasonCode } from '../../../src/model/missing.ts';
 import type { IndicatorKind, IndicatorMeta, Level } from '../../../src/model/dataset-format.ts';
+import { isAreaCode } from '../../../src/model/area-code.ts';
 import type { CellValue, IndicatorColumn } from '../types.ts';
 
 export class InputError extends Error {
@@ -78,17 +79,13 @@ function refuseTruncated(text: string, table: DelimitedTable, file: string): voi
   throw new InputError(`${file}, regel ${line}, kolom "${column}": het bestand houdt midden in deze regel op (afgebroken download of kopie?); de rest ontbreekt. Haal het bestand opnieuw op.`);
 }
 
-export function expectCode(csv: Csv, row: number, column: string, pattern: RegExp, what: string): string {
+/** The cell as a CBS code of `level` (src/model/area-code.ts), or a Dutch error naming file, line and column. */
+export function expectCode(csv: Csv, row: number, column: string, level: Level, what: string): string {
   const code = csv.text(row, column);
-  if (!pattern.test(code)) throw new InputError(`${csv.file}, regel ${csv.line(row)}, kolom "${column}": verwacht een ${what}, gevonden "${code}"`);
+  if (!isAreaCode(code, level)) throw new InputError(`${csv.file}, regel ${csv.line(row)}, kolom "${column}": verwacht een ${what}, gevonden "${code}"`);
   return code;
 }
 
-export const CODE = {
-  buurt: /^BU[0-9A-Z]{8}$/,
-  wijk: /^WK[0-9A-Z]{6}$/,
-  gemeente: /^GM\d{4}$/,
-} as const;
 
 export interface SeriesSpec {
   series: string;

@@ -11,7 +11,7 @@ import type { Level } from '../../../src/model/dataset-format.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import { readShapefileZip } from '../../readers/shapefile-zip.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
-import { CODE, column, displayPath, expectCode, InputError, meta, readCsv } from './common.ts';
+import { column, displayPath, expectCode, InputError, meta, readCsv } from './common.ts';
 import { rivmColumns } from './rivm.ts';
 
 const LICENCE = 'CC BY 4.0';
@@ -61,7 +61,7 @@ export async function loadGroningen2017({ dataDir }: { dataDir: string }): Promi
   const csv = readCsv(join(dir, 'fietsdiefstallen_per_buurt2017_groningen.csv'));
   const rows = new Map<string, number>();
   for (let row = 0; row < csv.table.rows.length; row++) {
-    const code = expectCode(csv, row, 'BU_CODE', CODE.buurt, 'buurtcode (BU + 8 tekens)');
+    const code = expectCode(csv, row, 'BU_CODE', 'buurt', 'buurtcode (BU + 8 tekens)');
     if (rows.has(code)) throw new InputError(`${csv.file}, regel ${csv.line(row)}: buurt ${code} komt twee keer voor`);
     rows.set(code, row);
   }

@@ -10,9 +10,10 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { AreaFlag, type IndicatorMeta, type Level } from '../../../src/model/dataset-format.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
-import { CODE, column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
+import { column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
 import { RivmJoin, rivmColumns2024 } from './rivm.ts';
 import { sumToParent } from '../../../src/model/aggregate.ts';
+import { isAreaCode } from '../../../src/model/area-code.ts';
 
 const LICENCE = 'CC BY 4.0';
 const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via woonikveilig.nl';
@@ -223,7 +224,7 @@ function readGeometry(path: string): Map<string, { feature: Feature; flags: numb
   const out = new Map<string, { feature: Feature; flags: number }>();
   fc.features.forEach((f, i) => {
     const code = f.properties?.BU_CODE;
-    if (typeof code !== 'string' || !CODE.buurt.test(code)) throw new InputError(`${file}, object ${i + 1}, eigenschap "BU_CODE": verwacht een buurtcode (BU + 8 tekens), gevonden ${JSON.stringify(code)}`);
+    if (typeof code !== 'string' || !isAreaCode(code, 'buurt')) throw new InputError(`${file}, object ${i + 1}, eigenschap "BU_CODE": verwacht een buurtcode (BU + 8 tekens), gevonden ${JSON.stringify(code)}`);
     const g = f.geometry;
     if (g && g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw new InputError(`${file}, object ${i + 1} (${code}), geometrie: verwacht Polygon of MultiPolygon, gevonden ${g.type}`);
     if (out.has(code)) throw new InputError(`${file}, object ${i + 1}: buurtcode ${code} komt twee keer voor`);
@@ -256,9 +257,9 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   const buurten: AreaFeature[] = [];
   const gemeenteNames = new Map<string, string>();
   for (let row = 0; row < bCsv.table.rows.length; row++) {
-    const code = expectCode(bCsv, row, 'BU_CODE', CODE.buurt, 'buurtcode (BU + 8 tekens)');
-    const wijk = expectCode(bCsv, row, 'WK_CODE', CODE.wijk, 'wijkcode (WK + 6 tekens)');
-    const gemeente = expectCode(bCsv, row, 'GM_CODE', CODE.gemeente, 'gemeentecode (GM + 4 cijfers)');
+    const code = expectCode(bCsv, row, 'BU_CODE', 'buurt', 'buurtcode (BU + 8 tekens)');
+    const wijk = expectCode(bCsv, row, 'WK_CODE', 'wijk', 'wijkcode (WK + 6 tekens)');
+    const gemeente = expectCode(bCsv, row, 'GM_CODE', 'gemeente', 'gemeentecode (GM + 4 cijfers)');
     if (wijk !== `WK${code.slice(2, 8)}` || gemeente !== `GM${code.slice(2, 6)}`) {
       throw new InputError(`${bCsv.file}, regel ${bCsv.line(row)}: WK_CODE ${wijk} / GM_CODE ${gemeente} passen niet bij BU_CODE ${code}`);
     }
@@ -281,10 +282,10 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   }
 
   const wCsv = readCsv(join(wiv, 'wijk_2024_kerncijfers.csv'));
-  const wijkCodes = wCsv.table.rows.map((_, row) => expectCode(wCsv, row, 'WK_CODE', CODE.wijk, 'wijkcode (WK + 6 tekens)'));
+  const wijkCodes = wCsv.table.rows.map((_, row) => expectCode(wCsv, row, 'WK_CODE', 'wijk', 'wijkcode (WK + 6 tekens)'));
   const wijkNames = new Map(wijkCodes.map((c, row) => [c, wCsv.text(row, 'WK_NAAM')]));
   const gCsv = readCsv(join(wiv, 'gemeente_2024_kerncijfers.csv'));
-  const gemeenteCodes = gCsv.table.rows.map((_, row) => expectCode(gCsv, row, 'GM_CODE', CODE.gemeente, 'gemeentecode (GM + 4 cijfers)'));
+  const gemeenteCodes = gCsv.table.rows.map((_, row) => expectCode(gCsv, row, 'GM_CODE', 'gemeente', 'gemeentecode (GM + 4 cijfers)'));
   gemeenteCodes.forEach((c, row) => gemeenteNames.set(c, gCsv.text(row, 'GM_NAAM')));
 
   const columns: IndicatorColumn[] = [
@@ -366,7 +367,7 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   for (let row = 0; row < kCsv.table.rows.length; row++) {
     const level = kCsv.text(row, 'level');
     if (level !== 'wijk' && level !== 'gemeente') throw new InputError(`${kCsv.file}, regel ${kCsv.line(row)}, kolom "level": verwacht "wijk" of "gemeente", gevonden "${level}"`);
-    const code = expectCode(kCsv, row, 'code', CODE[level], `${level}code`);
+    const code = expectCode(kCsv, row, 'code', level, `${level}code`);
     const p = kCsv.cell(row, 'AantalInwoners_5', MissingReason.unknown);
     if (p.value !== null) pop2024.set(code, p.value);
     stock[level].set(code, kCsv.cell(row, 'Woningvoorraad_35', MissingReason.unknown));
@@ -389,7 +390,7 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     let changed = 0;
     for (let row = 0; row < csv.table.rows.length; row++) {
       const code = csv.text(row, 'code');
-      if (!CODE[level].test(code)) {
+      if (!isAreaCode(code, level)) {
         if (level === 'gemeente') continue;
         throw new InputError(`${csv.file}, regel ${csv.line(row)}, kolom "code": verwacht een wijkcode, gevonden "${code}"`);
       }
