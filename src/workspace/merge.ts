@@ -20,6 +20,8 @@ export interface FieldConflict {
   label: string;
   mine: unknown;
   theirs: unknown;
+  /** Fields that follow this one's choice (a row's status history follows its status). */
+  companions?: { path: PathStep[]; mine: unknown; theirs: unknown }[];
 }
 
 export interface MergeResult {
@@ -109,9 +111,22 @@ class Merger {
 
   record(base: Record<string, unknown>, mine: Record<string, unknown>, theirs: Record<string, unknown>, path: PathStep[], labels: string[]) {
     const out: Record<string, unknown> = {};
+    // A matrix row's status history is decided together with its status, so the user is asked once.
+    const withHistory = 'status' in mine && 'status' in theirs;
     for (const k of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
+      if (k === 'statusHistory' && withHistory) continue;
+      const asked = this.conflicts.length;
       const v = this.value(base[k], mine[k], theirs[k], [...path, k], [...labels, FIELD_LABELS[k] ?? k]);
       if (v !== undefined) out[k] = v;
+      if (k !== 'status' || !withHistory) continue;
+      const historyPath = [...path, 'statusHistory'];
+      if (this.conflicts.length > asked) {
+        this.conflicts[this.conflicts.length - 1].companions = [{ path: historyPath, mine: mine.statusHistory, theirs: theirs.statusHistory }];
+        out.statusHistory = theirs.statusHistory;
+      } else {
+        const h = this.value(base.statusHistory, mine.statusHistory, theirs.statusHistory, historyPath, [...labels, FIELD_LABELS.statusHistory]);
+        if (h !== undefined) out.statusHistory = h;
+      }
     }
     return out;
   }
@@ -136,7 +151,9 @@ class Merger {
 export function mergeWorkspaces(base: Workspace | null, mine: Workspace, theirs: Workspace): MergeResult {
   const m = new Merger();
   const merged = m.value(base ?? undefined, mine, theirs, [], []) as Workspace;
-  return { merged, conflicts: m.conflicts, fromTheirs: m.fromTheirs };
+  // A status change brings its history entry along: the notice names the status once.
+  const fromTheirs = m.fromTheirs.filter((l) => !(l.endsWith(' › statusgeschiedenis') && m.fromTheirs.includes(l.replace(/statusgeschiedenis$/, 'status'))));
+  return { merged, conflicts: m.conflicts, fromTheirs };
 }
 
 /** Applies the user's choice per conflicting field (missing choice: theirs) to a merged workspace. */
@@ -145,6 +162,7 @@ export function resolveConflicts(merged: Workspace, conflicts: FieldConflict[], 
   for (const c of conflicts) {
     if (choices[c.key] !== 'mine') continue;
     setAt(out, c.path, c.mine);
+    for (const companion of c.companions ?? []) setAt(out, companion.path, companion.mine);
   }
   return out;
 }

@@ -37,6 +37,23 @@ describe('three-way merge of a workspace', () => {
     expect(r.fromTheirs).toEqual(['naam', 'Interventiematrix › ‘Buurtpreventie’ › status']);
   });
 
+  it('asks once when both tabs change a row\'s status, and the history follows the chosen status', () => {
+    const b = base();
+    b.matrix[0].statusHistory = [{ status: 'kansrijk', date: '2026-01-01', note: '' }];
+    const mine = copy(b), theirs = copy(b);
+    mine.matrix[0].status = 'lopend';
+    mine.matrix[0].statusHistory.push({ status: 'lopend', date: '2026-01-02', note: 'gestart' });
+    theirs.matrix[0].status = 'obstakel';
+    theirs.matrix[0].statusHistory.push({ status: 'obstakel', date: '2026-01-02', note: '' });
+    const r = mergeWorkspaces(b, mine, theirs);
+    expect(r.conflicts.map((c) => c.label)).toEqual(['Interventiematrix › ‘Buurtpreventie’ › status']);
+    const kept = resolveConflicts(r.merged, r.conflicts, { [r.conflicts[0].key]: 'mine' });
+    expect(kept.matrix[0].status).toBe('lopend');
+    expect(kept.matrix[0].statusHistory.map((h) => h.status)).toEqual(['kansrijk', 'lopend']);
+    const taken = resolveConflicts(r.merged, r.conflicts, { [r.conflicts[0].key]: 'theirs' });
+    expect(taken.matrix[0].statusHistory.map((h) => h.status)).toEqual(['kansrijk', 'obstakel']);
+  });
+
   it('keeps rows both tabs added and a removal on one side', () => {
     const b = base();
     const mine = copy(b), theirs = copy(b);
