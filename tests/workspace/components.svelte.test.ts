@@ -258,7 +258,7 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
     expect(screen.getAllByText(/Inbraakwerend hang- en sluitwerk/).length).toBeGreaterThan(0);
     // Once in the matrix, and in the voortgang section under each partij of the row (it is stuck on it now).
     expect(screen.getAllByText(/Beer op de weg:/)).toHaveLength(1 + ws.matrix[0].lead.length + ws.matrix[0].partners.length);
-    expect(screen.getByRole('heading', { level: 3, name: /^Voortgang per / })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 4, name: /^Voortgang per / })).toBeTruthy();
     expect(screen.getByText(HOSTILE)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
   });
