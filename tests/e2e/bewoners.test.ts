@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Download, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { openApp, storedWorkspaces } from './helpers.ts';
+import { openApp, storedWorkspaces, newWorkspaceForArea } from './helpers.ts';
 import { axeViolations } from './axe.ts';
 import { comparisonOf } from '../../src/workspace/resident-page.ts';
 
@@ -42,10 +42,7 @@ async function saveDownload(download: Download, name: string): Promise<string> {
 
 /** Adds the first suggestion to a new workspace for the area; returns its catalogue name. */
 async function planFirstSuggestion(page: Page): Promise<string> {
-  await page.locator('#tab-aanpak').click();
-  const panel = page.locator('.workspace-panel');
-  await panel.waitFor({ timeout: 30_000 });
-  await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+  const panel = await newWorkspaceForArea(page);
   await panel.getByRole('tab', { name: /Suggesties/ }).click();
   const card = panel.locator('article.card').first();
   const name = ((await card.locator('h4').textContent()) ?? '').trim();

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
@@ -126,4 +126,13 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Prom
   } finally {
     await browser.close();
   }
+}
+
+/** Opens the Aanpak tab of the selected area and makes a new workspace for it; returns the workspace panel. */
+export async function newWorkspaceForArea(page: Page): Promise<Locator> {
+  await page.locator('#tab-aanpak').click();
+  const panel = page.locator('.workspace-panel');
+  await panel.waitFor({ timeout: 30_000 });
+  await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+  return panel;
 }

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { baseUrl, externalRequests, openAppPage, waitForColouredMap } from './helpers.ts';
+import { baseUrl, externalRequests, openAppPage, waitForColouredMap, newWorkspaceForArea } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,10 +67,7 @@ describe('rapport voor het bestuur', () => {
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
 
     // Workspace content: a matrix row on the timeline, local knowledge and a Tafel van 12 item.
-    await page.locator('#tab-aanpak').click();
-    const panel = page.locator('.workspace-panel');
-    await panel.waitFor({ timeout: 30_000 });
-    await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+    const panel = await newWorkspaceForArea(page);
     await panel.getByRole('tab', { name: /Suggesties/ }).click();
     const card = panel.locator('article.card').first();
     await card.waitFor();
@@ -157,10 +154,7 @@ describe('rapport voor het bestuur', () => {
 
   it('the gemeente report gathers the buurt workspace; a gemeente without workspaces and an empty selection say what is missing', async () => {
     const { page } = await openWithoutTestBuffer('#ds=nl2024&lvl=buurt&sel=BU00140001&bez=1');
-    await page.locator('#tab-aanpak').click();
-    const panel = page.locator('.workspace-panel');
-    await panel.waitFor({ timeout: 30_000 });
-    await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+    const panel = await newWorkspaceForArea(page);
     await panel.getByRole('tab', { name: /Interventiematrix/ }).click();
     await panel.locator('#matrix-new').fill('Schouw rond het station');
     await panel.getByRole('button', { name: 'Toevoegen', exact: true }).click();

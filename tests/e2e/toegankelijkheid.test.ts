@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { openApp } from './helpers.ts';
+import { openApp, newWorkspaceForArea } from './helpers.ts';
 import { axeViolations } from './axe.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
@@ -38,10 +38,7 @@ async function expectAccessible(page: Page, view: string, include?: string) {
 
 /** Opens the area's workspace panel and creates a workspace there; `tab` finds a panel tab by name. */
 async function newWorkspace(page: Page) {
-  await page.locator('#tab-aanpak').click();
-  const panel = page.locator('.workspace-panel');
-  await panel.waitFor({ timeout: 30_000 });
-  await panel.getByRole('button', { name: /^Werkruimte voor .+ aanmaken$/ }).click();
+  const panel = await newWorkspaceForArea(page);
   return { panel, tab: (name: RegExp) => panel.getByRole('tab', { name }) };
 }
 
