@@ -62,7 +62,7 @@ function clearMatch(column: string, usable: Set<string>): string | null {
   return series.size === 1 ? kept[0].series : null;
 }
 
-/** Columns that hint at personal data; they are never imported (domain-model §9). */
+/** Columns that hint at personal data; they are never imported (docs/import.md, "Privacy"). */
 export const PERSONAL_COLUMN = /\bbsn\b|burgerservice|geboorte|e-?mail|telefoon|huisnummer|postcode|adres|voornaam|achternaam|initialen/i;
 
 /** Series a column may fill: every series a factor option reads, except denominators' base counts. */

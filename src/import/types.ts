@@ -4,7 +4,7 @@
  * registers). Plain JSON-able data: an applied import is stored in the
  * workspace (and its export file) exactly as defined here.
  *
- * Privacy (domain-model §9): only aggregated figures per area are kept; the
+ * Privacy (docs/import.md, "Privacy"): only aggregated figures per area are kept; the
  * columns the user did not map are never stored.
  */
 import type { Level } from '../model/dataset-format.ts';

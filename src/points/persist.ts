@@ -2,7 +2,7 @@
  * Counted points → area data imports (src/import/types.ts), so the derived
  * counts per area persist in the workspace and travel in its export file
  * through the same mechanism as an imported table. The raw points do not
- * persist: only aggregates per area are kept (domain-model §9).
+ * persist: only aggregates per area are kept (docs/import.md, "Privacy").
  */
 import type { AreaImport } from '../import/types.ts';
 import type { ImportedValues } from '../model/scoring-types.ts';

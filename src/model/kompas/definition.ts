@@ -1,8 +1,8 @@
 /**
  * The kompas model as data: spheres, twelve categories, their factors with
  * direction, default weight (and why), evidence, and indicator options best
- * first. Facts from the domain model (§2–§4); weights adapted where issue 3
- * asks that nationally measurable factors carry ≥ 60 % of a category.
+ * first. The weights and every change to them, with reasons, are in
+ * docs/scoring.md §3–§4 (nationally measurable factors carry ≥ 60 % of a category).
  */
 import type { CategoryDef, DialDef, FactorDef, IndicatorOption, KompasModel } from './types.ts';
 
@@ -95,7 +95,7 @@ const F3: CategoryDef = {
       options: [{ kind: 'ratio', numerator: 'bedrijven_handel_horeca', denominator: 'woningvoorraad', scale: 100, transform: 'log', logOffset: 1, label: 'Vestigingen handel & horeca per 100 woningen', unit: 'per 100 woningen' }],
       fillHint: '85984NED GIHandelEnHoreca ÷ Woningvoorraad' }),
     f({ id: 'F3.3', label: 'Bezoekersdruk / niet-woonkarakter', category: 'F3', direction: 1, weight: 0.20, exposure: true,
-      weightReason: 'Markeert buurten waar cijfers per inwoner misleiden.', evidence: 'domeinmodel §5.3',
+      weightReason: 'Markeert buurten waar cijfers per inwoner misleiden.', evidence: 'Andresen 2006, 2011; Boivin 2018 (docs/scoring.md §2b)',
       options: [
         { kind: 'ratio', numerator: 'bedrijfsvestigingen', denominator: 'woningvoorraad', scale: 1, transform: 'log', logOffset: 0.05, label: 'Bedrijfsvestigingen per woning', unit: 'per woning' },
         { kind: 'ratio', numerator: 'adressendichtheid', denominator: 'bevolkingsdichtheid', scale: 1, transform: 'log', logOffset: 0.05,
