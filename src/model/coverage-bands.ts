@@ -8,6 +8,13 @@
  */
 import { ScoreStatus, type ScoreStatusCode } from './scoring-types.ts';
 
+/**
+ * Below this share (%) of the gemeente's registered total in its buurt counts,
+ * buurt crime is not used (registratie onvolledig): a buurt that only seems
+ * safe because its crimes were booked elsewhere must not lead the safe end.
+ */
+export const CRIME_COVERAGE_MIN = 90;
+
 export const COVERAGE_SCORE = 0.6;
 export const COVERAGE_LIMITED = 0.3;
 /** 0.35 + 0.25 must count as 60 %. */

@@ -10,7 +10,7 @@
 import type { Level, LevelTable } from './dataset-format.ts';
 import { MissingReason, missingReasonLabel, type MissingReasonCode } from './missing.ts';
 import { KOMPAS_MODEL } from './kompas/definition.ts';
-import { COVERAGE_LIMITED, COVERAGE_SCORE, coverageStatus, coverageUsable } from './coverage-bands.ts';
+import { COVERAGE_LIMITED, COVERAGE_SCORE, coverageStatus, coverageUsable, CRIME_COVERAGE_MIN } from './coverage-bands.ts';
 import { classOfPercentile, classText, isAttention, isHigh } from './percentile-bands.ts';
 import { validateModel } from './kompas/validate.ts';
 import type { CategoryDef, FactorDef, KompasModel, Substitution } from './kompas/types.ts';
@@ -48,13 +48,6 @@ export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 /** Groups with fewer reference areas fall back to the dataset-wide reference. */
 export const MIN_GROUP_SIZE = 5;
-/**
- * Below this share of the gemeente's registered total in its buurt counts,
- * buurt crime is not used (registratie onvolledig): a buurt that only seems
- * safe because its crimes were booked elsewhere must not lead the safe end.
- */
-export const CRIME_COVERAGE_MIN = 90;
-
 export { classOfPercentile, coverageStatus, COVERAGE_SCORE, COVERAGE_LIMITED };
 
 interface Entry { f: number; def: number }

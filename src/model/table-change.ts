@@ -7,7 +7,7 @@
 import type { LevelTable } from './dataset-format.ts';
 import { seriesIndexOf } from './factor-inputs.ts';
 import { compareCounts, type CountChange } from './count-change.ts';
-import { CRIME_COVERAGE_MIN } from './scoring-engine.ts';
+import { CRIME_COVERAGE_MIN } from './coverage-bands.ts';
 import { countNoun } from './year-view.ts';
 
 export interface TableCountChange {

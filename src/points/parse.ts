@@ -9,6 +9,7 @@ import { guessCrs, type Crs } from './projection.ts';
 import { inNetherlands, rdToWgs84 } from '../model/rd-new.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 import { ImportFileError, readCsvText, skippedLineText, yearFrom } from '../import/read-file.ts';
+import { PointImportError, type SkippedRows } from './point-errors.ts';
 
 export interface CsvTable {
   separator: ';' | ',' | '\t';
@@ -56,24 +57,6 @@ export interface PointSet {
   crs: Crs;
   /** Rows (CSV) or objects (GeoJSON) left out because they had no usable point. */
   skipped: SkippedRows;
-}
-
-export interface SkippedRows {
-  /** How many rows or objects were left out. */
-  total: number;
-  /** Their file line numbers (CSV) or object numbers (GeoJSON), ascending, at most MAX_LISTED. */
-  where: number[];
-  /** 'regel' for CSV, 'object' for GeoJSON. */
-  unit: 'regel' | 'object';
-  /** The first MAX_PROBLEMS reasons, in Dutch, naming line and column. */
-  problems: string[];
-}
-
-export class PointImportError extends Error {
-  constructor(readonly problems: string[], readonly total = problems.length) {
-    super(problems.join('\n'));
-    this.name = 'PointImportError';
-  }
 }
 
 const MAX_PROBLEMS = 10;

@@ -10,7 +10,7 @@ import { PointOverlay } from '../map/point-overlay.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { pointsWorker } from './client.ts';
 import { areaFigures, coverage, importedColumn, type AreaFigures, type PointMeasure } from './rates.ts';
-import { PointImportError, type SkippedRows } from './parse.ts';
+import { PointImportError, type SkippedRows } from './point-errors.ts';
 
 /**
  * What the point import needs from the app. AppState

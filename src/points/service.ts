@@ -6,7 +6,8 @@
 import type { Level } from '../model/dataset-format.ts';
 import { buildAreaIndex, countPoints, type AreaIndex } from './count.ts';
 import { decodeGeometryFile } from './geometry-format.ts';
-import { inspectPointFile, readPoints, PointImportError, type PointChoice, type PointFileInfo, type SkippedRows } from './parse.ts';
+import { inspectPointFile, readPoints, type PointChoice, type PointFileInfo } from './parse.ts';
+import { PointImportError, type SkippedRows } from './point-errors.ts';
 
 export interface ReadResult {
   ok: true;

@@ -15,7 +15,8 @@ import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { suggestMappings } from '../../src/import/suggest-mapping.ts';
 import { parseHostConfig } from '../../src/hosting/host-config.ts';
 import { isClearMessage } from './harness.ts';
-import { checkPointFileSize, inspectPointFile, PointImportError, POINT_LIMITS, readPoints } from '../../src/points/parse.ts';
+import { checkPointFileSize, inspectPointFile, POINT_LIMITS, readPoints } from '../../src/points/parse.ts';
+import { PointImportError } from '../../src/points/point-errors.ts';
 
 const amsterdam = { kind: 'gemeente' as const, gemeenteCode: 'GM0363', areas: [{ code: 'GM0363', name: 'Amsterdam' }] };
 

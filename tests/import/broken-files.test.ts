@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFileText, ImportFileError, readTableResult } from '../../src/import/read-file.ts';
 import { parseWorkspaceFile } from '../../src/workspace/file-format.ts';
-import { inspectPointFile, PointImportError } from '../../src/points/parse.ts';
+import { inspectPointFile } from '../../src/points/parse.ts';
+import { PointImportError } from '../../src/points/point-errors.ts';
 import { parseSurvey } from '../../src/beleving/survey.ts';
 import { isClearMessage } from '../fuzz/harness.ts';
 

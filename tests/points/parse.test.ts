@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inspectPointFile, parseCoordinate, parseCsv, readPoints, skippedSummary, yearOfFile, PointImportError } from '../../src/points/parse.ts';
+import { inspectPointFile, parseCoordinate, parseCsv, readPoints, skippedSummary, yearOfFile } from '../../src/points/parse.ts';
+import { PointImportError } from '../../src/points/point-errors.ts';
 import { decodeFileText } from '../../src/import/read-file.ts';
 import { splitImportsByGemeente } from '../../src/points/persist.ts';
 

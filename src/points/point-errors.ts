@@ -1,0 +1,22 @@
+/**
+ * What a point import reports: rows it left out, and the refusal of a file.
+ * Apart from parse.ts, so the main thread can know these without pulling the
+ * parser and proj4 (src/model/rd-new.ts) into the start bundle.
+ */
+export interface SkippedRows {
+  /** How many rows or objects were left out. */
+  total: number;
+  /** Their file line numbers (CSV) or object numbers (GeoJSON), ascending, at most MAX_LISTED of parse.ts. */
+  where: number[];
+  /** 'regel' for CSV, 'object' for GeoJSON. */
+  unit: 'regel' | 'object';
+  /** The first MAX_PROBLEMS reasons, in Dutch, naming line and column. */
+  problems: string[];
+}
+
+export class PointImportError extends Error {
+  constructor(readonly problems: string[], readonly total = problems.length) {
+    super(problems.join('\n'));
+    this.name = 'PointImportError';
+  }
+}
