@@ -2,12 +2,12 @@
  * Real nginx and Apache for the hosting tests: each started on a free
  * loopback port with its own config, pid and log files in a temp dir, with
  * the snippets of docs/hosting/ exactly as documented (only the disk path
- * replaced), serving a copy of dist/ (symlinks) under /wijkveiligheidskompas/.
+ * replaced), serving a copy of dist/ (hard links) under /wijkveiligheidskompas/.
  * Broken variants are made by editing the documented text, never by a
  * second hand-written config.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,7 +49,22 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A served directory mirroring dist/ through symlinks, with the changes a variant needs. */
+/**
+ * A file of the checkout in the served directory. A hard link, not a symlink:
+ * Apache's worker (www-data) must read it even when the checkout sits in a
+ * directory only its owner may enter (a clone in `mktemp -d` is mode 0700).
+ * Across file systems a link is impossible, so the file is copied.
+ */
+function placeFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+  chmodSync(target, 0o644);
+}
+
+/** A served directory mirroring dist/ through hard links, with the changes a variant needs. */
 export function makeSite(options: SiteOptions = {}): string {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ ontbreekt: de globale setup bouwt de app eerst');
   const root = join(tempDir('wvk-site-'), 'site');
@@ -62,12 +77,12 @@ export function makeSite(options: SiteOptions = {}): string {
       const path = relative ? `${relative}/${name}` : name;
       if (omit.has(path) || options.write?.[path] !== undefined) continue;
       if (statSync(join(DIST, path)).isDirectory()) mirror(path);
-      else symlinkSync(join(DIST, path), join(root, path));
+      else placeFile(join(DIST, path), join(root, path));
     }
   };
   mirror('');
   for (const [path, text] of Object.entries(options.write ?? {})) writeFileSync(join(root, path), text, { mode: 0o644 });
-  if (options.htaccess) symlinkSync(documented.htaccess, join(root, '.htaccess'));
+  if (options.htaccess) placeFile(documented.htaccess, join(root, '.htaccess'));
   return root;
 }
 
