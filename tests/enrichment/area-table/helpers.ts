@@ -2,6 +2,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { makeTable } from '../../model/helpers/synthetic-table.ts';
 import type { LevelTable } from '../../../src/model/dataset-format.ts';
+import type { AreaImport } from '../../../src/enrichment/area-table/types.ts';
 
 export const AREAS: [code: string, name: string, gemeente: string, inwoners: number | null][] = [
   ['BU00140000', 'Binnenstad-Noord', 'GM0014', 4745],
@@ -57,3 +58,12 @@ export function xlsxFromSheetXml(sheetXml: string): ArrayBuffer {
   return z.buffer.slice(z.byteOffset, z.byteOffset + z.byteLength) as ArrayBuffer;
 }
 
+/** An applied import with a series column and a new indicator, as the workspace keeps it. */
+export const sampleImport = (): AreaImport => ({
+  id: 'imp-1', fileName: 'mora-2024.csv', importedAt: '2026-11-26T10:00:00.000Z', datasetId: 'nl2024', level: 'buurt',
+  keyKind: 'code', gemeenteCode: null, skippedRows: [6, 7],
+  columns: [
+    { column: 'MORA-meldingen 2024', target: { kind: 'series', series: 'mora_meldingen' }, year: 2024, unit: 'aantal', conversion: 'aantal uit het bestand', values: { BU00140000: 312, BU00140002: null } },
+    { column: 'Hangplekken', target: { kind: 'nieuw', label: 'Hangplekken', category: 'S3', direction: 1 }, year: 2024, unit: 'aantal', conversion: 'waarde uit het bestand', values: { BU00140000: 2 } },
+  ],
+});

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkspaceFile, serializeWorkspace, FILE_VERSION } from '../../../src/workspace/file-format.ts';
 import { createWorkspace } from '../../../src/workspace/model.ts';
+import { sampleImport } from './helpers.ts';
 import type { AreaImport } from '../../../src/enrichment/area-table/types.ts';
 
 const focus = { kind: 'gemeente' as const, gemeenteCode: 'GM0014', areas: [{ code: 'GM0014', name: 'Groningen' }] };
 
-export const sampleImport = (): AreaImport => ({
-  id: 'imp-1', fileName: 'mora-2024.csv', importedAt: '2026-11-26T10:00:00.000Z', datasetId: 'nl2024', level: 'buurt',
-  keyKind: 'code', gemeenteCode: null, skippedRows: [6, 7],
-  columns: [
-    { column: 'MORA-meldingen 2024', target: { kind: 'series', series: 'mora_meldingen' }, year: 2024, unit: 'aantal', conversion: 'aantal uit het bestand', values: { BU00140000: 312, BU00140002: null } },
-    { column: 'Hangplekken', target: { kind: 'nieuw', label: 'Hangplekken', category: 'S3', direction: 1 }, year: 2024, unit: 'aantal', conversion: 'waarde uit het bestand', values: { BU00140000: 2 } },
-  ],
-});
 
 describe('imports in the workspace file', () => {
   it('travel in the export and read back identical (since version 4)', () => {
