@@ -16,7 +16,8 @@
  *   a kind's insides     src/enrichment/<kind>/ is reached from outside
  *                        src/enrichment only through its public files
  *                        (ENRICHMENT_PUBLIC below) or the shared top;
- *                        src/ui/enrichment (the kinds' dialogs) may use all
+ *                        src/ui/enrichment (the kinds' dialogs) may use all;
+ *                        one kind uses another only through those files too
  *   src/workspace/merge.ts
  *                        pure: only the workspace model
  *   scripts/             build and data tools: from src/ they may use
@@ -151,6 +152,11 @@ describe('architecture: import boundaries', () => {
   it('outside src/enrichment and its dialogs, a kind is used only through its public files', () => {
     const outside = (from: string) => !inside(from, 'src/enrichment') && !inside(from, 'src/ui/enrichment');
     expect(breaking((e) => outside(e.from) && isKindInside(e.target) && !ENRICHMENT_PUBLIC.has(e.target))).toEqual([]);
+  });
+
+  it('one enrichment kind uses another only through its public files', () => {
+    const kindOf = (path: string) => /^src\/enrichment\/([^/]+)\//.exec(path)?.[1];
+    expect(breaking((e) => !!kindOf(e.from) && !!kindOf(e.target) && kindOf(e.from) !== kindOf(e.target) && !ENRICHMENT_PUBLIC.has(e.target))).toEqual([]);
   });
 
   it('the public files of the enrichment kinds exist', () => {

@@ -5,6 +5,7 @@
  */
 import type { Level } from '../../model/dataset-format.ts';
 import type { KeyKind } from './types.ts';
+import { NameIndex, pushTo } from '../area-names.ts';
 import { AREA_CODE_EXAMPLE, areaCodeInText, gemeenteOfAreaCode, levelOfAreaCode, looksLikeAreaCode, normaliseAreaCode } from '../../model/area-code.ts';
 
 export interface AreaList {
@@ -20,48 +21,6 @@ export const levelOfCode = levelOfAreaCode;
 /** Canonical CBS code from exported text, or null; see src/model/area-code.ts. */
 export const normaliseCode = normaliseAreaCode;
 export const looksLikeCode = looksLikeAreaCode;
-
-/** Name for matching: lower case, no accents, punctuation and "wijk 01" numbering folded. */
-export function normaliseName(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’`"]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/** CBS wijk/buurt names sometimes carry a number ("Wijk 01 Oost"); exports often drop it. */
-function strippedName(n: string): string {
-  return n.replace(/^(wijk|buurt)\s+\d+\s+/, '').trim();
-}
-
-/**
- * Areas by name, tolerant of how exports spell them: case, accents,
- * punctuation, and CBS numbering ("Wijk 03 Overvecht" is found as
- * "Overvecht", and the other way round). Shared by the area and survey
- * imports so both match names the same way.
- */
-export class NameIndex<T> {
-  private readonly byName = new Map<string, T[]>();
-  private readonly byStripped = new Map<string, T[]>();
-
-  add(name: string, item: T): void {
-    const n = normaliseName(name);
-    push(this.byName, n, item);
-    const s = strippedName(n);
-    if (s !== n) push(this.byStripped, s, item);
-  }
-
-  /** Every area the name can mean: the exact name first, else the name without its CBS number. */
-  find(raw: string): T[] {
-    const n = normaliseName(raw);
-    const exact = this.byName.get(n);
-    if (exact?.length) return exact;
-    return this.byStripped.get(strippedName(n)) ?? this.byName.get(strippedName(n)) ?? [];
-  }
-}
 
 export type KeyMatch =
   | { ok: true; index: number }
@@ -147,7 +106,7 @@ export class AreaMatcher {
     this.hintsGiven++;
     if (!this.byGemeente) {
       this.byGemeente = new Map();
-      this.areas.codes.forEach((c, i) => push(this.byGemeente!, this.areas.gemeenteCodes[i] || c, c));
+      this.areas.codes.forEach((c, i) => pushTo(this.byGemeente!, this.areas.gemeenteCodes[i] || c, c));
     }
     const within = this.fileGemeenten ?? new Set([this.gemeenteCode ?? gemeenteOfAreaCode(code)]);
     let found: string | null = null;
@@ -169,12 +128,6 @@ function hamming(a: string, b: string): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
   return d;
-}
-
-function push<T>(map: Map<string, T[]>, key: string, i: T) {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
 }
 
 function example(level: Level): string {

@@ -8,7 +8,7 @@
  * kept separately so the user can decide to skip the faulty ones. Pure.
  */
 import { ImportFileError, readCsvText, skippedLineText, type RawTable } from '../read-text.ts';
-import { NameIndex, normaliseName } from '../area-table/area-keys.ts';
+import { NameIndex, normaliseName } from '../area-names.ts';
 import { parseCbsNumber } from '../../model/missing.ts';
 import type { Level } from '../../model/dataset-format.ts';
 import { normaliseAreaCode } from '../../model/area-code.ts';
