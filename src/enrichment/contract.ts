@@ -37,6 +37,11 @@ export interface EnrichmentKind {
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
 
+/** "Maximaal 10 MB en 100.000 rijen.": a text file's limits in words, `what` naming what is counted. */
+export function sizeAndCountLimits(limits: { maxFileBytes: number; maxRows: number }, what: string): string {
+  return `Maximaal ${megabytes(limits.maxFileBytes)} MB en ${limits.maxRows.toLocaleString('nl-NL')} ${what}.`;
+}
+
 /** The Dutch refusal of a file past the kind's size limit, naming the file; null when it fits. */
 export function tooLargeMessage(kind: EnrichmentKind, fileName: string, bytes: number): string | null {
   if (bytes <= kind.maxFileBytes) return null;

@@ -35,6 +35,11 @@ describe('the three enrichment kinds', () => {
     for (const k of KINDS) expect(tooLargeMessage(k, 'past.csv', k.maxFileBytes)).toBeNull();
   });
 
+  it('state their limits in the words the dialogs showed', () => {
+    expect(POINTS.limitsText).toBe('Maximaal 50 MB en 1.000.000 punten per bestand.');
+    expect(SURVEY.limitsText).toBe('Maximaal 10 MB en 100.000 rijen.');
+  });
+
   it('throw one error type a dialog lists without knowing the kind', () => {
     const caught = (() => { try { refuseTooLarge(POINTS, { name: 'groot.geojson', size: POINTS.maxFileBytes + 1 }); } catch (e) { return e; } })();
     expect(caught).toBeInstanceOf(ImportFileError);

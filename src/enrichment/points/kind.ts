@@ -5,7 +5,7 @@
  * tables' workspace field. Apart from parse.ts, so the main thread knows the
  * limits without the parser and proj4.
  */
-import type { EnrichmentKind } from '../contract.ts';
+import { sizeAndCountLimits, type EnrichmentKind } from '../contract.ts';
 
 /** Limits stated in the dialog before a file is read; the worker checks them again. */
 export const POINT_LIMITS = { maxFileBytes: 50 * 1024 * 1024, maxRows: 1_000_000 } as const;
@@ -15,7 +15,7 @@ export const POINTS: EnrichmentKind = {
   title: 'Punten importeren',
   accept: '.csv,.txt,.json,.geojson,text/csv,application/geo+json,application/json',
   maxFileBytes: POINT_LIMITS.maxFileBytes,
-  limitsText: `Maximaal ${POINT_LIMITS.maxFileBytes / 1024 / 1024} MB en ${POINT_LIMITS.maxRows.toLocaleString('nl-NL')} punten per bestand.`,
+  limitsText: sizeAndCountLimits(POINT_LIMITS, 'punten per bestand'),
   tooLargeAdvice: 'Splits het bestand of laat kolommen weg.',
   workspace: { field: 'imports', sinceVersion: 4 },
 };
