@@ -3,7 +3,7 @@
  * off the main thread; positions and counts leave transferred, not copied.
  */
 import * as Comlink from 'comlink';
-import { createPointsService, type PointsWorkerApi } from '../src/points/service.ts';
+import { createPointsService, type PointsWorkerApi } from '../src/enrichment/points/service.ts';
 
 const service = createPointsService();
 

@@ -8,7 +8,7 @@ import type { DatasetEntry, Level, LevelTable } from '../src/model/dataset-forma
 import type { LevelSummary } from '../src/model/scoring-engine.ts';
 import type { KompasModel } from '../src/model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult } from '../src/model/scoring-types.ts';
-import type { SurveyData, SurveySummary } from '../src/beleving/types.ts';
+import type { SurveyData, SurveySummary } from '../src/model/beleving-types.ts';
 import type { TableFiles } from '../src/data/load-dataset.ts';
 
 export interface LoadSummary {

@@ -10,7 +10,7 @@ import type { Position } from 'geojson';
 import { bboxOf, cleanGeometry, dissolve, labelPointOf, type Areal } from './geometry.ts';
 import { aggregateNeighbours, DEFAULT_NEIGHBOUR_OPTIONS, findNeighbours, neighbourMethodText, toCsr, type NeighbourOptions } from './neighbours.ts';
 import { buildTiles, type TileFeature } from './tiles.ts';
-import { encodeGeometryFile } from '../../src/points/geometry-format.ts';
+import { encodeGeometryFile } from '../../src/model/geometry-format.ts';
 import type { DatasetInput, IndicatorColumn } from './types.ts';
 
 export interface BuiltDataset {

@@ -9,7 +9,7 @@
  * basis per view, always named on the axis. Pure.
  */
 import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
-import { BelevingTier } from './types.ts';
+import { BelevingTier } from '../model/beleving-types.ts';
 
 export interface QuadrantDef {
   id: 'veilig-veilig' | 'veilig-onveilig' | 'onveilig-veilig' | 'onveilig-onveilig';

@@ -5,7 +5,7 @@
  * robust z, percentile, status and coverage. Field list: docs/gis-export.md.
  *
  * Geometry comes from the per-level geometry files of the data pipeline
- * (src/points/geometry-format.ts): quantised to 1e-5° (about 1 m), not
+ * (src/model/geometry-format.ts): quantised to 1e-5° (about 1 m), not
  * simplified per zoom like the tiles. Pure: no DOM.
  */
 import type { MultiPolygon, Position } from 'geojson';

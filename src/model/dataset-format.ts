@@ -168,7 +168,7 @@ export interface DatasetEntry {
   files: {
     tiles: string;
     tables: Partial<Record<Level, string>>;
-    /** Per level: compact area geometry for counting imported points (src/points/geometry-format.ts). */
+    /** Per level: compact area geometry for counting imported points (src/model/geometry-format.ts). */
     geometry?: Partial<Record<Level, string>>;
   };
 }

@@ -6,7 +6,7 @@
  * counting points per buurt.
  *
  * Import this only where coordinates are converted (the points worker, the
- * pipeline): it brings proj4 along. The UI names systems via src/points/crs.ts.
+ * pipeline): it brings proj4 along. The UI names systems via src/enrichment/points/crs.ts.
  */
 import proj4 from 'proj4';
 

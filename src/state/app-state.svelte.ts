@@ -13,7 +13,7 @@ import { appDataSource, dataUrl, loadCatalog, LoadError, verifyTilesPrefix } fro
 import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
 import { loadIntoWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
-import { DENOMINATORS } from '../import/types.ts';
+import { DENOMINATORS } from '../enrichment/area-table/types.ts';
 import { CONFIG_HINT, loadHostConfig, type HostConfig } from '../hosting/host-config.ts';
 import { probeScript, probeTiles } from '../hosting/probe.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
@@ -21,11 +21,11 @@ import { maplibreWorkerUrl, shareTilesPrefix } from '../map/map-controller.ts';
 import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts';
 import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
-import { PointsState } from '../points/points-state.svelte.ts';
+import { PointsState } from './points-state.svelte.ts';
 import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
-import { importedValuesFor } from '../import/to-worker.ts';
-import type { AreaImport } from '../import/types.ts';
-import type { SurveyData, SurveySummary } from '../beleving/types.ts';
+import { importedValuesFor } from '../enrichment/area-table/to-worker.ts';
+import type { AreaImport } from '../enrichment/area-table/types.ts';
+import type { SurveyData, SurveySummary } from '../model/beleving-types.ts';
 
 export interface Selection {
   level: Level;

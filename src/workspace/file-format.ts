@@ -38,8 +38,8 @@ import {
   type WorkspaceSurvey,
 } from './model.ts';
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
-import { checkAreaImports } from '../import/persist.ts';
-import { checkSurveyData } from '../beleving/survey-store.ts';
+import { checkAreaImports } from '../enrichment/area-table/persist.ts';
+import { checkSurveyData } from '../enrichment/survey/persist.ts';
 import { isCalendarDate, isIsoDateTime } from '../model/iso-date.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 import { gemeenteOfAreaCode, isAreaCode } from '../model/area-code.ts';

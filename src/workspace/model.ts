@@ -6,8 +6,8 @@
  */
 import type { CategoryId, StakeholderId } from './ids.ts';
 import { interventionById, type Intervention } from './interventions.ts';
-import type { AreaImport } from '../import/types.ts';
-import type { SurveyData } from '../beleving/types.ts';
+import type { AreaImport } from '../enrichment/area-table/types.ts';
+import type { SurveyData } from '../model/beleving-types.ts';
 
 export const MATRIX_STATUSES = ['lopend', 'kansrijk', 'gepland', 'afgerond', 'obstakel'] as const;
 export type MatrixStatus = (typeof MATRIX_STATUSES)[number];

@@ -12,7 +12,7 @@
 import { toCsv } from '../model/formats/csv-write.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 import { DelimitedError, parseDelimited } from '../model/formats/delimited.ts';
-import { decodeFileText, ImportFileError } from '../import/read-file.ts';
+import { decodeFileText, ImportFileError } from '../enrichment/read-text.ts';
 import { isCategoryId } from './ids.ts';
 import { RESIDENT_ANSWERS, newId, type ResidentAnswer, type ResidentAnswerBatch, type ResidentAnswerValue } from './model.ts';
 import { ANSWERS_FILE_FORMAT } from './resident-html.ts';

@@ -36,9 +36,9 @@ import {
   type ResidentAnswerBatch,
 } from './model.ts';
 import type { CategoryId } from './ids.ts';
-import type { AreaImport } from '../import/types.ts';
-import type { SurveyData } from '../beleving/types.ts';
-import { forgetLegacySurvey, readLegacySurveys } from '../beleving/survey-store.ts';
+import type { AreaImport } from '../enrichment/area-table/types.ts';
+import type { SurveyData } from '../model/beleving-types.ts';
+import { forgetLegacySurvey, readLegacySurveys } from '../enrichment/survey/persist.ts';
 import type { Intervention } from './interventions.ts';
 import { parseStoredWorkspace, serializeWorkspace, workspaceFileName } from './file-format.ts';
 import { gemeenteOfAreaCode, levelOfAreaCode, wijkOfAreaCode } from '../model/area-code.ts';

@@ -10,7 +10,14 @@
  *   src/model, src/data, workers/
  *                        no svelte, no maplibre-gl, nothing from src/ui
  *   src/ui               may import anything in src/
- *   src/points           never imports src/state (src/state imports it)
+ *   src/enrichment       area tables, points and survey: imports only
+ *                        src/model, itself and packages (no svelte, no
+ *                        maplibre-gl); src/model never imports it
+ *   a kind's insides     src/enrichment/<kind>/ is reached from outside
+ *                        src/enrichment only through its public files
+ *                        (ENRICHMENT_PUBLIC below) or the shared top;
+ *                        src/ui/enrichment (the kinds' dialogs) may use all;
+ *                        one kind uses another only through those files too
  *   src/workspace/merge.ts
  *                        pure: only the workspace model
  *   scripts/             build and data tools: from src/ they may use
@@ -19,7 +26,7 @@
  *                        MapLibre directly, so packages are not limited)
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
@@ -87,13 +94,30 @@ const isUiTarget = (target: string) => UI_PACKAGES.has(target) || inside(target,
  * Imports that break a rule today, each with its reason. Empty is the goal;
  * an entry here is a debt that the test keeps visible.
  */
-const KNOWN_EXCEPTIONS: { from: string; target: string; reason: string }[] = [
-  {
-    from: 'scripts/pipeline/build-dataset.ts',
-    target: 'src/points/geometry-format.ts',
-    reason: 'the pipeline writes the geometry file the points worker reads; the byte format belongs beside src/model/dataset-format.ts, to move with the enrichment work of issue 14',
-  },
-];
+const KNOWN_EXCEPTIONS: { from: string; target: string; reason: string }[] = [];
+
+/**
+ * What the rest of the app may use of each enrichment kind: its contract
+ * object, the types stored in the workspace, the check of what comes back
+ * from the workspace file, what goes to the scoring worker, and the worker
+ * entries and their main-thread clients. Parsers, matchers and counters
+ * stay inside.
+ */
+const ENRICHMENT_PUBLIC = new Set([
+  'src/enrichment/area-table/kind.ts',
+  'src/enrichment/area-table/types.ts',
+  'src/enrichment/area-table/persist.ts',
+  'src/enrichment/area-table/to-worker.ts',
+  'src/enrichment/area-table/read-file.ts',
+  'src/enrichment/points/kind.ts',
+  'src/enrichment/points/client.ts',
+  'src/enrichment/points/service.ts',
+  'src/enrichment/points/point-errors.ts',
+  'src/enrichment/points/rates.ts',
+  'src/enrichment/survey/kind.ts',
+  'src/enrichment/survey/persist.ts',
+]);
+const isKindInside = (target: string) => /^src\/enrichment\/[^/]+\//.test(target);
 
 function breaking(rule: (e: ImportEdge) => boolean): string[] {
   return EDGES.filter(rule)
@@ -121,8 +145,22 @@ describe('architecture: import boundaries', () => {
     expect(breaking((e) => inside(e.from, 'scripts') && inside(e.target, 'src') && !inside(e.target, 'src/model') && !inside(e.target, 'src/data'))).toEqual([]);
   });
 
-  it('src/points and src/state do not import each other both ways (points-state takes a PointsHost)', () => {
-    expect(breaking((e) => inside(e.from, 'src/points') && inside(e.target, 'src/state'))).toEqual([]);
+  it('src/enrichment imports only src/model, itself and packages other than svelte and maplibre-gl', () => {
+    expect(breaking((e) => inside(e.from, 'src/enrichment') && (isUiTarget(e.target) || (e.local && !inside(e.target, 'src/model') && !inside(e.target, 'src/enrichment'))))).toEqual([]);
+  });
+
+  it('outside src/enrichment and its dialogs, a kind is used only through its public files', () => {
+    const outside = (from: string) => !inside(from, 'src/enrichment') && !inside(from, 'src/ui/enrichment');
+    expect(breaking((e) => outside(e.from) && isKindInside(e.target) && !ENRICHMENT_PUBLIC.has(e.target))).toEqual([]);
+  });
+
+  it('one enrichment kind uses another only through its public files', () => {
+    const kindOf = (path: string) => /^src\/enrichment\/([^/]+)\//.exec(path)?.[1];
+    expect(breaking((e) => !!kindOf(e.from) && !!kindOf(e.target) && kindOf(e.from) !== kindOf(e.target) && !ENRICHMENT_PUBLIC.has(e.target))).toEqual([]);
+  });
+
+  it('the public files of the enrichment kinds exist', () => {
+    for (const file of ENRICHMENT_PUBLIC) expect(existsSync(join(ROOT, file)), file).toBe(true);
   });
 
   it('the tab merge (src/workspace/merge.ts) is pure: nothing but the workspace model, no svelte', () => {

@@ -7,7 +7,7 @@ import DialCard from '../../src/ui/DialCard.svelte';
 import GapChart from '../../src/ui/beleving/GapChart.svelte';
 import JudgementControl from '../../src/ui/beleving/JudgementControl.svelte';
 import { ScoreStatus, type DialExplanation } from '../../src/model/scoring-types.ts';
-import type { DialSurvey } from '../../src/beleving/types.ts';
+import type { DialSurvey } from '../../src/model/beleving-types.ts';
 import { quadrantOf, type GapData } from '../../src/beleving/gap.ts';
 import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BETA_PRIOR, belevingForLevel, combineBeta } from '../../src/beleving/estimate.ts';
-import { BelevingTier, type SurveyData, type SurveyFigure } from '../../src/beleving/types.ts';
+import { BETA_PRIOR, belevingForLevel, combineBeta } from '../../src/model/beleving-estimate.ts';
+import { BelevingTier, type SurveyData, type SurveyFigure } from '../../src/model/beleving-types.ts';
 import { GESCHAT_LABEL } from '../../src/model/beleving.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
 import { randomTable } from '../model/helpers/synthetic-table.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUADRANTS, gapData, percentileRanks, quadrantOf } from '../../src/beleving/gap.ts';
-import { BelevingTier } from '../../src/beleving/types.ts';
+import { BelevingTier } from '../../src/model/beleving-types.ts';
 import { ScoreStatus, type ScoreResult } from '../../src/model/scoring-types.ts';
 
 describe('quadrantOf', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDatasetFromDisk } from '../../scripts/scores-cli.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
-import { decodeGeometryFile } from '../../src/points/geometry-format.ts';
+import { decodeGeometryFile } from '../../src/model/geometry-format.ts';
 import { scoresToGeoJson, type ExportScope } from '../../src/export/geojson.ts';
 import { creditLine } from '../../src/model/credits.ts';
 import type { Position } from 'geojson';

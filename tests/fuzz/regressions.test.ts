@@ -6,17 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/workspace/file-format.ts';
 import { createWorkspace } from '../../src/workspace/model.ts';
-import { IMPORT_LIMITS, type AreaImport } from '../../src/import/types.ts';
-import { readCsvText, readImportBuffer } from '../../src/import/read-file.ts';
-import { xlsxFromSheetXml } from '../import/helpers.ts';
-import { AreaMatcher, type AreaList } from '../../src/import/area-keys.ts';
-import { buildImport } from '../../src/import/build-import.ts';
+import { IMPORT_LIMITS, type AreaImport } from '../../src/enrichment/area-table/types.ts';
+import { readCsvText } from '../../src/enrichment/read-text.ts';
+import { readImportBuffer } from '../../src/enrichment/area-table/read-file.ts';
+import { xlsxFromSheetXml } from '../enrichment/area-table/helpers.ts';
+import { AreaMatcher, type AreaList } from '../../src/enrichment/area-table/area-keys.ts';
+import { buildImport } from '../../src/enrichment/area-table/build-import.ts';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
-import { suggestMappings } from '../../src/import/suggest-mapping.ts';
+import { suggestMappings } from '../../src/enrichment/area-table/suggest-mapping.ts';
 import { parseHostConfig } from '../../src/hosting/host-config.ts';
 import { isClearMessage } from './harness.ts';
-import { checkPointFileSize, inspectPointFile, POINT_LIMITS, readPoints } from '../../src/points/parse.ts';
-import { PointImportError } from '../../src/points/point-errors.ts';
+import { checkPointFileSize, inspectPointFile, readPoints } from '../../src/enrichment/points/parse.ts';
+import { POINT_LIMITS } from '../../src/enrichment/points/kind.ts';
+import { PointImportError } from '../../src/enrichment/points/point-errors.ts';
 
 const amsterdam = { kind: 'gemeente' as const, gemeenteCode: 'GM0363', areas: [{ code: 'GM0363', name: 'Amsterdam' }] };
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseSurvey, SURVEY_LIMITS } from '../../src/beleving/survey.ts';
+import { parseSurvey } from '../../src/enrichment/survey/parse.ts';
+import { SURVEY_LIMITS } from '../../src/enrichment/survey/kind.ts';
 import { throughWorkspace } from './families/survey-file.ts';
 
 const areas = { gemeente: { codes: ['GM0014', 'GM0363'], names: ['Groningen', 'Amsterdam'], gemeenteCodes: ['GM0014', 'GM0363'] },

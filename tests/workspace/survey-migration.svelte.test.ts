@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
 import { WorkspaceDb } from '../../src/workspace/db.ts';
-import type { SurveyData } from '../../src/beleving/types.ts';
+import type { SurveyData } from '../../src/model/beleving-types.ts';
 
 const OLD_KEY = 'wijkveiligheidskompas.enquete.nl2024';
 const survey: SurveyData = {

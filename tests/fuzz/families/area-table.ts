@@ -7,11 +7,12 @@
  * codes, far spreadsheet cells, very wide or long files.
  */
 import fc from 'fast-check';
-import { readImportBuffer, ImportFileError } from '../../../src/import/read-file.ts';
-import { detectKey, type AreaList } from '../../../src/import/area-keys.ts';
-import { buildImport } from '../../../src/import/build-import.ts';
-import type { ColumnMapping } from '../../../src/import/types.ts';
-import { makeXlsx, xlsxFromSheetXml } from '../../import/helpers.ts';
+import { ImportFileError } from '../../../src/enrichment/read-text.ts';
+import { readImportBuffer } from '../../../src/enrichment/area-table/read-file.ts';
+import { detectKey, type AreaList } from '../../../src/enrichment/area-table/area-keys.ts';
+import { buildImport } from '../../../src/enrichment/area-table/build-import.ts';
+import type { ColumnMapping } from '../../../src/enrichment/area-table/types.ts';
+import { makeXlsx, xlsxFromSheetXml } from '../../enrichment/area-table/helpers.ts';
 import { hostileCell, type FuzzFamily } from '../harness.ts';
 
 const AREAS: AreaList = (() => {

@@ -6,8 +6,8 @@
  * separator, extra cells, truncation, points abroad, binary, many rows.
  */
 import fc from 'fast-check';
-import { inspectPointFile, readPoints } from '../../../src/points/parse.ts';
-import { PointImportError } from '../../../src/points/point-errors.ts';
+import { inspectPointFile, readPoints } from '../../../src/enrichment/points/parse.ts';
+import { PointImportError } from '../../../src/enrichment/points/point-errors.ts';
 import { rdToWgs84 } from '../../../src/model/rd-new.ts';
 import { hostileCell, type FuzzFamily } from '../harness.ts';
 

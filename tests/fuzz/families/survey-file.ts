@@ -8,8 +8,8 @@
  */
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
-import { parseSurvey } from '../../../src/beleving/survey.ts';
-import type { SurveyData } from '../../../src/beleving/types.ts';
+import { parseSurvey } from '../../../src/enrichment/survey/parse.ts';
+import type { SurveyData } from '../../../src/model/beleving-types.ts';
 import { createWorkspace } from '../../../src/workspace/model.ts';
 import { parseStoredWorkspace, parseWorkspaceFile, serializeWorkspace } from '../../../src/workspace/file-format.ts';
 import { hostileCell, type FuzzFamily } from '../harness.ts';
