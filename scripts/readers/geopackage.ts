@@ -199,7 +199,7 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
         if (raw instanceof Uint8Array) throw cellError(file, `${where} (${code})`, column, 'een getal', '(blob)');
         const cell = parseCbsNumber(raw as string | number | null);
         if (cell === null) throw cellError(file, `${where} (${code})`, column, 'een getal', raw);
-        const meta = makeMeta(def, column, {
+        const meta = makeMeta(def.series, column, {
           year, indelingYear, publisher: 'CBS',
           source: options.source ?? `CBS Wijk- en buurtkaart ${year} (GeoPackage)`,
         });

@@ -23,7 +23,7 @@ import { gemeenteFilter, gemeenteOfCode, levelOfCode, normaliseCode, wijkOfCode 
 import { cellError, fileError } from './errors.ts';
 import { ColumnCollector, type ReaderResult } from './result.ts';
 import { makeMeta, odataStem } from './series.ts';
-import { crimeSeries, SOORT_MISDRIJF } from './soort-misdrijf.ts';
+import { crimeSeries, SOORT_MISDRIJF } from '../../src/model/kompas/soort-misdrijf.ts';
 import { isStatLineFooter } from './statline-csv.ts';
 
 export interface CrimeTableOptions {
@@ -210,9 +210,9 @@ export function readCrimeTable(text: string, options: CrimeTableOptions = {}): C
       cell = complete ? { value: sum, reason: MissingReason.present } : { value: null, reason: MissingReason.incomplete };
     }
     const series = crimeSeries(soort);
-    const title = SOORT_MISDRIJF.get(soort) ?? titles.get(soort) ?? `Soort misdrijf ${soort}`;
-    const label = soort === '0.0.0' ? 'Geregistreerde misdrijven, alle soorten samen' : `Geregistreerde misdrijven: ${title}`;
-    const meta = makeMeta({ series, label, unit: 'aantal', kind: 'count' }, `${cols[measureCol]} (SoortMisdrijf ${soort})`, {
+    // A type missing from the registry's SoortMisdrijf list keeps the title the file gives it.
+    const words = SOORT_MISDRIJF.has(soort) ? series : { series, label: `Geregistreerde misdrijven: ${titles.get(soort) ?? `Soort misdrijf ${soort}`}`, unit: 'aantal', kind: 'count' as const };
+    const meta = makeMeta(words, `${cols[measureCol]} (SoortMisdrijf ${soort})`, {
       year, indelingYear, publisher: 'Politie, CBS',
       source: `Politie/CBS ${tableId} (geregistreerde misdrijven; soort misdrijf, wijk, buurt, ${tableId === '47022NED' ? 'maandcijfers' : 'jaarcijfers'})`,
       period,

@@ -171,7 +171,7 @@ export async function readShapefileZip(zipBytes: Uint8Array, options: ShapefileZ
         const raw = rawNumbers.get(column)?.[index - 1] ?? props[column];
         const cell = parseCbsNumber(raw as string | number | null | undefined);
         if (cell === null) throw cellError(`${inner}.dbf`, `${where} (${code})`, column, 'een getal', raw);
-        const meta = makeMeta(series, column, { year, indelingYear, publisher: 'CBS', source: options.source ?? `CBS Wijk- en buurtkaart ${year} (shapefile)` });
+        const meta = makeMeta(series.series, column, { year, indelingYear, publisher: 'CBS', source: options.source ?? `CBS Wijk- en buurtkaart ${year} (shapefile)` });
         collector.set(level, meta, code, cell, `${inner}.dbf, ${where}`);
       }
     }

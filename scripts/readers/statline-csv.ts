@@ -21,7 +21,8 @@ import type { AreaFeature } from '../pipeline/types.ts';
 import { gemeenteFilter, gemeenteOfCode, levelOfCode, normaliseCode, wijkOfCode } from './codes.ts';
 import { cellError, fileError } from './errors.ts';
 import { ColumnCollector, type ReaderResult } from './result.ts';
-import { findSeries, isHerkomstColumn, KERNCIJFERS_SERIES, makeMeta, odataStem, RIVM_SERIES, type SeriesDef } from './series.ts';
+import { rivmSeriesId } from '../../src/model/kompas/series.ts';
+import { findSeries, isHerkomstColumn, KERNCIJFERS_SERIES, makeMeta, odataStem, RIVM_SERIES, type SeriesWords } from './series.ts';
 
 export interface StatLineCsvOptions {
   file?: string;
@@ -70,12 +71,6 @@ export function isStatLineFooter(cells: string[]): boolean {
 export function yearOfPeriod(raw: string): number | null {
   const m = /^(\d{4})(JJ00)?\*?$/.exec(raw.trim());
   return m ? Number(m[1]) : null;
-}
-
-function rivmPrefix(leeftijd: string | undefined): { prefix: string; unit: string; labelSuffix: string } {
-  if (leeftijd === undefined || leeftijd === '20300') return { prefix: 'rivm_', unit: '% 18+', labelSuffix: '' };
-  if (leeftijd === '80200') return { prefix: 'rivm65_', unit: '% 65+', labelSuffix: ' (65+)' };
-  return { prefix: `rivm_l${leeftijd}_`, unit: '%', labelSuffix: ` (leeftijd ${leeftijd})` };
 }
 
 function slug(column: string): string {
@@ -130,10 +125,10 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
     }
   }
   const leeftijdCol = dimensionCols.find((i) => /^Leeftijd$/i.test(cols[i].trim()));
-  const rivm = rivmPrefix(leeftijdCol === undefined ? undefined : fixed.get(leeftijdCol));
+  const ageCode = leeftijdCol === undefined ? undefined : fixed.get(leeftijdCol);
 
   // Measure columns and their series.
-  interface Measure { index: number; def: Pick<SeriesDef, 'series' | 'label' | 'unit' | 'kind'>; publisher: string; source: string }
+  interface Measure { index: number; series: string | SeriesWords; publisher: string; source: string }
   const measures: Measure[] = [];
   let herkomst = 0;
   let unmapped = 0;
@@ -143,17 +138,17 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
     if (isHerkomstColumn(column) || /herkomst|migratie/i.test(column)) { herkomst++; return; }
     const rivmDef = findSeries(RIVM_SERIES, 'stems', column);
     if (rivmDef) {
-      measures.push({ index, def: { ...rivmDef, series: rivm.prefix + rivmDef.series, unit: rivm.unit, label: rivmDef.label + rivm.labelSuffix }, publisher: 'RIVM, CBS, GGD', source: options.source ?? 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (StatLine 50090NED)' });
+      measures.push({ index, series: rivmSeriesId(rivmDef.series, ageCode), publisher: 'RIVM, CBS, GGD', source: options.source ?? 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (StatLine 50090NED)' });
       return;
     }
     const def = findSeries(KERNCIJFERS_SERIES, 'stems', column) ?? findSeries(KERNCIJFERS_SERIES, 'mnemonics', column) ?? findSeries(KERNCIJFERS_SERIES, 'labels', column);
     const publisher = options.publisher ?? 'CBS';
     const source = options.source ?? 'CBS StatLine';
-    if (def && !measures.some((m) => m.def.series === def.series)) {
-      measures.push({ index, def, publisher, source });
+    if (def && !measures.some((m) => m.series === def.series)) {
+      measures.push({ index, series: def.series, publisher, source });
     } else if (options.includeUnmapped && !isRivm) {
       const unit = /\(%\)\s*$/.test(column) ? '%' : /\(aantal\)\s*$/i.test(column) ? 'aantal' : '';
-      measures.push({ index, def: { series: `extra_${slug(column)}`, label: column.trim(), unit, kind: unit === '%' ? 'share' : unit === 'aantal' ? 'count' : 'value' }, publisher, source });
+      measures.push({ index, series: { series: `extra_${slug(column)}`, label: column.trim(), unit, kind: unit === '%' ? 'share' : unit === 'aantal' ? 'count' : 'value' }, publisher, source });
     } else {
       unmapped++;
     }
@@ -192,7 +187,7 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
       const raw = row[m.index];
       const cell = parseCbsNumber(raw);
       if (cell === null) throw cellError(file, where, cols[m.index], 'een getal', raw.trim());
-      const meta = makeMeta(m.def, cols[m.index].trim(), { year, indelingYear: options.indelingYear ?? year, publisher: m.publisher, source: m.source });
+      const meta = makeMeta(m.series, cols[m.index].trim(), { year, indelingYear: options.indelingYear ?? year, publisher: m.publisher, source: m.source });
       collector.set(level, meta, code, cell, `${file}, ${where}`);
     }
   });

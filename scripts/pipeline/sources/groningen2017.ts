@@ -17,7 +17,7 @@ import { rivmColumns } from './rivm.ts';
 const LICENCE = 'CC BY 4.0';
 
 /** The series of docs/indicators.md for this dataset; other dbf columns are not written. */
-const SHAPE_SERIES = new Set([
+export const SHAPE_SERIES = new Set([
   'inwoners', 'huishoudens', 'eenpersoonshuishoudens', 'huishoudens_met_kinderen', 'bevolkingsdichtheid',
   'adressendichtheid', 'stedelijkheid', 'jongeren_15_24', 'aandeel_65plus', 'verweduwd',
 ]);
@@ -67,7 +67,7 @@ export async function loadGroningen2017({ dataDir }: { dataDir: string }): Promi
   }
   for (const year of THEFT_YEARS) {
     const partial = year === 2017;
-    const m = meta({ series: 'fietsdiefstal', label: 'Geregistreerde fietsdiefstallen', unit: 'aantal', kind: 'count' }, year, {
+    const m = meta({ series: 'fietsdiefstal' }, year, {
       indelingYear: 2017,
       publisher: 'Politie',
       source: 'Politie Groningen, fietsdiefstallen (incidentcode A72), geteld per buurt 2017',

@@ -20,31 +20,28 @@ const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via wooni
 
 /** WIV kerncijfers present at buurt, wijk and gemeente (source column → series). */
 const KERNCIJFERS: (SeriesSpec & { column: string })[] = [
-  { series: 'inwoners', column: 'inwoners', label: 'Inwoners', unit: 'aantal', kind: 'count' },
-  { series: 'inwoners_0_14', column: 'inwoners0tot15', label: 'Inwoners 0–14 jaar', unit: 'aantal', kind: 'count' },
-  { series: 'inwoners_65plus', column: 'inwoners65plus', label: 'Inwoners 65 jaar en ouder', unit: 'aantal', kind: 'count' },
-  { series: 'huishoudens', column: 'huishoudens', label: 'Huishoudens', unit: 'aantal', kind: 'count' },
-  { series: 'huishoudensgrootte', column: 'huishoudensgrootte', label: 'Gemiddelde huishoudensgrootte', unit: 'personen', kind: 'value' },
-  { series: 'bevolkingsdichtheid', column: 'dichtheid', label: 'Bevolkingsdichtheid', unit: 'inwoners per km²', kind: 'value' },
-  { series: 'woz', column: 'wozWaarde', label: 'Gemiddelde WOZ-waarde woningen', unit: '× € 1.000', kind: 'value' },
-  { series: 'koopwoningen', column: 'koopwoningen', label: 'Koopwoningen', unit: '%', kind: 'share' },
-  { series: 'eengezinswoningen', column: 'eengezinswoning', label: 'Eengezinswoningen', unit: '%', kind: 'share' },
-  { series: 'inkomen_per_inwoner', column: 'inkomenPerInwoner', label: 'Gemiddeld inkomen per inwoner', unit: '× € 1.000', kind: 'value',
+  { series: 'inwoners', column: 'inwoners' },
+  { series: 'inwoners_0_14', column: 'inwoners0tot15' },
+  { series: 'inwoners_65plus', column: 'inwoners65plus' },
+  { series: 'huishoudens', column: 'huishoudens' },
+  { series: 'huishoudensgrootte', column: 'huishoudensgrootte' },
+  { series: 'bevolkingsdichtheid', column: 'dichtheid' },
+  { series: 'woz', column: 'wozWaarde' },
+  { series: 'koopwoningen', column: 'koopwoningen' },
+  { series: 'eengezinswoningen', column: 'eengezinswoning' },
+  { series: 'inkomen_per_inwoner', column: 'inkomenPerInwoner',
     note: 'Per buurt alleen voor grotere buurten gepubliceerd.' },
-  { series: 'stedelijkheid', column: 'stedelijkheid', label: 'Stedelijkheid', unit: 'klasse 1–5', kind: 'class', note: '1 = zeer sterk stedelijk, 5 = niet stedelijk.' },
-  { series: 'adressendichtheid', column: 'adressendichtheid', label: 'Omgevingsadressendichtheid', unit: 'adressen per km²', kind: 'value' },
-  { series: 'oppervlakte_land', column: 'oppervlakteLandHa', label: 'Oppervlakte land', unit: 'ha', kind: 'value' },
-  { series: 'afstand_huisarts', column: 'afstandHuisarts', label: 'Afstand tot huisartsenpraktijk', unit: 'km', kind: 'value' },
-  { series: 'afstand_supermarkt', column: 'afstandSupermarkt', label: 'Afstand tot grote supermarkt', unit: 'km', kind: 'value' },
-  { series: 'afstand_school', column: 'afstandSchool', label: 'Afstand tot basisschool', unit: 'km', kind: 'value' },
+  { series: 'stedelijkheid', column: 'stedelijkheid', note: '1 = zeer sterk stedelijk, 5 = niet stedelijk.' },
+  { series: 'adressendichtheid', column: 'adressendichtheid' },
+  { series: 'oppervlakte_land', column: 'oppervlakteLandHa' },
+  { series: 'afstand_huisarts', column: 'afstandHuisarts' },
+  { series: 'afstand_supermarkt', column: 'afstandSupermarkt' },
+  { series: 'afstand_school', column: 'afstandSchool' },
 ];
 const WIV_EMPTY_NOTE = 'Leeg in de bron betekent 0 of geheim; de bron maakt geen onderscheid.';
 
 const CRIME: SeriesSpec = {
   series: 'misdrijven_totaal',
-  label: 'Geregistreerde misdrijven (alle soorten samen)',
-  unit: 'aantal',
-  kind: 'count',
   note: 'Alle soorten misdrijven samen, inclusief verkeer, fraude en cyber; geteld waar het feit plaatsvond. ' +
     'Gemeente = eigen geregistreerd totaal; wijk = som van de buurten met cijfers, opgehoogd naar alle inwoners als buurten zonder cijfers inwoners hebben.',
 };
@@ -53,23 +50,14 @@ const CRIME_YEARS = [2021, 2022, 2023, 2024, 2025];
 const CRIME_POOLED_YEARS = CRIME_YEARS.slice(-3);
 const CRIME_COUNTED: SeriesSpec = {
   series: 'misdrijven_inwonersdekking',
-  label: 'Misdrijven: aandeel inwoners in buurten met politiecijfers',
-  unit: '% inwoners',
-  kind: 'share',
   note: 'Wijk = som van de buurten met politiecijfers, opgehoogd naar alle inwoners. 30–60 %: beperkte dekking; onder 30 % geen wijkcijfer.',
 };
 const CRIME_COVERAGE: SeriesSpec = {
   series: 'misdrijven_dekking',
-  label: 'Dekking buurtregistratie misdrijven (som van de buurten ÷ gemeentetotaal)',
-  unit: '%',
-  kind: 'share',
   note: 'Onder 90 % telt criminaliteit in de buurten van deze gemeente niet mee ("registratie onvolledig").',
 };
 const RIVM_JOIN: SeriesSpec = {
   series: 'rivm_koppeling',
-  label: 'Koppeling RIVM-gezondheidscijfers',
-  unit: 'code',
-  kind: 'class',
   note: '0 = op code, 1 = gekoppeld op naam, 2 = wijkwaarde, 3 = gemeentewaarde, 4 = gemiddelde van de wijken (gemeente na 2020 gevormd), 5 = gemiddelde van de buurten (wijkcode gewijzigd).',
 };
 
@@ -179,21 +167,18 @@ export function crimeInputCheck(buurten: AreaFeature[], buurt: Map<number, Map<s
 
 const HEALTH: SeriesSpec = {
   series: 'goed_ervaren_gezondheid',
-  label: 'Goed of zeer goed ervaren gezondheid (18+)',
-  unit: '% 18+',
-  kind: 'share',
   note: 'RIVM Gezondheidsmonitor 50150NED; niet per wijk gepubliceerd.',
 };
 const HEALTH_YEARS = [2012, 2016, 2020, 2022, 2024];
 
 const TMAP: (SeriesSpec & { column: string })[] = [
-  { series: 'woz', column: 'dwelling_value', label: 'Gemiddelde WOZ-waarde woningen', unit: '× € 1.000', kind: 'value' },
-  { series: 'koopwoningen', column: 'dwelling_ownership', label: 'Koopwoningen', unit: '%', kind: 'share' },
-  { series: 'inkomen_laag', column: 'income_low', label: 'Personen met laag inkomen (laagste 40 % landelijk)', unit: '% personen', kind: 'share' },
-  { series: 'inkomen_hoog', column: 'income_high', label: 'Personen met hoog inkomen (hoogste 20 % landelijk)', unit: '% personen', kind: 'share' },
-  { series: 'arbeidsparticipatie', column: 'employment_rate', label: 'Netto arbeidsparticipatie', unit: '% 15–75', kind: 'share' },
-  { series: 'opleiding_hoog', column: 'edu_appl_sci', label: 'Hoogopgeleid (hbo/wo)', unit: '% 15–75', kind: 'share' },
-  { series: 'jongeren_15_24', column: 'pop_15_24', label: 'Inwoners 15–24 jaar', unit: '%', kind: 'share' },
+  { series: 'woz', column: 'dwelling_value' },
+  { series: 'koopwoningen', column: 'dwelling_ownership' },
+  { series: 'inkomen_laag', column: 'income_low' },
+  { series: 'inkomen_hoog', column: 'income_high' },
+  { series: 'arbeidsparticipatie', column: 'employment_rate' },
+  { series: 'opleiding_hoog', column: 'edu_appl_sci' },
+  { series: 'jongeren_15_24', column: 'pop_15_24' },
 ];
 const TMAP_SOURCE = 'CBS Kerncijfers wijken en buurten 2022, via R-pakket tmap (NLD_dist, NLD_muni)';
 
@@ -372,7 +357,7 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     if (p.value !== null) pop2024.set(code, p.value);
     stock[level].set(code, kCsv.cell(row, 'Woningvoorraad_35', MissingReason.unknown));
   }
-  const stockMeta = meta({ series: 'woningvoorraad', label: 'Woningvoorraad', unit: 'aantal', kind: 'count' }, 2024, {
+  const stockMeta = meta({ series: 'woningvoorraad' }, 2024, {
     indelingYear: 2024,
     publisher: 'CBS',
     source: 'CBS Kerncijfers wijken en buurten 2024 (85984NED)',

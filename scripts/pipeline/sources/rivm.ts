@@ -10,22 +10,22 @@ import type { CellValue, IndicatorColumn } from '../types.ts';
 import { column, InputError, meta, readCsv, type SeriesSpec } from './common.ts';
 
 const RIVM_18: (SeriesSpec & { column: string })[] = [
-  { series: 'rivm_ervaren_gezondheid', column: 'ErvarenGezondheidGoedZeerGoed_4', label: 'Goed of zeer goed ervaren gezondheid', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_angst_depressie', column: 'HoogRisicoOpAngstOfDepressie_25', label: 'Hoog risico op angststoornis of depressie', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_stress', column: 'HeelVeelStressInAfgelopen4Weken_26', label: 'Heel veel stress in de afgelopen 4 weken', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_regie', column: 'MatigVeelRegieOverEigenLeven_27', label: 'Matig of veel regie over eigen leven', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_eenzaam', column: 'Eenzaam_28', label: 'Eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29', label: 'Ernstig of zeer ernstig eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_emotioneel_eenzaam', column: 'EmotioneelEenzaam_30', label: 'Emotioneel eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_sociaal_eenzaam', column: 'SociaalEenzaam_31', label: 'Sociaal eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_mantelzorger', column: 'Mantelzorger_32', label: 'Mantelzorger', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_vrijwilligerswerk', column: 'Vrijwilligerswerk_33', label: 'Doet vrijwilligerswerk', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_geluidhinder_buren', column: 'ErnstigeGeluidhinderDoorBuren_37', label: 'Ernstige geluidhinder door buren', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_moeite_rondkomen', column: 'MoeiteMetRondkomen_38', label: 'Moeite met rondkomen', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_langdurig_beperkt', column: 'LangdurigeZiekteEnBeperkt_19', label: 'Langdurige ziekte en beperkt', unit: '% 18+', kind: 'share' },
+  { series: 'rivm_ervaren_gezondheid', column: 'ErvarenGezondheidGoedZeerGoed_4' },
+  { series: 'rivm_angst_depressie', column: 'HoogRisicoOpAngstOfDepressie_25' },
+  { series: 'rivm_stress', column: 'HeelVeelStressInAfgelopen4Weken_26' },
+  { series: 'rivm_regie', column: 'MatigVeelRegieOverEigenLeven_27' },
+  { series: 'rivm_eenzaam', column: 'Eenzaam_28' },
+  { series: 'rivm_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29' },
+  { series: 'rivm_emotioneel_eenzaam', column: 'EmotioneelEenzaam_30' },
+  { series: 'rivm_sociaal_eenzaam', column: 'SociaalEenzaam_31' },
+  { series: 'rivm_mantelzorger', column: 'Mantelzorger_32' },
+  { series: 'rivm_vrijwilligerswerk', column: 'Vrijwilligerswerk_33' },
+  { series: 'rivm_geluidhinder_buren', column: 'ErnstigeGeluidhinderDoorBuren_37' },
+  { series: 'rivm_moeite_rondkomen', column: 'MoeiteMetRondkomen_38' },
+  { series: 'rivm_langdurig_beperkt', column: 'LangdurigeZiekteEnBeperkt_19' },
 ];
 const RIVM_65: (SeriesSpec & { column: string })[] = [
-  { series: 'rivm65_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29', label: 'Ernstig of zeer ernstig eenzaam (65+)', unit: '% 65+', kind: 'share' },
+  { series: 'rivm65_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29' },
 ];
 
 const LEVEL_OF: Record<string, Level> = { Buurt: 'buurt', Wijk: 'wijk', Gemeente: 'gemeente' };
