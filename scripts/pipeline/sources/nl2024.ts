@@ -231,13 +231,54 @@ function kerncijferColumns(csv: Csv, codeColumn: string, level: Level, codes: st
   });
 }
 
+/** What the steps below share: the three area tables of woonikveilig 2024 and the codes and names read from them. */
+interface Nl2024Areas {
+  bCsv: Csv;
+  wCsv: Csv;
+  gCsv: Csv;
+  buurtCodes: string[];
+  buurten: AreaFeature[];
+  wijkCodes: string[];
+  wijkNames: Map<string, string>;
+  gemeenteCodes: string[];
+  gemeenteNames: Map<string, string>;
+  inwonersPerBuurt: Map<string, number>;
+}
+
+/** Every column a step adds and the notes it leaves for the build report. */
+interface StepOutput {
+  columns: IndicatorColumn[];
+  notes: string[];
+}
+
 export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes: string[] } {
   const wiv = join(dataDir, 'woonikveilig-2024');
-  const joinNotes: string[] = [];
+  const areas = readAreas(wiv);
+  const stock = readWoningvoorraad(dataDir);
+  // Order matters: it is the order of the indicators in the level tables.
+  const steps: StepOutput[] = [
+    { columns: kerncijfersAllLevels(areas), notes: [] },
+    crimeColumns(areas),
+    { columns: healthColumns(areas), notes: [] },
+    { columns: stock.columns, notes: [] },
+    tmapColumns(dataDir, stock.pop2024),
+    rivmColumnsNl2024(dataDir, areas),
+  ];
+  return {
+    ...NL2024_DESCRIPTION,
+    buurten: areas.buurten,
+    wijkNames: areas.wijkNames,
+    gemeenteNames: areas.gemeenteNames,
+    columns: steps.flatMap((s) => s.columns),
+    joinNotes: steps.flatMap((s) => s.notes),
+  };
+}
 
-  // Buurten: data rows (all areas) + geometry (where present).
+/** Buurten from the kerncijfers table (all areas) with geometry where the GeoJSON has it; wijken and gemeenten from their tables. */
+function readAreas(wiv: string): Nl2024Areas {
   const bCsv = readCsv(join(wiv, 'buurt_2024_kerncijfers_misdrijven.csv'));
-  const geometry = readGeometry(join(wiv, 'buurt_2024_georef_wgs84.geojson'));
+  const geometryPath = join(wiv, 'buurt_2024_georef_wgs84.geojson');
+  const geometry = readGeometry(geometryPath);
   const buurtCodes: string[] = [];
   const buurten: AreaFeature[] = [];
   const gemeenteNames = new Map<string, string>();
@@ -263,89 +304,87 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   }
   const buurtSet = new Set(buurtCodes);
   for (const code of geometry.keys()) {
-    if (!buurtSet.has(code)) throw new InputError(`${displayPath(join(wiv, 'buurt_2024_georef_wgs84.geojson'))}: buurt ${code} heeft geometrie maar geen rij in ${bCsv.file}`);
+    if (!buurtSet.has(code)) throw new InputError(`${displayPath(geometryPath)}: buurt ${code} heeft geometrie maar geen rij in ${bCsv.file}`);
   }
-
   const wCsv = readCsv(join(wiv, 'wijk_2024_kerncijfers.csv'));
   const wijkCodes = wCsv.table.rows.map((_, row) => expectCode(wCsv, row, 'WK_CODE', 'wijk', 'wijkcode (WK + 6 tekens)'));
   const wijkNames = new Map(wijkCodes.map((c, row) => [c, wCsv.text(row, 'WK_NAAM')]));
   const gCsv = readCsv(join(wiv, 'gemeente_2024_kerncijfers.csv'));
   const gemeenteCodes = gCsv.table.rows.map((_, row) => expectCode(gCsv, row, 'GM_CODE', 'gemeente', 'gemeentecode (GM + 4 cijfers)'));
   gemeenteCodes.forEach((c, row) => gemeenteNames.set(c, gCsv.text(row, 'GM_NAAM')));
+  const inwonersPerBuurt = buurtInwoners(bCsv, buurtCodes);
+  return { bCsv, wCsv, gCsv, buurtCodes, buurten, wijkCodes, wijkNames, gemeenteCodes, gemeenteNames, inwonersPerBuurt };
+}
 
-  const columns: IndicatorColumn[] = [
-    ...kerncijferColumns(bCsv, 'BU_CODE', 'buurt', buurtCodes),
-    ...kerncijferColumns(wCsv, 'WK_CODE', 'wijk', wijkCodes),
-    ...kerncijferColumns(gCsv, 'GM_CODE', 'gemeente', gemeenteCodes),
+function kerncijfersAllLevels(a: Nl2024Areas): IndicatorColumn[] {
+  return [
+    ...kerncijferColumns(a.bCsv, 'BU_CODE', 'buurt', a.buurtCodes),
+    ...kerncijferColumns(a.wCsv, 'WK_CODE', 'wijk', a.wijkCodes),
+    ...kerncijferColumns(a.gCsv, 'GM_CODE', 'gemeente', a.gemeenteCodes),
   ];
+}
 
-  // Crime: per buurt from the police table. Gemeenten keep their own
-  // registered total; wijken sum their buurten. The buurt counts are checked
-  // against the gemeente total (crimeInputCheck).
+/** Metadata of a Nederland 2024 column: indeling 2024, CC BY, the given publisher and source. */
+function nl2024Meta(spec: SeriesSpec, year: number, publisher: string, source: string, sourceVariable: string, note?: string): IndicatorMeta {
+  return meta(spec, year, { indelingYear: 2024, publisher, source, sourceVariable, licence: LICENCE, ...(note ? { note } : {}) });
+}
+
+/** Values of one CSV column for the given codes (row i holds codes[i]). */
+function columnValues(csv: Csv, codes: string[], column: string, emptyMeans: Parameters<Csv['cell']>[2]): Map<string, CellValue> {
+  const values = new Map<string, CellValue>();
+  codes.forEach((code, row) => values.set(code, csv.cell(row, column, emptyMeans)));
+  return values;
+}
+
+/**
+ * Crime: per buurt from the police table. Gemeenten keep their own
+ * registered total; wijken sum their buurten. The buurt counts are checked
+ * against the gemeente total (crimeInputCheck), and the wijk sums say which
+ * share of the inwoners they rest on.
+ */
+function crimeColumns(a: Nl2024Areas): StepOutput {
+  const columns: IndicatorColumn[] = [];
   const buurtCrime = new Map<number, Map<string, CellValue>>();
   const gemeenteCrime = new Map<number, Map<string, CellValue>>();
-  const inwonersPerBuurt = buurtInwoners(bCsv, buurtCodes);
   const coveredPerYear: Map<string, number>[] = [];
   for (const year of CRIME_YEARS) {
-    const m = meta(CRIME, year, {
-      indelingYear: 2024,
-      publisher: 'Politie, CBS',
-      source: 'Politie/CBS Geregistreerde misdrijven per buurt (47022NED), totaal, via woonikveilig.nl',
-      sourceVariable: `misdrijven_${year} (SoortMisdrijf 0.0.0)`,
-      licence: LICENCE,
-    });
-    const bValues = new Map<string, CellValue>();
-    buurtCodes.forEach((code, row) => {
-      // Crime counts keep 0; an empty cell means the police table has no row for the buurt.
-      bValues.set(code, bCsv.cell(row, `misdrijven_${year}`, MissingReason.notJoined));
-    });
-    const gValues = new Map<string, CellValue>();
-    gemeenteCodes.forEach((code, row) => gValues.set(code, gCsv.cell(row, `misdrijven_${year}`, MissingReason.unknown)));
+    const m = nl2024Meta(CRIME, year, 'Politie, CBS', 'Politie/CBS Geregistreerde misdrijven per buurt (47022NED), totaal, via woonikveilig.nl', `misdrijven_${year} (SoortMisdrijf 0.0.0)`);
+    // Crime counts keep 0; an empty cell means the police table has no row for the buurt.
+    const bValues = columnValues(a.bCsv, a.buurtCodes, `misdrijven_${year}`, MissingReason.notJoined);
+    const gValues = columnValues(a.gCsv, a.gemeenteCodes, `misdrijven_${year}`, MissingReason.unknown);
     buurtCrime.set(year, bValues);
     gemeenteCrime.set(year, gValues);
     columns.push(column(m, 'buurt', bValues));
-    const wijkSum = sumCrimeToWijk(buurten, bValues, inwonersPerBuurt, wijkCodes);
+    const wijkSum = sumCrimeToWijk(a.buurten, bValues, a.inwonersPerBuurt, a.wijkCodes);
     if (CRIME_POOLED_YEARS.includes(year)) coveredPerYear.push(wijkSum.covered);
     columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten met cijfers, opgehoogd naar alle inwoners van de wijk` }, 'wijk', wijkSum.sums));
     columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, gemeentetotaal` }, 'gemeente', gValues));
   }
-  columns.push(column(meta(CRIME_COUNTED, CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1], {
-    indelingYear: 2024,
-    publisher: 'Politie, CBS',
-    source: `Afgeleid: inwoners van de buurten met politiecijfers ÷ inwoners van de wijk, laagste van ${CRIME_POOLED_YEARS[0]}–${CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1]}`,
-    sourceVariable: 'misdrijven_YYYY per buurt, inwoners per buurt',
-    licence: LICENCE,
-  }), 'wijk', lowestCoveredShare(coveredPerYear, wijkCodes)));
-  const check = crimeInputCheck(buurten, buurtCrime, gemeenteCrime, CRIME_POOLED_YEARS);
-  joinNotes.push(...check.notes);
-  const dekMeta = meta(CRIME_COVERAGE, CRIME_YEARS[CRIME_YEARS.length - 1], {
-    indelingYear: 2024,
-    publisher: 'Politie, CBS',
-    source: 'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED), laatste drie jaren samen',
-    sourceVariable: 'misdrijven_YYYY buurten ÷ misdrijven_YYYY gemeente',
-    licence: LICENCE,
-  });
+  const [first, last] = [CRIME_POOLED_YEARS[0], CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1]];
+  columns.push(column(nl2024Meta(CRIME_COUNTED, last, 'Politie, CBS',
+    `Afgeleid: inwoners van de buurten met politiecijfers ÷ inwoners van de wijk, laagste van ${first}–${last}`,
+    'misdrijven_YYYY per buurt, inwoners per buurt'), 'wijk', lowestCoveredShare(coveredPerYear, a.wijkCodes)));
+  const check = crimeInputCheck(a.buurten, buurtCrime, gemeenteCrime, CRIME_POOLED_YEARS);
+  const dekMeta = nl2024Meta(CRIME_COVERAGE, CRIME_YEARS[CRIME_YEARS.length - 1], 'Politie, CBS',
+    'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED), laatste drie jaren samen', 'misdrijven_YYYY buurten ÷ misdrijven_YYYY gemeente');
   const wijkCoverage = new Map<string, CellValue>();
-  for (const b of buurten) wijkCoverage.set(b.wijkCode, check.perBuurt.get(b.code)!);
+  for (const b of a.buurten) wijkCoverage.set(b.wijkCode, check.perBuurt.get(b.code)!);
   columns.push(column(dekMeta, 'buurt', check.perBuurt), column(dekMeta, 'wijk', wijkCoverage));
+  return { columns, notes: check.notes };
+}
 
-  // Health 50150NED: buurt and gemeente only.
-  for (const year of HEALTH_YEARS) {
-    const m = meta(HEALTH, year, {
-      indelingYear: 2024,
-      publisher: 'RIVM, CBS, GGD',
-      source: 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (50150NED), via woonikveilig.nl',
-      sourceVariable: `goedErvarenGezondheid_${year}`,
-      licence: LICENCE,
-    });
-    const b = new Map<string, CellValue>();
-    buurtCodes.forEach((code, row) => b.set(code, bCsv.cell(row, `goedErvarenGezondheid_${year}`, MissingReason.unknown)));
-    const g = new Map<string, CellValue>();
-    gemeenteCodes.forEach((code, row) => g.set(code, gCsv.cell(row, `goedErvarenGezondheid_${year}`, MissingReason.unknown)));
-    columns.push(column(m, 'buurt', b), column(m, 'gemeente', g));
-  }
+/** Health 50150NED: published for buurt and gemeente only. */
+function healthColumns(a: Nl2024Areas): IndicatorColumn[] {
+  return HEALTH_YEARS.flatMap((year) => {
+    const variable = `goedErvarenGezondheid_${year}`;
+    const m = nl2024Meta(HEALTH, year, 'RIVM, CBS, GGD', 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (50150NED), via woonikveilig.nl', variable);
+    return [column(m, 'buurt', columnValues(a.bCsv, a.buurtCodes, variable, MissingReason.unknown)),
+      column(m, 'gemeente', columnValues(a.gCsv, a.gemeenteCodes, variable, MissingReason.unknown))];
+  });
+}
 
-  // KWB 2024 (W, G): woningvoorraad; its population checks the tmap join.
+/** KWB 2024 (wijk, gemeente): woningvoorraad, and the 2024 population that checks the tmap 2022 join. */
+function readWoningvoorraad(dataDir: string): { columns: IndicatorColumn[]; pop2024: Map<string, number> } {
   const kCsv = readCsv(join(dataDir, 'cbs-kwb-2024-gm-wk', 'kwb_2024_gm_wk.csv'));
   const pop2024 = new Map<string, number>();
   const stock: Record<'wijk' | 'gemeente', Map<string, CellValue>> = { wijk: new Map(), gemeente: new Map() };
@@ -357,17 +396,15 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     if (p.value !== null) pop2024.set(code, p.value);
     stock[level].set(code, kCsv.cell(row, 'Woningvoorraad_35', MissingReason.unknown));
   }
-  const stockMeta = meta({ series: 'woningvoorraad' }, 2024, {
-    indelingYear: 2024,
-    publisher: 'CBS',
-    source: 'CBS Kerncijfers wijken en buurten 2024 (85984NED)',
-    sourceVariable: 'Woningvoorraad_35',
-    licence: LICENCE,
-    note: 'Niet per buurt in de meegeleverde bron.',
-  });
-  columns.push(column(stockMeta, 'wijk', stock.wijk, 'CBS 85984NED gemeenten/wijken'), column(stockMeta, 'gemeente', stock.gemeente, 'CBS 85984NED gemeenten/wijken'));
+  const stockMeta = nl2024Meta({ series: 'woningvoorraad' }, 2024, 'CBS', 'CBS Kerncijfers wijken en buurten 2024 (85984NED)', 'Woningvoorraad_35',
+    'Niet per buurt in de meegeleverde bron.');
+  const join85984 = 'CBS 85984NED gemeenten/wijken';
+  return { columns: [column(stockMeta, 'wijk', stock.wijk, join85984), column(stockMeta, 'gemeente', stock.gemeente, join85984)], pop2024 };
+}
 
-  // tmap 2022 (W, G), joined on code with a ±10 % population check against 2024.
+/** tmap 2022 (wijk, gemeente), joined on code with a ±10 % population check against 2024. */
+function tmapColumns(dataDir: string, pop2024: Map<string, number>): StepOutput {
+  const out: StepOutput = { columns: [], notes: [] };
   const tmapFiles: ['wijk' | 'gemeente', string][] = [['wijk', 'NLD_dist_2022.csv'], ['gemeente', 'NLD_muni_2022.csv']];
   for (const [level, name] of tmapFiles) {
     const csv = readCsv(join(dataDir, 'tmap-nld-2022', name));
@@ -389,7 +426,7 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
         maps[i].set(code, sameArea ? c : { value: null, reason: MissingReason.boundaryChanged });
       });
     }
-    joinNotes.push(`tmap 2022 → ${level}: ${changed} gekoppelde codes met > 10 % bevolkingsverschil → grens gewijzigd`);
+    out.notes.push(`tmap 2022 → ${level}: ${changed} gekoppelde codes met > 10 % bevolkingsverschil → grens gewijzigd`);
     TMAP.forEach((spec, i) => {
       const m = meta(spec, 2022, {
         indelingYear: 2022,
@@ -399,70 +436,63 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
         licence: LICENCE,
         note: 'Indeling 2022, gekoppeld op code; bij meer dan 10 % verschil in inwoners met 2024: grens gewijzigd.',
       });
-      columns.push(column(m, level, maps[i], 'tmap 2022'));
+      out.columns.push(column(m, level, maps[i], 'tmap 2022'));
     });
   }
+  return out;
+}
 
+/** RIVM 50090NED joined to the 2024 indeling (rivm.ts), with how each area was joined as its own series. */
+function rivmColumnsNl2024(dataDir: string, a: Nl2024Areas): StepOutput {
   const skipped: string[] = [];
-  const bInw = buurtInwoners(bCsv, buurtCodes);
   const oldWijkNames = new Map<string, string>();
   const tmapDist = readCsv(join(dataDir, 'tmap-nld-2022', 'NLD_dist_2022.csv'));
   for (let row = 0; row < tmapDist.table.rows.length; row++) oldWijkNames.set(tmapDist.text(row, 'code'), tmapDist.text(row, 'name'));
+  const wijkInwoners = (row: number) => a.wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0;
   const rivm = rivmColumns2024(join(dataDir, 'rivm-gezondheid-50090NED'), {
-    buurten: buurten.map((b) => ({ code: b.code, wijk: b.wijkCode, gemeente: b.gemeenteCode, inwoners: bInw.get(b.code) ?? 0 })),
-    wijken: wijkCodes.map((code, row) => ({ code, name: wijkNames.get(code) ?? '', gemeente: `GM${code.slice(2, 6)}`, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })),
-    gemeenteNames: new Map(gemeenteCodes.map((c) => [c, gemeenteNames.get(c) ?? ''])),
+    buurten: a.buurten.map((b) => ({ code: b.code, wijk: b.wijkCode, gemeente: b.gemeenteCode, inwoners: a.inwonersPerBuurt.get(b.code) ?? 0 })),
+    wijken: a.wijkCodes.map((code, row) => ({ code, name: a.wijkNames.get(code) ?? '', gemeente: `GM${code.slice(2, 6)}`, inwoners: wijkInwoners(row) })),
+    gemeenteNames: new Map(a.gemeenteCodes.map((c) => [c, a.gemeenteNames.get(c) ?? ''])),
     oldWijkNames,
   }, skipped);
-  for (const c of rivm.columns) {
-    c.meta = { ...c.meta, note: 'Modelschatting (kleine-gebiedsschatting), indeling 2020. Gekoppeld op code; waar de code veranderde op gemeente + naam ("gekoppeld op naam"); een buurt zonder RIVM-rij krijgt de waarde van haar wijk ("wijkwaarde") of gemeente ("gemeentewaarde"), onzekerder dan een eigen schatting.' };
-  }
-  columns.push(...rivm.columns);
-  joinNotes.push(...rivm.notes, ...skipped.map((s) => `niet geschreven: ${s}`));
-  const koppelingMeta = meta(RIVM_JOIN, 2020, {
-    indelingYear: 2024,
-    publisher: 'RIVM, CBS, GGD',
-    source: 'Afgeleid: hoe RIVM 50090NED (indeling 2020) aan de indeling 2024 is gekoppeld',
-    sourceVariable: 'Codering_3',
-    licence: LICENCE,
-  });
+  const columns: IndicatorColumn[] = rivm.columns.map((c) => ({ ...c, meta: { ...c.meta, note: RIVM_2024_NOTE } }));
+  const koppelingMeta = nl2024Meta(RIVM_JOIN, 2020, 'RIVM, CBS, GGD', 'Afgeleid: hoe RIVM 50090NED (indeling 2020) aan de indeling 2024 is gekoppeld', 'Codering_3');
   for (const level of ['buurt', 'wijk', 'gemeente'] as const) {
     const values = new Map<string, CellValue>();
     for (const [code, how] of rivm.how[level]) values.set(code, { value: how, reason: 0 });
     columns.push(column(koppelingMeta, level, values));
   }
-  joinNotes.push(...rivmJoinRates(rivm.how, buurten, bInw, wijkCodes.map((code, row) => ({ code, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })), gemeenteNames));
-
-  return {
-    id: 'nl2024',
-    title: 'Nederland 2024',
-    description: 'Alle buurten, wijken en gemeenten van Nederland (indeling 2024) met kerncijfers, geregistreerde misdrijven 2021–2025, RIVM-gezondheidscijfers en sociaaleconomische cijfers 2022.',
-    indelingYear: 2024,
-    levels: ['gemeente', 'wijk', 'buurt'],
-    sources: [
-      { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2024', table: '85984NED', licence: LICENCE },
-      { publisher: 'Politie, CBS', title: 'Geregistreerde misdrijven per buurt', table: '47022NED', licence: LICENCE },
-      { publisher: 'RIVM, CBS, GGD', title: 'Gezondheidsmonitor Volwassenen en Ouderen', table: '50150NED', licence: LICENCE },
-      { publisher: 'RIVM, CBS, GGD', title: 'Gezondheid per wijk en buurt 2020 en 2016', table: '50090NED', licence: LICENCE },
-      { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2022 (via tmap)', licence: LICENCE },
-      { publisher: 'CBS, PDOK', title: 'Gebiedsindelingen 2024, buurt gegeneraliseerd (gereconstrueerd via woonikveilig.nl)', licence: LICENCE },
-    ],
-    caveats: [
-      'geometrie bij benadering: buurtgrenzen zijn gereconstrueerd uit vereenvoudigde kaarten (afwijking tientallen meters); wijken en gemeenten zijn samengevoegde buurten',
-      'misdrijven: alle soorten misdrijven samen, inclusief verkeer, fraude en cyber',
-      'lege kerncijfers betekenen 0 of geheim; de bron maakt geen onderscheid',
-      'RIVM-cijfers (indeling 2020) en cijfers 2022 (indeling 2022) zijn op code gekoppeld; een code kan een ander gebied beslaan',
-      '8 buurten hebben geen geometrie en staan alleen in de tabellen',
-    ],
-    buurten,
-    wijkNames,
-    gemeenteNames,
-    columns,
-    minzoom: 5,
-    maxzoom: 12,
-    // At national zooms 14,000 buurten are a pixel or two each yet made every
-    // low-zoom tile heavy; the app zooms in when a user asks for buurten.
-    layerMinzoom: { wijk: 7, buurt: 8 },
-    joinNotes,
-  };
+  const rates = rivmJoinRates(rivm.how, a.buurten, a.inwonersPerBuurt, a.wijkCodes.map((code, row) => ({ code, inwoners: wijkInwoners(row) })), a.gemeenteNames);
+  return { columns, notes: [...rivm.notes, ...skipped.map((s) => `niet geschreven: ${s}`), ...rates] };
 }
+
+const RIVM_2024_NOTE = 'Modelschatting (kleine-gebiedsschatting), indeling 2020. Gekoppeld op code; waar de code veranderde op gemeente + naam ("gekoppeld op naam"); een buurt zonder RIVM-rij krijgt de waarde van haar wijk ("wijkwaarde") of gemeente ("gemeentewaarde"), onzekerder dan een eigen schatting.';
+
+/** The catalog description of Nederland 2024. */
+const NL2024_DESCRIPTION = {
+  id: 'nl2024',
+  title: 'Nederland 2024',
+  description: 'Alle buurten, wijken en gemeenten van Nederland (indeling 2024) met kerncijfers, geregistreerde misdrijven 2021–2025, RIVM-gezondheidscijfers en sociaaleconomische cijfers 2022.',
+  indelingYear: 2024,
+  levels: ['gemeente', 'wijk', 'buurt'],
+  sources: [
+    { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2024', table: '85984NED', licence: LICENCE },
+    { publisher: 'Politie, CBS', title: 'Geregistreerde misdrijven per buurt', table: '47022NED', licence: LICENCE },
+    { publisher: 'RIVM, CBS, GGD', title: 'Gezondheidsmonitor Volwassenen en Ouderen', table: '50150NED', licence: LICENCE },
+    { publisher: 'RIVM, CBS, GGD', title: 'Gezondheid per wijk en buurt 2020 en 2016', table: '50090NED', licence: LICENCE },
+    { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2022 (via tmap)', licence: LICENCE },
+    { publisher: 'CBS, PDOK', title: 'Gebiedsindelingen 2024, buurt gegeneraliseerd (gereconstrueerd via woonikveilig.nl)', licence: LICENCE },
+  ],
+  caveats: [
+    'geometrie bij benadering: buurtgrenzen zijn gereconstrueerd uit vereenvoudigde kaarten (afwijking tientallen meters); wijken en gemeenten zijn samengevoegde buurten',
+    'misdrijven: alle soorten misdrijven samen, inclusief verkeer, fraude en cyber',
+    'lege kerncijfers betekenen 0 of geheim; de bron maakt geen onderscheid',
+    'RIVM-cijfers (indeling 2020) en cijfers 2022 (indeling 2022) zijn op code gekoppeld; een code kan een ander gebied beslaan',
+    '8 buurten hebben geen geometrie en staan alleen in de tabellen',
+  ],
+  minzoom: 5,
+  maxzoom: 12,
+  // At national zooms 14,000 buurten are a pixel or two each yet made every
+  // low-zoom tile heavy; the app zooms in when a user asks for buurten.
+  layerMinzoom: { wijk: 7, buurt: 8 },
+} satisfies Partial<DatasetInput>;
