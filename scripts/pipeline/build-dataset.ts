@@ -244,36 +244,38 @@ function approxFlagOf(children: Area[]): number {
 
 /** Wijken: official geometry when the source gives it, else the dissolve of their buurten. */
 function buildWijken(input: DatasetInput, buurten: Area[], enclaves: EnclaveFinder): { areas: Area[]; dissolveFallbacks: number } {
-  let dissolveFallbacks = 0;
-  const buurtenByWijk = groupBy(buurten, (b) => b.wijk);
-  const areas = sortedCodes([...input.wijkNames.keys(), ...buurtenByWijk.keys()]).map((code): Area => {
-    const children = buurtenByWijk.get(code) ?? [];
-    let flags = approxFlagOf(children);
-    let geometry: Areal | null = input.wijkGeometry?.get(code) ?? null;
-    if (geometry) geometry = cleanGeometry(geometry).geometry;
-    else {
-      const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaves.test((b) => b.wijk, code) });
-      if (d.failed) dissolveFallbacks++;
-      geometry = d.geometry;
-    }
-    if (!geometry) flags |= AreaFlag.noGeometry;
-    const gemeente = children[0]?.gemeente ?? `GM${code.slice(2, 6)}`;
-    return { code, name: input.wijkNames.get(code) ?? code, gemeente, wijk: '', flags, geometry };
+  return parentAreas(buurten, (b) => b.wijk, input.wijkNames, enclaves, {
+    official: (code) => input.wijkGeometry?.get(code) ?? null,
+    gemeenteOf: (code, children) => children[0]?.gemeente ?? `GM${code.slice(2, 6)}`,
   });
-  return { areas, dissolveFallbacks };
 }
 
 /** Gemeenten: always the dissolve of their wijken (no source ships gemeente shapes). */
 function buildGemeenten(input: DatasetInput, wijken: Area[], enclaves: EnclaveFinder): { areas: Area[]; dissolveFallbacks: number } {
+  return parentAreas(wijken, (w) => w.gemeente, input.gemeenteNames, enclaves, { official: () => null, gemeenteOf: (code) => code });
+}
+
+/**
+ * One level up: every code named by the source or by a child, sorted, with
+ * the official (cleaned) shape or else the dissolve of its children's shapes,
+ * keeping holes that hold another parent's buurt.
+ */
+function parentAreas(children: Area[], parentOf: (a: Area) => string, names: Map<string, string>, enclaves: EnclaveFinder,
+  how: { official: (code: string) => Areal | null; gemeenteOf: (code: string, children: Area[]) => string }): { areas: Area[]; dissolveFallbacks: number } {
   let dissolveFallbacks = 0;
-  const wijkenByGemeente = groupBy(wijken, (w) => w.gemeente);
-  const areas = sortedCodes([...input.gemeenteNames.keys(), ...wijkenByGemeente.keys()]).map((code): Area => {
-    const children = wijkenByGemeente.get(code) ?? [];
-    let flags = approxFlagOf(children);
-    const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaves.test((b) => b.gemeente, code) });
-    if (d.failed) dissolveFallbacks++;
-    if (!d.geometry) flags |= AreaFlag.noGeometry;
-    return { code, name: input.gemeenteNames.get(code) ?? code, gemeente: code, wijk: '', flags, geometry: d.geometry };
+  const byParent = groupBy(children, parentOf);
+  const areas = sortedCodes([...names.keys(), ...byParent.keys()]).map((code): Area => {
+    const own = byParent.get(code) ?? [];
+    let flags = approxFlagOf(own);
+    let geometry = how.official(code);
+    if (geometry) geometry = cleanGeometry(geometry).geometry;
+    else {
+      const d = dissolve(own.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaves.test(parentOf, code) });
+      if (d.failed) dissolveFallbacks++;
+      geometry = d.geometry;
+    }
+    if (!geometry) flags |= AreaFlag.noGeometry;
+    return { code, name: names.get(code) ?? code, gemeente: how.gemeenteOf(code, own), wijk: '', flags, geometry };
   });
   return { areas, dissolveFallbacks };
 }

@@ -13,12 +13,11 @@
  * `;` or `,`, UTF-8 BOM, decimal comma or point; all via parseDelimited and
  * parseCbsNumber, so `.` and the CBS sentinels never become numbers.
  */
-import type { Level } from '../../src/model/dataset-format.ts';
 import { AreaFlag } from '../../src/model/dataset-format.ts';
 import { parseDelimited, type DelimitedTable } from '../../src/model/formats/delimited.ts';
 import { parseCbsNumber } from '../../src/model/missing.ts';
 import type { AreaFeature } from '../pipeline/types.ts';
-import { gemeenteFilter, gemeenteOfCode, levelOfCode, normaliseCode, wijkOfCode } from './codes.ts';
+import { gemeenteFilter, gemeenteOfCode, regionOfCell, wijkOfCode } from './codes.ts';
 import { cellError, fileError } from './errors.ts';
 import { ColumnCollector, type ReaderResult } from './result.ts';
 import { rivmSeriesId } from '../../src/model/kompas/series.ts';
@@ -84,17 +83,23 @@ function slug(column: string): string {
     .slice(0, 48);
 }
 
-export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}): ReaderResult {
-  const file = options.file ?? 'statline.csv';
-  let table: DelimitedTable;
+/**
+ * A StatLine export without its title lines and "Bron" footer; `missingHeader`
+ * explains what the header should name when `isHeader` finds no header line.
+ */
+export function parseStatLineTable(text: string, file: string, isHeader: (cells: string[]) => boolean, missingHeader: string): DelimitedTable {
   try {
-    table = parseDelimited(text, { file, findHeader: isStatLineHeader, isFooter: isStatLineFooter });
+    return parseDelimited(text, { file, findHeader: isHeader, isFooter: isStatLineFooter });
   } catch (error) {
-    if (/geen kopregel/.test((error as Error).message)) {
-      throw fileError(file, 'geen kopregel met een kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering, gwb_code_10 of "Regiocode … (code)"); kies bij het downloaden uit StatLine ook de regiocodes, niet alleen de namen');
-    }
+    if (/geen kopregel/.test((error as Error).message)) throw fileError(file, missingHeader);
     throw error;
   }
+}
+
+export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}): ReaderResult {
+  const file = options.file ?? 'statline.csv';
+  const table = parseStatLineTable(text, file, isStatLineHeader,
+    'geen kopregel met een kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering, gwb_code_10 of "Regiocode … (code)"); kies bij het downloaden uit StatLine ook de regiocodes, niet alleen de namen');
   const cols = table.columns;
   const regionCol = findColumn(cols, REGION_COLUMNS);
   if (regionCol < 0) throw fileError(file, `geen kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering of "Regiocode … (code)"; gevonden: ${cols.slice(0, 8).join(', ')})`);
@@ -165,12 +170,9 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
     const line = table.lineNumbers[r];
     const where = `regel ${line}`;
     for (const [i, value] of fixed) if (row[i].trim() !== value) { skippedOther++; return; }
-    const code = normaliseCode(row[regionCol]);
-    const level: Level | null = levelOfCode(code);
-    if (!level) {
-      if (/^(NL|PV|LD|CR|RE)\d{2}$/.test(code)) { skippedRegions++; return; }
-      throw cellError(file, where, cols[regionCol], 'een regiocode zoals GM0014, WK001400 of BU00140000', row[regionCol].trim());
-    }
+    const region = regionOfCell(file, where, cols[regionCol], row[regionCol]);
+    if (!region) { skippedRegions++; return; }
+    const { code, level } = region;
     const gemeenteCode = gemeenteOfCode(code);
     if (filter && !filter.has(gemeenteCode)) return;
     let year = options.year ?? null;

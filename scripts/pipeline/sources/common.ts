@@ -94,6 +94,14 @@ export interface SeriesSpec {
   note?: string;
 }
 
+/** A series read from one named source column. */
+export type ColumnSpec = SeriesSpec & { column: string };
+
+/** A source's column mapping written as `series: column`, in table order, with notes for some series. */
+export function seriesColumns(columns: Record<string, string>, notes: Record<string, string> = {}): ColumnSpec[] {
+  return Object.entries(columns).map(([series, column]) => (notes[series] ? { series, column, note: notes[series] } : { series, column }));
+}
+
 export function meta(spec: SeriesSpec, year: number, rest: Omit<IndicatorMeta, 'id' | 'series' | 'label' | 'unit' | 'kind' | 'year'>): IndicatorMeta {
   const m: IndicatorMeta = { id: `${spec.series}.${year}`, series: spec.series, ...seriesWords(spec.series), year, ...rest };
   if (spec.note && !m.note) m.note = spec.note;

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { AreaFlag, type IndicatorMeta, type Level } from '../../../src/model/dataset-format.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
-import { column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
+import { column, displayPath, expectCode, InputError, meta, readCsv, seriesColumns, type Csv, type SeriesSpec } from './common.ts';
 import { RivmJoin, rivmColumns2024 } from './rivm.ts';
 import { sumToParent } from '../../../src/model/aggregate.ts';
 import { isAreaCode } from '../../../src/model/area-code.ts';
@@ -18,26 +18,28 @@ import { isAreaCode } from '../../../src/model/area-code.ts';
 const LICENCE = 'CC BY 4.0';
 const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via woonikveilig.nl';
 
-/** WIV kerncijfers present at buurt, wijk and gemeente (source column → series). */
-const KERNCIJFERS: (SeriesSpec & { column: string })[] = [
-  { series: 'inwoners', column: 'inwoners' },
-  { series: 'inwoners_0_14', column: 'inwoners0tot15' },
-  { series: 'inwoners_65plus', column: 'inwoners65plus' },
-  { series: 'huishoudens', column: 'huishoudens' },
-  { series: 'huishoudensgrootte', column: 'huishoudensgrootte' },
-  { series: 'bevolkingsdichtheid', column: 'dichtheid' },
-  { series: 'woz', column: 'wozWaarde' },
-  { series: 'koopwoningen', column: 'koopwoningen' },
-  { series: 'eengezinswoningen', column: 'eengezinswoning' },
-  { series: 'inkomen_per_inwoner', column: 'inkomenPerInwoner',
-    note: 'Per buurt alleen voor grotere buurten gepubliceerd.' },
-  { series: 'stedelijkheid', column: 'stedelijkheid', note: '1 = zeer sterk stedelijk, 5 = niet stedelijk.' },
-  { series: 'adressendichtheid', column: 'adressendichtheid' },
-  { series: 'oppervlakte_land', column: 'oppervlakteLandHa' },
-  { series: 'afstand_huisarts', column: 'afstandHuisarts' },
-  { series: 'afstand_supermarkt', column: 'afstandSupermarkt' },
-  { series: 'afstand_school', column: 'afstandSchool' },
-];
+/** WIV kerncijfers present at buurt, wijk and gemeente (series: source column). */
+export const KERNCIJFERS = seriesColumns({
+  inwoners: 'inwoners',
+  inwoners_0_14: 'inwoners0tot15',
+  inwoners_65plus: 'inwoners65plus',
+  huishoudens: 'huishoudens',
+  huishoudensgrootte: 'huishoudensgrootte',
+  bevolkingsdichtheid: 'dichtheid',
+  woz: 'wozWaarde',
+  koopwoningen: 'koopwoningen',
+  eengezinswoningen: 'eengezinswoning',
+  inkomen_per_inwoner: 'inkomenPerInwoner',
+  stedelijkheid: 'stedelijkheid',
+  adressendichtheid: 'adressendichtheid',
+  oppervlakte_land: 'oppervlakteLandHa',
+  afstand_huisarts: 'afstandHuisarts',
+  afstand_supermarkt: 'afstandSupermarkt',
+  afstand_school: 'afstandSchool',
+}, {
+  inkomen_per_inwoner: 'Per buurt alleen voor grotere buurten gepubliceerd.',
+  stedelijkheid: '1 = zeer sterk stedelijk, 5 = niet stedelijk.',
+});
 const WIV_EMPTY_NOTE = 'Leeg in de bron betekent 0 of geheim; de bron maakt geen onderscheid.';
 
 const CRIME: SeriesSpec = {
@@ -171,15 +173,15 @@ const HEALTH: SeriesSpec = {
 };
 const HEALTH_YEARS = [2012, 2016, 2020, 2022, 2024];
 
-const TMAP: (SeriesSpec & { column: string })[] = [
-  { series: 'woz', column: 'dwelling_value' },
-  { series: 'koopwoningen', column: 'dwelling_ownership' },
-  { series: 'inkomen_laag', column: 'income_low' },
-  { series: 'inkomen_hoog', column: 'income_high' },
-  { series: 'arbeidsparticipatie', column: 'employment_rate' },
-  { series: 'opleiding_hoog', column: 'edu_appl_sci' },
-  { series: 'jongeren_15_24', column: 'pop_15_24' },
-];
+export const TMAP = seriesColumns({
+  woz: 'dwelling_value',
+  koopwoningen: 'dwelling_ownership',
+  inkomen_laag: 'income_low',
+  inkomen_hoog: 'income_high',
+  arbeidsparticipatie: 'employment_rate',
+  opleiding_hoog: 'edu_appl_sci',
+  jongeren_15_24: 'pop_15_24',
+});
 const TMAP_SOURCE = 'CBS Kerncijfers wijken en buurten 2022, via R-pakket tmap (NLD_dist, NLD_muni)';
 
 export interface Nl2024Paths {

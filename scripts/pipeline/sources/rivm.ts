@@ -7,26 +7,26 @@ import { join } from 'node:path';
 import type { Level } from '../../../src/model/dataset-format.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import type { CellValue, IndicatorColumn } from '../types.ts';
-import { column, InputError, meta, readCsv, type SeriesSpec } from './common.ts';
+import { column, InputError, meta, readCsv, seriesColumns, type ColumnSpec } from './common.ts';
 
-const RIVM_18: (SeriesSpec & { column: string })[] = [
-  { series: 'rivm_ervaren_gezondheid', column: 'ErvarenGezondheidGoedZeerGoed_4' },
-  { series: 'rivm_angst_depressie', column: 'HoogRisicoOpAngstOfDepressie_25' },
-  { series: 'rivm_stress', column: 'HeelVeelStressInAfgelopen4Weken_26' },
-  { series: 'rivm_regie', column: 'MatigVeelRegieOverEigenLeven_27' },
-  { series: 'rivm_eenzaam', column: 'Eenzaam_28' },
-  { series: 'rivm_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29' },
-  { series: 'rivm_emotioneel_eenzaam', column: 'EmotioneelEenzaam_30' },
-  { series: 'rivm_sociaal_eenzaam', column: 'SociaalEenzaam_31' },
-  { series: 'rivm_mantelzorger', column: 'Mantelzorger_32' },
-  { series: 'rivm_vrijwilligerswerk', column: 'Vrijwilligerswerk_33' },
-  { series: 'rivm_geluidhinder_buren', column: 'ErnstigeGeluidhinderDoorBuren_37' },
-  { series: 'rivm_moeite_rondkomen', column: 'MoeiteMetRondkomen_38' },
-  { series: 'rivm_langdurig_beperkt', column: 'LangdurigeZiekteEnBeperkt_19' },
-];
-const RIVM_65: (SeriesSpec & { column: string })[] = [
-  { series: 'rivm65_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29' },
-];
+export const RIVM_18 = seriesColumns({
+  rivm_ervaren_gezondheid: 'ErvarenGezondheidGoedZeerGoed_4',
+  rivm_angst_depressie: 'HoogRisicoOpAngstOfDepressie_25',
+  rivm_stress: 'HeelVeelStressInAfgelopen4Weken_26',
+  rivm_regie: 'MatigVeelRegieOverEigenLeven_27',
+  rivm_eenzaam: 'Eenzaam_28',
+  rivm_ernstig_eenzaam: 'ErnstigZeerErnstigEenzaam_29',
+  rivm_emotioneel_eenzaam: 'EmotioneelEenzaam_30',
+  rivm_sociaal_eenzaam: 'SociaalEenzaam_31',
+  rivm_mantelzorger: 'Mantelzorger_32',
+  rivm_vrijwilligerswerk: 'Vrijwilligerswerk_33',
+  rivm_geluidhinder_buren: 'ErnstigeGeluidhinderDoorBuren_37',
+  rivm_moeite_rondkomen: 'MoeiteMetRondkomen_38',
+  rivm_langdurig_beperkt: 'LangdurigeZiekteEnBeperkt_19',
+});
+export const RIVM_65 = seriesColumns({
+  rivm65_ernstig_eenzaam: 'ErnstigZeerErnstigEenzaam_29',
+});
 
 const LEVEL_OF: Record<string, Level> = { Buurt: 'buurt', Wijk: 'wijk', Gemeente: 'gemeente' };
 
@@ -35,7 +35,7 @@ interface RivmFile {
   year: number;
   age: string;
   ageLabel: string;
-  specs: (SeriesSpec & { column: string })[];
+  specs: ColumnSpec[];
 }
 
 const FILES: RivmFile[] = [

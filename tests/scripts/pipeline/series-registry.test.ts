@@ -14,6 +14,8 @@ import { RIVM_AGE_GROUPS, rivmSeriesId, seriesById, seriesWords } from '../../..
 import { crimeSeries, SOORT_MISDRIJF } from '../../../src/model/kompas/soort-misdrijf.ts';
 import { KERNCIJFERS_SERIES, RIVM_SERIES } from '../../../scripts/readers/series.ts';
 import { SHAPE_SERIES } from '../../../scripts/pipeline/sources/groningen2017.ts';
+import { KERNCIJFERS, TMAP } from '../../../scripts/pipeline/sources/nl2024.ts';
+import { RIVM_18, RIVM_65 } from '../../../scripts/pipeline/sources/rivm.ts';
 
 const MAPPING_DIRS = ['scripts/pipeline/sources', 'scripts/readers'];
 
@@ -31,9 +33,15 @@ describe('series registry', () => {
   it('knows every series a pipeline source or reader maps a column to', () => {
     const found = literalSeries();
     // The scan must see the mapping tables, or it would pass on an empty list.
-    expect(found.filter((f) => f.file.endsWith('nl2024.ts')).map((f) => f.series)).toContain('koopwoningen');
+    expect(found.filter((f) => f.file.endsWith('nl2024.ts')).map((f) => f.series)).toContain('woningvoorraad');
     expect(found.filter((f) => f.file.endsWith('series.ts')).map((f) => f.series)).toContain('ses_woa');
     expect(found.filter((f) => !seriesById.has(f.series)).map((f) => `${f.file}: ${f.series}`)).toEqual([]);
+  });
+
+  it('knows the series of the pipeline column tables: kerncijfers and tmap of Nederland 2024, RIVM 18+ and 65+', () => {
+    const tables = [KERNCIJFERS, TMAP, RIVM_18, RIVM_65];
+    expect(tables.every((t) => t.length > 0)).toBe(true);
+    expect(unknown(tables.flat().map((s) => s.series))).toEqual([]);
   });
 
   it('knows the series of the reader tables: kerncijfers, RIVM per age group, crime per soort misdrijf, Groningen 2017', () => {
