@@ -59,6 +59,20 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
+/** Step timings for the report: each call closes the step that started at the previous call. */
+function stepClock() {
+  const steps: string[] = [];
+  let last = performance.now();
+  return {
+    steps,
+    step(name: string) {
+      const now = performance.now();
+      steps.push(`${name} ${((now - last) / 1000).toFixed(1)} s`);
+      last = now;
+    },
+  };
+}
+
 export function buildDataset(input: DatasetInput, options: BuildOptions = {}): BuiltDataset {
   const log = options.log ?? (() => {});
   const report: string[] = [];
@@ -67,19 +81,87 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     log(line);
   };
   const levels = input.levels;
-  const t0 = performance.now();
-  const steps: string[] = [];
-  let tStep = t0;
-  const step = (name: string) => {
-    const now = performance.now();
-    steps.push(`${name} ${((now - tStep) / 1000).toFixed(1)} s`);
-    tStep = now;
-  };
+  const clock = stepClock();
 
-  // Buurten: clean and repair geometry, keep source flags.
+  const cleaned = cleanBuurten(input);
+  const buurten = cleaned.areas;
+  const enclaves = enclaveFinder(buurten);
+  clock.step('buurten');
+  const wijken = buildWijken(input, buurten, enclaves);
+  clock.step('wijken');
+  const gemeenten = levels.includes('gemeente') ? buildGemeenten(input, wijken.areas, enclaves) : { areas: [], dissolveFallbacks: 0 };
+  const dissolveFallbacks = wijken.dissolveFallbacks + gemeenten.dissolveFallbacks;
+  const areasByLevel: Record<Level, Area[]> = { buurt: buurten, wijk: wijken.areas, gemeente: gemeenten.areas };
+  reportAreas(say, input.id, areasByLevel, cleaned, dissolveFallbacks, enclaves.count());
+  clock.step('gemeenten');
+
+  const nOpts = options.neighbours ?? DEFAULT_NEIGHBOUR_OPTIONS;
+  const neighbours = neighboursPerLevel(areasByLevel, nOpts);
+  say(`${input.id}: buren buurt ${pairs(neighbours.byLevel.buurt)} paren (${neighbours.crossGemeentePairs} over een gemeentegrens), ` +
+    `wijk ${pairs(neighbours.byLevel.wijk)}, gemeente ${pairs(neighbours.byLevel.gemeente)}`);
+  clock.step('buren');
+
+  const columns = indexColumns(input);
+  const { tables, levelTables, geometry, joinLines } = encodeLevels(input, areasByLevel, enclaves.labels, neighbours.byLevel, neighbourMethodText(nOpts), columns);
+  joinLines.forEach(say);
+  clock.step('tabellen');
+
+  const bbox = datasetBbox(buurten);
+  const minzoom = input.minzoom ?? 5;
+  const maxzoom = input.maxzoom ?? 12;
+  const tiles = tilesOf(input, areasByLevel, bbox, minzoom, maxzoom, options.tolerance);
+  say(`${input.id}: ${tiles.tileCount} tegels z${minzoom}–${maxzoom}, ${(tiles.bytes.length / 1e6).toFixed(2)} MB; ` +
+    `objecten op z${maxzoom}: ${Object.entries(tiles.layerCodes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  clock.step('tegels');
+  say(`${input.id}: stappen: ${clock.steps.join(', ')}`);
+
+  return {
+    entry: catalogEntry(input, bbox, minzoom, maxzoom, columns.metaById),
+    tiles: tiles.bytes,
+    tables,
+    geometry,
+    levelTables,
+    report,
+    stats: {
+      areas: perLevel(levels, (l) => areasByLevel[l].length),
+      noGeometry: perLevel(levels, (l) => areasByLevel[l].filter((a) => !a.geometry).length),
+      repairedRings: cleaned.repairedRings,
+      droppedRings: cleaned.droppedRings,
+      dissolveFallbacks,
+      neighbourPairs: perLevel(levels, (l) => pairs(neighbours.byLevel[l])),
+      crossGemeentePairs: neighbours.crossGemeentePairs,
+      tileCount: tiles.tileCount,
+      tileFeatures: tiles.layerCodes,
+    },
+  };
+}
+
+function perLevel(levels: Level[], count: (level: Level) => number): Partial<Record<Level, number>> {
+  return Object.fromEntries(levels.map((l) => [l, count(l)]));
+}
+
+/** Per level the encoded table, its decoded form and the compact geometry for counting points; join lines for the report. */
+function encodeLevels(input: DatasetInput, areasByLevel: Record<Level, Area[]>, buurtLabels: (Position | null)[], neighbours: Record<Level, number[][]>,
+  neighbourMethod: string, columns: ColumnIndex) {
+  const tables: Partial<Record<Level, Uint8Array>> = {};
+  const levelTables: Partial<Record<Level, LevelTable>> = {};
+  const geometry: Partial<Record<Level, Uint8Array>> = {};
+  const joinLines: string[] = [];
+  for (const level of input.levels) {
+    const areas = areasByLevel[level];
+    const table = levelTable(input, level, areas, level === 'buurt' ? buurtLabels : null, neighbours[level], neighbourMethod, columns, joinLines);
+    levelTables[level] = table;
+    tables[level] = encodeLevelTable(table);
+    geometry[level] = encodeGeometryFile(input.id, level, table.codes, areas.map((a) => a.geometry));
+  }
+  return { tables, levelTables, geometry, joinLines };
+}
+
+/** Buurten sorted by code with repaired geometry: the building block of every level. */
+function cleanBuurten(input: DatasetInput): { areas: Area[]; repairedRings: number; droppedRings: number } {
   let repairedRings = 0;
   let droppedRings = 0;
-  const buurten: Area[] = [...input.buurten].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((f) => {
+  const areas: Area[] = [...input.buurten].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((f) => {
     let geometry: Areal | null = null;
     let flags = f.flags;
     if (f.geometry) {
@@ -94,29 +176,42 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     if (!geometry) flags |= AreaFlag.noGeometry;
     return { code: f.code, name: f.name, gemeente: f.gemeenteCode, wijk: f.wijkCode, flags, geometry };
   });
-  for (let i = 1; i < buurten.length; i++) {
-    if (buurten[i].code === buurten[i - 1].code) throw new Error(`${input.id}: buurtcode ${buurten[i].code} komt twee keer voor`);
+  for (let i = 1; i < areas.length; i++) {
+    if (areas[i].code === areas[i - 1].code) throw new Error(`${input.id}: buurtcode ${areas[i].code} komt twee keer voor`);
   }
+  return { areas, repairedRings, droppedRings };
+}
 
-  // Label points of buurten decide whether a hole in a dissolve is an enclave
-  // (another wijk/gemeente inside) or a gap between buurten.
-  const buurtLabels = buurten.map((b) => (b.geometry ? labelPointOf(b.geometry) : null));
+interface EnclaveFinder {
+  /** Label point per buurt (null without geometry); the buurt table reuses them. */
+  labels: (Position | null)[];
+  /** A hole test for the dissolve of one parent: true when a buurt of another parent lies inside the hole. */
+  test(owner: (b: Area) => string, code: string): (hole: Position[]) => boolean;
+  count(): number;
+}
+
+/**
+ * Label points of buurten decide whether a hole in a dissolve is an enclave
+ * (another wijk/gemeente inside) or a gap between buurten, which is closed.
+ */
+function enclaveFinder(buurten: Area[]): EnclaveFinder {
+  const labels = buurten.map((b) => (b.geometry ? labelPointOf(b.geometry) : null));
   let enclaves = 0;
   const CELL = 0.02; // degrees; grid of label points so each hole checks only nearby buurten
   const labelGrid = new Map<string, number[]>();
-  buurtLabels.forEach((p, i) => {
+  labels.forEach((p, i) => {
     if (!p) return;
     const key = `${Math.floor(p[0] / CELL)},${Math.floor(p[1] / CELL)}`;
     if (!labelGrid.has(key)) labelGrid.set(key, []);
     labelGrid.get(key)!.push(i);
   });
-  const enclaveTest = (owner: (b: Area) => string, code: string) => (hole: Position[]) => {
+  const test = (owner: (b: Area) => string, code: string) => (hole: Position[]) => {
     const [w, s, e, n] = bboxOf({ type: 'Polygon', coordinates: [hole] });
     let poly: ReturnType<typeof turf.polygon> | null = null;
     for (let gx = Math.floor(w / CELL); gx <= Math.floor(e / CELL); gx++) {
       for (let gy = Math.floor(s / CELL); gy <= Math.floor(n / CELL); gy++) {
         for (const i of labelGrid.get(`${gx},${gy}`) ?? []) {
-          const p = buurtLabels[i]!;
+          const p = labels[i]!;
           if (owner(buurten[i]) === code || p[0] < w || p[0] > e || p[1] < s || p[1] > n) continue;
           poly ??= turf.polygon([hole]);
           if (turf.booleanPointInPolygon(p, poly)) {
@@ -128,76 +223,103 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     }
     return false;
   };
+  return { labels, test, count: () => enclaves };
+}
 
-  step('buurten');
-  // Wijken: official geometry when given, else the dissolve of their buurten.
-  let dissolveFallbacks = 0;
-  const buurtenByWijk = new Map<string, Area[]>();
-  for (const b of buurten) {
-    if (!buurtenByWijk.has(b.wijk)) buurtenByWijk.set(b.wijk, []);
-    buurtenByWijk.get(b.wijk)!.push(b);
+function groupBy(areas: Area[], key: (a: Area) => string): Map<string, Area[]> {
+  const groups = new Map<string, Area[]>();
+  for (const a of areas) {
+    if (!groups.has(key(a))) groups.set(key(a), []);
+    groups.get(key(a))!.push(a);
   }
-  const wijkCodes = sortedCodes([...input.wijkNames.keys(), ...buurtenByWijk.keys()]);
-  const wijken: Area[] = wijkCodes.map((code) => {
-    const children = buurtenByWijk.get(code) ?? [];
-    let flags = 0;
-    for (const c of children) flags |= c.flags & AreaFlag.georefApprox;
-    let geometry: Areal | null = input.wijkGeometry?.get(code) ?? null;
+  return groups;
+}
+
+/** A parent carries "georeferenced approximately" when any of its children does. */
+function approxFlagOf(children: Area[]): number {
+  let flags = 0;
+  for (const c of children) flags |= c.flags & AreaFlag.georefApprox;
+  return flags;
+}
+
+/** Wijken: official geometry when the source gives it, else the dissolve of their buurten. */
+function buildWijken(input: DatasetInput, buurten: Area[], enclaves: EnclaveFinder): { areas: Area[]; dissolveFallbacks: number } {
+  return parentAreas(buurten, (b) => b.wijk, input.wijkNames, enclaves, {
+    official: (code) => input.wijkGeometry?.get(code) ?? null,
+    gemeenteOf: (code, children) => children[0]?.gemeente ?? `GM${code.slice(2, 6)}`,
+  });
+}
+
+/** Gemeenten: always the dissolve of their wijken (no source ships gemeente shapes). */
+function buildGemeenten(input: DatasetInput, wijken: Area[], enclaves: EnclaveFinder): { areas: Area[]; dissolveFallbacks: number } {
+  return parentAreas(wijken, (w) => w.gemeente, input.gemeenteNames, enclaves, { official: () => null, gemeenteOf: (code) => code });
+}
+
+/**
+ * One level up: every code named by the source or by a child, sorted, with
+ * the official (cleaned) shape or else the dissolve of its children's shapes,
+ * keeping holes that hold another parent's buurt.
+ */
+function parentAreas(children: Area[], parentOf: (a: Area) => string, names: Map<string, string>, enclaves: EnclaveFinder,
+  how: { official: (code: string) => Areal | null; gemeenteOf: (code: string, children: Area[]) => string }): { areas: Area[]; dissolveFallbacks: number } {
+  let dissolveFallbacks = 0;
+  const byParent = groupBy(children, parentOf);
+  const areas = sortedCodes([...names.keys(), ...byParent.keys()]).map((code): Area => {
+    const own = byParent.get(code) ?? [];
+    let flags = approxFlagOf(own);
+    let geometry = how.official(code);
     if (geometry) geometry = cleanGeometry(geometry).geometry;
     else {
-      const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaveTest((b) => b.wijk, code) });
+      const d = dissolve(own.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaves.test(parentOf, code) });
       if (d.failed) dissolveFallbacks++;
       geometry = d.geometry;
     }
     if (!geometry) flags |= AreaFlag.noGeometry;
-    const gemeente = children[0]?.gemeente ?? `GM${code.slice(2, 6)}`;
-    return { code, name: input.wijkNames.get(code) ?? code, gemeente, wijk: '', flags, geometry };
+    return { code, name: names.get(code) ?? code, gemeente: how.gemeenteOf(code, own), wijk: '', flags, geometry };
   });
+  return { areas, dissolveFallbacks };
+}
 
-  step('wijken');
-  let gemeenten: Area[] = [];
-  if (levels.includes('gemeente')) {
-    const wijkenByGemeente = new Map<string, Area[]>();
-    for (const w of wijken) {
-      if (!wijkenByGemeente.has(w.gemeente)) wijkenByGemeente.set(w.gemeente, []);
-      wijkenByGemeente.get(w.gemeente)!.push(w);
-    }
-    gemeenten = sortedCodes([...input.gemeenteNames.keys(), ...wijkenByGemeente.keys()]).map((code) => {
-      const children = wijkenByGemeente.get(code) ?? [];
-      let flags = 0;
-      for (const c of children) flags |= c.flags & AreaFlag.georefApprox;
-      const d = dissolve(children.flatMap((c) => (c.geometry ? [c.geometry] : [])), { isEnclave: enclaveTest((b) => b.gemeente, code) });
-      if (d.failed) dissolveFallbacks++;
-      if (!d.geometry) flags |= AreaFlag.noGeometry;
-      return { code, name: input.gemeenteNames.get(code) ?? code, gemeente: code, wijk: '', flags, geometry: d.geometry };
-    });
-  }
-  const withGeometry = (areas: Area[]) => areas.filter((a) => a.geometry).length;
-  say(`${input.id}: geometrie gekoppeld aan ${withGeometry(buurten)}/${buurten.length} buurten, ${withGeometry(wijken)}/${wijken.length} wijken` +
+/** The two report lines about geometry: how many areas have it and what was repaired. */
+function reportAreas(say: (line: string) => void, id: string, areas: Record<Level, Area[]>, cleaned: { repairedRings: number; droppedRings: number },
+  dissolveFallbacks: number, enclaves: number): void {
+  const { buurt: buurten, wijk: wijken, gemeente: gemeenten } = areas;
+  const withGeometry = (list: Area[]) => list.filter((a) => a.geometry).length;
+  say(`${id}: geometrie gekoppeld aan ${withGeometry(buurten)}/${buurten.length} buurten, ${withGeometry(wijken)}/${wijken.length} wijken` +
     (gemeenten.length ? `, ${withGeometry(gemeenten)}/${gemeenten.length} gemeenten` : ''));
-  say(`${input.id}: ${buurten.length} buurten, ${wijken.length} wijken, ${gemeenten.length} gemeenten; ` +
-    `${repairedRings} buurtgeometrieën hersteld (zelfdoorsnijding), ${droppedRings} ontaarde ringen weggelaten, ` +
+  say(`${id}: ${buurten.length} buurten, ${wijken.length} wijken, ${gemeenten.length} gemeenten; ` +
+    `${cleaned.repairedRings} buurtgeometrieën hersteld (zelfdoorsnijding), ${cleaned.droppedRings} ontaarde ringen weggelaten, ` +
     `${dissolveFallbacks} samenvoegingen teruggevallen op losse delen, ${enclaves} gaten behouden als enclave`);
+}
 
-  step('gemeenten');
-  // Neighbours: buurt geometry with tolerance; higher levels via their buurten.
-  const nOpts = options.neighbours ?? DEFAULT_NEIGHBOUR_OPTIONS;
+const pairs = (lists: number[][]) => lists.reduce((n, l) => n + l.length, 0) / 2;
+
+/** Neighbours from the buurt geometry (with tolerance); wijken and gemeenten are neighbours when their buurten are. */
+function neighboursPerLevel(areas: Record<Level, Area[]>, nOpts: NeighbourOptions) {
+  const { buurt: buurten, wijk: wijken, gemeente: gemeenten } = areas;
   const buurtNeighbours = findNeighbours(buurten.map((b) => b.geometry), nOpts);
   const wijkIndex = new Map(wijken.map((w, i) => [w.code, i]));
   const gemeenteIndex = new Map(gemeenten.map((g, i) => [g.code, i]));
-  const wijkNeighbours = aggregateNeighbours(buurtNeighbours, buurten.map((b) => wijkIndex.get(b.wijk) ?? -1), wijken.length);
-  const gemeenteNeighbours = aggregateNeighbours(buurtNeighbours, buurten.map((b) => gemeenteIndex.get(b.gemeente) ?? -1), gemeenten.length);
-  const pairs = (lists: number[][]) => lists.reduce((n, l) => n + l.length, 0) / 2;
+  const byLevel: Record<Level, number[][]> = {
+    buurt: buurtNeighbours,
+    wijk: aggregateNeighbours(buurtNeighbours, buurten.map((b) => wijkIndex.get(b.wijk) ?? -1), wijken.length),
+    gemeente: aggregateNeighbours(buurtNeighbours, buurten.map((b) => gemeenteIndex.get(b.gemeente) ?? -1), gemeenten.length),
+  };
   let crossGemeentePairs = 0;
   buurtNeighbours.forEach((list, i) => {
     for (const j of list) if (j > i && buurten[i].gemeente !== buurten[j].gemeente) crossGemeentePairs++;
   });
-  say(`${input.id}: buren buurt ${pairs(buurtNeighbours)} paren (${crossGemeentePairs} over een gemeentegrens), ` +
-    `wijk ${pairs(wijkNeighbours)}, gemeente ${pairs(gemeenteNeighbours)}`);
-  const neighbourMethod = neighbourMethodText(nOpts);
-  step('buren');
+  return { byLevel, crossGemeentePairs };
+}
 
-  // Indicators: every series id is written at every level.
+interface ColumnIndex {
+  /** Every indicator id in input order, with the metadata of its first column: each is written at every level. */
+  metaById: Map<string, IndicatorMeta>;
+  byLevel: Map<Level, Map<string, IndicatorColumn>>;
+}
+
+/** Columns by level and indicator id; one indicator twice on one level is a source error. */
+function indexColumns(input: DatasetInput): ColumnIndex {
   const metaById = new Map<string, IndicatorMeta>();
   const byLevel = new Map<Level, Map<string, IndicatorColumn>>();
   for (const col of input.columns) {
@@ -207,151 +329,138 @@ export function buildDataset(input: DatasetInput, options: BuildOptions = {}): B
     if (m.has(col.meta.id)) throw new Error(`${input.id}: indicator ${col.meta.id} staat twee keer op niveau ${col.level}`);
     m.set(col.meta.id, col);
   }
+  return { metaById, byLevel };
+}
 
-  const areasByLevel: Record<Level, Area[]> = { buurt: buurten, wijk: wijken, gemeente: gemeenten };
-  const neighboursByLevel: Record<Level, number[][]> = { buurt: buurtNeighbours, wijk: wijkNeighbours, gemeente: gemeenteNeighbours };
-  const tables: Partial<Record<Level, Uint8Array>> = {};
-  const levelTables: Partial<Record<Level, LevelTable>> = {};
-  const geometry: Partial<Record<Level, Uint8Array>> = {};
-  const joinLines: string[] = [];
-  for (const level of levels) {
-    const areas = areasByLevel[level];
-    const n = areas.length;
-    const bbox = new Float32Array(4 * n).fill(NaN);
-    const labelPoint = new Float32Array(2 * n).fill(NaN);
-    areas.forEach((a, i) => {
-      if (!a.geometry) return;
-      bbox.set(bboxOf(a.geometry), 4 * i);
-      labelPoint.set((level === 'buurt' ? buurtLabels[i] : null) ?? labelPointOf(a.geometry), 2 * i);
-    });
-    const { offsets, indices } = toCsr(neighboursByLevel[level]);
-    const indicators: IndicatorMeta[] = [];
-    const values: Float32Array[] = [];
-    const reasons: Uint8Array[] = [];
-    const joinStats = new Map<string, { matched: number; valued: number }>();
-    for (const [id, meta] of metaById) {
-      const col = byLevel.get(level)?.get(id);
-      const v = new Float32Array(n).fill(NaN);
-      const r = new Uint8Array(n);
-      if (!col) r.fill(MissingReason.notPublishedAtLevel);
-      else {
-        let matched = 0;
-        let valued = 0;
-        areas.forEach((a, i) => {
-          const cell = col.values.get(a.code);
-          if (!cell) {
-            r[i] = MissingReason.notJoined;
-            return;
-          }
-          matched++;
-          if (cell.reason === 0 && cell.value !== null) {
-            if (!Number.isFinite(cell.value)) throw new Error(`${input.id}: ${id} voor ${a.code} is geen eindig getal`);
-            v[i] = cell.value;
-            valued++;
-          } else {
-            if (cell.reason === 0) throw new Error(`${input.id}: ${id} voor ${a.code} heeft geen waarde maar ook geen reden`);
-            r[i] = cell.reason;
-          }
-        });
-        if (col.joinSource && !joinStats.has(col.joinSource)) joinStats.set(col.joinSource, { matched, valued });
-      }
-      indicators.push(col?.meta ?? meta);
-      values.push(v);
-      reasons.push(r);
-    }
-    for (const [source, s] of joinStats) {
-      joinLines.push(`${input.id} koppeling ${source} → ${level}: rijen ${s.matched}/${n} (${pct(s.matched, n)}), met waarde ${s.valued} (${pct(s.valued, n)})`);
-    }
-    const table: LevelTable = {
-      datasetId: input.id,
-      level,
-      indelingYear: input.indelingYear,
-      codes: areas.map((a) => a.code),
-      names: areas.map((a) => a.name),
-      gemeenteCodes: areas.map((a) => (level === 'gemeente' ? '' : a.gemeente)),
-      wijkCodes: areas.map((a) => (level === 'buurt' ? a.wijk : '')),
-      flags: Uint8Array.from(areas.map((a) => a.flags)),
-      bbox,
-      labelPoint,
-      neighbourOffsets: offsets,
-      neighbourIndices: indices,
-      neighbourMethod,
-      indicators,
-      values,
-      reasons,
-    };
-    levelTables[level] = table;
-    tables[level] = encodeLevelTable(table);
-    geometry[level] = encodeGeometryFile(input.id, level, table.codes, areas.map((a) => a.geometry));
+/** The decoded level table of one level: areas, their boxes and label points, neighbours and every indicator. */
+function levelTable(input: DatasetInput, level: Level, areas: Area[], buurtLabels: (Position | null)[] | null, neighbours: number[][],
+  neighbourMethod: string, columns: ColumnIndex, joinLines: string[]): LevelTable {
+  const n = areas.length;
+  const bbox = new Float32Array(4 * n).fill(NaN);
+  const labelPoint = new Float32Array(2 * n).fill(NaN);
+  areas.forEach((a, i) => {
+    if (!a.geometry) return;
+    bbox.set(bboxOf(a.geometry), 4 * i);
+    labelPoint.set(buurtLabels?.[i] ?? labelPointOf(a.geometry), 2 * i);
+  });
+  const { offsets, indices } = toCsr(neighbours);
+  const indicators = indicatorArrays(input.id, areas, columns.metaById, columns.byLevel.get(level));
+  for (const [source, s] of indicators.joinStats) {
+    joinLines.push(`${input.id} koppeling ${source} → ${level}: rijen ${s.matched}/${n} (${pct(s.matched, n)}), met waarde ${s.valued} (${pct(s.valued, n)})`);
   }
-  joinLines.forEach(say);
-  step('tabellen');
+  return {
+    datasetId: input.id,
+    level,
+    indelingYear: input.indelingYear,
+    codes: areas.map((a) => a.code),
+    names: areas.map((a) => a.name),
+    gemeenteCodes: areas.map((a) => (level === 'gemeente' ? '' : a.gemeente)),
+    wijkCodes: areas.map((a) => (level === 'buurt' ? a.wijk : '')),
+    flags: Uint8Array.from(areas.map((a) => a.flags)),
+    bbox,
+    labelPoint,
+    neighbourOffsets: offsets,
+    neighbourIndices: indices,
+    neighbourMethod,
+    indicators: indicators.metas,
+    values: indicators.values,
+    reasons: indicators.reasons,
+  };
+}
 
-  // Dataset bbox from the buurt geometry.
+/**
+ * Values and missing reasons of every indicator for the areas of one level:
+ * an indicator without a column at this level is "not published at this
+ * level", an area without a row "not joined". Per join source, the first
+ * column's match counts go to the report.
+ */
+function indicatorArrays(datasetId: string, areas: Area[], metaById: Map<string, IndicatorMeta>, levelColumns: Map<string, IndicatorColumn> | undefined) {
+  const n = areas.length;
+  const metas: IndicatorMeta[] = [];
+  const values: Float32Array[] = [];
+  const reasons: Uint8Array[] = [];
+  const joinStats = new Map<string, { matched: number; valued: number }>();
+  for (const [id, meta] of metaById) {
+    const col = levelColumns?.get(id);
+    const v = new Float32Array(n).fill(NaN);
+    const r = new Uint8Array(n);
+    if (!col) r.fill(MissingReason.notPublishedAtLevel);
+    else {
+      let matched = 0;
+      let valued = 0;
+      areas.forEach((a, i) => {
+        const cell = col.values.get(a.code);
+        if (!cell) {
+          r[i] = MissingReason.notJoined;
+          return;
+        }
+        matched++;
+        if (cell.reason === 0 && cell.value !== null) {
+          if (!Number.isFinite(cell.value)) throw new Error(`${datasetId}: ${id} voor ${a.code} is geen eindig getal`);
+          v[i] = cell.value;
+          valued++;
+        } else {
+          if (cell.reason === 0) throw new Error(`${datasetId}: ${id} voor ${a.code} heeft geen waarde maar ook geen reden`);
+          r[i] = cell.reason;
+        }
+      });
+      if (col.joinSource && !joinStats.has(col.joinSource)) joinStats.set(col.joinSource, { matched, valued });
+    }
+    metas.push(col?.meta ?? meta);
+    values.push(v);
+    reasons.push(r);
+  }
+  return { metas, values, reasons, joinStats };
+}
+
+/** The dataset's bounding box from the buurt geometry, rounded to 1e-5 degrees (about a metre). */
+function datasetBbox(buurten: Area[]): [number, number, number, number] {
   let dbbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const b of buurten) {
     if (!b.geometry) continue;
     const [w, s, e, nn] = bboxOf(b.geometry);
     dbbox = [Math.min(dbbox[0], w), Math.min(dbbox[1], s), Math.max(dbbox[2], e), Math.max(dbbox[3], nn)];
   }
-  dbbox = dbbox.map((v) => Math.round(v * 1e5) / 1e5) as [number, number, number, number];
+  return dbbox.map((v) => Math.round(v * 1e5) / 1e5) as [number, number, number, number];
+}
 
-  const minzoom = input.minzoom ?? 5;
-  const maxzoom = input.maxzoom ?? 12;
+/** One PMTiles archive with a layer per level, crediting every publisher once. */
+function tilesOf(input: DatasetInput, areasByLevel: Record<Level, Area[]>, bbox: [number, number, number, number], minzoom: number, maxzoom: number, tolerance?: number) {
   const layerFeatures: Partial<Record<Level, TileFeature[]>> = {};
-  for (const level of levels) {
+  for (const level of input.levels) {
     layerFeatures[level] = areasByLevel[level].flatMap((a) => (a.geometry
       ? [{ code: a.code, name: a.name, gemeente: a.gemeente, wijk: level === 'buurt' ? a.wijk : undefined, flags: a.flags, geometry: a.geometry }]
       : []));
   }
   const attribution = input.sources.flatMap((s) => s.publisher.split(/,\s*/)).filter((p, i, all) => all.indexOf(p) === i).join(', ');
-  const tiles = buildTiles(layerFeatures, {
+  return buildTiles(layerFeatures, {
     minzoom,
     maxzoom,
     layerMinzoom: input.layerMinzoom,
-    tolerance: options.tolerance,
-    bbox: dbbox,
+    tolerance,
+    bbox,
     name: input.title,
     description: input.description,
     attribution: `Bron: ${attribution}`,
   });
-  say(`${input.id}: ${tiles.tileCount} tegels z${minzoom}–${maxzoom}, ${(tiles.bytes.length / 1e6).toFixed(2)} MB; ` +
-    `objecten op z${maxzoom}: ${Object.entries(tiles.layerCodes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+}
 
-  step('tegels');
-  say(`${input.id}: stappen: ${steps.join(', ')}`);
+/** The catalog entry (datasets.json) without file names; years come from the indicators unless the source names them. */
+function catalogEntry(input: DatasetInput, bbox: [number, number, number, number], minzoom: number, maxzoom: number, metaById: Map<string, IndicatorMeta>): BuiltDataset['entry'] {
+  const levels = input.levels;
   const years = input.years ?? sortedCodes([...metaById.values()].map((m) => String(m.year))).map(Number);
-  const countNoGeom = (areas: Area[]) => areas.filter((a) => !a.geometry).length;
   return {
-    entry: {
-      id: input.id,
-      title: input.title,
-      description: input.description,
-      levels,
-      bbox: dbbox,
-      years,
-      indelingYear: input.indelingYear,
-      sources: input.sources,
-      caveats: input.caveats,
-      minzoom,
-      maxzoom,
-      ...(input.layerMinzoom ? { levelMinzoom: Object.fromEntries(levels.map((l) => [l, Math.max(minzoom, input.layerMinzoom?.[l] ?? minzoom)])) } : {}),
-    },
-    tiles: tiles.bytes,
-    tables,
-    geometry,
-    levelTables,
-    report,
-    stats: {
-      areas: Object.fromEntries(levels.map((l) => [l, areasByLevel[l].length])),
-      noGeometry: Object.fromEntries(levels.map((l) => [l, countNoGeom(areasByLevel[l])])),
-      repairedRings,
-      droppedRings,
-      dissolveFallbacks,
-      neighbourPairs: Object.fromEntries(levels.map((l) => [l, pairs(neighboursByLevel[l])])),
-      crossGemeentePairs,
-      tileCount: tiles.tileCount,
-      tileFeatures: tiles.layerCodes,
-    },
+    id: input.id,
+    title: input.title,
+    description: input.description,
+    levels,
+    bbox,
+    years,
+    indelingYear: input.indelingYear,
+    sources: input.sources,
+    caveats: input.caveats,
+    minzoom,
+    maxzoom,
+    ...(input.layerMinzoom ? { levelMinzoom: Object.fromEntries(levels.map((l) => [l, Math.max(minzoom, input.layerMinzoom?.[l] ?? minzoom)])) } : {}),
   };
 }

@@ -5,6 +5,8 @@
  * so the parts after the prefix are alphanumeric.
  */
 import { gemeenteOfAreaCode, levelOfAreaCode, wijkOfAreaCode } from '../../src/model/area-code.ts';
+import type { Level } from '../../src/model/dataset-format.ts';
+import { cellError } from './errors.ts';
 
 export function normaliseCode(raw: string): string {
   return raw.trim().toUpperCase();
@@ -26,4 +28,17 @@ export function gemeenteFilter(gemeenten: readonly string[] | undefined): Set<st
     set.add(`GM${digits.padStart(4, '0')}`);
   }
   return set;
+}
+
+/**
+ * The area of a region cell in a StatLine table: its code and level, or null
+ * for a row of Nederland, a landsdeel, provincie or other region that is not
+ * a gemeente, wijk or buurt (skipped and counted by the caller).
+ */
+export function regionOfCell(file: string, where: string, column: string, raw: string): { code: string; level: Level } | null {
+  const code = normaliseCode(raw);
+  const level = levelOfCode(code);
+  if (level) return { code, level };
+  if (/^(NL|PV|LD|CR|RE)\d{2}$/.test(code)) return null;
+  throw cellError(file, where, column, 'een regiocode zoals GM0014, WK001400 of BU00140000', raw.trim());
 }

@@ -12,30 +12,20 @@
  * about 1 GB of RAM).
  */
 import type { Level } from '../../src/model/dataset-format.ts';
-import { AreaFlag } from '../../src/model/dataset-format.ts';
 import { parseCbsNumber } from '../../src/model/missing.ts';
 import type { AreaFeature } from '../pipeline/types.ts';
-import { gemeenteFilter, levelOfCode, normaliseCode, wijkOfCode } from './codes.ts';
+import { gemeenteFilter, levelOfCode, normaliseCode } from './codes.ts';
 import { cellError, fileError } from './errors.ts';
 import { geometryRdToWgs84, looksLikeWgs84InNl, round7, transformGeometry } from './rd.ts';
-import { ColumnCollector, type ReaderResult } from './result.ts';
+import { ColumnCollector, mapArea, type MapReaderOptions, type ReaderResult } from './result.ts';
 import { findSeries, isHerkomstColumn, KERNCIJFERS_SERIES, makeMeta, type SeriesDef } from './series.ts';
 import { loadSqlJs } from './sqljs.ts';
 import { decodeGpkgGeometry } from './wkb.ts';
 import type { Database, SqlValue } from 'sql.js';
 
-export interface GeoPackageOptions {
-  /** File name for messages and notes. */
-  file?: string;
-  /** Only read these gemeenten (GM codes); all when absent. */
-  gemeenten?: readonly string[];
+export interface GeoPackageOptions extends MapReaderOptions {
   /** Only read these layers (table names); all feature layers when absent. */
   layers?: readonly string[];
-  /** Reference year when the file has no `jaarstatcode`/`jaar` column and none is in the file name. */
-  year?: number;
-  indelingYear?: number;
-  /** Human-readable source for the metadata. */
-  source?: string;
 }
 
 const LEVEL_COLUMNS: Record<Level, { code: string; name: string }> = {
@@ -180,15 +170,7 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
           if (!looksLikeWgs84InNl(geometry)) throw cellError(file, `${where} (${code})`, geom.column, 'coördinaten binnen Nederland na omrekening naar WGS84');
         }
       }
-      areas.push({
-        code,
-        name: String(rawName ?? '').trim(),
-        level,
-        gemeenteCode,
-        wijkCode: level === 'buurt' ? (typeof rawWijk === 'string' && rawWijk.trim() ? normaliseCode(rawWijk) : wijkOfCode(code)) : '',
-        geometry,
-        flags: geometry ? 0 : AreaFlag.noGeometry,
-      });
+      areas.push(mapArea(code, rawName, level, gemeenteCode, rawWijk, geometry));
       layerCount++;
       if (typeof gemeenteNaam === 'string' && gemeenteNaam.trim()) parentNames.set(gemeenteCode, gemeenteNaam.trim());
       const wijkCode = areas[areas.length - 1].wijkCode;
@@ -199,7 +181,7 @@ function readOpenGeoPackage(db: Database, file: string, options: GeoPackageOptio
         if (raw instanceof Uint8Array) throw cellError(file, `${where} (${code})`, column, 'een getal', '(blob)');
         const cell = parseCbsNumber(raw as string | number | null);
         if (cell === null) throw cellError(file, `${where} (${code})`, column, 'een getal', raw);
-        const meta = makeMeta(def, column, {
+        const meta = makeMeta(def.series, column, {
           year, indelingYear, publisher: 'CBS',
           source: options.source ?? `CBS Wijk- en buurtkaart ${year} (GeoPackage)`,
         });

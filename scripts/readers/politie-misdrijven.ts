@@ -16,15 +16,14 @@
  */
 import type { Level } from '../../src/model/dataset-format.ts';
 import { AreaFlag } from '../../src/model/dataset-format.ts';
-import { parseDelimited } from '../../src/model/formats/delimited.ts';
 import { MissingReason, parseCbsNumber, type ParsedCell } from '../../src/model/missing.ts';
 import type { AreaFeature, CellValue } from '../pipeline/types.ts';
-import { gemeenteFilter, gemeenteOfCode, levelOfCode, normaliseCode, wijkOfCode } from './codes.ts';
+import { gemeenteFilter, gemeenteOfCode, regionOfCell, wijkOfCode } from './codes.ts';
 import { cellError, fileError } from './errors.ts';
 import { ColumnCollector, type ReaderResult } from './result.ts';
 import { makeMeta, odataStem } from './series.ts';
-import { crimeSeries, SOORT_MISDRIJF } from './soort-misdrijf.ts';
-import { isStatLineFooter } from './statline-csv.ts';
+import { crimeSeries, SOORT_MISDRIJF } from '../../src/model/kompas/soort-misdrijf.ts';
+import { parseStatLineTable } from './statline-csv.ts';
 
 export interface CrimeTableOptions {
   file?: string;
@@ -94,15 +93,8 @@ function periodText(months: number[], year: number): string {
 export function readCrimeTable(text: string, options: CrimeTableOptions = {}): CrimeTableResult {
   const file = options.file ?? 'misdrijven.csv';
   const isHeader = (cells: string[]) => cells.some((c) => /^SoortMisdrijf$|^Soort misdrijf$/i.test(c.trim()));
-  let table;
-  try {
-    table = parseDelimited(text, { file, findHeader: isHeader, isFooter: isStatLineFooter });
-  } catch (error) {
-    if (/geen kopregel/.test((error as Error).message)) {
-      throw fileError(file, 'geen kolom SoortMisdrijf gevonden: verwacht een Politie/CBS-tabel 47018NED of 47022NED met de kolommen SoortMisdrijf, WijkenEnBuurten, Perioden en GeregistreerdeMisdrijven');
-    }
-    throw error;
-  }
+  const table = parseStatLineTable(text, file, isHeader,
+    'geen kolom SoortMisdrijf gevonden: verwacht een Politie/CBS-tabel 47018NED of 47022NED met de kolommen SoortMisdrijf, WijkenEnBuurten, Perioden en GeregistreerdeMisdrijven');
   const cols = table.columns.map((c) => c.trim());
   const find = (res: RegExp[]) => cols.findIndex((c) => res.some((re) => re.test(c)));
   const soortCol = find([/^SoortMisdrijf$/i, /^Soort misdrijf$/i]);
@@ -132,12 +124,9 @@ export function readCrimeTable(text: string, options: CrimeTableOptions = {}): C
     const soort = soortCode(row[soortCol]);
     if (soort === null) throw cellError(file, where, cols[soortCol], 'een SoortMisdrijf-code zoals "1.1.1 " of "0.0.0 "', row[soortCol]);
     if (wantSoorten && !wantSoorten.has(soort)) return;
-    const code = normaliseCode(row[regionCol]);
-    const level = levelOfCode(code);
-    if (!level) {
-      if (/^(NL|PV|LD|RE|CR)\d{2}$/.test(code)) { skippedRegions++; return; }
-      throw cellError(file, where, cols[regionCol], 'een regiocode zoals GM0014, WK001400 of BU00140000', row[regionCol].trim());
-    }
+    const region = regionOfCell(file, where, cols[regionCol], row[regionCol]);
+    if (!region) { skippedRegions++; return; }
+    const { code, level } = region;
     if (filter && !filter.has(gemeenteOfCode(code))) return;
     const period = parsePeriod(row[periodCol]);
     if (!period) {
@@ -210,9 +199,9 @@ export function readCrimeTable(text: string, options: CrimeTableOptions = {}): C
       cell = complete ? { value: sum, reason: MissingReason.present } : { value: null, reason: MissingReason.incomplete };
     }
     const series = crimeSeries(soort);
-    const title = SOORT_MISDRIJF.get(soort) ?? titles.get(soort) ?? `Soort misdrijf ${soort}`;
-    const label = soort === '0.0.0' ? 'Geregistreerde misdrijven, alle soorten samen' : `Geregistreerde misdrijven: ${title}`;
-    const meta = makeMeta({ series, label, unit: 'aantal', kind: 'count' }, `${cols[measureCol]} (SoortMisdrijf ${soort})`, {
+    // A type missing from the registry's SoortMisdrijf list keeps the title the file gives it.
+    const words = SOORT_MISDRIJF.has(soort) ? series : { series, label: `Geregistreerde misdrijven: ${titles.get(soort) ?? `Soort misdrijf ${soort}`}`, unit: 'aantal', kind: 'count' as const };
+    const meta = makeMeta(words, `${cols[measureCol]} (SoortMisdrijf ${soort})`, {
       year, indelingYear, publisher: 'Politie, CBS',
       source: `Politie/CBS ${tableId} (geregistreerde misdrijven; soort misdrijf, wijk, buurt, ${tableId === '47022NED' ? 'maandcijfers' : 'jaarcijfers'})`,
       period,

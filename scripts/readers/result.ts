@@ -2,8 +2,35 @@
  * What every official-format reader returns: the pipeline's input types
  * (scripts/pipeline/types.ts) plus notes for the import summary.
  */
-import type { IndicatorMeta, Level } from '../../src/model/dataset-format.ts';
+import { AreaFlag, type IndicatorMeta, type Level } from '../../src/model/dataset-format.ts';
 import type { AreaFeature, CellValue, IndicatorColumn } from '../pipeline/types.ts';
+import { normaliseCode, wijkOfCode } from './codes.ts';
+
+/** What the map-file readers (GeoPackage, shapefile zip) share: where to report, which gemeenten and years. */
+export interface MapReaderOptions {
+  /** File name for messages and notes. */
+  file?: string;
+  /** Only read these gemeenten (GM codes); all when absent. */
+  gemeenten?: readonly string[];
+  /** Reference year when the file itself names none. */
+  year?: number;
+  indelingYear?: number;
+  /** Human-readable source for the metadata. */
+  source?: string;
+}
+
+/** An area read from a map file; a buurt's wijk is the file's WK code when it has one, else derived from the buurt code. */
+export function mapArea(code: string, name: unknown, level: Level, gemeenteCode: string, rawWijk: unknown, geometry: AreaFeature['geometry']): AreaFeature {
+  return {
+    code,
+    name: String(name ?? '').trim(),
+    level,
+    gemeenteCode,
+    wijkCode: level === 'buurt' ? (typeof rawWijk === 'string' && rawWijk.trim() ? normaliseCode(rawWijk) : wijkOfCode(code)) : '',
+    geometry,
+    flags: geometry ? 0 : AreaFlag.noGeometry,
+  };
+}
 
 export interface ReaderResult {
   file: string;

@@ -8,24 +8,17 @@
 import { unzipSync } from 'fflate';
 import * as shapefile from 'shapefile';
 import type { Level } from '../../src/model/dataset-format.ts';
-import { AreaFlag } from '../../src/model/dataset-format.ts';
 import { parseCbsNumber } from '../../src/model/missing.ts';
 import type { AreaFeature } from '../pipeline/types.ts';
-import { gemeenteFilter, levelOfCode, normaliseCode, wijkOfCode } from './codes.ts';
+import { gemeenteFilter, levelOfCode, normaliseCode } from './codes.ts';
 import { cellError, fileError } from './errors.ts';
 import { yearFromName } from './geopackage.ts';
 import { geometryRdToWgs84, looksLikeRd, looksLikeWgs84InNl, round7, transformGeometry } from './rd.ts';
-import { ColumnCollector, type ReaderResult } from './result.ts';
+import { ColumnCollector, mapArea, type MapReaderOptions, type ReaderResult } from './result.ts';
 import { findSeries, isHerkomstColumn, KERNCIJFERS_SERIES, makeMeta } from './series.ts';
 
-export interface ShapefileZipOptions {
-  file?: string;
-  gemeenten?: readonly string[];
-  /** Reference year when the file name carries none (buurt2017.zip → 2017). */
-  year?: number;
-  indelingYear?: number;
-  source?: string;
-}
+/** `year`: when the file name carries none (buurt2017.zip → 2017). */
+export type ShapefileZipOptions = MapReaderOptions;
 
 const LEVEL_FIELDS: Record<Level, { code: string; name: string }> = {
   buurt: { code: 'BU_CODE', name: 'BU_NAAM' },
@@ -155,23 +148,14 @@ export async function readShapefileZip(zipBytes: Uint8Array, options: ShapefileZ
         geometry = useCrs === 'rd' ? geometryRdToWgs84(g) : transformGeometry(g, (p) => [round7(p[0]), round7(p[1])]);
         if (!looksLikeWgs84InNl(geometry)) throw cellError(`${inner}.shp`, `${where} (${code})`, 'geometrie', 'coördinaten binnen Nederland na omrekening naar WGS84');
       }
-      const rawWijk = props.WK_CODE;
-      areas.push({
-        code,
-        name: String(props[LEVEL_FIELDS[level].name] ?? '').trim(),
-        level,
-        gemeenteCode,
-        wijkCode: level === 'buurt' ? (typeof rawWijk === 'string' && rawWijk.trim() ? normaliseCode(rawWijk) : wijkOfCode(code)) : '',
-        geometry,
-        flags: geometry ? 0 : AreaFlag.noGeometry,
-      });
+      areas.push(mapArea(code, props[LEVEL_FIELDS[level].name], level, gemeenteCode, props.WK_CODE, geometry));
       kept++;
       if (level !== 'gemeente' && typeof props.GM_NAAM === 'string' && props.GM_NAAM.trim()) parentNames.set(gemeenteCode, props.GM_NAAM.trim());
       for (const { column, series } of mapped) {
         const raw = rawNumbers.get(column)?.[index - 1] ?? props[column];
         const cell = parseCbsNumber(raw as string | number | null | undefined);
         if (cell === null) throw cellError(`${inner}.dbf`, `${where} (${code})`, column, 'een getal', raw);
-        const meta = makeMeta(series, column, { year, indelingYear, publisher: 'CBS', source: options.source ?? `CBS Wijk- en buurtkaart ${year} (shapefile)` });
+        const meta = makeMeta(series.series, column, { year, indelingYear, publisher: 'CBS', source: options.source ?? `CBS Wijk- en buurtkaart ${year} (shapefile)` });
         collector.set(level, meta, code, cell, `${inner}.dbf, ${where}`);
       }
     }

@@ -13,15 +13,15 @@
  * `;` or `,`, UTF-8 BOM, decimal comma or point; all via parseDelimited and
  * parseCbsNumber, so `.` and the CBS sentinels never become numbers.
  */
-import type { Level } from '../../src/model/dataset-format.ts';
 import { AreaFlag } from '../../src/model/dataset-format.ts';
 import { parseDelimited, type DelimitedTable } from '../../src/model/formats/delimited.ts';
 import { parseCbsNumber } from '../../src/model/missing.ts';
 import type { AreaFeature } from '../pipeline/types.ts';
-import { gemeenteFilter, gemeenteOfCode, levelOfCode, normaliseCode, wijkOfCode } from './codes.ts';
+import { gemeenteFilter, gemeenteOfCode, regionOfCell, wijkOfCode } from './codes.ts';
 import { cellError, fileError } from './errors.ts';
 import { ColumnCollector, type ReaderResult } from './result.ts';
-import { findSeries, isHerkomstColumn, KERNCIJFERS_SERIES, makeMeta, odataStem, RIVM_SERIES, type SeriesDef } from './series.ts';
+import { rivmSeriesId } from '../../src/model/kompas/series.ts';
+import { findSeries, isHerkomstColumn, KERNCIJFERS_SERIES, makeMeta, odataStem, RIVM_SERIES, type SeriesWords } from './series.ts';
 
 export interface StatLineCsvOptions {
   file?: string;
@@ -72,12 +72,6 @@ export function yearOfPeriod(raw: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function rivmPrefix(leeftijd: string | undefined): { prefix: string; unit: string; labelSuffix: string } {
-  if (leeftijd === undefined || leeftijd === '20300') return { prefix: 'rivm_', unit: '% 18+', labelSuffix: '' };
-  if (leeftijd === '80200') return { prefix: 'rivm65_', unit: '% 65+', labelSuffix: ' (65+)' };
-  return { prefix: `rivm_l${leeftijd}_`, unit: '%', labelSuffix: ` (leeftijd ${leeftijd})` };
-}
-
 function slug(column: string): string {
   const stem = odataStem(column.trim());
   return stem
@@ -89,17 +83,23 @@ function slug(column: string): string {
     .slice(0, 48);
 }
 
-export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}): ReaderResult {
-  const file = options.file ?? 'statline.csv';
-  let table: DelimitedTable;
+/**
+ * A StatLine export without its title lines and "Bron" footer; `missingHeader`
+ * explains what the header should name when `isHeader` finds no header line.
+ */
+export function parseStatLineTable(text: string, file: string, isHeader: (cells: string[]) => boolean, missingHeader: string): DelimitedTable {
   try {
-    table = parseDelimited(text, { file, findHeader: isStatLineHeader, isFooter: isStatLineFooter });
+    return parseDelimited(text, { file, findHeader: isHeader, isFooter: isStatLineFooter });
   } catch (error) {
-    if (/geen kopregel/.test((error as Error).message)) {
-      throw fileError(file, 'geen kopregel met een kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering, gwb_code_10 of "Regiocode … (code)"); kies bij het downloaden uit StatLine ook de regiocodes, niet alleen de namen');
-    }
+    if (/geen kopregel/.test((error as Error).message)) throw fileError(file, missingHeader);
     throw error;
   }
+}
+
+export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}): ReaderResult {
+  const file = options.file ?? 'statline.csv';
+  const table = parseStatLineTable(text, file, isStatLineHeader,
+    'geen kopregel met een kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering, gwb_code_10 of "Regiocode … (code)"); kies bij het downloaden uit StatLine ook de regiocodes, niet alleen de namen');
   const cols = table.columns;
   const regionCol = findColumn(cols, REGION_COLUMNS);
   if (regionCol < 0) throw fileError(file, `geen kolom met regiocodes gevonden (verwacht WijkenEnBuurten, Codering of "Regiocode … (code)"; gevonden: ${cols.slice(0, 8).join(', ')})`);
@@ -130,10 +130,10 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
     }
   }
   const leeftijdCol = dimensionCols.find((i) => /^Leeftijd$/i.test(cols[i].trim()));
-  const rivm = rivmPrefix(leeftijdCol === undefined ? undefined : fixed.get(leeftijdCol));
+  const ageCode = leeftijdCol === undefined ? undefined : fixed.get(leeftijdCol);
 
   // Measure columns and their series.
-  interface Measure { index: number; def: Pick<SeriesDef, 'series' | 'label' | 'unit' | 'kind'>; publisher: string; source: string }
+  interface Measure { index: number; series: string | SeriesWords; publisher: string; source: string }
   const measures: Measure[] = [];
   let herkomst = 0;
   let unmapped = 0;
@@ -143,17 +143,17 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
     if (isHerkomstColumn(column) || /herkomst|migratie/i.test(column)) { herkomst++; return; }
     const rivmDef = findSeries(RIVM_SERIES, 'stems', column);
     if (rivmDef) {
-      measures.push({ index, def: { ...rivmDef, series: rivm.prefix + rivmDef.series, unit: rivm.unit, label: rivmDef.label + rivm.labelSuffix }, publisher: 'RIVM, CBS, GGD', source: options.source ?? 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (StatLine 50090NED)' });
+      measures.push({ index, series: rivmSeriesId(rivmDef.series, ageCode), publisher: 'RIVM, CBS, GGD', source: options.source ?? 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (StatLine 50090NED)' });
       return;
     }
     const def = findSeries(KERNCIJFERS_SERIES, 'stems', column) ?? findSeries(KERNCIJFERS_SERIES, 'mnemonics', column) ?? findSeries(KERNCIJFERS_SERIES, 'labels', column);
     const publisher = options.publisher ?? 'CBS';
     const source = options.source ?? 'CBS StatLine';
-    if (def && !measures.some((m) => m.def.series === def.series)) {
-      measures.push({ index, def, publisher, source });
+    if (def && !measures.some((m) => m.series === def.series)) {
+      measures.push({ index, series: def.series, publisher, source });
     } else if (options.includeUnmapped && !isRivm) {
       const unit = /\(%\)\s*$/.test(column) ? '%' : /\(aantal\)\s*$/i.test(column) ? 'aantal' : '';
-      measures.push({ index, def: { series: `extra_${slug(column)}`, label: column.trim(), unit, kind: unit === '%' ? 'share' : unit === 'aantal' ? 'count' : 'value' }, publisher, source });
+      measures.push({ index, series: { series: `extra_${slug(column)}`, label: column.trim(), unit, kind: unit === '%' ? 'share' : unit === 'aantal' ? 'count' : 'value' }, publisher, source });
     } else {
       unmapped++;
     }
@@ -170,12 +170,9 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
     const line = table.lineNumbers[r];
     const where = `regel ${line}`;
     for (const [i, value] of fixed) if (row[i].trim() !== value) { skippedOther++; return; }
-    const code = normaliseCode(row[regionCol]);
-    const level: Level | null = levelOfCode(code);
-    if (!level) {
-      if (/^(NL|PV|LD|CR|RE)\d{2}$/.test(code)) { skippedRegions++; return; }
-      throw cellError(file, where, cols[regionCol], 'een regiocode zoals GM0014, WK001400 of BU00140000', row[regionCol].trim());
-    }
+    const region = regionOfCell(file, where, cols[regionCol], row[regionCol]);
+    if (!region) { skippedRegions++; return; }
+    const { code, level } = region;
     const gemeenteCode = gemeenteOfCode(code);
     if (filter && !filter.has(gemeenteCode)) return;
     let year = options.year ?? null;
@@ -192,7 +189,7 @@ export function readStatLineCsv(text: string, options: StatLineCsvOptions = {}):
       const raw = row[m.index];
       const cell = parseCbsNumber(raw);
       if (cell === null) throw cellError(file, where, cols[m.index], 'een getal', raw.trim());
-      const meta = makeMeta(m.def, cols[m.index].trim(), { year, indelingYear: options.indelingYear ?? year, publisher: m.publisher, source: m.source });
+      const meta = makeMeta(m.series, cols[m.index].trim(), { year, indelingYear: options.indelingYear ?? year, publisher: m.publisher, source: m.source });
       collector.set(level, meta, code, cell, `${file}, ${where}`);
     }
   });

@@ -3,25 +3,12 @@
  * category ids come from the model's type module (plain data, no engine
  * code), so the workspace and the kompas can never disagree on them.
  */
-import { CATEGORY_IDS, type CategoryId } from '../model/kompas/types.ts';
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../model/kompas/types.ts';
 
 export { CATEGORY_IDS, type CategoryId };
 
-/** Dutch labels as in src/model/kompas/definition.ts, used when the app passes no labels. */
-export const DEFAULT_CATEGORY_LABELS: Record<CategoryId, string> = {
-  F1: 'Verloedering & fysieke staat',
-  F2: 'Inrichting openbare ruimte, zicht & verlichting',
-  F3: 'Voorzieningen, functiemenging & gelegenheid',
-  F4: 'Woningvoorraad & doorstroom',
-  S1: 'Sociale cohesie',
-  S2: 'Sociale controle & betrokkenheid',
-  S3: 'Overlast',
-  S4: 'Criminaliteit',
-  I1: 'Sociaaleconomische kwetsbaarheid',
-  I2: 'Kwetsbare groepen & eenzaamheid',
-  I3: 'Jeugd & opgroeien',
-  I4: 'Gezondheid & zorg',
-};
+/** Dutch category labels (src/model/kompas/types.ts), used when the app passes no labels. */
+export const DEFAULT_CATEGORY_LABELS: Readonly<Record<CategoryId, string>> = CATEGORY_LABELS;
 
 /** Number of factors per category in src/model/kompas/definition.ts (F1.1 … F1.4 and so on). */
 const FACTOR_COUNTS: Record<CategoryId, number> = {

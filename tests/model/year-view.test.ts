@@ -45,7 +45,7 @@ describe('ScoringEngine year view', () => {
     const r = new ScoringEngine([table()]).score({ level: 'buurt' });
     const s4 = r.targets.find((t) => t.id === 'S4')!;
     expect(s4.years).toEqual([2021, 2022, 2023].map((year) => ({ year, indelingYears: [2024] })));
-    expect(s4.countSeries).toEqual([{ series: 'misdrijven_totaal', label: 'Geregistreerde misdrijven, totaal', years: [2021, 2022, 2023] }]);
+    expect(s4.countSeries).toEqual([{ series: 'misdrijven_totaal', label: 'Geregistreerde misdrijven, alle soorten samen', years: [2021, 2022, 2023] }]);
     // A category without time series has no year control.
     expect(r.targets.find((t) => t.id === 'F1')!.years).toBeUndefined();
   });

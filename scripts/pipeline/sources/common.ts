@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseDelimited, type DelimitedTable } from '../../../src/model/formats/delimited.ts';
 import { parseCbsNumber, type MissingReasonCode } from '../../../src/model/missing.ts';
-import type { IndicatorKind, IndicatorMeta, Level } from '../../../src/model/dataset-format.ts';
+import type { IndicatorMeta, Level } from '../../../src/model/dataset-format.ts';
+import { seriesWords } from '../../../src/model/kompas/series.ts';
 import { isAreaCode } from '../../../src/model/area-code.ts';
 import type { CellValue, IndicatorColumn } from '../types.ts';
 
@@ -87,16 +88,22 @@ export function expectCode(csv: Csv, row: number, column: string, level: Level, 
 }
 
 
+/** A series a source writes: its id (label, unit and kind come from src/model/kompas/series.ts) and a note about this source. */
 export interface SeriesSpec {
   series: string;
-  label: string;
-  unit: string;
-  kind: IndicatorKind;
   note?: string;
 }
 
+/** A series read from one named source column. */
+export type ColumnSpec = SeriesSpec & { column: string };
+
+/** A source's column mapping written as `series: column`, in table order, with notes for some series. */
+export function seriesColumns(columns: Record<string, string>, notes: Record<string, string> = {}): ColumnSpec[] {
+  return Object.entries(columns).map(([series, column]) => (notes[series] ? { series, column, note: notes[series] } : { series, column }));
+}
+
 export function meta(spec: SeriesSpec, year: number, rest: Omit<IndicatorMeta, 'id' | 'series' | 'label' | 'unit' | 'kind' | 'year'>): IndicatorMeta {
-  const m: IndicatorMeta = { id: `${spec.series}.${year}`, series: spec.series, label: spec.label, unit: spec.unit, kind: spec.kind, year, ...rest };
+  const m: IndicatorMeta = { id: `${spec.series}.${year}`, series: spec.series, ...seriesWords(spec.series), year, ...rest };
   if (spec.note && !m.note) m.note = spec.note;
   return m;
 }

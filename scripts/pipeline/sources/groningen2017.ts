@@ -11,13 +11,14 @@ import type { Level } from '../../../src/model/dataset-format.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import { readShapefileZip } from '../../readers/shapefile-zip.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
+import type { ReaderResult } from '../../readers/result.ts';
 import { column, displayPath, expectCode, InputError, meta, readCsv } from './common.ts';
 import { rivmColumns } from './rivm.ts';
 
 const LICENCE = 'CC BY 4.0';
 
 /** The series of docs/indicators.md for this dataset; other dbf columns are not written. */
-const SHAPE_SERIES = new Set([
+export const SHAPE_SERIES = new Set([
   'inwoners', 'huishoudens', 'eenpersoonshuishoudens', 'huishoudens_met_kinderen', 'bevolkingsdichtheid',
   'adressendichtheid', 'stedelijkheid', 'jongeren_15_24', 'aandeel_65plus', 'verweduwd',
 ]);
@@ -31,6 +32,63 @@ async function readZip(path: string, year: number) {
     throw new InputError(`${displayPath(path)}: bestand kan niet gelezen worden (${(e as Error).message})`);
   }
   return readShapefileZip(bytes, { file: displayPath(path), year, indelingYear: year, gemeenten: ['GM0014'], source: 'CBS Wijk- en buurtkaart 2017 (shapefile)' });
+}
+
+/** The kerncijfers of the shapefiles that docs/indicators.md lists, buurt from buurt2017.zip and wijk from wijk2017.zip. */
+function shapeColumns(buurtZip: ReaderResult, wijkZip: ReaderResult): IndicatorColumn[] {
+  const columns: IndicatorColumn[] = [];
+  for (const [source, level] of [[buurtZip, 'buurt'], [wijkZip, 'wijk']] as const) {
+    for (const c of source.columns) {
+      if (c.level !== level || !c.meta.series || !SHAPE_SERIES.has(c.meta.series)) continue;
+      columns.push({ ...c, meta: { ...c.meta, licence: LICENCE, note: 'Indeling 2017 (gemeente Groningen vóór de herindeling van 2019).' } });
+    }
+  }
+  return columns;
+}
+
+/** Bicycle thefts per buurt; wijk = sum of its buurten (incomplete when one lacks a row). */
+function theftColumns(dir: string, buurten: AreaFeature[], wijkCodes: string[]): IndicatorColumn[] {
+  const csv = readCsv(join(dir, 'fietsdiefstallen_per_buurt2017_groningen.csv'));
+  const rows = new Map<string, number>();
+  for (let row = 0; row < csv.table.rows.length; row++) {
+    const code = expectCode(csv, row, 'BU_CODE', 'buurt', 'buurtcode (BU + 8 tekens)');
+    if (rows.has(code)) throw new InputError(`${csv.file}, regel ${csv.line(row)}: buurt ${code} komt twee keer voor`);
+    rows.set(code, row);
+  }
+  return THEFT_YEARS.flatMap((year) => {
+    const m = theftMeta(year);
+    const b = new Map<string, CellValue>();
+    for (const [code, row] of rows) b.set(code, csv.cell(row, `fietsdiefstal_${year}`, MissingReason.unknown));
+    const w = new Map<string, CellValue>();
+    for (const wijk of wijkCodes) {
+      let sum = 0;
+      let complete = true;
+      for (const bu of buurten) {
+        if (bu.wijkCode !== wijk) continue;
+        const c = b.get(bu.code);
+        if (!c || c.value === null) complete = false;
+        else sum += c.value;
+      }
+      w.set(wijk, complete ? { value: sum, reason: 0 } : { value: null, reason: MissingReason.incomplete });
+    }
+    return [column(m, 'buurt', b, 'fietsdiefstallen 2013–2017'), column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten` }, 'wijk', w)];
+  });
+}
+
+/** 2017 holds January to September only, and says so in its period and note. */
+function theftMeta(year: number) {
+  const partial = year === 2017;
+  return meta({ series: 'fietsdiefstal' }, year, {
+    indelingYear: 2017,
+    publisher: 'Politie',
+    source: 'Politie Groningen, fietsdiefstallen (incidentcode A72), geteld per buurt 2017',
+    sourceVariable: `fietsdiefstal_${year}`,
+    licence: LICENCE,
+    ...(partial ? { period: 'jan–sep 2017' } : {}),
+    note: partial
+      ? 'Alleen januari tot en met september 2017: niet vergelijkbaar met een heel jaar.'
+      : 'Aangiften met pleegdatum in dit jaar, per buurt geteld via de pleeglocatie.',
+  });
 }
 
 export async function loadGroningen2017({ dataDir }: { dataDir: string }): Promise<DatasetInput & { joinNotes: string[] }> {
@@ -49,52 +107,7 @@ export async function loadGroningen2017({ dataDir }: { dataDir: string }): Promi
     if (!wijkNames.has(b.wijkCode)) throw new InputError(`${buurtZip.file}: buurt ${b.code} hoort bij wijk ${b.wijkCode}, die niet in wijk2017.zip staat`);
   }
 
-  const columns: IndicatorColumn[] = [];
-  for (const [source, level] of [[buurtZip, 'buurt'], [wijkZip, 'wijk']] as const) {
-    for (const c of source.columns) {
-      if (c.level !== level || !c.meta.series || !SHAPE_SERIES.has(c.meta.series)) continue;
-      columns.push({ ...c, meta: { ...c.meta, licence: LICENCE, note: 'Indeling 2017 (gemeente Groningen vóór de herindeling van 2019).' } });
-    }
-  }
-
-  // Bicycle thefts per buurt; wijk = sum of its buurten (incomplete when one lacks a row).
-  const csv = readCsv(join(dir, 'fietsdiefstallen_per_buurt2017_groningen.csv'));
-  const rows = new Map<string, number>();
-  for (let row = 0; row < csv.table.rows.length; row++) {
-    const code = expectCode(csv, row, 'BU_CODE', 'buurt', 'buurtcode (BU + 8 tekens)');
-    if (rows.has(code)) throw new InputError(`${csv.file}, regel ${csv.line(row)}: buurt ${code} komt twee keer voor`);
-    rows.set(code, row);
-  }
-  for (const year of THEFT_YEARS) {
-    const partial = year === 2017;
-    const m = meta({ series: 'fietsdiefstal', label: 'Geregistreerde fietsdiefstallen', unit: 'aantal', kind: 'count' }, year, {
-      indelingYear: 2017,
-      publisher: 'Politie',
-      source: 'Politie Groningen, fietsdiefstallen (incidentcode A72), geteld per buurt 2017',
-      sourceVariable: `fietsdiefstal_${year}`,
-      licence: LICENCE,
-      ...(partial ? { period: 'jan–sep 2017' } : {}),
-      note: partial
-        ? 'Alleen januari tot en met september 2017: niet vergelijkbaar met een heel jaar.'
-        : 'Aangiften met pleegdatum in dit jaar, per buurt geteld via de pleeglocatie.',
-    });
-    const b = new Map<string, CellValue>();
-    for (const [code, row] of rows) b.set(code, csv.cell(row, `fietsdiefstal_${year}`, MissingReason.unknown));
-    const w = new Map<string, CellValue>();
-    for (const wijk of wijkNames.keys()) {
-      let sum = 0;
-      let complete = true;
-      for (const bu of buurten) {
-        if (bu.wijkCode !== wijk) continue;
-        const c = b.get(bu.code);
-        if (!c || c.value === null) complete = false;
-        else sum += c.value;
-      }
-      w.set(wijk, complete ? { value: sum, reason: 0 } : { value: null, reason: MissingReason.incomplete });
-    }
-    columns.push(column(m, 'buurt', b, 'fietsdiefstallen 2013–2017'), column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten` }, 'wijk', w));
-  }
-
+  const columns: IndicatorColumn[] = [...shapeColumns(buurtZip, wijkZip), ...theftColumns(dir, buurten, [...wijkNames.keys()])];
   const skipped: string[] = [];
   const levels: Level[] = ['wijk', 'buurt'];
   columns.push(...rivmColumns(join(dataDir, 'rivm-gezondheid-50090NED'), levels, skipped));

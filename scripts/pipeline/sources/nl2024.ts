@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { AreaFlag, type IndicatorMeta, type Level } from '../../../src/model/dataset-format.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import type { AreaFeature, CellValue, DatasetInput, IndicatorColumn } from '../types.ts';
-import { column, displayPath, expectCode, InputError, meta, readCsv, type Csv, type SeriesSpec } from './common.ts';
+import { column, displayPath, expectCode, InputError, meta, readCsv, seriesColumns, type Csv, type SeriesSpec } from './common.ts';
 import { RivmJoin, rivmColumns2024 } from './rivm.ts';
 import { sumToParent } from '../../../src/model/aggregate.ts';
 import { isAreaCode } from '../../../src/model/area-code.ts';
@@ -18,33 +18,32 @@ import { isAreaCode } from '../../../src/model/area-code.ts';
 const LICENCE = 'CC BY 4.0';
 const WIV_SOURCE = 'CBS Kerncijfers wijken en buurten 2024 (85984NED), via woonikveilig.nl';
 
-/** WIV kerncijfers present at buurt, wijk and gemeente (source column → series). */
-const KERNCIJFERS: (SeriesSpec & { column: string })[] = [
-  { series: 'inwoners', column: 'inwoners', label: 'Inwoners', unit: 'aantal', kind: 'count' },
-  { series: 'inwoners_0_14', column: 'inwoners0tot15', label: 'Inwoners 0–14 jaar', unit: 'aantal', kind: 'count' },
-  { series: 'inwoners_65plus', column: 'inwoners65plus', label: 'Inwoners 65 jaar en ouder', unit: 'aantal', kind: 'count' },
-  { series: 'huishoudens', column: 'huishoudens', label: 'Huishoudens', unit: 'aantal', kind: 'count' },
-  { series: 'huishoudensgrootte', column: 'huishoudensgrootte', label: 'Gemiddelde huishoudensgrootte', unit: 'personen', kind: 'value' },
-  { series: 'bevolkingsdichtheid', column: 'dichtheid', label: 'Bevolkingsdichtheid', unit: 'inwoners per km²', kind: 'value' },
-  { series: 'woz', column: 'wozWaarde', label: 'Gemiddelde WOZ-waarde woningen', unit: '× € 1.000', kind: 'value' },
-  { series: 'koopwoningen', column: 'koopwoningen', label: 'Koopwoningen', unit: '%', kind: 'share' },
-  { series: 'eengezinswoningen', column: 'eengezinswoning', label: 'Eengezinswoningen', unit: '%', kind: 'share' },
-  { series: 'inkomen_per_inwoner', column: 'inkomenPerInwoner', label: 'Gemiddeld inkomen per inwoner', unit: '× € 1.000', kind: 'value',
-    note: 'Per buurt alleen voor grotere buurten gepubliceerd.' },
-  { series: 'stedelijkheid', column: 'stedelijkheid', label: 'Stedelijkheid', unit: 'klasse 1–5', kind: 'class', note: '1 = zeer sterk stedelijk, 5 = niet stedelijk.' },
-  { series: 'adressendichtheid', column: 'adressendichtheid', label: 'Omgevingsadressendichtheid', unit: 'adressen per km²', kind: 'value' },
-  { series: 'oppervlakte_land', column: 'oppervlakteLandHa', label: 'Oppervlakte land', unit: 'ha', kind: 'value' },
-  { series: 'afstand_huisarts', column: 'afstandHuisarts', label: 'Afstand tot huisartsenpraktijk', unit: 'km', kind: 'value' },
-  { series: 'afstand_supermarkt', column: 'afstandSupermarkt', label: 'Afstand tot grote supermarkt', unit: 'km', kind: 'value' },
-  { series: 'afstand_school', column: 'afstandSchool', label: 'Afstand tot basisschool', unit: 'km', kind: 'value' },
-];
+/** WIV kerncijfers present at buurt, wijk and gemeente (series: source column). */
+export const KERNCIJFERS = seriesColumns({
+  inwoners: 'inwoners',
+  inwoners_0_14: 'inwoners0tot15',
+  inwoners_65plus: 'inwoners65plus',
+  huishoudens: 'huishoudens',
+  huishoudensgrootte: 'huishoudensgrootte',
+  bevolkingsdichtheid: 'dichtheid',
+  woz: 'wozWaarde',
+  koopwoningen: 'koopwoningen',
+  eengezinswoningen: 'eengezinswoning',
+  inkomen_per_inwoner: 'inkomenPerInwoner',
+  stedelijkheid: 'stedelijkheid',
+  adressendichtheid: 'adressendichtheid',
+  oppervlakte_land: 'oppervlakteLandHa',
+  afstand_huisarts: 'afstandHuisarts',
+  afstand_supermarkt: 'afstandSupermarkt',
+  afstand_school: 'afstandSchool',
+}, {
+  inkomen_per_inwoner: 'Per buurt alleen voor grotere buurten gepubliceerd.',
+  stedelijkheid: '1 = zeer sterk stedelijk, 5 = niet stedelijk.',
+});
 const WIV_EMPTY_NOTE = 'Leeg in de bron betekent 0 of geheim; de bron maakt geen onderscheid.';
 
 const CRIME: SeriesSpec = {
   series: 'misdrijven_totaal',
-  label: 'Geregistreerde misdrijven (alle soorten samen)',
-  unit: 'aantal',
-  kind: 'count',
   note: 'Alle soorten misdrijven samen, inclusief verkeer, fraude en cyber; geteld waar het feit plaatsvond. ' +
     'Gemeente = eigen geregistreerd totaal; wijk = som van de buurten met cijfers, opgehoogd naar alle inwoners als buurten zonder cijfers inwoners hebben.',
 };
@@ -53,23 +52,14 @@ const CRIME_YEARS = [2021, 2022, 2023, 2024, 2025];
 const CRIME_POOLED_YEARS = CRIME_YEARS.slice(-3);
 const CRIME_COUNTED: SeriesSpec = {
   series: 'misdrijven_inwonersdekking',
-  label: 'Misdrijven: aandeel inwoners in buurten met politiecijfers',
-  unit: '% inwoners',
-  kind: 'share',
   note: 'Wijk = som van de buurten met politiecijfers, opgehoogd naar alle inwoners. 30–60 %: beperkte dekking; onder 30 % geen wijkcijfer.',
 };
 const CRIME_COVERAGE: SeriesSpec = {
   series: 'misdrijven_dekking',
-  label: 'Dekking buurtregistratie misdrijven (som van de buurten ÷ gemeentetotaal)',
-  unit: '%',
-  kind: 'share',
   note: 'Onder 90 % telt criminaliteit in de buurten van deze gemeente niet mee ("registratie onvolledig").',
 };
 const RIVM_JOIN: SeriesSpec = {
   series: 'rivm_koppeling',
-  label: 'Koppeling RIVM-gezondheidscijfers',
-  unit: 'code',
-  kind: 'class',
   note: '0 = op code, 1 = gekoppeld op naam, 2 = wijkwaarde, 3 = gemeentewaarde, 4 = gemiddelde van de wijken (gemeente na 2020 gevormd), 5 = gemiddelde van de buurten (wijkcode gewijzigd).',
 };
 
@@ -179,22 +169,19 @@ export function crimeInputCheck(buurten: AreaFeature[], buurt: Map<number, Map<s
 
 const HEALTH: SeriesSpec = {
   series: 'goed_ervaren_gezondheid',
-  label: 'Goed of zeer goed ervaren gezondheid (18+)',
-  unit: '% 18+',
-  kind: 'share',
   note: 'RIVM Gezondheidsmonitor 50150NED; niet per wijk gepubliceerd.',
 };
 const HEALTH_YEARS = [2012, 2016, 2020, 2022, 2024];
 
-const TMAP: (SeriesSpec & { column: string })[] = [
-  { series: 'woz', column: 'dwelling_value', label: 'Gemiddelde WOZ-waarde woningen', unit: '× € 1.000', kind: 'value' },
-  { series: 'koopwoningen', column: 'dwelling_ownership', label: 'Koopwoningen', unit: '%', kind: 'share' },
-  { series: 'inkomen_laag', column: 'income_low', label: 'Personen met laag inkomen (laagste 40 % landelijk)', unit: '% personen', kind: 'share' },
-  { series: 'inkomen_hoog', column: 'income_high', label: 'Personen met hoog inkomen (hoogste 20 % landelijk)', unit: '% personen', kind: 'share' },
-  { series: 'arbeidsparticipatie', column: 'employment_rate', label: 'Netto arbeidsparticipatie', unit: '% 15–75', kind: 'share' },
-  { series: 'opleiding_hoog', column: 'edu_appl_sci', label: 'Hoogopgeleid (hbo/wo)', unit: '% 15–75', kind: 'share' },
-  { series: 'jongeren_15_24', column: 'pop_15_24', label: 'Inwoners 15–24 jaar', unit: '%', kind: 'share' },
-];
+export const TMAP = seriesColumns({
+  woz: 'dwelling_value',
+  koopwoningen: 'dwelling_ownership',
+  inkomen_laag: 'income_low',
+  inkomen_hoog: 'income_high',
+  arbeidsparticipatie: 'employment_rate',
+  opleiding_hoog: 'edu_appl_sci',
+  jongeren_15_24: 'pop_15_24',
+});
 const TMAP_SOURCE = 'CBS Kerncijfers wijken en buurten 2022, via R-pakket tmap (NLD_dist, NLD_muni)';
 
 export interface Nl2024Paths {
@@ -246,13 +233,54 @@ function kerncijferColumns(csv: Csv, codeColumn: string, level: Level, codes: st
   });
 }
 
+/** What the steps below share: the three area tables of woonikveilig 2024 and the codes and names read from them. */
+interface Nl2024Areas {
+  bCsv: Csv;
+  wCsv: Csv;
+  gCsv: Csv;
+  buurtCodes: string[];
+  buurten: AreaFeature[];
+  wijkCodes: string[];
+  wijkNames: Map<string, string>;
+  gemeenteCodes: string[];
+  gemeenteNames: Map<string, string>;
+  inwonersPerBuurt: Map<string, number>;
+}
+
+/** Every column a step adds and the notes it leaves for the build report. */
+interface StepOutput {
+  columns: IndicatorColumn[];
+  notes: string[];
+}
+
 export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes: string[] } {
   const wiv = join(dataDir, 'woonikveilig-2024');
-  const joinNotes: string[] = [];
+  const areas = readAreas(wiv);
+  const stock = readWoningvoorraad(dataDir);
+  // Order matters: it is the order of the indicators in the level tables.
+  const steps: StepOutput[] = [
+    { columns: kerncijfersAllLevels(areas), notes: [] },
+    crimeColumns(areas),
+    { columns: healthColumns(areas), notes: [] },
+    { columns: stock.columns, notes: [] },
+    tmapColumns(dataDir, stock.pop2024),
+    rivmColumnsNl2024(dataDir, areas),
+  ];
+  return {
+    ...NL2024_DESCRIPTION,
+    buurten: areas.buurten,
+    wijkNames: areas.wijkNames,
+    gemeenteNames: areas.gemeenteNames,
+    columns: steps.flatMap((s) => s.columns),
+    joinNotes: steps.flatMap((s) => s.notes),
+  };
+}
 
-  // Buurten: data rows (all areas) + geometry (where present).
+/** Buurten from the kerncijfers table (all areas) with geometry where the GeoJSON has it; wijken and gemeenten from their tables. */
+function readAreas(wiv: string): Nl2024Areas {
   const bCsv = readCsv(join(wiv, 'buurt_2024_kerncijfers_misdrijven.csv'));
-  const geometry = readGeometry(join(wiv, 'buurt_2024_georef_wgs84.geojson'));
+  const geometryPath = join(wiv, 'buurt_2024_georef_wgs84.geojson');
+  const geometry = readGeometry(geometryPath);
   const buurtCodes: string[] = [];
   const buurten: AreaFeature[] = [];
   const gemeenteNames = new Map<string, string>();
@@ -278,89 +306,87 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
   }
   const buurtSet = new Set(buurtCodes);
   for (const code of geometry.keys()) {
-    if (!buurtSet.has(code)) throw new InputError(`${displayPath(join(wiv, 'buurt_2024_georef_wgs84.geojson'))}: buurt ${code} heeft geometrie maar geen rij in ${bCsv.file}`);
+    if (!buurtSet.has(code)) throw new InputError(`${displayPath(geometryPath)}: buurt ${code} heeft geometrie maar geen rij in ${bCsv.file}`);
   }
-
   const wCsv = readCsv(join(wiv, 'wijk_2024_kerncijfers.csv'));
   const wijkCodes = wCsv.table.rows.map((_, row) => expectCode(wCsv, row, 'WK_CODE', 'wijk', 'wijkcode (WK + 6 tekens)'));
   const wijkNames = new Map(wijkCodes.map((c, row) => [c, wCsv.text(row, 'WK_NAAM')]));
   const gCsv = readCsv(join(wiv, 'gemeente_2024_kerncijfers.csv'));
   const gemeenteCodes = gCsv.table.rows.map((_, row) => expectCode(gCsv, row, 'GM_CODE', 'gemeente', 'gemeentecode (GM + 4 cijfers)'));
   gemeenteCodes.forEach((c, row) => gemeenteNames.set(c, gCsv.text(row, 'GM_NAAM')));
+  const inwonersPerBuurt = buurtInwoners(bCsv, buurtCodes);
+  return { bCsv, wCsv, gCsv, buurtCodes, buurten, wijkCodes, wijkNames, gemeenteCodes, gemeenteNames, inwonersPerBuurt };
+}
 
-  const columns: IndicatorColumn[] = [
-    ...kerncijferColumns(bCsv, 'BU_CODE', 'buurt', buurtCodes),
-    ...kerncijferColumns(wCsv, 'WK_CODE', 'wijk', wijkCodes),
-    ...kerncijferColumns(gCsv, 'GM_CODE', 'gemeente', gemeenteCodes),
+function kerncijfersAllLevels(a: Nl2024Areas): IndicatorColumn[] {
+  return [
+    ...kerncijferColumns(a.bCsv, 'BU_CODE', 'buurt', a.buurtCodes),
+    ...kerncijferColumns(a.wCsv, 'WK_CODE', 'wijk', a.wijkCodes),
+    ...kerncijferColumns(a.gCsv, 'GM_CODE', 'gemeente', a.gemeenteCodes),
   ];
+}
 
-  // Crime: per buurt from the police table. Gemeenten keep their own
-  // registered total; wijken sum their buurten. The buurt counts are checked
-  // against the gemeente total (crimeInputCheck).
+/** Metadata of a Nederland 2024 column: indeling 2024, CC BY, the given publisher and source. */
+function nl2024Meta(spec: SeriesSpec, year: number, publisher: string, source: string, sourceVariable: string, note?: string): IndicatorMeta {
+  return meta(spec, year, { indelingYear: 2024, publisher, source, sourceVariable, licence: LICENCE, ...(note ? { note } : {}) });
+}
+
+/** Values of one CSV column for the given codes (row i holds codes[i]). */
+function columnValues(csv: Csv, codes: string[], column: string, emptyMeans: Parameters<Csv['cell']>[2]): Map<string, CellValue> {
+  const values = new Map<string, CellValue>();
+  codes.forEach((code, row) => values.set(code, csv.cell(row, column, emptyMeans)));
+  return values;
+}
+
+/**
+ * Crime: per buurt from the police table. Gemeenten keep their own
+ * registered total; wijken sum their buurten. The buurt counts are checked
+ * against the gemeente total (crimeInputCheck), and the wijk sums say which
+ * share of the inwoners they rest on.
+ */
+function crimeColumns(a: Nl2024Areas): StepOutput {
+  const columns: IndicatorColumn[] = [];
   const buurtCrime = new Map<number, Map<string, CellValue>>();
   const gemeenteCrime = new Map<number, Map<string, CellValue>>();
-  const inwonersPerBuurt = buurtInwoners(bCsv, buurtCodes);
   const coveredPerYear: Map<string, number>[] = [];
   for (const year of CRIME_YEARS) {
-    const m = meta(CRIME, year, {
-      indelingYear: 2024,
-      publisher: 'Politie, CBS',
-      source: 'Politie/CBS Geregistreerde misdrijven per buurt (47022NED), totaal, via woonikveilig.nl',
-      sourceVariable: `misdrijven_${year} (SoortMisdrijf 0.0.0)`,
-      licence: LICENCE,
-    });
-    const bValues = new Map<string, CellValue>();
-    buurtCodes.forEach((code, row) => {
-      // Crime counts keep 0; an empty cell means the police table has no row for the buurt.
-      bValues.set(code, bCsv.cell(row, `misdrijven_${year}`, MissingReason.notJoined));
-    });
-    const gValues = new Map<string, CellValue>();
-    gemeenteCodes.forEach((code, row) => gValues.set(code, gCsv.cell(row, `misdrijven_${year}`, MissingReason.unknown)));
+    const m = nl2024Meta(CRIME, year, 'Politie, CBS', 'Politie/CBS Geregistreerde misdrijven per buurt (47022NED), totaal, via woonikveilig.nl', `misdrijven_${year} (SoortMisdrijf 0.0.0)`);
+    // Crime counts keep 0; an empty cell means the police table has no row for the buurt.
+    const bValues = columnValues(a.bCsv, a.buurtCodes, `misdrijven_${year}`, MissingReason.notJoined);
+    const gValues = columnValues(a.gCsv, a.gemeenteCodes, `misdrijven_${year}`, MissingReason.unknown);
     buurtCrime.set(year, bValues);
     gemeenteCrime.set(year, gValues);
     columns.push(column(m, 'buurt', bValues));
-    const wijkSum = sumCrimeToWijk(buurten, bValues, inwonersPerBuurt, wijkCodes);
+    const wijkSum = sumCrimeToWijk(a.buurten, bValues, a.inwonersPerBuurt, a.wijkCodes);
     if (CRIME_POOLED_YEARS.includes(year)) coveredPerYear.push(wijkSum.covered);
     columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, som van de buurten met cijfers, opgehoogd naar alle inwoners van de wijk` }, 'wijk', wijkSum.sums));
     columns.push(column({ ...m, sourceVariable: `${m.sourceVariable}, gemeentetotaal` }, 'gemeente', gValues));
   }
-  columns.push(column(meta(CRIME_COUNTED, CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1], {
-    indelingYear: 2024,
-    publisher: 'Politie, CBS',
-    source: `Afgeleid: inwoners van de buurten met politiecijfers ÷ inwoners van de wijk, laagste van ${CRIME_POOLED_YEARS[0]}–${CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1]}`,
-    sourceVariable: 'misdrijven_YYYY per buurt, inwoners per buurt',
-    licence: LICENCE,
-  }), 'wijk', lowestCoveredShare(coveredPerYear, wijkCodes)));
-  const check = crimeInputCheck(buurten, buurtCrime, gemeenteCrime, CRIME_POOLED_YEARS);
-  joinNotes.push(...check.notes);
-  const dekMeta = meta(CRIME_COVERAGE, CRIME_YEARS[CRIME_YEARS.length - 1], {
-    indelingYear: 2024,
-    publisher: 'Politie, CBS',
-    source: 'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED), laatste drie jaren samen',
-    sourceVariable: 'misdrijven_YYYY buurten ÷ misdrijven_YYYY gemeente',
-    licence: LICENCE,
-  });
+  const [first, last] = [CRIME_POOLED_YEARS[0], CRIME_POOLED_YEARS[CRIME_POOLED_YEARS.length - 1]];
+  columns.push(column(nl2024Meta(CRIME_COUNTED, last, 'Politie, CBS',
+    `Afgeleid: inwoners van de buurten met politiecijfers ÷ inwoners van de wijk, laagste van ${first}–${last}`,
+    'misdrijven_YYYY per buurt, inwoners per buurt'), 'wijk', lowestCoveredShare(coveredPerYear, a.wijkCodes)));
+  const check = crimeInputCheck(a.buurten, buurtCrime, gemeenteCrime, CRIME_POOLED_YEARS);
+  const dekMeta = nl2024Meta(CRIME_COVERAGE, CRIME_YEARS[CRIME_YEARS.length - 1], 'Politie, CBS',
+    'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED), laatste drie jaren samen', 'misdrijven_YYYY buurten ÷ misdrijven_YYYY gemeente');
   const wijkCoverage = new Map<string, CellValue>();
-  for (const b of buurten) wijkCoverage.set(b.wijkCode, check.perBuurt.get(b.code)!);
+  for (const b of a.buurten) wijkCoverage.set(b.wijkCode, check.perBuurt.get(b.code)!);
   columns.push(column(dekMeta, 'buurt', check.perBuurt), column(dekMeta, 'wijk', wijkCoverage));
+  return { columns, notes: check.notes };
+}
 
-  // Health 50150NED: buurt and gemeente only.
-  for (const year of HEALTH_YEARS) {
-    const m = meta(HEALTH, year, {
-      indelingYear: 2024,
-      publisher: 'RIVM, CBS, GGD',
-      source: 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (50150NED), via woonikveilig.nl',
-      sourceVariable: `goedErvarenGezondheid_${year}`,
-      licence: LICENCE,
-    });
-    const b = new Map<string, CellValue>();
-    buurtCodes.forEach((code, row) => b.set(code, bCsv.cell(row, `goedErvarenGezondheid_${year}`, MissingReason.unknown)));
-    const g = new Map<string, CellValue>();
-    gemeenteCodes.forEach((code, row) => g.set(code, gCsv.cell(row, `goedErvarenGezondheid_${year}`, MissingReason.unknown)));
-    columns.push(column(m, 'buurt', b), column(m, 'gemeente', g));
-  }
+/** Health 50150NED: published for buurt and gemeente only. */
+function healthColumns(a: Nl2024Areas): IndicatorColumn[] {
+  return HEALTH_YEARS.flatMap((year) => {
+    const variable = `goedErvarenGezondheid_${year}`;
+    const m = nl2024Meta(HEALTH, year, 'RIVM, CBS, GGD', 'RIVM Gezondheidsmonitor Volwassenen en Ouderen (50150NED), via woonikveilig.nl', variable);
+    return [column(m, 'buurt', columnValues(a.bCsv, a.buurtCodes, variable, MissingReason.unknown)),
+      column(m, 'gemeente', columnValues(a.gCsv, a.gemeenteCodes, variable, MissingReason.unknown))];
+  });
+}
 
-  // KWB 2024 (W, G): woningvoorraad; its population checks the tmap join.
+/** KWB 2024 (wijk, gemeente): woningvoorraad, and the 2024 population that checks the tmap 2022 join. */
+function readWoningvoorraad(dataDir: string): { columns: IndicatorColumn[]; pop2024: Map<string, number> } {
   const kCsv = readCsv(join(dataDir, 'cbs-kwb-2024-gm-wk', 'kwb_2024_gm_wk.csv'));
   const pop2024 = new Map<string, number>();
   const stock: Record<'wijk' | 'gemeente', Map<string, CellValue>> = { wijk: new Map(), gemeente: new Map() };
@@ -372,17 +398,15 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
     if (p.value !== null) pop2024.set(code, p.value);
     stock[level].set(code, kCsv.cell(row, 'Woningvoorraad_35', MissingReason.unknown));
   }
-  const stockMeta = meta({ series: 'woningvoorraad', label: 'Woningvoorraad', unit: 'aantal', kind: 'count' }, 2024, {
-    indelingYear: 2024,
-    publisher: 'CBS',
-    source: 'CBS Kerncijfers wijken en buurten 2024 (85984NED)',
-    sourceVariable: 'Woningvoorraad_35',
-    licence: LICENCE,
-    note: 'Niet per buurt in de meegeleverde bron.',
-  });
-  columns.push(column(stockMeta, 'wijk', stock.wijk, 'CBS 85984NED gemeenten/wijken'), column(stockMeta, 'gemeente', stock.gemeente, 'CBS 85984NED gemeenten/wijken'));
+  const stockMeta = nl2024Meta({ series: 'woningvoorraad' }, 2024, 'CBS', 'CBS Kerncijfers wijken en buurten 2024 (85984NED)', 'Woningvoorraad_35',
+    'Niet per buurt in de meegeleverde bron.');
+  const join85984 = 'CBS 85984NED gemeenten/wijken';
+  return { columns: [column(stockMeta, 'wijk', stock.wijk, join85984), column(stockMeta, 'gemeente', stock.gemeente, join85984)], pop2024 };
+}
 
-  // tmap 2022 (W, G), joined on code with a ±10 % population check against 2024.
+/** tmap 2022 (wijk, gemeente), joined on code with a ±10 % population check against 2024. */
+function tmapColumns(dataDir: string, pop2024: Map<string, number>): StepOutput {
+  const out: StepOutput = { columns: [], notes: [] };
   const tmapFiles: ['wijk' | 'gemeente', string][] = [['wijk', 'NLD_dist_2022.csv'], ['gemeente', 'NLD_muni_2022.csv']];
   for (const [level, name] of tmapFiles) {
     const csv = readCsv(join(dataDir, 'tmap-nld-2022', name));
@@ -404,7 +428,7 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
         maps[i].set(code, sameArea ? c : { value: null, reason: MissingReason.boundaryChanged });
       });
     }
-    joinNotes.push(`tmap 2022 → ${level}: ${changed} gekoppelde codes met > 10 % bevolkingsverschil → grens gewijzigd`);
+    out.notes.push(`tmap 2022 → ${level}: ${changed} gekoppelde codes met > 10 % bevolkingsverschil → grens gewijzigd`);
     TMAP.forEach((spec, i) => {
       const m = meta(spec, 2022, {
         indelingYear: 2022,
@@ -414,70 +438,63 @@ export function loadNl2024({ dataDir }: Nl2024Paths): DatasetInput & { joinNotes
         licence: LICENCE,
         note: 'Indeling 2022, gekoppeld op code; bij meer dan 10 % verschil in inwoners met 2024: grens gewijzigd.',
       });
-      columns.push(column(m, level, maps[i], 'tmap 2022'));
+      out.columns.push(column(m, level, maps[i], 'tmap 2022'));
     });
   }
+  return out;
+}
 
+/** RIVM 50090NED joined to the 2024 indeling (rivm.ts), with how each area was joined as its own series. */
+function rivmColumnsNl2024(dataDir: string, a: Nl2024Areas): StepOutput {
   const skipped: string[] = [];
-  const bInw = buurtInwoners(bCsv, buurtCodes);
   const oldWijkNames = new Map<string, string>();
   const tmapDist = readCsv(join(dataDir, 'tmap-nld-2022', 'NLD_dist_2022.csv'));
   for (let row = 0; row < tmapDist.table.rows.length; row++) oldWijkNames.set(tmapDist.text(row, 'code'), tmapDist.text(row, 'name'));
+  const wijkInwoners = (row: number) => a.wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0;
   const rivm = rivmColumns2024(join(dataDir, 'rivm-gezondheid-50090NED'), {
-    buurten: buurten.map((b) => ({ code: b.code, wijk: b.wijkCode, gemeente: b.gemeenteCode, inwoners: bInw.get(b.code) ?? 0 })),
-    wijken: wijkCodes.map((code, row) => ({ code, name: wijkNames.get(code) ?? '', gemeente: `GM${code.slice(2, 6)}`, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })),
-    gemeenteNames: new Map(gemeenteCodes.map((c) => [c, gemeenteNames.get(c) ?? ''])),
+    buurten: a.buurten.map((b) => ({ code: b.code, wijk: b.wijkCode, gemeente: b.gemeenteCode, inwoners: a.inwonersPerBuurt.get(b.code) ?? 0 })),
+    wijken: a.wijkCodes.map((code, row) => ({ code, name: a.wijkNames.get(code) ?? '', gemeente: `GM${code.slice(2, 6)}`, inwoners: wijkInwoners(row) })),
+    gemeenteNames: new Map(a.gemeenteCodes.map((c) => [c, a.gemeenteNames.get(c) ?? ''])),
     oldWijkNames,
   }, skipped);
-  for (const c of rivm.columns) {
-    c.meta = { ...c.meta, note: 'Modelschatting (kleine-gebiedsschatting), indeling 2020. Gekoppeld op code; waar de code veranderde op gemeente + naam ("gekoppeld op naam"); een buurt zonder RIVM-rij krijgt de waarde van haar wijk ("wijkwaarde") of gemeente ("gemeentewaarde"), onzekerder dan een eigen schatting.' };
-  }
-  columns.push(...rivm.columns);
-  joinNotes.push(...rivm.notes, ...skipped.map((s) => `niet geschreven: ${s}`));
-  const koppelingMeta = meta(RIVM_JOIN, 2020, {
-    indelingYear: 2024,
-    publisher: 'RIVM, CBS, GGD',
-    source: 'Afgeleid: hoe RIVM 50090NED (indeling 2020) aan de indeling 2024 is gekoppeld',
-    sourceVariable: 'Codering_3',
-    licence: LICENCE,
-  });
+  const columns: IndicatorColumn[] = rivm.columns.map((c) => ({ ...c, meta: { ...c.meta, note: RIVM_2024_NOTE } }));
+  const koppelingMeta = nl2024Meta(RIVM_JOIN, 2020, 'RIVM, CBS, GGD', 'Afgeleid: hoe RIVM 50090NED (indeling 2020) aan de indeling 2024 is gekoppeld', 'Codering_3');
   for (const level of ['buurt', 'wijk', 'gemeente'] as const) {
     const values = new Map<string, CellValue>();
     for (const [code, how] of rivm.how[level]) values.set(code, { value: how, reason: 0 });
     columns.push(column(koppelingMeta, level, values));
   }
-  joinNotes.push(...rivmJoinRates(rivm.how, buurten, bInw, wijkCodes.map((code, row) => ({ code, inwoners: wCsv.cell(row, 'inwoners', MissingReason.zeroOrSuppressed).value ?? 0 })), gemeenteNames));
-
-  return {
-    id: 'nl2024',
-    title: 'Nederland 2024',
-    description: 'Alle buurten, wijken en gemeenten van Nederland (indeling 2024) met kerncijfers, geregistreerde misdrijven 2021–2025, RIVM-gezondheidscijfers en sociaaleconomische cijfers 2022.',
-    indelingYear: 2024,
-    levels: ['gemeente', 'wijk', 'buurt'],
-    sources: [
-      { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2024', table: '85984NED', licence: LICENCE },
-      { publisher: 'Politie, CBS', title: 'Geregistreerde misdrijven per buurt', table: '47022NED', licence: LICENCE },
-      { publisher: 'RIVM, CBS, GGD', title: 'Gezondheidsmonitor Volwassenen en Ouderen', table: '50150NED', licence: LICENCE },
-      { publisher: 'RIVM, CBS, GGD', title: 'Gezondheid per wijk en buurt 2020 en 2016', table: '50090NED', licence: LICENCE },
-      { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2022 (via tmap)', licence: LICENCE },
-      { publisher: 'CBS, PDOK', title: 'Gebiedsindelingen 2024, buurt gegeneraliseerd (gereconstrueerd via woonikveilig.nl)', licence: LICENCE },
-    ],
-    caveats: [
-      'geometrie bij benadering: buurtgrenzen zijn gereconstrueerd uit vereenvoudigde kaarten (afwijking tientallen meters); wijken en gemeenten zijn samengevoegde buurten',
-      'misdrijven: alle soorten misdrijven samen, inclusief verkeer, fraude en cyber',
-      'lege kerncijfers betekenen 0 of geheim; de bron maakt geen onderscheid',
-      'RIVM-cijfers (indeling 2020) en cijfers 2022 (indeling 2022) zijn op code gekoppeld; een code kan een ander gebied beslaan',
-      '8 buurten hebben geen geometrie en staan alleen in de tabellen',
-    ],
-    buurten,
-    wijkNames,
-    gemeenteNames,
-    columns,
-    minzoom: 5,
-    maxzoom: 12,
-    // At national zooms 14,000 buurten are a pixel or two each yet made every
-    // low-zoom tile heavy; the app zooms in when a user asks for buurten.
-    layerMinzoom: { wijk: 7, buurt: 8 },
-    joinNotes,
-  };
+  const rates = rivmJoinRates(rivm.how, a.buurten, a.inwonersPerBuurt, a.wijkCodes.map((code, row) => ({ code, inwoners: wijkInwoners(row) })), a.gemeenteNames);
+  return { columns, notes: [...rivm.notes, ...skipped.map((s) => `niet geschreven: ${s}`), ...rates] };
 }
+
+const RIVM_2024_NOTE = 'Modelschatting (kleine-gebiedsschatting), indeling 2020. Gekoppeld op code; waar de code veranderde op gemeente + naam ("gekoppeld op naam"); een buurt zonder RIVM-rij krijgt de waarde van haar wijk ("wijkwaarde") of gemeente ("gemeentewaarde"), onzekerder dan een eigen schatting.';
+
+/** The catalog description of Nederland 2024. */
+const NL2024_DESCRIPTION = {
+  id: 'nl2024',
+  title: 'Nederland 2024',
+  description: 'Alle buurten, wijken en gemeenten van Nederland (indeling 2024) met kerncijfers, geregistreerde misdrijven 2021–2025, RIVM-gezondheidscijfers en sociaaleconomische cijfers 2022.',
+  indelingYear: 2024,
+  levels: ['gemeente', 'wijk', 'buurt'],
+  sources: [
+    { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2024', table: '85984NED', licence: LICENCE },
+    { publisher: 'Politie, CBS', title: 'Geregistreerde misdrijven per buurt', table: '47022NED', licence: LICENCE },
+    { publisher: 'RIVM, CBS, GGD', title: 'Gezondheidsmonitor Volwassenen en Ouderen', table: '50150NED', licence: LICENCE },
+    { publisher: 'RIVM, CBS, GGD', title: 'Gezondheid per wijk en buurt 2020 en 2016', table: '50090NED', licence: LICENCE },
+    { publisher: 'CBS', title: 'Kerncijfers wijken en buurten 2022 (via tmap)', licence: LICENCE },
+    { publisher: 'CBS, PDOK', title: 'Gebiedsindelingen 2024, buurt gegeneraliseerd (gereconstrueerd via woonikveilig.nl)', licence: LICENCE },
+  ],
+  caveats: [
+    'geometrie bij benadering: buurtgrenzen zijn gereconstrueerd uit vereenvoudigde kaarten (afwijking tientallen meters); wijken en gemeenten zijn samengevoegde buurten',
+    'misdrijven: alle soorten misdrijven samen, inclusief verkeer, fraude en cyber',
+    'lege kerncijfers betekenen 0 of geheim; de bron maakt geen onderscheid',
+    'RIVM-cijfers (indeling 2020) en cijfers 2022 (indeling 2022) zijn op code gekoppeld; een code kan een ander gebied beslaan',
+    '8 buurten hebben geen geometrie en staan alleen in de tabellen',
+  ],
+  minzoom: 5,
+  maxzoom: 12,
+  // At national zooms 14,000 buurten are a pixel or two each yet made every
+  // low-zoom tile heavy; the app zooms in when a user asks for buurten.
+  layerMinzoom: { wijk: 7, buurt: 8 },
+} satisfies Partial<DatasetInput>;

@@ -7,26 +7,26 @@ import { join } from 'node:path';
 import type { Level } from '../../../src/model/dataset-format.ts';
 import { MissingReason } from '../../../src/model/missing.ts';
 import type { CellValue, IndicatorColumn } from '../types.ts';
-import { column, InputError, meta, readCsv, type SeriesSpec } from './common.ts';
+import { column, InputError, meta, readCsv, seriesColumns, type ColumnSpec } from './common.ts';
 
-const RIVM_18: (SeriesSpec & { column: string })[] = [
-  { series: 'rivm_ervaren_gezondheid', column: 'ErvarenGezondheidGoedZeerGoed_4', label: 'Goed of zeer goed ervaren gezondheid', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_angst_depressie', column: 'HoogRisicoOpAngstOfDepressie_25', label: 'Hoog risico op angststoornis of depressie', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_stress', column: 'HeelVeelStressInAfgelopen4Weken_26', label: 'Heel veel stress in de afgelopen 4 weken', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_regie', column: 'MatigVeelRegieOverEigenLeven_27', label: 'Matig of veel regie over eigen leven', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_eenzaam', column: 'Eenzaam_28', label: 'Eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29', label: 'Ernstig of zeer ernstig eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_emotioneel_eenzaam', column: 'EmotioneelEenzaam_30', label: 'Emotioneel eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_sociaal_eenzaam', column: 'SociaalEenzaam_31', label: 'Sociaal eenzaam', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_mantelzorger', column: 'Mantelzorger_32', label: 'Mantelzorger', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_vrijwilligerswerk', column: 'Vrijwilligerswerk_33', label: 'Doet vrijwilligerswerk', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_geluidhinder_buren', column: 'ErnstigeGeluidhinderDoorBuren_37', label: 'Ernstige geluidhinder door buren', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_moeite_rondkomen', column: 'MoeiteMetRondkomen_38', label: 'Moeite met rondkomen', unit: '% 18+', kind: 'share' },
-  { series: 'rivm_langdurig_beperkt', column: 'LangdurigeZiekteEnBeperkt_19', label: 'Langdurige ziekte en beperkt', unit: '% 18+', kind: 'share' },
-];
-const RIVM_65: (SeriesSpec & { column: string })[] = [
-  { series: 'rivm65_ernstig_eenzaam', column: 'ErnstigZeerErnstigEenzaam_29', label: 'Ernstig of zeer ernstig eenzaam (65+)', unit: '% 65+', kind: 'share' },
-];
+export const RIVM_18 = seriesColumns({
+  rivm_ervaren_gezondheid: 'ErvarenGezondheidGoedZeerGoed_4',
+  rivm_angst_depressie: 'HoogRisicoOpAngstOfDepressie_25',
+  rivm_stress: 'HeelVeelStressInAfgelopen4Weken_26',
+  rivm_regie: 'MatigVeelRegieOverEigenLeven_27',
+  rivm_eenzaam: 'Eenzaam_28',
+  rivm_ernstig_eenzaam: 'ErnstigZeerErnstigEenzaam_29',
+  rivm_emotioneel_eenzaam: 'EmotioneelEenzaam_30',
+  rivm_sociaal_eenzaam: 'SociaalEenzaam_31',
+  rivm_mantelzorger: 'Mantelzorger_32',
+  rivm_vrijwilligerswerk: 'Vrijwilligerswerk_33',
+  rivm_geluidhinder_buren: 'ErnstigeGeluidhinderDoorBuren_37',
+  rivm_moeite_rondkomen: 'MoeiteMetRondkomen_38',
+  rivm_langdurig_beperkt: 'LangdurigeZiekteEnBeperkt_19',
+});
+export const RIVM_65 = seriesColumns({
+  rivm65_ernstig_eenzaam: 'ErnstigZeerErnstigEenzaam_29',
+});
 
 const LEVEL_OF: Record<string, Level> = { Buurt: 'buurt', Wijk: 'wijk', Gemeente: 'gemeente' };
 
@@ -35,7 +35,7 @@ interface RivmFile {
   year: number;
   age: string;
   ageLabel: string;
-  specs: (SeriesSpec & { column: string })[];
+  specs: ColumnSpec[];
 }
 
 const FILES: RivmFile[] = [
@@ -135,6 +135,36 @@ export interface RivmJoinResult {
  */
 export function rivmColumns2024(dir: string, indeling: Indeling2024, skipped: string[] = []): RivmJoinResult {
   const raw = rivmColumns(dir, ['buurt', 'wijk', 'gemeente'], skipped);
+  const sources = wijkSources(raw, indeling, orphanedWijken(dir, indeling));
+  const how: RivmJoinResult['how'] = { buurt: new Map(), wijk: new Map(), gemeente: new Map() };
+  const out: IndicatorColumn[] = [];
+  const firstBuurt = raw.find((c) => c.level === 'buurt');
+  for (const col of raw) {
+    if (col.level !== 'buurt') continue;
+    const wijkCol = raw.find((c) => c.level === 'wijk' && c.meta.id === col.meta.id)!;
+    const gemCol = raw.find((c) => c.level === 'gemeente' && c.meta.id === col.meta.id)!;
+    // The join is the same for every measure: record it from the first one only.
+    const record = col === firstBuurt ? how : null;
+    const wijk = wijkValues(col, wijkCol, indeling, sources.byWijk, record);
+    const gem = gemeenteValues(gemCol, wijk, indeling, record);
+    // A wijk still without a row takes its gemeente's value (flagged), like a buurt.
+    for (const w of indeling.wijken) {
+      if (wijk.has(w.code)) continue;
+      const g = gem.get(w.gemeente);
+      if (g && g.value !== null) { wijk.set(w.code, g); record?.wijk.set(w.code, RivmJoin.gemeente); }
+    }
+    out.push({ ...col, values: buurtValues(col, wijk, gem, indeling, record) }, { ...wijkCol, values: wijk }, { ...gemCol, values: gem });
+  }
+  const notes = [`RIVM 50090NED → wijk: ${sources.byNameCount} wijken gekoppeld op gemeente + naam (code gewijzigd sinds 2020)`];
+  return { columns: out, how, notes };
+}
+
+/**
+ * 2020 wijk codes that no longer exist in 2024, findable by gemeente + wijk
+ * name (`byKey`), and, for gemeenten that no longer exist (mergers), by wijk
+ * name alone (`byName`, used when unique).
+ */
+function orphanedWijken(dir: string, indeling: Indeling2024) {
   // 2020 gemeente names per old wijk code, from the 2020 file.
   const csv = readCsv(join(dir, FILES[0].name));
   const oldGemeenteOfWijk = new Map<string, string>();
@@ -156,82 +186,85 @@ export function rivmColumns2024(dir: string, indeling: Indeling2024, skipped: st
       byName.set(normaliseAreaName(name), list);
     }
   }
-  const wijkSource = new Map<string, { old: string; how: number }>();
+  return { byKey, byName };
+}
+
+/** Per 2024 wijk the RIVM wijk row it reads: its own code, else the orphaned 2020 wijk of the same name. */
+function wijkSources(raw: IndicatorColumn[], indeling: Indeling2024, orphans: ReturnType<typeof orphanedWijken>) {
+  const byWijk = new Map<string, { old: string; how: number }>();
   const rowCodes = new Set<string>();
   for (const c of raw) if (c.level === 'wijk') for (const k of c.values.keys()) rowCodes.add(k);
   let byNameCount = 0;
   for (const w of indeling.wijken) {
-    if (rowCodes.has(w.code)) { wijkSource.set(w.code, { old: w.code, how: RivmJoin.code }); continue; }
+    if (rowCodes.has(w.code)) { byWijk.set(w.code, { old: w.code, how: RivmJoin.code }); continue; }
     const gm = normaliseAreaName(indeling.gemeenteNames.get(w.gemeente) ?? '');
-    const old = byKey.get(`${gm}|${normaliseAreaName(w.name)}`) ?? (byName.get(normaliseAreaName(w.name))?.length === 1 ? byName.get(normaliseAreaName(w.name))![0] : undefined);
-    if (old) { wijkSource.set(w.code, { old, how: RivmJoin.name }); byNameCount++; }
+    const sameName = orphans.byName.get(normaliseAreaName(w.name));
+    const old = orphans.byKey.get(`${gm}|${normaliseAreaName(w.name)}`) ?? (sameName?.length === 1 ? sameName[0] : undefined);
+    if (old) { byWijk.set(w.code, { old, how: RivmJoin.name }); byNameCount++; }
   }
-  const how: RivmJoinResult['how'] = { buurt: new Map(), wijk: new Map(), gemeente: new Map() };
-  const out: IndicatorColumn[] = [];
-  const inwWijk = new Map(indeling.wijken.map((w) => [w.code, w.inwoners]));
-  for (const col of raw) {
-    if (col.level !== 'buurt') continue;
-    const wijkCol = raw.find((c) => c.level === 'wijk' && c.meta.id === col.meta.id)!;
-    const gemCol = raw.find((c) => c.level === 'gemeente' && c.meta.id === col.meta.id)!;
-    const first = col === raw.find((c) => c.level === 'buurt');
-    // Wijken: code, then name, then the mean of their own buurten.
-    const wijk = new Map<string, CellValue>();
-    const fromBuurten = new Map<string, { s: number; w: number }>();
-    for (const b of indeling.buurten) {
-      const v = col.values.get(b.code)?.value;
-      const a = fromBuurten.get(b.wijk) ?? { s: 0, w: 0 };
-      if (v !== null && v !== undefined && b.inwoners > 0) { a.s += v * b.inwoners; a.w += b.inwoners; }
-      fromBuurten.set(b.wijk, a);
-    }
-    for (const w of indeling.wijken) {
-      const src = wijkSource.get(w.code);
-      const cell = src ? wijkCol.values.get(src.old) : undefined;
-      if (cell) {
-        wijk.set(w.code, cell);
-        if (first && cell.value !== null) how.wijk.set(w.code, src!.how);
-        continue;
-      }
-      const a = fromBuurten.get(w.code);
-      if (a && a.w > 0 && a.w >= 0.5 * w.inwoners) {
-        wijk.set(w.code, { value: Math.round((10 * a.s) / a.w) / 10, reason: 0 });
-        if (first) how.wijk.set(w.code, RivmJoin.buurtenMean);
-      }
-    }
-    // Gemeenten: code, else the inwoner-weighted mean of their wijken.
-    const gem = new Map<string, CellValue>();
-    const acc = new Map<string, { s: number; w: number }>();
-    for (const w of indeling.wijken) {
-      const v = wijk.get(w.code)?.value;
-      const p = inwWijk.get(w.code) ?? 0;
-      if (v === null || v === undefined || !(p > 0)) continue;
-      const a = acc.get(w.gemeente) ?? { s: 0, w: 0 };
-      a.s += v * p; a.w += p;
-      acc.set(w.gemeente, a);
-    }
-    for (const g of indeling.gemeenteNames.keys()) {
-      const cell = gemCol.values.get(g);
-      if (cell) { gem.set(g, cell); if (first && cell.value !== null) how.gemeente.set(g, RivmJoin.code); continue; }
-      const a = acc.get(g);
-      if (a && a.w > 0) { gem.set(g, { value: Math.round((10 * a.s) / a.w) / 10, reason: 0 }); if (first) how.gemeente.set(g, RivmJoin.wijkenMean); }
-    }
-    // A wijk still without a row takes its gemeente's value (flagged), like a buurt.
-    for (const w of indeling.wijken) {
-      if (wijk.has(w.code)) continue;
-      const g = gem.get(w.gemeente);
-      if (g && g.value !== null) { wijk.set(w.code, g); if (first) how.wijk.set(w.code, RivmJoin.gemeente); }
-    }
-    // Buurten: code, else wijk, else gemeente (only where the buurt has no RIVM row at all).
-    const buurt = new Map<string, CellValue>();
-    for (const b of indeling.buurten) {
-      const own = col.values.get(b.code);
-      if (own) { buurt.set(b.code, own); if (first && own.value !== null) how.buurt.set(b.code, RivmJoin.code); continue; }
-      const w = wijk.get(b.wijk);
-      if (w && w.value !== null) { buurt.set(b.code, w); if (first) how.buurt.set(b.code, RivmJoin.wijk); continue; }
-      const g = gem.get(b.gemeente);
-      if (g && g.value !== null) { buurt.set(b.code, g); if (first) how.buurt.set(b.code, RivmJoin.gemeente); }
-    }
-    out.push({ ...col, values: buurt }, { ...wijkCol, values: wijk }, { ...gemCol, values: gem });
+  return { byWijk, byNameCount };
+}
+
+type JoinRecord = RivmJoinResult['how'] | null;
+
+/** Wijken: by code, then by name, then the inwoner-weighted mean of their own buurten (≥ 50 % of the inwoners). */
+function wijkValues(col: IndicatorColumn, wijkCol: IndicatorColumn, indeling: Indeling2024, sources: Map<string, { old: string; how: number }>, record: JoinRecord) {
+  const wijk = new Map<string, CellValue>();
+  const fromBuurten = new Map<string, { s: number; w: number }>();
+  for (const b of indeling.buurten) {
+    const v = col.values.get(b.code)?.value;
+    const a = fromBuurten.get(b.wijk) ?? { s: 0, w: 0 };
+    if (v !== null && v !== undefined && b.inwoners > 0) { a.s += v * b.inwoners; a.w += b.inwoners; }
+    fromBuurten.set(b.wijk, a);
   }
-  const notes = [`RIVM 50090NED → wijk: ${byNameCount} wijken gekoppeld op gemeente + naam (code gewijzigd sinds 2020)`];
-  return { columns: out, how, notes };
+  for (const w of indeling.wijken) {
+    const src = sources.get(w.code);
+    const cell = src ? wijkCol.values.get(src.old) : undefined;
+    if (cell) {
+      wijk.set(w.code, cell);
+      if (cell.value !== null) record?.wijk.set(w.code, src!.how);
+      continue;
+    }
+    const a = fromBuurten.get(w.code);
+    if (a && a.w > 0 && a.w >= 0.5 * w.inwoners) {
+      wijk.set(w.code, { value: Math.round((10 * a.s) / a.w) / 10, reason: 0 });
+      record?.wijk.set(w.code, RivmJoin.buurtenMean);
+    }
+  }
+  return wijk;
+}
+
+/** Gemeenten: by code, else the inwoner-weighted mean of their wijken (a gemeente formed after 2020). */
+function gemeenteValues(gemCol: IndicatorColumn, wijk: Map<string, CellValue>, indeling: Indeling2024, record: JoinRecord) {
+  const gem = new Map<string, CellValue>();
+  const acc = new Map<string, { s: number; w: number }>();
+  for (const w of indeling.wijken) {
+    const v = wijk.get(w.code)?.value;
+    const p = w.inwoners;
+    if (v === null || v === undefined || !(p > 0)) continue;
+    const a = acc.get(w.gemeente) ?? { s: 0, w: 0 };
+    a.s += v * p; a.w += p;
+    acc.set(w.gemeente, a);
+  }
+  for (const g of indeling.gemeenteNames.keys()) {
+    const cell = gemCol.values.get(g);
+    if (cell) { gem.set(g, cell); if (cell.value !== null) record?.gemeente.set(g, RivmJoin.code); continue; }
+    const a = acc.get(g);
+    if (a && a.w > 0) { gem.set(g, { value: Math.round((10 * a.s) / a.w) / 10, reason: 0 }); record?.gemeente.set(g, RivmJoin.wijkenMean); }
+  }
+  return gem;
+}
+
+/** Buurten: by code, else their wijk's value, else their gemeente's (only where the buurt has no RIVM row at all). */
+function buurtValues(col: IndicatorColumn, wijk: Map<string, CellValue>, gem: Map<string, CellValue>, indeling: Indeling2024, record: JoinRecord) {
+  const buurt = new Map<string, CellValue>();
+  for (const b of indeling.buurten) {
+    const own = col.values.get(b.code);
+    if (own) { buurt.set(b.code, own); if (own.value !== null) record?.buurt.set(b.code, RivmJoin.code); continue; }
+    const w = wijk.get(b.wijk);
+    if (w && w.value !== null) { buurt.set(b.code, w); record?.buurt.set(b.code, RivmJoin.wijk); continue; }
+    const g = gem.get(b.gemeente);
+    if (g && g.value !== null) { buurt.set(b.code, g); record?.buurt.set(b.code, RivmJoin.gemeente); }
+  }
+  return buurt;
 }

@@ -4,7 +4,7 @@
  * first. The weights and every change to them, with reasons, are in
  * docs/scoring.md §3–§4 (nationally measurable factors carry ≥ 60 % of a category).
  */
-import type { CategoryDef, DialDef, FactorDef, IndicatorOption, KompasModel } from './types.ts';
+import { CATEGORY_LABELS, type CategoryDef, type DialDef, type FactorDef, type IndicatorOption, type KompasModel } from './types.ts';
 
 // ---- option helpers (keep the table below readable) ----
 const crimeRate = (series: string, label: string, extra: Partial<IndicatorOption> = {}): IndicatorOption => ({
@@ -24,7 +24,7 @@ const W = 'lokaal' as const;
 
 // ---------------------------------------------------------------- fysiek
 const F1: CategoryDef = {
-  id: 'F1', sphere: 'fysiek', label: 'Verloedering & fysieke staat', type: 'determinant',
+  id: 'F1', sphere: 'fysiek', label: CATEGORY_LABELS.F1, type: 'determinant',
   description: 'Zichtbare tekenen dat niemand naar een plek omkijkt: vernieling, leegstand, achterstallig onderhoud.',
   evidence: 'Wilson & Kelling 1982; Skogan 1990; Keizer, Lindenberg & Steg 2008; Steenbeek & Hipp 2011',
   weightNote: '',
@@ -53,10 +53,10 @@ const F1: CategoryDef = {
 };
 
 const F2: CategoryDef = {
-  id: 'F2', sphere: 'fysiek', label: 'Inrichting openbare ruimte, zicht & verlichting', type: 'determinant',
+  id: 'F2', sphere: 'fysiek', label: CATEGORY_LABELS.F2, type: 'determinant',
   description: 'Hoe de inrichting natuurlijk toezicht, zichtlijnen, territorialiteit en verlichting bepaalt.',
   evidence: 'Jeffery 1971; Newman 1972; Jacobs 1961; Welsh & Farrington 2008; Van Gemerden & Staats 2006',
-  weightNote: 'Domeinmodel: F2.1 0,25 · F2.2 0,40 · F2.3 0,35. Issue 3 vraagt dat landelijk meetbare factoren ≥ 60 % dragen waar een landelijke bron bestaat; gestapelde bouw (KWB) is die bron. Daarom F2.1 0,60; de lokale factoren verfijnen. Lees de score als indicatie van "verdedigbare ruimte", vergelijk bij voorkeur binnen de stedelijkheidsklasse.',
+  weightNote: 'Startgewichten: F2.1 0,25 · F2.2 0,40 · F2.3 0,35. Waar een landelijke bron bestaat, dragen landelijk meetbare factoren samen minstens 60 % van het gewicht, zodat de score ook zonder lokale gegevens iets zegt; gestapelde bouw (CBS Kerncijfers wijken en buurten) is hier die bron. Daarom weegt F2.1 0,60 en verfijnen verlichting (0,22) en zichtlijnen (0,18) de score zodra de gemeente ze aanlevert. Lees de score als indicatie van "verdedigbare ruimte" en vergelijk bij voorkeur buurten met dezelfde stedelijkheid. Zie docs/scoring.md §3.',
   substitutions: [],
   factors: [
     f({ id: 'F2.1', label: 'Gestapelde bouw', category: 'F2', direction: 1, weight: 0.60,
@@ -80,7 +80,7 @@ const F2: CategoryDef = {
 };
 
 const F3: CategoryDef = {
-  id: 'F3', sphere: 'fysiek', label: 'Voorzieningen, functiemenging & gelegenheid', type: 'gelegenheid',
+  id: 'F3', sphere: 'fysiek', label: CATEGORY_LABELS.F3, type: 'gelegenheid',
   description: 'Drukte en gelegenheid: horeca, winkels, bezoekers. Blootstelling, geen tekort van bewoners.',
   evidence: 'Cohen & Felson 1979; Brantingham & Brantingham 1995; Bernasco & Block 2011; Weisburd 2015',
   weightNote: '',
@@ -111,7 +111,7 @@ const F3: CategoryDef = {
 };
 
 const F4: CategoryDef = {
-  id: 'F4', sphere: 'fysiek', label: 'Woningvoorraad & doorstroom', type: 'determinant',
+  id: 'F4', sphere: 'fysiek', label: CATEGORY_LABELS.F4, type: 'determinant',
   description: 'Eigendom en doorstroom die bepalen hoe lang bewoners blijven en elkaar kennen.',
   evidence: 'Shaw & McKay 1942; Sampson & Groves 1989; Pratt & Cullen 2005; Van Wilsem, Wittebrood & De Graaf 2006',
   weightNote: '',
@@ -134,7 +134,7 @@ const F4: CategoryDef = {
       options: [share('corporatiewoningen', 'Huurwoningen woningcorporaties')],
       fillHint: '85984NED InBezitWoningcorporatie' }),
     f({ id: 'F4.4', label: 'Nieuwbouw', category: 'F4', direction: 1, weight: 0.15,
-      weightReason: 'Nieuwe buurten missen netwerken (tijdelijk); verklaart ook schijnleegstand.', evidence: 'ontwerpkeuze domeinmodel',
+      weightReason: 'Nieuwe buurten missen netwerken (tijdelijk); verklaart ook schijnleegstand.', evidence: 'ontwerpkeuze van het kompas (geen empirische bron)',
       options: [share('nieuwbouw_10jr', 'Woningen gebouwd in de afgelopen 10 jaar')],
       fillHint: '85984NED BouwjaarAfgelopenTienJaar' }),
   ],
@@ -142,10 +142,10 @@ const F4: CategoryDef = {
 
 // ---------------------------------------------------------------- sociaal
 const S1: CategoryDef = {
-  id: 'S1', sphere: 'sociaal', label: 'Sociale cohesie', type: 'determinant',
+  id: 'S1', sphere: 'sociaal', label: CATEGORY_LABELS.S1, type: 'determinant',
   description: 'Mate waarin bewoners elkaar kennen, vertrouwen en helpen.',
   evidence: 'Sampson & Groves 1989; Putnam 2000; Sampson, Raudenbush & Earls 1997',
-  weightNote: 'Domeinmodel: S1.1 0,30 · S1.2 0,20 · S1.3 0,50. De cohesie-enquête is buurtniveau alleen lokaal; regel ≥ 60 % landelijk: S1.1 0,35 · S1.2 0,25 · S1.3 0,40.',
+  weightNote: 'Startgewichten: S1.1 0,30 · S1.2 0,20 · S1.3 0,50. Cohesie per buurt is alleen met een lokale enquête te meten; omdat landelijk meetbare factoren samen minstens 60 % van het gewicht dragen, is het nu S1.1 0,35 · S1.2 0,25 · S1.3 0,40. Zie docs/scoring.md §3.',
   substitutions: [],
   factors: [
     f({ id: 'S1.1', label: 'Sociale eenzaamheid', category: 'S1', direction: 1, weight: 0.35,
@@ -173,10 +173,10 @@ const S1: CategoryDef = {
 };
 
 const S2: CategoryDef = {
-  id: 'S2', sphere: 'sociaal', label: 'Sociale controle & betrokkenheid', type: 'determinant',
+  id: 'S2', sphere: 'sociaal', label: CATEGORY_LABELS.S2, type: 'determinant',
   description: 'Bereidheid om in te grijpen voor het gemeenschappelijk belang en feitelijke betrokkenheid.',
   evidence: 'Sampson et al. 1997; Cohen & Felson 1979; Steenbeek & Hipp 2011; Hardyns, Pauwels & Khalfa 2022',
-  weightNote: 'Domeinmodel: S2.1 0,25 · S2.2 0,25 · S2.3 0,35 · S2.4 0,15. Regel ≥ 60 % landelijk (RIVM vrijwilligerswerk + Kiesraad-opkomst): S2.1 0,45 · S2.2 0,15 · S2.3 0,25 · S2.4 0,15. Met alleen RIVM blijft de dekking 45 % ("beperkte dekking"): vrijwilligerswerk is een zwakke benadering.',
+  weightNote: 'Startgewichten: S2.1 0,25 · S2.2 0,25 · S2.3 0,35 · S2.4 0,15. Omdat landelijk meetbare factoren (vrijwilligerswerk van het RIVM en de opkomst bij verkiezingen) samen minstens 60 % van het gewicht dragen, is het nu S2.1 0,45 · S2.2 0,15 · S2.3 0,25 · S2.4 0,15. Met alleen de RIVM-cijfers is 45 % van het gewicht gevuld ("beperkte dekking"): vrijwilligerswerk is een zwakke benadering. Zie docs/scoring.md §3.',
   substitutions: [],
   factors: [
     f({ id: 'S2.1', label: 'Vrijwilligerswerk', category: 'S2', direction: -1, weight: 0.45,
@@ -192,17 +192,17 @@ const S2: CategoryDef = {
       options: [localScore('informele_controle', 'Informele controle (enquête)', 'schaal 0–10')],
       fillHint: 'Buurtenquête ("bewoners spreken elkaar aan")' }),
     f({ id: 'S2.4', label: 'Opkomst verkiezingen', category: 'S2', direction: -1, weight: 0.15,
-      weightReason: 'Betrokkenheid; zwak omdat kiezers bij elk stembureau in de gemeente mogen stemmen.', evidence: 'ontwerpkeuze domeinmodel',
+      weightReason: 'Betrokkenheid; zwak omdat kiezers bij elk stembureau in de gemeente mogen stemmen.', evidence: 'ontwerpkeuze van het kompas (geen empirische bron)',
       options: [share('opkomst_verkiezingen', 'Opkomst gemeenteraadsverkiezingen')],
       fillHint: 'Kiesraad uitslagen per stembureau, ruimtelijk gekoppeld' }),
   ],
 };
 
 const S3: CategoryDef = {
-  id: 'S3', sphere: 'sociaal', label: 'Overlast', type: 'uitkomst',
+  id: 'S3', sphere: 'sociaal', label: CATEGORY_LABELS.S3, type: 'uitkomst',
   description: 'Gedrag dat stoort of intimideert zonder (ernstige) misdaad te zijn: jeugd, buren, verward gedrag, drank en drugs.',
   evidence: 'Skogan 1990; LaGrange, Ferraro & Supancic 1992; Innes 2004; CCV Tafel van 12',
-  weightNote: 'Domeinmodel: S3.1 0,30 · S3.2 0,10 · S3.3 0,15 · S3.4 0,15 · S3.5 0,30. Geluidhinder door buren (RIVM) is de enige landelijke overlastmaat per buurt en weegt daarom 0,30 (S3.1 0,25 · S3.3 0,10 · S3.5 0,25); zonder politieregistratie van overlast blijft S3 "beperkte dekking" en een schatting.',
+  weightNote: 'Startgewichten: S3.1 0,30 · S3.2 0,10 · S3.3 0,15 · S3.4 0,15 · S3.5 0,30. Geluidhinder door buren (RIVM) is de enige landelijke maat voor overlast per buurt en weegt daarom 0,30 (S3.1 0,25 · S3.3 0,10 · S3.5 0,25). Zonder politieregistratie van overlast blijft deze categorie "beperkte dekking" en een schatting. Zie docs/scoring.md §3.',
   substitutions: [],
   factors: [
     f({ id: 'S3.1', label: 'Geregistreerde overlast (totaal)', category: 'S3', direction: 1, weight: 0.25,
@@ -231,10 +231,10 @@ const S3: CategoryDef = {
 };
 
 const S4: CategoryDef = {
-  id: 'S4', sphere: 'sociaal', label: 'Criminaliteit', type: 'uitkomst',
+  id: 'S4', sphere: 'sociaal', label: CATEGORY_LABELS.S4, type: 'uitkomst',
   description: 'Geregistreerde misdrijven tegen bewoners en plekken: vermogen, geweld, ondermijningssignalen.',
   evidence: 'Politie/CBS 47018NED en 47022NED',
-  weightNote: 'Domeinmodel: 0,20 · 0,15 · 0,30 · 0,15 · 0,10 (som 0,90, S4.6 telt niet mee); herschaald naar som 1: 0,22 · 0,17 · 0,33 · 0,17 · 0,11. Zonder soortsplitsing (alleen 47022NED totaal) neemt S4.0 het gewicht van de ontbrekende soorten over, als benadering.',
+  weightNote: 'Startgewichten: 0,20 · 0,15 · 0,30 · 0,15 · 0,10 (samen 0,90, want S4.6 telt niet mee); herschaald naar samen 1: 0,22 · 0,17 · 0,33 · 0,17 · 0,11. Zolang alleen het totaal van de misdrijven bekend is (47022NED, zonder uitsplitsing naar soort), neemt S4.0 het gewicht van de ontbrekende soorten over, als benadering. Zie docs/scoring.md §3.',
   substitutions: [{ factor: 'S4.0', replaces: ['S4.1', 'S4.2', 'S4.3', 'S4.4', 'S4.5'],
     note: 'Zonder misdrijven per soort telt het totaal aantal geregistreerde misdrijven als benadering voor de soorten.' }],
   factors: [
@@ -286,7 +286,7 @@ const S4: CategoryDef = {
 
 // ---------------------------------------------------------------- individueel
 const I1: CategoryDef = {
-  id: 'I1', sphere: 'individueel', label: 'Sociaaleconomische kwetsbaarheid', type: 'determinant',
+  id: 'I1', sphere: 'individueel', label: CATEGORY_LABELS.I1, type: 'determinant',
   description: 'Concentratie van financiële onzekerheid, lage arbeidsmarktbinding en lage opleiding.',
   evidence: 'Wilson 1987; Sampson et al. 1997; Agnew 1992; Pratt & Cullen 2005; Bruinsma et al. 2013',
   weightNote: '',
@@ -325,10 +325,10 @@ const I1: CategoryDef = {
 };
 
 const I2: CategoryDef = {
-  id: 'I2', sphere: 'individueel', label: 'Kwetsbare groepen & eenzaamheid', type: 'determinant',
+  id: 'I2', sphere: 'individueel', label: CATEGORY_LABELS.I2, type: 'determinant',
   description: 'Bewoners die door hun fysieke, sociale of emotionele positie kwetsbaarder zijn voor slachtofferschap, isolement en angst.',
   evidence: 'Killias 1990; Hale 1996; Gezondheidsmonitor 2022',
-  weightNote: 'Domeinmodel: I2.1 0,25 · I2.2 0,15 · I2.3 0,15 · I2.4 0,15 · I2.5 0,20 · I2.6 0,10. Ouderen, verweduwd en afstand tot voorzieningen zijn op gebiedsniveau geen kwetsbaarheid voor onveiligheid: oudere en landelijke buurten hebben juist minder slachtofferschap (Cohen & Felson 1979; Killias 1990 gaat over angst van personen, niet over buurten). Ze staan als context in de uitleg (gewicht 0); I2.1 0,40 · I2.2 0,25 · I2.5 0,35.',
+  weightNote: 'Startgewichten: I2.1 0,25 · I2.2 0,15 · I2.3 0,15 · I2.4 0,15 · I2.5 0,20 · I2.6 0,10. Ouderen, verweduwden en afstand tot voorzieningen maken een gebied niet kwetsbaarder voor onveiligheid: oudere en landelijke buurten hebben juist minder slachtoffers (Cohen & Felson 1979; Killias 1990 gaat over angst van personen, niet over buurten). Ze staan daarom als context in de uitleg (gewicht 0), en het gewicht is nu I2.1 0,40 · I2.2 0,25 · I2.5 0,35. Zie docs/scoring.md §3.',
   substitutions: [],
   factors: [
     f({ id: 'I2.1', label: 'Ernstige eenzaamheid', category: 'I2', direction: 1, weight: 0.40,
@@ -371,10 +371,10 @@ const I2: CategoryDef = {
 };
 
 const I3: CategoryDef = {
-  id: 'I3', sphere: 'individueel', label: 'Jeugd & opgroeien', type: 'determinant',
+  id: 'I3', sphere: 'individueel', label: CATEGORY_LABELS.I3, type: 'determinant',
   description: 'Voorwaarden om veilig op te groeien; risico- en beschermende factoren. Een groot aandeel jongeren is blootstelling, geen tekort.',
   evidence: 'Farrington 1996; Hawkins & Catalano (Communities That Care)',
-  weightNote: 'Domeinmodel: I3.1 0,30 · I3.2 0,15 · I3.3 0,20 · I3.4 0,20 · I3.5 0,15. Regel ≥ 60 % landelijk: I3.1 0,40 (KWB) · I3.2 0,10 (KWB, blootstelling, bewust laag) · I3.3 0,20 (CBS Jeugdmonitor) · I3.4 0,15 · I3.5 0,15.',
+  weightNote: 'Startgewichten: I3.1 0,30 · I3.2 0,15 · I3.3 0,20 · I3.4 0,20 · I3.5 0,15. Omdat landelijk meetbare factoren samen minstens 60 % van het gewicht dragen, is het nu I3.1 0,40 (CBS Kerncijfers) · I3.2 0,10 (CBS Kerncijfers; blootstelling, bewust licht) · I3.3 0,20 (CBS Jeugdmonitor) · I3.4 0,15 · I3.5 0,15. Zie docs/scoring.md §3.',
   substitutions: [],
   factors: [
     f({ id: 'I3.1', label: 'Jeugdhulp, jeugdbescherming, jeugdreclassering', category: 'I3', direction: 1, weight: 0.40,
@@ -401,7 +401,7 @@ const I3: CategoryDef = {
 };
 
 const I4: CategoryDef = {
-  id: 'I4', sphere: 'individueel', label: 'Gezondheid & zorg', type: 'determinant',
+  id: 'I4', sphere: 'individueel', label: CATEGORY_LABELS.I4, type: 'determinant',
   description: 'Psychische en lichamelijke belasting en zorgafhankelijkheid, inclusief het signaal "verward gedrag".',
   evidence: 'Killias 1990; Teplin et al. 2005',
   weightNote: '',

@@ -1,12 +1,24 @@
 /**
- * Every indicator series the kompas model may refer to. Two kinds:
+ * The one registry of indicator series: label, unit and kind of every series
+ * the app, the data pipeline (scripts/pipeline/sources/) and the official
+ * readers (scripts/readers/) write or read. The pipeline and the readers keep
+ * only their column → series mappings and take the words from here, so one
+ * figure reads the same on every screen (tests/scripts/pipeline/series-registry.test.ts
+ * checks the mappings and the shipped datasets against this list).
+ *
+ * Origins:
  * - shipped: written by the data pipeline (docs/indicators.md), ids `<series>.<year>`;
- * - importable: not in any shipped dataset yet. A factor that needs one is a
- *   witte vlek until a gemeente (or a later pipeline) provides the series; the
- *   `fill` text says which file or register would do that.
+ * - nationaal: a public national table could fill it (some through
+ *   `scripts/import-official.ts`); lokaal: only local data. A factor that
+ *   needs one is a witte vlek until a gemeente (or a later pipeline) provides
+ *   the series; the `fill` text says which file or register would do that.
  * The validator rejects a model that refers to a series not listed here.
+ *
+ * Wording: a share says "Aandeel …" or names the people it counts, its unit
+ * is '%' and the base population (18+, 15–75 jaar) is in the label.
  */
 import type { IndicatorKind } from '../dataset-format.ts';
+import { crimeSeries, SOORT_MISDRIJF } from './soort-misdrijf.ts';
 
 export type SeriesOrigin = 'shipped' | 'nationaal' | 'lokaal';
 
@@ -24,57 +36,94 @@ export interface SeriesInfo {
 const s = (id: string, label: string, unit: string, kind: IndicatorKind, origin: SeriesOrigin, fill: string): SeriesInfo =>
   ({ id, label, unit, kind, origin, fill });
 
+/**
+ * RIVM Gezondheid per wijk en buurt (50090NED) measures: series key and the
+ * label without its age group. The series id is the age group's prefix + key.
+ */
+export const RIVM_MEASURES: readonly (readonly [key: string, label: string])[] = [
+  ['ervaren_gezondheid', 'Goed of zeer goed ervaren gezondheid'],
+  ['angst_depressie', 'Hoog risico op angststoornis of depressie'],
+  ['stress', 'Heel veel stress in de afgelopen 4 weken'],
+  ['regie', 'Matig of veel regie over eigen leven'],
+  ['eenzaam', 'Eenzaam'],
+  ['ernstig_eenzaam', 'Ernstig of zeer ernstig eenzaam'],
+  ['emotioneel_eenzaam', 'Emotioneel eenzaam'],
+  ['sociaal_eenzaam', 'Sociaal eenzaam'],
+  ['mantelzorger', 'Mantelzorger'],
+  ['vrijwilligerswerk', 'Doet vrijwilligerswerk'],
+  ['geluidhinder_buren', 'Ernstige geluidhinder door buren'],
+  ['moeite_rondkomen', 'Moeite met rondkomen'],
+  ['langdurig_beperkt', 'Langdurige ziekte en beperkt'],
+];
+
+/** 50090NED age groups (Leeftijd code) with their series prefix; other codes get `rivm_l<code>_`. */
+export const RIVM_AGE_GROUPS: Readonly<Record<string, { prefix: string; group: string }>> = {
+  20300: { prefix: 'rivm_', group: '18+' },
+  80200: { prefix: 'rivm65_', group: '65+' },
+};
+
+/** Series id of a 50090NED measure for an age group (`ernstig_eenzaam`, `80200` → `rivm65_ernstig_eenzaam`). */
+export function rivmSeriesId(key: string, ageCode = '20300'): string {
+  return `${RIVM_AGE_GROUPS[ageCode]?.prefix ?? `rivm_l${ageCode}_`}${key}`;
+}
+
+/** The shipped RIVM series; every other (measure, age group) pair is importable. */
+const SHIPPED_RIVM = new Set([...RIVM_MEASURES.map(([key]) => rivmSeriesId(key)), 'rivm65_ernstig_eenzaam']);
+
+const rivmSeries = (): SeriesInfo[] => Object.entries(RIVM_AGE_GROUPS).flatMap(([code, { group }]) =>
+  RIVM_MEASURES.map(([key, label]) => {
+    const id = rivmSeriesId(key, code);
+    const shipped = SHIPPED_RIVM.has(id);
+    return s(id, `${label} (${group})`, '%', 'share', shipped ? 'shipped' : 'nationaal', `RIVM 50090NED${group === '18+' ? '' : ` (${group})`}`);
+  }));
+
+/** One series per SoortMisdrijf of 47018NED/47022NED (`misdrijven_1_1_1`); the total is `misdrijven_totaal` above. */
+const crimeTypeSeries = (): SeriesInfo[] => [...SOORT_MISDRIJF].filter(([code]) => code !== '0.0.0').map(([code, title]) =>
+  s(crimeSeries(code), `Geregistreerde misdrijven: ${title}`, 'aantal', 'count', 'nationaal', `Politie/CBS 47018NED of 47022NED soort misdrijf ${code}`));
+
 export const SERIES: readonly SeriesInfo[] = [
   // --- shipped: Nederland 2024 ---
   s('inwoners', 'Inwoners', 'aantal', 'count', 'shipped', 'CBS 85984NED (KWB 2024)'),
   s('inwoners_0_14', 'Inwoners 0–14 jaar', 'aantal', 'count', 'shipped', 'CBS 85984NED'),
-  s('inwoners_65plus', 'Inwoners 65+', 'aantal', 'count', 'shipped', 'CBS 85984NED'),
+  s('inwoners_65plus', 'Inwoners 65 jaar en ouder', 'aantal', 'count', 'shipped', 'CBS 85984NED'),
   s('huishoudens', 'Huishoudens', 'aantal', 'count', 'shipped', 'CBS 85984NED'),
   s('huishoudensgrootte', 'Gemiddelde huishoudensgrootte', 'personen', 'value', 'shipped', 'CBS 85984NED'),
   s('bevolkingsdichtheid', 'Bevolkingsdichtheid', 'inwoners per km²', 'value', 'shipped', 'CBS 85984NED'),
-  s('woz', 'Gemiddelde WOZ-waarde', '× € 1.000', 'value', 'shipped', 'CBS 85984NED'),
-  s('koopwoningen', 'Koopwoningen', '%', 'share', 'shipped', 'CBS 85984NED'),
-  s('eengezinswoningen', 'Eengezinswoningen', '%', 'share', 'shipped', 'CBS 85984NED'),
+  s('woz', 'Gemiddelde WOZ-waarde van woningen', '× € 1.000', 'value', 'shipped', 'CBS 85984NED'),
+  s('koopwoningen', 'Aandeel koopwoningen', '%', 'share', 'shipped', 'CBS 85984NED'),
+  s('eengezinswoningen', 'Aandeel eengezinswoningen', '%', 'share', 'shipped', 'CBS 85984NED'),
   s('inkomen_per_inwoner', 'Gemiddeld inkomen per inwoner', '× € 1.000', 'value', 'shipped', 'CBS 85984NED'),
-  s('stedelijkheid', 'Stedelijkheid', 'klasse 1–5', 'class', 'shipped', 'CBS 85984NED'),
+  s('stedelijkheid', 'Mate van stedelijkheid', 'klasse 1–5', 'class', 'shipped', 'CBS 85984NED'),
   s('adressendichtheid', 'Omgevingsadressendichtheid', 'adressen per km²', 'value', 'shipped', 'CBS 85984NED'),
   s('oppervlakte_land', 'Oppervlakte land', 'ha', 'value', 'shipped', 'CBS 85984NED'),
   s('afstand_huisarts', 'Afstand tot huisartsenpraktijk', 'km', 'value', 'shipped', 'CBS 85984NED'),
   s('afstand_supermarkt', 'Afstand tot grote supermarkt', 'km', 'value', 'shipped', 'CBS 85984NED'),
-  s('afstand_school', 'Afstand tot school', 'km', 'value', 'shipped', 'CBS 85984NED'),
+  s('afstand_school', 'Afstand tot basisschool', 'km', 'value', 'shipped', 'CBS 85984NED'),
   s('woningvoorraad', 'Woningvoorraad', 'aantal', 'count', 'shipped', 'CBS 85984NED Woningvoorraad (wijk, gemeente)'),
-  s('misdrijven_totaal', 'Geregistreerde misdrijven, totaal', 'aantal', 'count', 'shipped', 'Politie/CBS 47022NED totaal misdrijven'),
+  s('misdrijven_totaal', 'Geregistreerde misdrijven, alle soorten samen', 'aantal', 'count', 'shipped', 'Politie/CBS 47022NED totaal misdrijven'),
   s('rivm_koppeling', 'Koppeling RIVM-gezondheidscijfers', 'code', 'class', 'shipped', 'Afgeleid: code, naam, wijk- of gemeentewaarde'),
-  s('misdrijven_inwonersdekking', 'Misdrijven: aandeel inwoners in buurten met politiecijfers', '% inwoners', 'share', 'shipped', 'Afgeleid: inwoners van buurten met cijfers ÷ inwoners van de wijk (47022NED, 85984NED)'),
-  s('misdrijven_dekking', 'Dekking buurtregistratie misdrijven', '%', 'share', 'shipped', 'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED)'),
-  s('goed_ervaren_gezondheid', 'Goed ervaren gezondheid (18+)', '%', 'share', 'shipped', 'RIVM 50150NED'),
-  s('rivm_ervaren_gezondheid', 'Ervaren gezondheid goed/zeer goed (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_angst_depressie', 'Hoog risico op angst of depressie (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_stress', 'Heel veel stress in afgelopen 4 weken (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_regie', 'Matig/veel regie over eigen leven (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_eenzaam', 'Eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_ernstig_eenzaam', 'Ernstig eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_emotioneel_eenzaam', 'Emotioneel eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_sociaal_eenzaam', 'Sociaal eenzaam (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_mantelzorger', 'Mantelzorger (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_vrijwilligerswerk', 'Doet vrijwilligerswerk (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_geluidhinder_buren', 'Ernstige geluidhinder door buren (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_moeite_rondkomen', 'Moeite met rondkomen (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm_langdurig_beperkt', 'Langdurige ziekte en beperkt (18+)', '%', 'share', 'shipped', 'RIVM 50090NED'),
-  s('rivm65_ernstig_eenzaam', 'Ernstig eenzaam (65+)', '%', 'share', 'shipped', 'RIVM 50090NED (65+)'),
+  s('misdrijven_inwonersdekking', 'Misdrijven: aandeel inwoners in buurten met politiecijfers', '%', 'share', 'shipped', 'Afgeleid: inwoners van buurten met cijfers ÷ inwoners van de wijk (47022NED, 85984NED)'),
+  s('misdrijven_dekking', 'Dekking buurtregistratie misdrijven (som van de buurten ÷ gemeentetotaal)', '%', 'share', 'shipped', 'Afgeleid: som van de buurtcijfers ÷ gemeentetotaal (47022NED)'),
+  s('goed_ervaren_gezondheid', 'Goed of zeer goed ervaren gezondheid (18+)', '%', 'share', 'shipped', 'RIVM 50150NED'),
+  ...rivmSeries(),
   s('inkomen_laag', 'Personen met laag inkomen (landelijk laagste 40 %)', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
-  s('inkomen_hoog', 'Personen met hoog inkomen', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
-  s('arbeidsparticipatie', 'Netto arbeidsparticipatie', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
-  s('opleiding_hoog', 'Hoogopgeleiden (hbo/wo)', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
-  s('jongeren_15_24', 'Jongeren 15–24 jaar', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente); Groningen 2017'),
+  s('inkomen_hoog', 'Personen met hoog inkomen (landelijk hoogste 20 %)', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
+  s('arbeidsparticipatie', 'Netto arbeidsparticipatie (15–75 jaar)', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
+  s('opleiding_hoog', 'Hoogopgeleiden (hbo/wo, 15–75 jaar)', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente)'),
+  s('jongeren_15_24', 'Aandeel inwoners 15–24 jaar', '%', 'share', 'shipped', 'CBS KWB 2022 (wijk, gemeente); Groningen 2017'),
   // --- shipped: Groningen 2017 only ---
-  s('eenpersoonshuishoudens', 'Eenpersoonshuishoudens', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017); elders 85984NED Eenpersoonshuishoudens ÷ huishoudens'),
-  s('huishoudens_met_kinderen', 'Huishoudens met kinderen', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017)'),
-  s('aandeel_65plus', 'Inwoners 65+', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017)'),
-  s('verweduwd', 'Verweduwd', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017); elders 85984NED Verweduwd'),
-  s('fietsdiefstal', 'Fietsdiefstal (politie Groningen)', 'aantal', 'count', 'shipped', 'politie Groningen A72 per buurt'),
+  s('eenpersoonshuishoudens', 'Aandeel eenpersoonshuishoudens', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017); elders 85984NED Eenpersoonshuishoudens ÷ huishoudens'),
+  s('huishoudens_met_kinderen', 'Aandeel huishoudens met kinderen', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017)'),
+  s('aandeel_65plus', 'Aandeel inwoners 65 jaar en ouder', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017)'),
+  s('verweduwd', 'Aandeel verweduwd', '%', 'share', 'shipped', 'CBS KWB (Groningen 2017); elders 85984NED Verweduwd'),
+  s('fietsdiefstal', 'Geregistreerde fietsdiefstallen', 'aantal', 'count', 'shipped', 'politie Groningen A72 per buurt'),
 
   // --- importable from national public tables ---
+  s('aandeel_0_14', 'Aandeel inwoners 0–14 jaar', '%', 'share', 'nationaal', 'CBS wijk- en buurtkaart, Kerncijfers (scripts/import-official.ts)'),
+  s('opleiding_laag', 'Laagopgeleiden (15–75 jaar)', '%', 'share', 'nationaal', 'CBS 85984NED Opleidingsniveau laag (scripts/import-official.ts)'),
+  s('opleiding_middelbaar', 'Middelbaar opgeleiden (15–75 jaar)', '%', 'share', 'nationaal', 'CBS 85984NED Opleidingsniveau middelbaar (scripts/import-official.ts)'),
+  s('ses_woa', 'SES-WOA totaalscore (welvaart, opleiding, arbeid)', 'score', 'value', 'nationaal', 'CBS 85163NED SES-WOA (scripts/import-official.ts)'),
+  ...crimeTypeSeries(),
   s('misdrijven_woninginbraak', 'Woninginbraak', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 1.1.1 Diefstal/inbraak woning (+ 1.1.2 × 0,5)'),
   s('misdrijven_straatroof_overval', 'Straatroof en overval', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 1.4.6 Straatroof + 1.4.7 Overval'),
   s('misdrijven_geweld', 'Geweldsmisdrijven', 'aantal', 'count', 'nationaal', '47018NED soort misdrijf 1.4.1–1.4.5 (zeden, moord/doodslag, openlijk geweld, bedreiging, mishandeling)'),
@@ -121,6 +170,21 @@ export const SERIES: readonly SeriesInfo[] = [
 ];
 
 export const seriesById: ReadonlyMap<string, SeriesInfo> = new Map(SERIES.map((x) => [x.id, x]));
+
+/**
+ * Label, unit and kind of a series for the pipeline and the readers: the
+ * registry entry, or for a 50090NED age group without its own entry
+ * (`rivm_l<code>_<key>`) the measure's label with that age code. Throws for
+ * any other unknown series, so a new mapping cannot ship words of its own.
+ */
+export function seriesWords(id: string): Pick<SeriesInfo, 'label' | 'unit' | 'kind'> {
+  const info = seriesById.get(id);
+  if (info) return { label: info.label, unit: info.unit, kind: info.kind };
+  const age = /^rivm_l(\w+?)_(.+)$/.exec(id);
+  const measure = age && RIVM_MEASURES.find(([key]) => key === age[2]);
+  if (age && measure) return { label: `${measure[1]} (leeftijd ${age[1]})`, unit: '%', kind: 'share' };
+  throw new Error(`serie "${id}" staat niet in src/model/kompas/series.ts; voeg daar label, eenheid en soort toe`);
+}
 
 /** Words that mark herkomst/migratieachtergrond; such series never enter a score. */
 export const HERKOMST_PATTERN = /herkomst|migratie|westers|allochto|nationaliteit|geboorteland|marokk|turk|surinam|antill/i;

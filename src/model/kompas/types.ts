@@ -6,6 +6,22 @@ export type SphereId = (typeof SPHERES)[number];
 export const CATEGORY_IDS = ['F1', 'F2', 'F3', 'F4', 'S1', 'S2', 'S3', 'S4', 'I1', 'I2', 'I3', 'I4'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
+/** The Dutch name of each category, written once: the kompas, the workspace and the report read it from here. */
+export const CATEGORY_LABELS: Readonly<Record<CategoryId, string>> = {
+  F1: 'Verloedering & fysieke staat',
+  F2: 'Inrichting openbare ruimte, zicht & verlichting',
+  F3: 'Voorzieningen, functiemenging & gelegenheid',
+  F4: 'Woningvoorraad & doorstroom',
+  S1: 'Sociale cohesie',
+  S2: 'Sociale controle & betrokkenheid',
+  S3: 'Overlast',
+  S4: 'Criminaliteit',
+  I1: 'Sociaaleconomische kwetsbaarheid',
+  I2: 'Kwetsbare groepen & eenzaamheid',
+  I3: 'Jeugd & opgroeien',
+  I4: 'Gezondheid & zorg',
+};
+
 export type CategoryType = 'determinant' | 'uitkomst' | 'gelegenheid';
 export type DialId = 'objectief' | 'beleving';
 

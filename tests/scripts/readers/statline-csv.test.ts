@@ -48,7 +48,7 @@ describe('readStatLineCsv: RIVM 50090NED (real pieces)', () => {
     expect(column(r, 'wijk', 'rivm_ervaren_gezondheid.2020').values.get('WK001400')).toEqual({ value: 85.3, reason: 0 });
     expect(column(r, 'buurt', 'rivm_moeite_rondkomen.2020').values.get('BU00140000')).toEqual({ value: 23.6, reason: 0 });
     expect(column(r, 'buurt', 'rivm_eenzaam.2020').values.get('BU00140007')).toEqual({ value: null, reason: MissingReason.unknown });
-    expect(column(r, 'buurt', 'rivm_eenzaam.2020').meta).toMatchObject({ unit: '% 18+', publisher: 'RIVM, CBS, GGD', sourceVariable: 'Eenzaam_28' });
+    expect(column(r, 'buurt', 'rivm_eenzaam.2020').meta).toMatchObject({ label: 'Eenzaam (18+)', unit: '%', publisher: 'RIVM, CBS, GGD', sourceVariable: 'Eenzaam_28' });
     expect(r.notes).toContain('rivm-2020-18plus-groningen.csv: 1 regels voor Nederland/provincie/landsdeel overgeslagen');
   });
 
@@ -56,7 +56,7 @@ describe('readStatLineCsv: RIVM 50090NED (real pieces)', () => {
     const file = 'rivm-2020-65plus-groningen.csv';
     const r = readStatLineCsv(fixtureText(file), { file });
     expect(column(r, 'buurt', 'rivm65_ernstig_eenzaam.2020').values.get('BU00140000')).toEqual({ value: 12.1, reason: 0 });
-    expect(column(r, 'buurt', 'rivm65_ernstig_eenzaam.2020').meta.unit).toBe('% 65+');
+    expect(column(r, 'buurt', 'rivm65_ernstig_eenzaam.2020').meta).toMatchObject({ label: 'Ernstig of zeer ernstig eenzaam (65+)', unit: '%' });
   });
 
   it('asks for a choice when the file mixes age groups', () => {
