@@ -12,39 +12,39 @@ import type { FrameState, TargetCache } from './scoring-frame-state.ts';
 import type { LevelState } from './scoring-level-state.ts';
 import { percentilesInFrame } from './scoring-percentiles.ts';
 
-/** Adds the container's weighted z-values into the level's scratch sums (default weight, active weight, weighted z). */
-function accumulate(ls: LevelState, fs: FrameState, c: Container, act: number[]): void {
-  const n = ls.table.codes.length;
-  // Column-wise accumulation: one pass per factor keeps the loops monomorphic and cache-friendly.
-  const { def, wsum, wz } = ls.scratch;
-  def.fill(0); wsum.fill(0); wz.fill(0);
-  c.entries.forEach((e, k) => {
-    const zk = fs.z[e.f];
-    if (!zk) return;
-    const d = e.def, a = act[k];
-    for (let i = 0; i < n; i++) {
-      const v = zk[i];
-      if (v !== v) continue;
-      def[i] += d; wsum[i] += a; wz[i] += a * v;
-    }
-  });
-  for (const sub of c.subs) {
-    const sz = fs.z[sub.f];
-    if (!sz) continue;
-    const blocked = ls.scratch.flags;
-    blocked.fill(0);
-    for (const p of sub.replaced) {
-      const zk = fs.z[c.entries[p].f];
-      if (zk) for (let i = 0; i < n; i++) if (zk[i] === zk[i]) blocked[i] = 1;
-    }
-    const d = sub.replaced.reduce((a, p) => a + c.entries[p].def, 0);
-    const a = sub.replaced.reduce((x, p) => x + act[p], 0);
-    for (let i = 0; i < n; i++) {
-      const v = sz[i];
-      if (blocked[i] || v !== v) continue;
-      def[i] += d; wsum[i] += a; wz[i] += a * v;
-    }
+/**
+ * What a container reads for any weights, built once per frame: one z column
+ * per entry with data and per substitute (NaN where the factors it replaces
+ * have a value), the coverage (share of default weight with data) and the
+ * status it gives before the weights are known.
+ */
+export interface PreparedContainer {
+  columns: Float32Array[];
+  /** Per column: the entry positions whose active weights it carries (one for an entry, the replaced ones for a substitute). */
+  carries: number[][];
+  coverage: Float32Array;
+  status: Uint8Array;
+}
+
+/** A substitute's z where it stands in (none of the factors it replaces has a value), NaN elsewhere. */
+function substituteColumn(fs: FrameState, c: Container, sub: Container['subs'][number], sz: Float32Array): Float32Array {
+  const col = sz.slice();
+  for (const p of sub.replaced) {
+    const zk = fs.z[c.entries[p].f];
+    if (zk) for (let i = 0; i < col.length; i++) if (zk[i] === zk[i]) col[i] = NaN;
   }
+  return col;
+}
+
+/**
+ * The columns a recomputed target writes: those of the same target under the
+ * earlier weights, which the cache drops now (ScoringEngine.compute; nothing
+ * else holds them: score() copies, explain() reads one request to the end),
+ * so a re-weight allocates no columns.
+ */
+function targetBuffers(n: number, previous: TargetCache | undefined) {
+  if (previous && previous.z.length === n) return { z: previous.z, status: previous.status, percentile: previous.percentile };
+  return { z: new Float32Array(n), status: new Uint8Array(n), percentile: new Float32Array(n) };
 }
 
 /** 1 where a factor the container uses for the area rests on a sum with beperkte dekking; null when none does anywhere. */
@@ -59,29 +59,63 @@ function limitedInputs(ls: LevelState, fs: FrameState, c: Container): Uint8Array
   return out;
 }
 
-/** A category or dial for one set of active weights. */
-export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], rankVisitors: boolean): TargetCache {
+export function prepareContainer(ls: LevelState, fs: FrameState, c: Container): PreparedContainer {
   const n = ls.table.codes.length;
-  const z = new Float32Array(n);
-  const coverage = new Float32Array(n);
-  const status = new Uint8Array(n);
-  accumulate(ls, fs, c, act);
-  const { def, wsum, wz } = ls.scratch;
+  const columns: Float32Array[] = [], carries: number[][] = [], defs: number[] = [];
+  c.entries.forEach((e, p) => {
+    const zk = fs.z[e.f];
+    if (zk) { columns.push(zk); carries.push([p]); defs.push(e.def); }
+  });
+  for (const sub of c.subs) {
+    const sz = fs.z[sub.f];
+    if (!sz) continue;
+    columns.push(substituteColumn(fs, c, sub, sz)); carries.push(sub.replaced);
+    defs.push(sub.replaced.reduce((a, p) => a + c.entries[p].def, 0));
+  }
+  const def = new Float64Array(n);
+  columns.forEach((col, j) => { for (let i = 0; i < n; i++) if (col[i] === col[i]) def[i] += defs[j]; });
+  const coverage = new Float32Array(n), status = new Uint8Array(n);
   const limited = limitedInputs(ls, fs, c);
-  const flags = ls.areaFlags;
-  const total = c.totalDef;
   for (let i = 0; i < n; i++) {
-    const cov = total > 0 ? def[i] / total : 0;
+    const cov = c.totalDef > 0 ? def[i] / c.totalDef : 0;
     coverage[i] = cov;
-    let st: ScoreStatusCode = coverageStatus(cov);
-    if (st === ScoreStatus.score && limited?.[i]) st = ScoreStatus.beperkteDekking;
+    const st = coverageStatus(cov);
+    status[i] = st === ScoreStatus.score && limited?.[i] ? ScoreStatus.beperkteDekking : st;
+  }
+  return { columns, carries, coverage, status };
+}
+
+/**
+ * A category or dial for one set of active weights: per area one pass over
+ * its columns (the same additions in the same order as the definition's
+ * entries, then substitutes). `previous` is the target under earlier weights.
+ */
+export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], rankVisitors: boolean, previous?: TargetCache): TargetCache {
+  const preparedKey = `${c.kind}:${c.id}`;
+  let prepared = fs.prepared.get(preparedKey);
+  if (!prepared) { prepared = prepareContainer(ls, fs, c); fs.prepared.set(preparedKey, prepared); }
+  const { columns, carries, coverage } = prepared;
+  const weights = carries.map((ps) => ps.reduce((x, p) => x + act[p], 0));
+  const n = ls.table.codes.length, K = columns.length;
+  const { z, status, percentile } = targetBuffers(n, previous);
+  const flags = ls.areaFlags;
+  for (let i = 0; i < n; i++) {
+    let wsum = 0, wz = 0;
+    for (let j = 0; j < K; j++) {
+      const v = columns[j][i];
+      if (v !== v) continue;
+      const a = weights[j];
+      wsum += a; wz += a * v;
+    }
+    let st = prepared.status[i] as ScoreStatusCode;
     if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
-    else if (st <= ScoreStatus.beperkteDekking && !(wsum[i] > 0)) st = ScoreStatus.witteVlek;
+    else if (st <= ScoreStatus.beperkteDekking && !(wsum > 0)) st = ScoreStatus.witteVlek;
     else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure && st <= ScoreStatus.beperkteDekking) st = ScoreStatus.bezoekersgebied;
     status[i] = st;
-    z[i] = st <= ScoreStatus.beperkteDekking ? wz[i] / wsum[i] : NaN;
+    z[i] = st <= ScoreStatus.beperkteDekking ? wz / wsum : NaN;
   }
-  return { key: '', z, coverage, status, percentile: percentilesInFrame(ls, fs, z, status) };
+  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
+  return { key: '', z, coverage, status, percentile, order };
 }
 
 /**
@@ -91,9 +125,10 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
  * 30–60 % beperkte dekking, < 30 % witte vlek), so a missing category lowers
  * coverage instead of silently dropping out.
  */
-export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cats: { c: TargetCache; w: number }[], rankVisitors: boolean): TargetCache {
+export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cats: { c: TargetCache; w: number }[], rankVisitors: boolean, previous?: TargetCache): TargetCache {
   const n = ls.table.codes.length;
-  const z = new Float32Array(n), coverage = new Float32Array(n), status = new Uint8Array(n);
+  const { z, status, percentile } = targetBuffers(n, previous);
+  const coverage = previous?.coverage.length === n ? previous.coverage : new Float32Array(n);
   const total = cats.reduce((a, x) => a + x.w, 0);
   // Plain arrays instead of destructuring in the per-area loop (hot path of a re-weight).
   const sts = cats.map((x) => x.c.status), zs = cats.map((x) => x.c.z), ws0 = cats.map((x) => x.w), m = cats.length;
@@ -117,5 +152,6 @@ export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cat
     status[i] = st;
     z[i] = st <= ScoreStatus.beperkteDekking ? wz / ws : NaN;
   }
-  return { key, z, coverage, status, percentile: percentilesInFrame(ls, fs, z, status) };
+  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
+  return { key, z, coverage, status, percentile, order };
 }

@@ -216,10 +216,11 @@ export class ScoringEngine {
     const frame = req.frame ?? 'dataset';
     const ls = this.levelState(req.level, req.year);
     const fs = this.frameState(req.level, frame, req.year);
-    const cached = (key: string, id: string, make: () => TargetCache): TargetCache => {
+    // A target under other weights is handed to its recomputation: its order of areas is the start of the new sort.
+    const cached = (key: string, id: string, make: (previous?: TargetCache) => TargetCache): TargetCache => {
       const hit = fs.targets.get(id);
       if (hit && hit.key === key) return hit;
-      const t = make();
+      const t = make(hit);
       t.key = key;
       fs.targets.set(id, t);
       return t;
@@ -228,19 +229,19 @@ export class ScoringEngine {
     const rankKey = rank ? '|rang' : '';
     const cats = this.categoryContainers.map((c) => {
       const act = activeWeights(c, this.factors, req.weights);
-      return cached(act.join(',') + rankKey, c.id, () => aggregateContainer(ls, fs, c, act, rank));
+      return cached(act.join(',') + rankKey, c.id, (prev) => aggregateContainer(ls, fs, c, act, rank, prev));
     });
     const composite = (id: string, memberIds: readonly string[]) => {
       const members = this.model.categories.map((c, k) => ({ c: cats[k], w: categoryWeight(c.id, req.weights), id: c.id }))
         .filter((x) => memberIds.includes(x.id));
       const key = members.map((m) => `${m.c.key}|${m.w}`).join(';');
-      return cached(key, id, () => compositeTarget(ls, fs, id, members, rank));
+      return cached(key, id, (prev) => compositeTarget(ls, fs, id, members, rank, prev));
     };
     const spheres = this.model.spheres.map((s) =>
       composite(`sphere:${s.id}`, this.model.categories.filter((c) => c.sphere === s.id).map((c) => c.id)));
     const dials = this.dialContainers.map((d) => {
       const act = activeWeights(d, this.factors, undefined);
-      return cached(act.join(',') + rankKey, `dial:${d.id}`, () => aggregateContainer(ls, fs, d, act, rank));
+      return cached(act.join(',') + rankKey, `dial:${d.id}`, (prev) => aggregateContainer(ls, fs, d, act, rank, prev));
     });
     const overall = composite('overall', this.model.overall.categories);
     return { ls, fs, frame, all: [...cats, ...spheres, ...dials, overall] };
@@ -308,6 +309,9 @@ export class ScoringEngine {
   }
 
   explain(req: ScoreRequest, areaIndex: number): AreaExplanation {
+    // The survey estimate first: it computes the level with visitor areas ranked, and a
+    // recomputed target reuses the columns of the one it replaces (scoring-aggregate.ts).
+    this.belevingOf(req.level);
     const computed = this.compute(req);
     const n = computed.ls.table.codes.length;
     if (!(areaIndex >= 0 && areaIndex < n)) throw new Error(`gebied ${areaIndex} bestaat niet (0–${n - 1})`);

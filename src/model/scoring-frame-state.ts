@@ -15,12 +15,13 @@ import {
 } from './stats.ts';
 import type { FrameId } from './scoring-types.ts';
 import type { LevelState } from './scoring-level-state.ts';
+import type { PreparedContainer } from './scoring-aggregate.ts';
 
 /** Groups with fewer reference areas fall back to the dataset-wide reference. */
 export const MIN_GROUP_SIZE = 5;
 
-/** One target's columns for a request, with the key (weights, ranking) it was made for. */
-export interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array }
+/** One target's columns for a request, with the key (weights, ranking) it was made for and its scored areas in order of z. */
+export interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array; order: Uint32Array }
 
 export interface FrameState {
   frame: FrameId;
@@ -40,6 +41,8 @@ export interface FrameState {
   sortedOriented: Map<number, Float64Array[]>;
   sortedUsed: Map<number, Float64Array[]>;
   targets: Map<string, TargetCache>;
+  /** Per category or dial: its weight-independent columns (scoring-aggregate.ts). */
+  prepared: Map<string, PreparedContainer>;
 }
 
 interface Groups { groupOf: Int32Array; groupCount: number; notes: string[]; areaNote: (string | null)[] }
@@ -183,7 +186,7 @@ export function buildFrameState(ls: LevelState, level: Level, frame: FrameId, fa
   const fs: FrameState = {
     frame, ...g,
     used: [], oriented: [], z: [], reliability: [], scales: [],
-    sortedOriented: new Map(), sortedUsed: new Map(), targets: new Map(),
+    sortedOriented: new Map(), sortedUsed: new Map(), targets: new Map(), prepared: new Map(),
   };
   const m = groupMembers(g.groupOf, g.groupCount, ls.reference);
   const n = ls.table.codes.length;

@@ -26,8 +26,8 @@ export const EXPOSURE_CRIME_FACTOR = 5;
 export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 
-/** Buffers reused by every aggregation and percentile pass of a level (a re-weight allocates no temporaries). */
-export interface LevelScratch { def: Float64Array; wsum: Float64Array; wz: Float64Array; sort: Uint32Array; flags: Uint8Array }
+/** Buffers reused by every percentile pass of a level (a re-weight allocates no temporaries). */
+export interface LevelScratch { sort: Uint32Array; flags: Uint8Array }
 
 export interface LevelState {
   table: LevelTable;
@@ -184,6 +184,6 @@ export function buildLevelState(table: LevelTable, factors: readonly FactorDef[]
     adressen: columnOf(table, idx, 'adressendichtheid'), bevolking: columnOf(table, idx, 'bevolkingsdichtheid'),
     bedrijven: inputs[factorIdx.get('F3.3')!],
   }, areaFlags);
-  const scratch = { def: new Float64Array(n), wsum: new Float64Array(n), wz: new Float64Array(n), sort: new Uint32Array(4 * n), flags: new Uint8Array(n) };
+  const scratch = { sort: new Uint32Array(4 * n), flags: new Uint8Array(n) };
   return { table, idx, factors, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, crimeCounted, limitedCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
 }
