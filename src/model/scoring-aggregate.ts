@@ -20,6 +20,8 @@ import { percentilesInFrame } from './scoring-percentiles.ts';
  */
 export interface PreparedContainer {
   columns: Float32Array[];
+  /** The columns interleaved per area (area i's values at i × columns.length …): the per-area pass reads one run of memory. */
+  packed: Float32Array;
   /** Per column: the entry positions whose active weights it carries (one for an entry, the replaced ones for a substitute). */
   carries: number[][];
   coverage: Float32Array;
@@ -82,7 +84,10 @@ export function prepareContainer(ls: LevelState, fs: FrameState, c: Container): 
     const st = coverageStatus(cov);
     status[i] = st === ScoreStatus.score && limited?.[i] ? ScoreStatus.beperkteDekking : st;
   }
-  return { columns, carries, coverage, status };
+  const K = columns.length;
+  const packed = new Float32Array(n * K);
+  columns.forEach((col, j) => { for (let i = 0; i < n; i++) packed[i * K + j] = col[i]; });
+  return { columns, packed, carries, coverage, status };
 }
 
 /**
@@ -94,15 +99,15 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
   const preparedKey = `${c.kind}:${c.id}`;
   let prepared = fs.prepared.get(preparedKey);
   if (!prepared) { prepared = prepareContainer(ls, fs, c); fs.prepared.set(preparedKey, prepared); }
-  const { columns, carries, coverage } = prepared;
-  const weights = carries.map((ps) => ps.reduce((x, p) => x + act[p], 0));
-  const n = ls.table.codes.length, K = columns.length;
+  const { packed, carries, coverage } = prepared;
+  const weights = Float64Array.from(carries, (ps) => ps.reduce((x, p) => x + act[p], 0));
+  const n = ls.table.codes.length, K = carries.length;
   const { z, status, percentile } = targetBuffers(n, previous);
   const flags = ls.areaFlags;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, at = 0; i < n; i++, at += K) {
     let wsum = 0, wz = 0;
     for (let j = 0; j < K; j++) {
-      const v = columns[j][i];
+      const v = packed[at + j];
       if (v !== v) continue;
       const a = weights[j];
       wsum += a; wz += a * v;

@@ -272,6 +272,12 @@ export class ScoringEngine {
    */
   private targetsWithYears(level: Level): ScoreTarget[] {
     const ls = this.levelState(level);
+    // Once per level state (a re-weight must not redo it); a fresh list per call, as callers may keep it.
+    ls.targetsWithYears ??= this.makeTargetsWithYears(ls);
+    return ls.targetsWithYears.map((t) => ({ ...t }));
+  }
+
+  private makeTargetsWithYears(ls: LevelState): ScoreTarget[] {
     const byCategory = new Map(this.categoryContainers.map((c) => [c.id, containerFactors(c)]));
     const byDial = new Map(this.dialContainers.map((d) => [d.id, containerFactors(d)]));
     const ofCategories = (ids: readonly string[]) => ids.flatMap((id) => byCategory.get(id) ?? []);

@@ -9,7 +9,7 @@ import { MissingReason, type MissingReasonCode } from './missing.ts';
 import type { FactorDef } from './kompas/types.ts';
 import { coverageStatus, coverageUsable, CRIME_COVERAGE_MIN } from './coverage-bands.ts';
 import { resolveFactor, seriesIndexOf, type FactorInput, type SeriesIndex } from './factor-inputs.ts';
-import { ScoreAreaFlag, ScoreStatus, type FrameId } from './scoring-types.ts';
+import { ScoreAreaFlag, ScoreStatus, type FrameId, type ScoreTarget } from './scoring-types.ts';
 import type { FrameState } from './scoring-frame-state.ts';
 
 export const MIN_INWONERS_SCORE = 50;
@@ -50,6 +50,8 @@ export interface LevelState {
   /** Per factor without an input: the missing reason of every area, made on the first explanation that needs it. */
   missingReasons: Map<number, Uint8Array | null>;
   scratch: LevelScratch;
+  /** The score targets with their years and count series at this level (ScoringEngine.targetsWithYears). */
+  targetsWithYears?: ScoreTarget[];
 }
 
 /** A factor computed from registered crime counts (misdrijven_*), the inputs the crime checks act on. */
