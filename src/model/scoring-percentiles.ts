@@ -14,8 +14,8 @@ import { ScoreStatus } from './scoring-types.ts';
 import { MIN_GROUP_SIZE, type FrameState } from './scoring-frame-state.ts';
 import type { LevelState } from './scoring-level-state.ts';
 
-/** Moves per scored area an insertion sort may make before a fresh radix sort is cheaper. */
-const REPAIR_BUDGET = 2;
+/** Moves per scored area an insertion sort may make before it gives way to a fresh radix sort (a re-weight of one factor moves areas too far; uniform weight changes hardly move them). */
+const REPAIR_BUDGET = 0.25;
 
 /** The previous order re-sorted for new z, in the level's sort scratch; null when the scored set changed or the budget ran out. */
 function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, scratch: Uint32Array) {
@@ -28,7 +28,7 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
     order[p] = i;
     keys[p] = sortKeyFloat32(z[i], bits[i]);
   }
-  let budget = REPAIR_BUDGET * m;
+  let budget = Math.ceil(REPAIR_BUDGET * m);
   for (let p = 1; p < m; p++) {
     const k = keys[p];
     if (keys[p - 1] <= k) continue;
