@@ -39,7 +39,7 @@ function timed(runs: number, fn: (r: number) => void): { wall: number; cpu: numb
 }
 
 interface Timing { wall: number; cpu: number; first: number }
-interface BenchFigures { label: string; areas: number; indicators: number; load: Timing; cold: Timing; coldGemeente: Timing; reweightOne: Timing; reweightAll: Timing; explain: Timing }
+interface BenchFigures { label: string; areas: number; indicators: number; load: Timing; cold: Timing; coldGemeente: Timing; reweightOne: Timing; reweightAll: Timing; explain: Timing; explainCold: Timing; prepare: Timing }
 
 function benchTable(label: string, load: () => LevelTable, runs = 7, warmup = 8): BenchFigures {
   let table!: LevelTable;
@@ -65,8 +65,14 @@ function benchTable(label: string, load: () => LevelTable, runs = 7, warmup = 8)
     const wa: WeightOverrides = { factors: Object.fromEntries(factors.map((f) => [f.id, f.weight * (1 + 0.01 * (r + 1))])) };
     engine.score({ level: table.level, weights: wa });
   });
-  const explain = timed(5, (k) => { engine.explain({ level: table.level }, k * 7); });
-  return { label, areas: table.codes.length, indicators: table.indicators.length, load: loadT, cold, coldGemeente, reweightOne, reweightAll, explain };
+  // Click → kompas in the worker: the first explanation after scoring without preparation (cold), the
+  // preparation the worker runs after the first coloured map, and an explanation after it (warm).
+  const scored = Array.from({ length: 4 }, () => { const e = new ScoringEngine([table]); e.score({ level: table.level }); return e; });
+  const explainCold = timed(3, (r) => { scored[r].explain({ level: table.level }, 1); });
+  const prepared = scored[3];
+  const prepare = timed(1, () => prepared.prepareExplanations({ level: table.level }));
+  const explain = timed(15, (k) => { prepared.explain({ level: table.level }, k * 997 % table.codes.length); });
+  return { label, areas: table.codes.length, indicators: table.indicators.length, load: loadT, cold, coldGemeente, reweightOne, reweightAll, explain, explainCold, prepare };
 }
 
 const t = (x: Timing) => `${ms(x.wall)} (cpu ${ms(x.cpu)})`;
@@ -78,7 +84,9 @@ function report(f: BenchFigures): void {
   console.log(`  koud scoren (kader gemeente)  ${t(f.coldGemeente)}`);
   console.log(`  herwegen, 1 factor            ${t(f.reweightOne)} — doel ≤ 5 ms`);
   console.log(`  herwegen, alle factoren       ${t(f.reweightAll)}`);
-  console.log(`  uitleg 1 gebied               ${t(f.explain)}`);
+  console.log(`  uitleg 1 gebied, koud         ${t(f.explainCold)} — eerste klik na het scoren, zonder voorbereiding`);
+  console.log(`  uitleg voorbereiden           ${t(f.prepare)} — prepareExplanations, na de eerste gekleurde kaart`);
+  console.log(`  uitleg 1 gebied, daarna       ${t(f.explain)} — doel klik → kompas ≤ 100 ms`);
 }
 
 export async function benchScoring(): Promise<void> {

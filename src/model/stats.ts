@@ -204,6 +204,14 @@ export function mulberry32(seed: number): () => number {
 }
 
 /**
+ * Order-preserving map of a float32 (value and its IEEE bits) to an unsigned
+ * key: flip all bits of negatives, the sign bit of positives. −0 and +0 tie.
+ */
+export function sortKeyFloat32(value: number, bits: number): number {
+  return value === 0 ? 0x80000000 : (bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0);
+}
+
+/**
  * Indices of the finite entries of `values` whose `include` flag is set,
  * sorted ascending by value (stable, LSD radix on the float32 bit pattern:
  * exact at float32 precision and far cheaper than a comparator sort).
@@ -220,11 +228,8 @@ export function argsortFloat32(values: Float32Array, include: Uint8Array, scratc
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (!include[i] || values[i] !== values[i]) continue;
-    const u = bits[i];
-    // Order-preserving map of IEEE bits: flip all bits of negatives, the sign bit of positives. −0 and +0 tie.
-    const v = values[i] === 0 ? 0x80000000 : (u & 0x80000000 ? ~u >>> 0 : (u | 0x80000000) >>> 0);
     order[k] = i;
-    keys[k++] = v;
+    keys[k++] = sortKeyFloat32(values[i], bits[i]);
   }
   let tmpO = buf.subarray(2 * m, 3 * m);
   let tmpK = buf.subarray(3 * m, 4 * m);

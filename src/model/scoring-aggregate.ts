@@ -1,0 +1,162 @@
+/**
+ * Step 3 of scoring (the hot path of a re-weight): a category or dial is the
+ * weighted mean of its factors' z-values, with missing factors giving their
+ * weight to the present ones; a sphere or the overall score is the weighted
+ * mean of its categories. Coverage (share of default weight with data) sets
+ * the status with the bands of src/model/coverage-bands.ts. Pure.
+ */
+import { coverageStatus } from './coverage-bands.ts';
+import { ScoreAreaFlag, ScoreStatus, type ScoreStatusCode } from './scoring-types.ts';
+import type { Container } from './scoring-containers.ts';
+import type { FrameState, TargetCache } from './scoring-frame-state.ts';
+import type { LevelState } from './scoring-level-state.ts';
+import { percentilesInFrame } from './scoring-percentiles.ts';
+
+/**
+ * What a container reads for any weights, built once per frame: one z column
+ * per entry with data and per substitute (NaN where the factors it replaces
+ * have a value), the coverage (share of default weight with data) and the
+ * status it gives before the weights are known.
+ */
+export interface PreparedContainer {
+  columns: Float32Array[];
+  /** The columns interleaved per area (area i's values at i × columns.length …): the per-area pass reads one run of memory. */
+  packed: Float32Array;
+  /** Per column: the entry positions whose active weights it carries (one for an entry, the replaced ones for a substitute). */
+  carries: number[][];
+  coverage: Float32Array;
+  status: Uint8Array;
+}
+
+/** A substitute's z where it stands in (none of the factors it replaces has a value), NaN elsewhere. */
+function substituteColumn(fs: FrameState, c: Container, sub: Container['subs'][number], sz: Float32Array): Float32Array {
+  const col = sz.slice();
+  for (const p of sub.replaced) {
+    const zk = fs.z[c.entries[p].f];
+    if (zk) for (let i = 0; i < col.length; i++) if (zk[i] === zk[i]) col[i] = NaN;
+  }
+  return col;
+}
+
+/**
+ * The columns a recomputed target writes: those of the same target under the
+ * earlier weights, which the cache drops now (ScoringEngine.compute; nothing
+ * else holds them: score() copies, explain() reads one request to the end),
+ * so a re-weight allocates no columns.
+ */
+function targetBuffers(n: number, previous: TargetCache | undefined) {
+  if (previous && previous.z.length === n) return { z: previous.z, status: previous.status, percentile: previous.percentile };
+  return { z: new Float32Array(n), status: new Uint8Array(n), percentile: new Float32Array(n) };
+}
+
+/** 1 where a factor the container uses for the area rests on a sum with beperkte dekking; null when none does anywhere. */
+function limitedInputs(ls: LevelState, fs: FrameState, c: Container): Uint8Array | null {
+  const factors = [...c.entries.map((e) => e.f), ...c.subs.map((s) => s.f)].filter((f) => ls.limitedCoverage[f]);
+  if (!factors.length) return null;
+  const out = new Uint8Array(ls.table.codes.length);
+  for (const f of factors) {
+    const lim = ls.limitedCoverage[f]!, zf = fs.z[f];
+    if (zf) for (let i = 0; i < out.length; i++) if (lim[i] && zf[i] === zf[i]) out[i] = 1;
+  }
+  return out;
+}
+
+export function prepareContainer(ls: LevelState, fs: FrameState, c: Container): PreparedContainer {
+  const n = ls.table.codes.length;
+  const columns: Float32Array[] = [], carries: number[][] = [], defs: number[] = [];
+  c.entries.forEach((e, p) => {
+    const zk = fs.z[e.f];
+    if (zk) { columns.push(zk); carries.push([p]); defs.push(e.def); }
+  });
+  for (const sub of c.subs) {
+    const sz = fs.z[sub.f];
+    if (!sz) continue;
+    columns.push(substituteColumn(fs, c, sub, sz)); carries.push(sub.replaced);
+    defs.push(sub.replaced.reduce((a, p) => a + c.entries[p].def, 0));
+  }
+  const def = new Float64Array(n);
+  columns.forEach((col, j) => { for (let i = 0; i < n; i++) if (col[i] === col[i]) def[i] += defs[j]; });
+  const coverage = new Float32Array(n), status = new Uint8Array(n);
+  const limited = limitedInputs(ls, fs, c);
+  for (let i = 0; i < n; i++) {
+    const cov = c.totalDef > 0 ? def[i] / c.totalDef : 0;
+    coverage[i] = cov;
+    const st = coverageStatus(cov);
+    status[i] = st === ScoreStatus.score && limited?.[i] ? ScoreStatus.beperkteDekking : st;
+  }
+  const K = columns.length;
+  const packed = new Float32Array(n * K);
+  columns.forEach((col, j) => { for (let i = 0; i < n; i++) packed[i * K + j] = col[i]; });
+  return { columns, packed, carries, coverage, status };
+}
+
+/**
+ * A category or dial for one set of active weights: per area one pass over
+ * its columns (the same additions in the same order as the definition's
+ * entries, then substitutes). `previous` is the target under earlier weights.
+ */
+export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], rankVisitors: boolean, previous?: TargetCache): TargetCache {
+  const preparedKey = `${c.kind}:${c.id}`;
+  let prepared = fs.prepared.get(preparedKey);
+  if (!prepared) { prepared = prepareContainer(ls, fs, c); fs.prepared.set(preparedKey, prepared); }
+  const { packed, carries, coverage } = prepared;
+  const weights = Float64Array.from(carries, (ps) => ps.reduce((x, p) => x + act[p], 0));
+  const n = ls.table.codes.length, K = carries.length;
+  const { z, status, percentile } = targetBuffers(n, previous);
+  const flags = ls.areaFlags;
+  for (let i = 0, at = 0; i < n; i++, at += K) {
+    let wsum = 0, wz = 0;
+    for (let j = 0; j < K; j++) {
+      const v = packed[at + j];
+      if (v !== v) continue;
+      const a = weights[j];
+      wsum += a; wz += a * v;
+    }
+    let st = prepared.status[i] as ScoreStatusCode;
+    if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
+    else if (st <= ScoreStatus.beperkteDekking && !(wsum > 0)) st = ScoreStatus.witteVlek;
+    else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure && st <= ScoreStatus.beperkteDekking) st = ScoreStatus.bezoekersgebied;
+    status[i] = st;
+    z[i] = st <= ScoreStatus.beperkteDekking ? wz / wsum : NaN;
+  }
+  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
+  return { key: '', z, coverage, status, percentile, order };
+}
+
+/**
+ * A sphere or the overall score: the weighted mean of the member categories
+ * that score, over a fixed member set. Coverage is the share of the member
+ * weight that scores, with the same bands as a category (≥ 60 % score,
+ * 30–60 % beperkte dekking, < 30 % witte vlek), so a missing category lowers
+ * coverage instead of silently dropping out.
+ */
+export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cats: { c: TargetCache; w: number }[], rankVisitors: boolean, previous?: TargetCache): TargetCache {
+  const n = ls.table.codes.length;
+  const { z, status, percentile } = targetBuffers(n, previous);
+  const coverage = previous?.coverage.length === n ? previous.coverage : new Float32Array(n);
+  const total = cats.reduce((a, x) => a + x.w, 0);
+  // Plain arrays instead of destructuring in the per-area loop (hot path of a re-weight).
+  const sts = cats.map((x) => x.c.status), zs = cats.map((x) => x.c.z), ws0 = cats.map((x) => x.w), m = cats.length;
+  for (let i = 0; i < n; i++) {
+    let ws = 0, wz = 0, anyData = false;
+    for (let k = 0; k < m; k++) {
+      const st = sts[k][i], w = ws0[k];
+      if (st !== ScoreStatus.geenGegevens && st !== ScoreStatus.teWeinigInwoners) anyData = true;
+      // A visitor area's members carry its status; their z is NaN.
+      if (st > ScoreStatus.beperkteDekking) continue;
+      ws += w; wz += w * zs[k][i];
+    }
+    const cov = total > 0 ? ws / total : 0;
+    coverage[i] = cov;
+    let st: ScoreStatusCode;
+    const visitor = !rankVisitors && (ls.areaFlags[i] & ScoreAreaFlag.exposure) !== 0;
+    if (ls.areaFlags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
+    else if (visitor && anyData) st = ScoreStatus.bezoekersgebied;
+    else if (!(ws > 0)) st = anyData ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
+    else st = coverageStatus(cov);
+    status[i] = st;
+    z[i] = st <= ScoreStatus.beperkteDekking ? wz / ws : NaN;
+  }
+  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
+  return { key, z, coverage, status, percentile, order };
+}

@@ -1,0 +1,60 @@
+/**
+ * Step 0 of scoring: the kompas model as index lists the hot loops read.
+ * A container is a category or dial: its factors (positions in the flat
+ * factor list) with default weights, and its substitutions (a factor that
+ * stands in for others only where none of those has a value). Pure.
+ */
+import type { FactorDef, KompasModel, Substitution } from './kompas/types.ts';
+import type { WeightOverrides } from './scoring-types.ts';
+
+export interface ContainerEntry { f: number; def: number }
+export interface SubstitutionEntry { f: number; replaced: number[] /* positions in entries */ }
+export interface Container {
+  id: string;
+  kind: 'category' | 'dial';
+  entries: ContainerEntry[];
+  subs: SubstitutionEntry[];
+  totalDef: number;
+}
+
+function container(
+  factors: readonly FactorDef[], factorIdx: ReadonlyMap<string, number>,
+  id: string, kind: Container['kind'], entries: ContainerEntry[], subs: Substitution[],
+): Container {
+  const subIds = new Set(subs.map((s) => s.factor));
+  const scored = entries.filter((e) => !subIds.has(factors[e.f].id));
+  const subEntries = subs.map((s) => ({
+    f: factorIdx.get(s.factor)!,
+    replaced: s.replaces.map((r) => scored.findIndex((e) => factors[e.f].id === r)).filter((p) => p >= 0),
+  }));
+  return { id, kind, entries: scored, subs: subEntries, totalDef: scored.reduce((a, e) => a + e.def, 0) };
+}
+
+export function categoryContainers(model: KompasModel, factors: readonly FactorDef[], factorIdx: ReadonlyMap<string, number>): Container[] {
+  return model.categories.map((c) => container(factors, factorIdx, c.id, 'category',
+    c.factors.map((f) => ({ f: factorIdx.get(f.id)!, def: f.weight })), c.substitutions));
+}
+
+export function dialContainers(model: KompasModel, factors: readonly FactorDef[], factorIdx: ReadonlyMap<string, number>): Container[] {
+  return model.dials.map((d) => container(factors, factorIdx, d.id, 'dial',
+    d.components.map((c) => ({ f: factorIdx.get(c.factor)!, def: c.weight })), d.substitutions));
+}
+
+/** Every factor a container reads, substitutes included. */
+export function containerFactors(c: Container): number[] {
+  return [...c.entries.map((e) => e.f), ...c.subs.map((s) => s.f)];
+}
+
+/** The weight of each entry for this request: a valid override of a category factor, else the default. Dials keep theirs. */
+export function activeWeights(c: Container, factors: readonly FactorDef[], w: WeightOverrides | undefined): number[] {
+  return c.entries.map((e) => {
+    const o = c.kind === 'category' ? w?.factors?.[factors[e.f].id] : undefined;
+    return o !== undefined && Number.isFinite(o) && o >= 0 ? o : e.def;
+  });
+}
+
+/** A category's weight in its sphere and the overall score: a valid override, else 1. */
+export function categoryWeight(id: string, w: WeightOverrides | undefined): number {
+  const o = w?.categories?.[id as keyof NonNullable<WeightOverrides['categories']>];
+  return o !== undefined && Number.isFinite(o) && o >= 0 ? o : 1;
+}

@@ -1,0 +1,119 @@
+/**
+ * Step 4 of scoring: the percentile of each scored area among the scored
+ * reference areas of its group (mid-rank for ties: 100 × (below + ½ equal) / n),
+ * the number the map colours. Pure.
+ *
+ * The percentiles depend only on the sorted keys, not on how they were
+ * sorted. A re-weight moves most areas little, so the order of the previous
+ * weights is nearly right: it is repaired with an insertion sort under a
+ * budget of moves, and only when that runs out (a large change) sorted anew
+ * with the radix sort. Both give the same order of keys, so the same result.
+ */
+import { argsortFloat32, sortKeyFloat32 } from './stats.ts';
+import { ScoreStatus } from './scoring-types.ts';
+import { MIN_GROUP_SIZE, type FrameState } from './scoring-frame-state.ts';
+import type { LevelState } from './scoring-level-state.ts';
+
+/** Moves per scored area an insertion sort may make before it gives way to a fresh radix sort (a re-weight of one factor moves areas too far; uniform weight changes hardly move them). */
+const REPAIR_BUDGET = 0.25;
+
+/** The previous order re-sorted for new z, in the level's sort scratch; null when the scored set changed or the budget ran out. */
+function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, scratch: Uint32Array) {
+  if (previous.length !== m) return null;
+  const order = scratch.subarray(0, m), keys = scratch.subarray(m, 2 * m);
+  const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
+  for (let p = 0; p < m; p++) {
+    const i = previous[p];
+    if (!scored[i] || z[i] !== z[i]) return null;
+    order[p] = i;
+    keys[p] = sortKeyFloat32(z[i], bits[i]);
+  }
+  let budget = Math.ceil(REPAIR_BUDGET * m);
+  for (let p = 1; p < m; p++) {
+    const k = keys[p];
+    if (keys[p - 1] <= k) continue;
+    const o = order[p];
+    let q = p - 1;
+    while (q >= 0 && keys[q] > k) {
+      keys[q + 1] = keys[q]; order[q + 1] = order[q]; q--;
+      if (--budget < 0) return null;
+    }
+    keys[q + 1] = k; order[q + 1] = o;
+  }
+  return { order, keys };
+}
+
+/** Mid-rank percentiles from the sorted keys in one frame-wide group: one walk over tie runs. */
+function walkOneGroup(reference: Uint8Array, order: Uint32Array, keys: Uint32Array, nRef: number, pct: Float32Array): void {
+  const m = order.length;
+  let below = 0, a = 0;
+  while (a < m) {
+    let b = a + 1, eq = reference[order[a]];
+    while (b < m && keys[b] === keys[a]) eq += reference[order[b++]];
+    const p = nRef > 0 ? (100 * (below + 0.5 * eq)) / nRef : NaN;
+    for (let q = a; q < b; q++) pct[order[q]] = p;
+    below += eq;
+    a = b;
+  }
+}
+
+/** Mid-rank percentiles from the sorted keys: one walk over tie runs keeping per-group counters (index G = dataset-wide). */
+function walk(ls: LevelState, fs: FrameState, order: Uint32Array, keys: Uint32Array, nRef: Int32Array, pct: Float32Array): void {
+  const { groupOf, groupCount: G } = fs;
+  const useGroup = G > 1;
+  const refGroup = (i: number) => (useGroup && groupOf[i] >= 0 && nRef[groupOf[i]] >= MIN_GROUP_SIZE ? groupOf[i] : G);
+  const below = new Int32Array(G + 1);
+  const eq = new Int32Array(G + 1);
+  const m = order.length;
+  let a = 0;
+  while (a < m) {
+    let b = a + 1;
+    while (b < m && keys[b] === keys[a]) b++;
+    for (let p = a; p < b; p++) {
+      const i = order[p];
+      if (!ls.reference[i]) continue;
+      eq[G]++;
+      if (useGroup && groupOf[i] >= 0) eq[groupOf[i]]++;
+    }
+    for (let p = a; p < b; p++) {
+      const i = order[p];
+      const g = refGroup(i);
+      pct[i] = nRef[g] > 0 ? (100 * (below[g] + 0.5 * eq[g])) / nRef[g] : NaN;
+    }
+    for (let p = a; p < b; p++) {
+      const i = order[p];
+      if (!ls.reference[i]) continue;
+      if (useGroup && groupOf[i] >= 0) { const g = groupOf[i]; below[g] += eq[g]; eq[g] = 0; }
+    }
+    below[G] += eq[G]; eq[G] = 0;
+    a = b;
+  }
+}
+
+/**
+ * Percentiles of a target's z into `pct` (NaN where not scored); returns the
+ * sorted scored areas. `previous` is the order under the earlier weights: it
+ * is the start of the sort, and its buffer is reused when the count fits.
+ */
+export function percentilesInFrame(ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array, previous?: Uint32Array): Uint32Array {
+  const n = z.length;
+  const { groupOf, groupCount: G } = fs;
+  const scored = ls.scratch.flags;
+  scored.fill(0);
+  const nRef = new Int32Array(G + 1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (status[i] > ScoreStatus.beperkteDekking) continue;
+    scored[i] = 1;
+    // The sort leaves out a NaN z (argsortFloat32 does too); the reference count keeps it, as it always has.
+    if (z[i] === z[i]) m++;
+    if (ls.reference[i]) { nRef[G]++; if (groupOf[i] >= 0) nRef[groupOf[i]]++; }
+  }
+  const sorted = (previous && repairedOrder(previous, z, scored, m, ls.scratch.sort)) || argsortFloat32(z, scored, ls.scratch.sort);
+  pct.fill(NaN);
+  if (G > 1) walk(ls, fs, sorted.order, sorted.keys, nRef, pct);
+  else walkOneGroup(ls.reference, sorted.order, sorted.keys, nRef[G], pct);
+  const order = previous && previous.length === m ? previous : new Uint32Array(m);
+  order.set(sorted.order);
+  return order;
+}
