@@ -12,14 +12,11 @@ import { storeHarness } from '../workspace/store-harness.ts';
 import { WorkspaceDb } from '../../src/workspace/db.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0363', areas: [{ code: 'WK0363AA', name: 'Burgwallen-Oude Zijde' }] };
-const { freshDb, storeOn } = storeHarness('fout');
+const { freshDb, storeOn, savedWorkspace } = storeHarness('fout');
 
 describe('storage faults', () => {
   it('one malformed record is quarantined (shown, exportable) and the valid workspaces stay reachable', async () => {
-    const db = freshDb();
-    const a = await storeOn(db);
-    a.create('Goed', focus);
-    expect(await a.saveNow()).toBe(true);
+    const { db } = await savedWorkspace('Goed', focus);
     const raw = await openDB(db, 1);
     await raw.put('workspaces', { id: 'kapot', revision: 1, workspace: { id: 'kapot', name: 'Kapot', matrix: 'geen lijst', focus: null } });
     await raw.put('workspaces', { id: 'leeg', revision: 1 });
@@ -53,10 +50,7 @@ describe('storage faults', () => {
   });
 
   it('a full quota is reported, not "bewaard", and what was saved before stays', async () => {
-    const db = freshDb();
-    const s = await storeOn(db);
-    s.create('Eerder bewaard', focus);
-    expect(await s.saveNow()).toBe(true);
+    const { db, store: s } = await savedWorkspace('Eerder bewaard', focus);
     vi.spyOn(WorkspaceDb.prototype, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     s.rename(s.activeId!, 'Nieuwe naam');
     expect(await s.saveNow()).toBe(false);

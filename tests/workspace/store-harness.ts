@@ -3,8 +3,9 @@
  * (fake-indexeddb, imported by the test file), disposed after each test.
  * Two stores on one database act as two tabs of one browser.
  */
-import { afterEach, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { WorkspaceStore, type StoreOptions } from '../../src/workspace/workspace-store.svelte.ts';
+import type { Focus } from '../../src/workspace/model.ts';
 
 /** Call once at the top of a test file; `prefix` keeps its database names apart from other files'. */
 export function storeHarness(prefix: string) {
@@ -14,17 +15,23 @@ export function storeHarness(prefix: string) {
     vi.restoreAllMocks();
     while (stores.length) stores.pop()!.dispose();
   });
-  return {
-    /** A database name no test used before. */
-    freshDb: () => `${prefix}${++n}`,
-    /** A store (a tab) on `dbName` that has loaded what the database holds. */
-    async storeOn(dbName: string, options: Omit<StoreOptions, 'dbName'> = {}): Promise<WorkspaceStore> {
-      const store = new WorkspaceStore({ dbName, autosaveMs: 5, ...options });
-      stores.push(store);
-      await store.init();
-      return store;
-    },
-  };
+  const freshDb = () => `${prefix}${++n}`;
+  /** A store (a tab) on `dbName` that has loaded what the database holds. */
+  async function storeOn(dbName: string, options: Omit<StoreOptions, 'dbName'> = {}): Promise<WorkspaceStore> {
+    const store = new WorkspaceStore({ dbName, autosaveMs: 5, ...options });
+    stores.push(store);
+    await store.init();
+    return store;
+  }
+  /** A fresh database holding one workspace that `store` made and IndexedDB confirmed. */
+  async function savedWorkspace(name: string, focus: Focus): Promise<{ db: string; store: WorkspaceStore }> {
+    const db = freshDb();
+    const store = await storeOn(db);
+    store.create(name, focus);
+    expect(await store.saveNow()).toBe(true);
+    return { db, store };
+  }
+  return { freshDb, storeOn, savedWorkspace };
 }
 
 /** Resolves once `check` holds; rejects after `ms`. */

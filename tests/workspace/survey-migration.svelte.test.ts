@@ -17,16 +17,13 @@ const survey: SurveyData = {
 };
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
 
-const { freshDb, storeOn } = storeHarness('enq');
+const { freshDb, storeOn, savedWorkspace } = storeHarness('enq');
 
 beforeEach(() => localStorage.clear());
 
 describe('survey from localStorage → workspace', () => {
   it('moves into the active workspace, survives a reload and leaves localStorage', async () => {
-    const db = freshDb();
-    const a = await storeOn(db);
-    a.create('Centrum', focus);
-    expect(await a.saveNow()).toBe(true);
+    const { db, store: a } = await savedWorkspace('Centrum', focus);
     a.dispose();
 
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
