@@ -12,7 +12,7 @@ import { storeHarness } from '../workspace/store-harness.ts';
 import { WorkspaceDb } from '../../src/workspace/db.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0363', areas: [{ code: 'WK0363AA', name: 'Burgwallen-Oude Zijde' }] };
-const { freshDb, storeOn, savedWorkspace } = storeHarness('fout');
+const { freshDb, storeOn, freshStore, savedWorkspace } = storeHarness('fout');
 
 describe('storage faults', () => {
   it('one malformed record is quarantined (shown, exportable) and the valid workspaces stay reachable', async () => {
@@ -43,7 +43,7 @@ describe('storage faults', () => {
 
   it('IndexedDB missing or throwing on open is said the same way', async () => {
     vi.spyOn(WorkspaceDb, 'open').mockRejectedValue(new Error('indexedDB is not defined'));
-    const s = await storeOn(freshDb());
+    const s = await freshStore();
     s.create('X', focus);
     expect(await s.saveNow()).toBe(false);
     expect(s.error).toMatch(/^Uw werk wordt niet bewaard in deze browser: indexedDB is not defined\./);

@@ -19,8 +19,7 @@ import { sampleWorkspace } from './fixtures.ts';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
 const area = { code: 'WK001401', name: 'Centrum', level: 'wijk' as const, gemeenteCode: 'GM0014' };
-const { freshDb, storeOn } = storeHarness('c');
-const freshStore = () => storeOn(freshDb());
+const { freshDb, storeOn, freshStore } = storeHarness('c');
 
 function fileOf(text: string): File {
   return new File([text], 'werkruimte.json', { type: 'application/json' });

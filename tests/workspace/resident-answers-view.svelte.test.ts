@@ -6,8 +6,7 @@ import { storeHarness } from './store-harness.ts';
 import ResidentAnswersView from '../../src/ui/workspace/ResidentAnswersView.svelte';
 
 const area = { code: 'BU00140002', name: 'Binnenstad-Oost', level: 'buurt' as const, gemeenteCode: 'GM0014' };
-const { freshDb, storeOn } = storeHarness('bewoners');
-const freshStore = () => storeOn(freshDb());
+const { freshStore } = storeHarness('bewoners');
 afterEach(() => cleanup());
 
 async function choose(name: string, text: string) {

@@ -31,7 +31,9 @@ export function storeHarness(prefix: string) {
     expect(await store.saveNow()).toBe(true);
     return { db, store };
   }
-  return { freshDb, storeOn, savedWorkspace };
+  /** A store on a database of its own. */
+  const freshStore = () => storeOn(freshDb());
+  return { freshDb, storeOn, freshStore, savedWorkspace };
 }
 
 /** Resolves once `check` holds; rejects after `ms`. */

@@ -7,7 +7,7 @@ import { parseWorkspaceFile } from '../../src/workspace/file-format.ts';
 import { workspaceContent } from '../../src/workspace/model.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
-const { freshDb, storeOn } = storeHarness('t');
+const { freshDb, storeOn, freshStore } = storeHarness('t');
 
 /** Tab A made a workspace (with what `fill` adds) and saved it; tab B opened the same database and shows it. */
 async function twoTabs(fill: (a: WorkspaceStore) => void = () => {}) {
@@ -169,7 +169,7 @@ describe('WorkspaceStore', () => {
   });
 
   it('removes timeline items and dependencies with their matrix row', async () => {
-    const a = await storeOn(freshDb());
+    const a = await freshStore();
     a.create('Centrum', focus);
     const r1 = a.addIntervention(interventionById('halt')!)!;
     const r2 = a.addIntervention(interventionById('mentoring')!)!;
@@ -224,7 +224,7 @@ describe('status history and dataset (file version 6)', () => {
   });
 
   it('an export of a workspace that does not know its dataset records the one on screen', async () => {
-    const a = await storeOn(freshDb());
+    const a = await freshStore();
     a.create('Centrum', focus);
     expect(a.active!.dataset).toBeNull();
     a.currentDataset = { ref: { id: 'groningen2017', title: 'Groningen 2017', indelingYear: 2017 }, hasArea: () => true };

@@ -17,7 +17,7 @@ const survey: SurveyData = {
 };
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
 
-const { freshDb, storeOn, savedWorkspace } = storeHarness('enq');
+const { freshDb, storeOn, freshStore, savedWorkspace } = storeHarness('enq');
 
 beforeEach(() => localStorage.clear());
 
@@ -39,7 +39,7 @@ describe('survey from localStorage → workspace', () => {
 
   it('gets a workspace of its own for its gemeente when there is none', async () => {
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const a = await storeOn(freshDb());
+    const a = await freshStore();
     expect(a.workspaces.map((w) => [w.name, w.focus.gemeenteCode])).toEqual([['Enquête Groningen', 'GM0014']]);
     expect(a.surveyFor('nl2024')).toEqual(survey);
     expect(localStorage.getItem(OLD_KEY)).toBeNull();
@@ -63,7 +63,7 @@ describe('survey from localStorage → workspace', () => {
   it('stays in localStorage when IndexedDB cannot be used, so nothing is lost', async () => {
     vi.spyOn(WorkspaceDb, 'open').mockRejectedValue(new Error('indexedDB is not defined'));
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const a = await storeOn(freshDb());
+    const a = await freshStore();
     expect(a.error).toMatch(/niet bewaard/);
     expect(localStorage.getItem(OLD_KEY)).toBe(JSON.stringify(survey));
   });
@@ -71,13 +71,13 @@ describe('survey from localStorage → workspace', () => {
   it('stays in localStorage when the write into the workspace fails (quota)', async () => {
     vi.spyOn(WorkspaceDb.prototype, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const a = await storeOn(freshDb());
+    const a = await freshStore();
     expect(a.saveState).toBe('error');
     expect(localStorage.getItem(OLD_KEY)).toBe(JSON.stringify(survey));
   });
 
   it('setSurvey(null) removes only that dataset’s survey', async () => {
-    const a = await storeOn(freshDb());
+    const a = await freshStore();
     a.create('Centrum', focus);
     a.setSurvey('nl2024', survey);
     a.setSurvey('groningen2017', survey);
@@ -88,7 +88,7 @@ describe('survey from localStorage → workspace', () => {
   });
 
   it('a survey applied without a workspace gets one for the gemeente of its first figure', async () => {
-    const a = await storeOn(freshDb());
+    const a = await freshStore();
     const buurten = { ...survey, figures: [{ ...survey.figures[0], level: 'buurt' as const, code: 'BU0363AA01', name: 'Kop Zeedijk' }] };
     const id = a.workspaceIdForSurvey(buurten, (code) => (code === 'GM0363' ? 'Amsterdam' : code));
     expect(a.byId(id)?.name).toBe('Enquête Amsterdam');

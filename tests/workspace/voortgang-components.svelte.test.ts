@@ -14,8 +14,7 @@ import { voortgangMoment } from '../../src/ui/workspace/voortgang-moment.svelte.
 import { sampleWorkspace } from './fixtures.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
-const { freshDb, storeOn } = storeHarness('v');
-const freshStore = () => storeOn(freshDb());
+const { freshStore } = storeHarness('v');
 
 afterEach(() => {
   cleanup();
