@@ -207,6 +207,53 @@ const hasFigure = (c: CategoryFigure): c is CategoryFigure & { id: CategoryId; p
 export const MIN_QUESTIONS = 3;
 export const MAX_QUESTIONS = 5;
 
+/** The shown categories with their sentences: the weak spots (highest first), topped up to MIN_QUESTIONS with the next highest. */
+function pageFigures(input: ResidentPageInput): ResidentPage['figures'] {
+  const { area } = input;
+  const withFigures = input.noFigures ? [] : input.dataset.filter(hasFigure).sort((a, b) => b.percentile - a.percentile);
+  const weak = withFigures.filter((c) => isAttention(c.percentile));
+  const shown = (weak.length >= MIN_QUESTIONS ? weak : withFigures.slice(0, MIN_QUESTIONS)).slice(0, MAX_QUESTIONS);
+  const local = new Map((input.withinGemeente ?? []).filter(hasFigure).map((c) => [c.id, c.percentile]));
+  return shown.map((c) => {
+    const sentences = [figureSentence(area.name, area.level, c.id, c.percentile, input.datasetWhere)];
+    const inGemeente = local.get(c.id);
+    if (inGemeente !== undefined && area.level !== 'gemeente') sentences.push(gemeenteSentence(input.gemeenteName, area.level, inGemeente));
+    if (c.status === 'beperkt') sentences.push('Voor dit onderwerp hebben we niet alle cijfers.');
+    return { id: c.id, topic: PLAIN_CATEGORIES[c.id].topic, sentences, comparison: comparisonOf(c.percentile) };
+  });
+}
+
+/** What the figures cannot say here. Without figures because of a visitor area or too few inwoners, the reason is said once, not per topic. */
+function unknownNotes(input: ResidentPageInput, levelWord: string): string[] {
+  const missing = (c: CategoryFigure) => c.status === 'wittevlek' || (c.status === 'geen' && !input.visitorArea && !input.noFigures);
+  const white = input.dataset.filter((c) => isCategoryId(c.id) && missing(c)).map((c) => c.id as CategoryId);
+  const unknown: string[] = [];
+  if (input.noFigures) unknown.push(`In deze ${levelWord} wonen te weinig mensen om iets over de cijfers te zeggen.`);
+  else if (input.fewResidents) unknown.push(`In deze ${levelWord} wonen niet veel mensen. Daarom zeggen de cijfers minder dan in een grote ${levelWord}.`);
+  if (input.visitorArea) unknown.push(`In deze ${levelWord} komen veel bezoekers en mensen die er werken. Cijfers per bewoner zeggen hier weinig. Daarom vergelijken we de meeste onderwerpen niet met andere ${PLURAL[input.area.level]}.`);
+  for (const id of white) unknown.push(`Over ${PLAIN_CATEGORIES[id].topic.toLowerCase()} hebben we te weinig cijfers voor deze ${levelWord}.`);
+  unknown.push('De cijfers laten niet zien hoe veilig mensen zich voelen. Dat weet u zelf het best.');
+  unknown.push('Cijfers laten zien wat vaak samen voorkomt. Ze zeggen niet wat de oorzaak is.');
+  return unknown;
+}
+
+/** "Herkent u dit?" per shown figure; too few: topics without figures, in the kompas's order. */
+function pageQuestions(input: ResidentPageInput, figures: ResidentPage['figures'], levelWord: string): ResidentQuestion[] {
+  const unasked = input.dataset.filter((c) => isCategoryId(c.id) && (c.status === 'wittevlek' || c.status === 'geen')).map((c) => c.id as CategoryId);
+  const questions: ResidentQuestion[] = figures.map((f) => ({
+    id: f.id,
+    topic: f.topic,
+    statement: f.sentences[0],
+    text: `Herkent u dit? ${f.sentences[0]}`,
+  }));
+  for (const id of unasked) {
+    if (questions.length >= MIN_QUESTIONS) break;
+    const topic = PLAIN_CATEGORIES[id].topic;
+    questions.push({ id, topic, statement: '', text: `Merkt u in uw ${levelWord} iets van ${PLAIN_CATEGORIES[id].subject}?` });
+  }
+  return questions;
+}
+
 /**
  * The page. Shown categories: those that need attention (the kernteam's
  * weak spots, highest first), topped up to three with the next highest;
@@ -216,44 +263,8 @@ export const MAX_QUESTIONS = 5;
 export function buildResidentPage(input: ResidentPageInput): ResidentPage {
   const { area } = input;
   const levelWord = area.level === 'buurt' ? 'buurt' : area.level === 'wijk' ? 'wijk' : 'gemeente';
-  const withFigures = input.noFigures ? [] : input.dataset.filter(hasFigure).sort((a, b) => b.percentile - a.percentile);
-  const weak = withFigures.filter((c) => isAttention(c.percentile));
-  const shown = (weak.length >= MIN_QUESTIONS ? weak : withFigures.slice(0, MIN_QUESTIONS)).slice(0, MAX_QUESTIONS);
-  const local = new Map((input.withinGemeente ?? []).filter(hasFigure).map((c) => [c.id, c.percentile]));
-
-  const figures = shown.map((c) => {
-    const sentences = [figureSentence(area.name, area.level, c.id, c.percentile, input.datasetWhere)];
-    const inGemeente = local.get(c.id);
-    if (inGemeente !== undefined && area.level !== 'gemeente') sentences.push(gemeenteSentence(input.gemeenteName, area.level, inGemeente));
-    if (c.status === 'beperkt') sentences.push('Voor dit onderwerp hebben we niet alle cijfers.');
-    return { id: c.id, topic: PLAIN_CATEGORIES[c.id].topic, sentences, comparison: comparisonOf(c.percentile) };
-  });
-
-  // Without figures because of a visitor area or too few inwoners, the reason is said once, not per topic.
-  const missing = (c: CategoryFigure) => c.status === 'wittevlek' || (c.status === 'geen' && !input.visitorArea && !input.noFigures);
-  const white = input.dataset.filter((c) => isCategoryId(c.id) && missing(c)).map((c) => c.id as CategoryId);
-  const unasked = input.dataset.filter((c) => isCategoryId(c.id) && (c.status === 'wittevlek' || c.status === 'geen')).map((c) => c.id as CategoryId);
-  const unknown: string[] = [];
-  if (input.noFigures) unknown.push(`In deze ${levelWord} wonen te weinig mensen om iets over de cijfers te zeggen.`);
-  else if (input.fewResidents) unknown.push(`In deze ${levelWord} wonen niet veel mensen. Daarom zeggen de cijfers minder dan in een grote ${levelWord}.`);
-  if (input.visitorArea) unknown.push(`In deze ${levelWord} komen veel bezoekers en mensen die er werken. Cijfers per bewoner zeggen hier weinig. Daarom vergelijken we de meeste onderwerpen niet met andere ${PLURAL[area.level]}.`);
-  for (const id of white) unknown.push(`Over ${PLAIN_CATEGORIES[id].topic.toLowerCase()} hebben we te weinig cijfers voor deze ${levelWord}.`);
-  unknown.push('De cijfers laten niet zien hoe veilig mensen zich voelen. Dat weet u zelf het best.');
-  unknown.push('Cijfers laten zien wat vaak samen voorkomt. Ze zeggen niet wat de oorzaak is.');
-
-  const questions: ResidentQuestion[] = figures.map((f) => ({
-    id: f.id,
-    topic: f.topic,
-    statement: f.sentences[0],
-    text: `Herkent u dit? ${f.sentences[0]}`,
-  }));
-  // Too few topics with figures: ask about topics without figures, in the kompas's order.
-  for (const id of unasked) {
-    if (questions.length >= MIN_QUESTIONS) break;
-    const topic = PLAIN_CATEGORIES[id].topic;
-    questions.push({ id, topic, statement: '', text: `Merkt u in uw ${levelWord} iets van ${PLAIN_CATEGORIES[id].subject}?` });
-  }
-
+  const figures = pageFigures(input);
+  const questions = pageQuestions(input, figures, levelWord);
   const interventions = input.matrix.map((r) => `${plainInterventionName(r)} (${PLAIN_STATUS[r.status]})`);
 
   return {
@@ -263,7 +274,7 @@ export function buildResidentPage(input: ResidentPageInput): ResidentPage {
       'We vergelijken uw ' + levelWord + ' met andere ' + PLURAL[area.level] + '. We willen graag weten of u dit herkent.',
     ],
     figures,
-    unknown,
+    unknown: unknownNotes(input, levelWord),
     interventions: interventions.length ? interventions : [],
     questions: questions.slice(0, MAX_QUESTIONS),
     privacy: [

@@ -1,20 +1,22 @@
 /**
- * Rune-based store of all workspaces of this browser, with autosave to
- * IndexedDB and conflict detection between tabs.
+ * Rune-based store of all workspaces of this browser: the state the UI
+ * binds to, with autosave to IndexedDB and conflict detection between tabs.
  *
- * Every change goes through `edit()` (or a helper built on it), which marks
- * the workspace dirty and schedules a save. A save states the revision it
- * is based on; when another tab saved in between, nothing is written over
- * it: the two versions are merged field by field against the last stored
- * version this tab saw (merge.ts). Edits to different fields are kept
- * from both tabs; edits to the same field set `conflict`, which lists each
- * field with both values so the user chooses per field. A BroadcastChannel
- * tells other tabs about each save; a tab without unsaved changes takes the
- * new version, and every change that arrives from another tab sets
- * `notice` ("Bijgewerkt vanuit een ander tabblad: …").
+ * Every change goes through `edit()` (or a helper built on it, the changes
+ * themselves are in workspace-edits.ts), which marks the workspace dirty
+ * and schedules a save (autosave.ts). A save states the revision it is
+ * based on; when another tab saved in between, nothing is written over it:
+ * the two versions are merged field by field against the last stored
+ * version this tab saw (merge.ts). Edits to different fields are kept from
+ * both tabs; edits to the same field set `conflict`, which lists each field
+ * with both values so the user chooses per field. A BroadcastChannel
+ * (tab-channel.ts) tells other tabs about each save; a tab without unsaved
+ * changes takes the new version, and every change that arrives from
+ * another tab sets `notice` ("Bijgewerkt vanuit een ander tabblad: …").
+ * Opening and checking the storage is store-persistence.ts.
  */
 import { getContext, setContext } from 'svelte';
-import { WorkspaceDb, DB_NAME, type StoredWorkspace } from './db.ts';
+import { DB_NAME, type StoredWorkspace, type WorkspaceDb } from './db.ts';
 import {
   changeStatus,
   createWorkspace,
@@ -40,9 +42,25 @@ import type { AreaImport } from '../enrichment/area-table/types.ts';
 import type { SurveyData } from '../model/beleving-types.ts';
 import { forgetLegacySurvey, readLegacySurveys } from '../enrichment/survey/persist.ts';
 import type { Intervention } from './interventions.ts';
-import { parseStoredWorkspace, serializeWorkspace, workspaceFileName } from './file-format.ts';
-import { gemeenteOfAreaCode, levelOfAreaCode, wijkOfAreaCode } from '../model/area-code.ts';
+import { serializeWorkspace, workspaceFileName } from './file-format.ts';
 import { changedFields, mergeWorkspaces, resolveConflicts, type Choice, type FieldConflict } from './merge.ts';
+import * as edits from './workspace-edits.ts';
+import * as queries from './workspace-queries.ts';
+import { PendingSaves, SeenVersions } from './autosave.ts';
+import { TabChannel, type TabMessage } from './tab-channel.ts';
+import {
+  checkStoredRecords,
+  errorText,
+  notSavedText,
+  openWorkspaceDb,
+  quotaText,
+  readRememberedActive,
+  rememberActive,
+  type QuarantinedRecord,
+} from './store-persistence.ts';
+
+export { quarantinedJson, type QuarantinedRecord } from './store-persistence.ts';
+export { areaWithin } from './workspace-queries.ts';
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'conflict' | 'error';
 
@@ -63,70 +81,12 @@ export interface TabNotice {
   fields: string[];
 }
 
-type Message =
-  | { type: 'saved'; id: string; revision: number; tab: string }
-  | { type: 'deleted'; id: string; tab: string };
-
 export interface StoreOptions {
   dbName?: string;
   autosaveMs?: number;
   channelName?: string;
   /** How long opening the browser storage may take before the app says it is not saving (some managed browsers never answer). */
   openTimeoutMs?: number;
-}
-
-/**
- * A stored record that does not check out: kept out of the list so it
- * cannot hide the valid ones, shown by name with its problems, and
- * exportable as raw JSON. It stays in IndexedDB untouched.
- */
-export interface QuarantinedRecord {
-  key: string;
-  /** Best guess at a name, for the list. */
-  name: string;
-  errors: string[];
-  raw: unknown;
-}
-
-/** The record as JSON text for "Exporteren als JSON"; values JSON cannot hold are described. */
-export function quarantinedJson(record: QuarantinedRecord): string {
-  try {
-    return JSON.stringify(record.raw, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v), 2) + '\n';
-  } catch (e) {
-    return JSON.stringify({ fout: `Dit record kon niet als JSON worden geschreven: ${errorText(e)}`, tekst: String(record.raw) }, null, 2) + '\n';
-  }
-}
-
-/** Resolves with the value, or rejects after `ms` (the late value, if any, goes to `late`). */
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string, late: (value: T) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      reject(new Error(message));
-    }, ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        if (timedOut) late(value);
-        else resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        if (!timedOut) reject(error);
-      },
-    );
-  });
-}
-
-/** Is `code` the area itself or a buurt or wijk inside the wijk/gemeente `container`? The code rule is src/model/area-code.ts. */
-export function areaWithin(code: string, container: string): boolean {
-  if (code === container) return true;
-  const inner = levelOfAreaCode(code);
-  const outer = levelOfAreaCode(container);
-  if (outer === 'gemeente') return inner === 'wijk' || inner === 'buurt' ? gemeenteOfAreaCode(code) === container : false;
-  if (outer === 'wijk') return inner === 'buurt' && wijkOfAreaCode(code) === container;
-  return false;
 }
 
 /**
@@ -157,13 +117,9 @@ export class WorkspaceStore {
 
   readonly tabId = newId();
   #db: WorkspaceDb | null = null;
-  #channel: BroadcastChannel | null = null;
-  #revisions = new Map<string, number>();
-  /** The last stored version of each workspace this tab saw: the base of a three-way merge. */
-  #seen = new Map<string, Workspace>();
-  /** Edit counter per dirty workspace, so a save that raced with an edit keeps it dirty. */
-  #dirty = new Map<string, number>();
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  #channel: TabChannel | null = null;
+  #seen = new SeenVersions<Workspace>();
+  #pending: PendingSaves;
   #saving: Promise<void> | null = null;
   #initPromise: Promise<void> | null = null;
   readonly #opts: Required<StoreOptions>;
@@ -176,6 +132,7 @@ export class WorkspaceStore {
       channelName: opts.channelName ?? `${opts.dbName ?? DB_NAME}-kanaal`,
       openTimeoutMs: opts.openTimeoutMs ?? 5000,
     };
+    this.#pending = new PendingSaves(this.#opts.autosaveMs);
   }
 
   /** Loads all workspaces; safe to call more than once. */
@@ -185,36 +142,8 @@ export class WorkspaceStore {
   }
 
   async #init(): Promise<void> {
-    try {
-      this.#db = await withTimeout(WorkspaceDb.open(this.#opts.dbName), this.#opts.openTimeoutMs,
-        `de browseropslag antwoordde niet binnen ${this.#opts.openTimeoutMs / 1000} seconden`, (late) => late.close());
-      const stored = await this.#db.all();
-      const valid: StoredWorkspace[] = [];
-      const quarantined: QuarantinedRecord[] = [];
-      for (const record of stored) {
-        const checked = parseStoredWorkspace((record as { workspace?: unknown } | null)?.workspace);
-        const key = typeof record?.id === 'string' ? record.id : String((record as { id?: unknown } | null)?.id);
-        if (checked.ok && checked.workspace.id === key && Number.isInteger(record.revision)) valid.push({ ...record, workspace: checked.workspace });
-        else quarantined.push({ key, name: guessName(record), errors: checked.ok ? ['het record klopt niet met zijn sleutel of revisie'] : checked.errors, raw: record });
-      }
-      valid.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
-      for (const s of valid) {
-        this.#revisions.set(s.id, s.revision);
-        this.#seen.set(s.id, structuredClone(s.workspace));
-      }
-      this.workspaces = valid.map((s) => s.workspace);
-      this.quarantined = quarantined;
-      const remembered = readRememberedActive();
-      this.activeId = this.workspaces.some((w) => w.id === remembered) ? remembered : (this.workspaces[0]?.id ?? null);
-    } catch (e) {
-      this.#db = null;
-      this.saveState = 'error';
-      this.error = `Uw werk wordt niet bewaard in deze browser: ${errorText(e)}. Sla de werkruimte op als bestand om niets kwijt te raken.`;
-    }
-    if (typeof BroadcastChannel !== 'undefined') {
-      this.#channel = new BroadcastChannel(this.#opts.channelName);
-      this.#channel.onmessage = (ev: MessageEvent<Message>) => void this.#onMessage(ev.data);
-    }
+    await this.#loadStored();
+    this.#channel = new TabChannel(this.#opts.channelName, (msg) => void this.#onMessage(msg));
     if (typeof window !== 'undefined') {
       // Reload or closing the tab: write what is pending right away.
       window.addEventListener('pagehide', this.#onPageHide);
@@ -224,8 +153,25 @@ export class WorkspaceStore {
     this.loaded = true;
   }
 
+  /** Opens the database and shows what it holds; when it cannot be opened, says that work is not kept. */
+  async #loadStored(): Promise<void> {
+    try {
+      this.#db = await openWorkspaceDb(this.#opts.dbName, this.#opts.openTimeoutMs);
+      const { valid, quarantined } = checkStoredRecords(await this.#db.all());
+      for (const s of valid) this.#seen.record(s.id, s.revision, s.workspace);
+      this.workspaces = valid.map((s) => s.workspace);
+      this.quarantined = quarantined;
+      const remembered = readRememberedActive();
+      this.activeId = this.workspaces.some((w) => w.id === remembered) ? remembered : (this.workspaces[0]?.id ?? null);
+    } catch (e) {
+      this.#db = null;
+      this.saveState = 'error';
+      this.error = notSavedText(errorText(e));
+    }
+  }
+
   dispose(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+    this.#pending.cancelTimer();
     this.#channel?.close();
     this.#channel = null;
     if (typeof window !== 'undefined') {
@@ -237,7 +183,7 @@ export class WorkspaceStore {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.#dirty.size > 0;
+    return this.#pending.size > 0;
   }
 
   byId(id: string): Workspace | undefined {
@@ -246,7 +192,7 @@ export class WorkspaceStore {
 
   /** Workspaces whose focus contains this area (the area itself or a wijk/gemeente around it). */
   workspacesFor(areaCode: string): Workspace[] {
-    return this.workspaces.filter((w) => w.focus.areas.some((a) => areaWithin(areaCode, a.code) || areaWithin(a.code, areaCode)));
+    return queries.workspacesCovering(this.workspaces, areaCode);
   }
 
   select(id: string | null): void {
@@ -257,7 +203,7 @@ export class WorkspaceStore {
   create(name: string, focus: Focus): Workspace {
     const ws = createWorkspace(name.trim() || 'Naamloze werkruimte', focus, nowIso(), this.currentDataset?.ref ?? null);
     this.workspaces.push(ws);
-    this.#revisions.set(ws.id, 0);
+    this.#seen.recordNew(ws.id);
     this.select(ws.id);
     this.#markDirty(ws.id);
     return this.byId(ws.id)!;
@@ -284,25 +230,25 @@ export class WorkspaceStore {
   async remove(id: string): Promise<void> {
     await this.init();
     this.workspaces = this.workspaces.filter((w) => w.id !== id);
-    this.#dirty.delete(id);
-    this.#revisions.delete(id);
-    this.#seen.delete(id);
+    this.#pending.forget(id);
+    this.#seen.forget(id);
     if (this.activeId === id) this.select(this.workspaces[0]?.id ?? null);
     if (this.conflict?.workspaceId === id) this.conflict = null;
     await this.#db?.delete(id);
-    this.#post({ type: 'deleted', id, tab: this.tabId });
+    this.#channel?.post({ type: 'deleted', id, tab: this.tabId });
   }
 
   // ── Matrix ────────────────────────────────────────────────────────────────
 
   addIntervention(i: Intervention): MatrixRow | null {
-    const row = rowFromIntervention(i);
-    this.edit((ws) => void ws.matrix.push(row));
-    return this.active?.matrix.find((r) => r.id === row.id) ?? null;
+    return this.#addRow(rowFromIntervention(i));
   }
 
   addCustomRow(name: string): MatrixRow | null {
-    const row = customRow(name.trim() || 'Eigen interventie');
+    return this.#addRow(customRow(name.trim() || 'Eigen interventie'));
+  }
+
+  #addRow(row: MatrixRow): MatrixRow | null {
     this.edit((ws) => void ws.matrix.push(row));
     return this.active?.matrix.find((r) => r.id === row.id) ?? null;
   }
@@ -334,24 +280,14 @@ export class WorkspaceStore {
     });
   }
 
+  /** Removes a row with its timeline items. */
   removeRow(rowId: string): void {
-    this.edit((ws) => {
-      ws.matrix = ws.matrix.filter((r) => r.id !== rowId);
-      const gone = new Set(ws.timeline.filter((t) => t.rowId === rowId).map((t) => t.id));
-      ws.timeline = ws.timeline.filter((t) => !gone.has(t.id));
-      for (const t of ws.timeline) t.dependsOn = t.dependsOn.filter((d) => !gone.has(d));
-    });
+    this.edit((ws) => edits.removeRow(ws, rowId));
   }
 
   /** Moves a row up (-1) or down (+1), for keyboard reordering. */
   moveRow(rowId: string, delta: -1 | 1): void {
-    this.edit((ws) => {
-      const i = ws.matrix.findIndex((r) => r.id === rowId);
-      const j = i + delta;
-      if (i < 0 || j < 0 || j >= ws.matrix.length) return;
-      const [row] = ws.matrix.splice(i, 1);
-      ws.matrix.splice(j, 0, row);
-    });
+    this.edit((ws) => edits.moveRow(ws, rowId, delta));
   }
 
   // ── Timeline and events ───────────────────────────────────────────────────
@@ -377,23 +313,12 @@ export class WorkspaceStore {
   }
 
   removeTimelineItem(itemId: string): void {
-    this.edit((ws) => {
-      ws.timeline = ws.timeline.filter((t) => t.id !== itemId);
-      for (const t of ws.timeline) t.dependsOn = t.dependsOn.filter((d) => d !== itemId);
-    });
+    this.edit((ws) => edits.removeTimelineItem(ws, itemId));
   }
 
   /** Swaps the order of an item with its neighbour. */
   moveTimelineItem(itemId: string, delta: -1 | 1): void {
-    this.edit((ws) => {
-      const sorted = [...ws.timeline].sort((a, b) => a.order - b.order);
-      const i = sorted.findIndex((t) => t.id === itemId);
-      const j = i + delta;
-      if (i < 0 || j < 0 || j >= sorted.length) return;
-      const a = ws.timeline.find((t) => t.id === sorted[i].id)!;
-      const b = ws.timeline.find((t) => t.id === sorted[j].id)!;
-      [a.order, b.order] = [b.order, a.order];
-    });
+    this.edit((ws) => edits.moveTimelineItem(ws, itemId, delta));
   }
 
   addEvent(event: Omit<AreaEvent, 'id'>): void {
@@ -414,33 +339,15 @@ export class WorkspaceStore {
   // ── Local knowledge, priorities, Tafel van 12 ─────────────────────────────
 
   setLocalKnowledge(areaCode: string, categoryId: CategoryId, patch: Partial<Pick<LocalKnowledge, 'recognises' | 'examples' | 'notes'>>): void {
-    this.edit((ws) => {
-      let entry = ws.localKnowledge.find((k) => k.areaCode === areaCode && k.categoryId === categoryId);
-      if (!entry) {
-        ws.localKnowledge.push({ areaCode, categoryId, recognises: null, examples: '', notes: '', updatedAt: nowIso() });
-        entry = ws.localKnowledge[ws.localKnowledge.length - 1];
-      }
-      Object.assign(entry, patch, { updatedAt: nowIso() });
-    });
+    this.edit((ws) => edits.setLocalKnowledge(ws, areaCode, categoryId, patch));
   }
 
   togglePriority(categoryId: CategoryId): void {
-    this.edit((ws) => {
-      ws.priorities = ws.priorities.includes(categoryId)
-        ? ws.priorities.filter((c) => c !== categoryId)
-        : [...ws.priorities, categoryId];
-    });
+    this.edit((ws) => edits.togglePriority(ws, categoryId));
   }
 
   setTafel(areaCode: string, itemId: string, patch: Partial<Pick<TafelEntry, 'state' | 'source' | 'date'>>): void {
-    this.edit((ws) => {
-      let entry = ws.tafel.find((t) => t.areaCode === areaCode && t.itemId === itemId);
-      if (!entry) {
-        ws.tafel.push({ areaCode, itemId, state: 'onbekend', source: '', date: '' });
-        entry = ws.tafel[ws.tafel.length - 1];
-      }
-      Object.assign(entry, patch);
-    });
+    this.edit((ws) => edits.setTafel(ws, areaCode, itemId, patch));
   }
 
   /**
@@ -448,10 +355,7 @@ export class WorkspaceStore {
    * in a workspace (default: the active one); null removes it.
    */
   setJudgement(areaCode: string, categoryId: CategoryId, judgement: Omit<Judgement, 'areaCode' | 'categoryId'> | null, id: string | null = this.activeId): void {
-    this.edit((ws) => {
-      const rest = (ws.judgements ?? []).filter((j) => !(j.areaCode === areaCode && j.categoryId === categoryId));
-      ws.judgements = judgement ? [...rest, { areaCode, categoryId, ...judgement }] : rest;
-    }, id);
+    this.edit((ws) => edits.setJudgement(ws, areaCode, categoryId, judgement), id);
   }
 
   // ── Area data imports ─────────────────────────────────────────────────────
@@ -477,11 +381,7 @@ export class WorkspaceStore {
 
   /** Puts a removed import back at its place (undo of removeImport). */
   restoreImport(imp: AreaImport, index: number, id: string | null = this.activeId): void {
-    this.edit((ws) => {
-      const list = (ws.imports ?? []).filter((i) => i.id !== imp.id);
-      list.splice(Math.min(index, list.length), 0, imp);
-      ws.imports = list;
-    }, id);
+    this.edit((ws) => edits.restoreImport(ws, imp, index), id);
   }
 
   // ── Surveys (veiligheidsbeleving) ─────────────────────────────────────────
@@ -495,12 +395,8 @@ export class WorkspaceStore {
   /** Sets (or with null removes) the survey of a workspace for a dataset; one survey per dataset. */
   setSurvey(datasetId: string, survey: SurveyData | null, id: string | null = this.activeId): void {
     const plain = survey ? (structuredClone($state.snapshot(survey)) as SurveyData) : null;
-    this.edit((ws) => {
-      const others = (ws.surveys ?? []).filter((s) => s.datasetId !== datasetId);
-      ws.surveys = plain ? [...others, { datasetId, survey: plain }] : others;
-    }, id);
+    this.edit((ws) => edits.setSurvey(ws, datasetId, plain), id);
   }
-
   /**
    * The active workspace, or, when there is none, a new one for the gemeente
    * of the survey's first figure (CBS codes carry the gemeente's four digits).
@@ -530,8 +426,7 @@ export class WorkspaceStore {
       adopted.push(datasetId);
     }
     // Still inside init, so no other save can run: write directly (flush would wait for init).
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#pending.cancelTimer();
     await this.#saveAll();
     if (this.#durable()) adopted.forEach(forgetLegacySurvey);
   }
@@ -552,22 +447,16 @@ export class WorkspaceStore {
     }, id);
   }
 
+  // ── Lookups for the map, the kompas and the report ────────────────────────
+
   /** The judgement for an area and category: from the active workspace first, then any other. */
   findJudgement(areaCode: string, categoryId: string): { judgement: Judgement; workspace: Workspace } | null {
-    const ordered = this.active ? [this.active, ...this.workspaces.filter((w) => w !== this.active)] : this.workspaces;
-    for (const ws of ordered) {
-      const j = (ws.judgements ?? []).find((x) => x.areaCode === areaCode && x.categoryId === categoryId);
-      if (j) return { judgement: j, workspace: ws };
-    }
-    return null;
+    return queries.findJudgement(queries.activeFirst(this.workspaces, this.active), areaCode, categoryId);
   }
 
   /** All judgements for one category by area code (for the map), with the same precedence as findJudgement. */
   judgementsFor(categoryId: string): Map<string, Judgement> {
-    const out = new Map<string, Judgement>();
-    const ordered = this.active ? [this.active, ...this.workspaces.filter((w) => w !== this.active)] : this.workspaces;
-    for (const ws of ordered) for (const j of ws.judgements ?? []) if (j.categoryId === categoryId && !out.has(j.areaCode)) out.set(j.areaCode, j);
-    return out;
+    return queries.judgementsFor(queries.activeFirst(this.workspaces, this.active), categoryId);
   }
 
   /**
@@ -575,17 +464,7 @@ export class WorkspaceStore {
    * the active workspace, then any other; falls back to the enclosing wijk.
    */
   findLocalKnowledge(areaCode: string, categoryId: string): { entry: LocalKnowledge; workspace: Workspace } | null {
-    const ordered = this.active ? [this.active, ...this.workspaces.filter((w) => w !== this.active)] : this.workspaces;
-    const matches = (exact: boolean) => {
-      for (const ws of ordered) {
-        const entry = ws.localKnowledge.find(
-          (k) => k.categoryId === categoryId && (exact ? k.areaCode === areaCode : areaWithin(areaCode, k.areaCode)) && hasContent(k),
-        );
-        if (entry) return { entry, workspace: ws };
-      }
-      return null;
-    };
-    return matches(true) ?? matches(false);
+    return queries.findLocalKnowledge(queries.activeFirst(this.workspaces, this.active), areaCode, categoryId);
   }
 
   // ── Files ─────────────────────────────────────────────────────────────────
@@ -633,7 +512,7 @@ export class WorkspaceStore {
         ws.name = `${ws.name} (geïmporteerd)`;
       }
       this.workspaces.push(ws);
-      if (!this.#revisions.has(ws.id)) this.#revisions.set(ws.id, 0);
+      this.#seen.recordNew(ws.id);
     }
     this.select(ws.id);
     this.#markDirty(ws.id);
@@ -643,13 +522,9 @@ export class WorkspaceStore {
   // ── Saving ────────────────────────────────────────────────────────────────
 
   #markDirty(id: string): void {
-    this.#dirty.set(id, (this.#dirty.get(id) ?? 0) + 1);
+    this.#pending.mark(id);
     if (this.saveState !== 'conflict') this.saveState = 'dirty';
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.flush();
-    }, this.#opts.autosaveMs);
+    this.#pending.schedule(() => void this.flush());
   }
 
   /**
@@ -663,19 +538,16 @@ export class WorkspaceStore {
   }
 
   #durable(): boolean {
-    return this.#db !== null && this.#dirty.size === 0 && this.saveState === 'saved';
+    return this.#db !== null && this.#pending.size === 0 && this.saveState === 'saved';
   }
 
   /** Saves every dirty workspace now. Resolves when done. */
   async flush(): Promise<void> {
-    if (this.#timer) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
+    this.#pending.cancelTimer();
     await this.init();
     // One save at a time; a flush during a save runs right after it.
     while (this.#saving) await this.#saving;
-    if (this.#dirty.size === 0) return;
+    if (this.#pending.size === 0) return;
     this.#saving = this.#saveAll().finally(() => (this.#saving = null));
     await this.#saving;
   }
@@ -685,53 +557,62 @@ export class WorkspaceStore {
     if (!db) {
       // No IndexedDB (blocked by policy or private mode): work stays in memory only.
       this.saveState = 'error';
-      this.error ??= 'Uw werk wordt niet bewaard in deze browser: de browseropslag is niet beschikbaar. Sla de werkruimte op als bestand om niets kwijt te raken.';
+      this.error ??= notSavedText('de browseropslag is niet beschikbaar');
       return;
     }
     this.saveState = 'saving';
     let conflicted = false;
-    for (const [id, editCount] of [...this.#dirty]) {
-      if (this.conflict?.workspaceId === id) {
-        conflicted = true;
-        continue;
-      }
-      const ws = this.byId(id);
-      if (!ws) {
-        this.#dirty.delete(id);
-        continue;
-      }
+    for (const [id, editCount] of this.#pending.list()) {
       try {
-        // Another tab saved in between: merge with its version and try again (a third tab may race once more).
-        for (let attempt = 0; attempt < 3; attempt++) {
-          const snap = $state.snapshot(ws) as Workspace;
-          const res = await db.put(snap, this.#revisions.get(id) ?? 0);
-          if (res.ok) {
-            this.#revisions.set(id, res.revision);
-            // A snapshot of a plain (unproxied) object is the object itself: keep a copy.
-            this.#seen.set(id, structuredClone(snap));
-            if (this.#dirty.get(id) === editCount) this.#dirty.delete(id);
-            this.#post({ type: 'saved', id, revision: res.revision, tab: this.tabId });
-            break;
-          }
-          if (!this.#mergeTheirs(id, res.current ?? null)) {
-            conflicted = true;
-            break;
-          }
-        }
+        if (await this.#saveOne(db, id, editCount)) conflicted = true;
       } catch (e) {
         this.saveState = 'error';
-        this.error = `Uw werk wordt niet bewaard in deze browser: opslaan is mislukt (${quotaText(e)}). Sla de werkruimte op als bestand om niets kwijt te raken.`;
+        this.error = notSavedText(`opslaan is mislukt (${quotaText(e)})`);
         return;
       }
     }
     if (conflicted || this.conflict) this.saveState = 'conflict';
-    else if (this.#dirty.size > 0) this.saveState = 'dirty';
+    else if (this.#pending.size > 0) this.saveState = 'dirty';
     else {
       this.saveState = 'saved';
       this.lastSavedAt = nowIso();
       this.error = null;
     }
   }
+
+  /**
+   * Writes one dirty workspace; when another tab saved in between, merges
+   * with its version and tries again (a third tab may race once more).
+   * True when the user must choose between the versions first.
+   */
+  async #saveOne(db: WorkspaceDb, id: string, editCount: number): Promise<boolean> {
+    if (this.conflict?.workspaceId === id) return true;
+    const ws = this.byId(id);
+    if (!ws) {
+      this.#pending.forget(id);
+      return false;
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const snap = $state.snapshot(ws) as Workspace;
+      const res = await db.put(snap, this.#seen.revision(id) ?? 0);
+      if (res.ok) {
+        this.#stored(id, res.revision, snap);
+        this.#pending.saved(id, editCount);
+        return false;
+      }
+      if (!this.#mergeTheirs(id, res.current ?? null)) return true;
+    }
+    // Still dirty: the next save tries again.
+    return false;
+  }
+
+  /** IndexedDB holds `snap` at `revision`: remember it as the merge base and tell the other tabs. */
+  #stored(id: string, revision: number, snap: Workspace): void {
+    this.#seen.record(id, revision, snap);
+    this.#channel?.post({ type: 'saved', id, revision, tab: this.tabId });
+  }
+
+  // ── Tabs: conflicts and changes from elsewhere ────────────────────────────
 
   /**
    * Ends a conflict: `reload` takes the other tab's version, `keepMine`
@@ -751,26 +632,26 @@ export class WorkspaceStore {
     }
     if (choice === 'keepMine' && mine) {
       const snap = $state.snapshot(mine) as Workspace;
-      const revision = await db.forcePut(snap);
-      this.#revisions.set(c.workspaceId, revision);
-      this.#seen.set(c.workspaceId, structuredClone(snap));
-      this.#dirty.delete(c.workspaceId);
-      this.#post({ type: 'saved', id: c.workspaceId, revision, tab: this.tabId });
+      this.#stored(c.workspaceId, await db.forcePut(snap), snap);
+      this.#pending.forget(c.workspaceId);
     } else {
-      if (choice === 'copy' && mine) {
-        const copy = structuredClone($state.snapshot(mine) as Workspace);
-        copy.id = newId();
-        copy.name = `${mine.name} (mijn versie)`;
-        this.workspaces.push(copy);
-        this.#revisions.set(copy.id, 0);
-        this.#dirty.set(copy.id, 1);
-      }
-      this.#dirty.delete(c.workspaceId);
+      if (choice === 'copy' && mine) this.#keepAsCopy(mine);
+      this.#pending.forget(c.workspaceId);
       this.#applyStored(c.workspaceId, c.theirs ? { id: c.workspaceId, revision: c.theirRevision, workspace: c.theirs } : null);
     }
     this.conflict = null;
-    this.saveState = this.#dirty.size > 0 ? 'dirty' : 'saved';
-    if (this.#dirty.size > 0) await this.flush();
+    this.saveState = this.#pending.size > 0 ? 'dirty' : 'saved';
+    if (this.#pending.size > 0) await this.flush();
+  }
+
+  /** This tab's version of a workspace as a new workspace "(mijn versie)", to be saved. */
+  #keepAsCopy(mine: Workspace): void {
+    const copy = structuredClone($state.snapshot(mine) as Workspace);
+    copy.id = newId();
+    copy.name = `${mine.name} (mijn versie)`;
+    this.workspaces.push(copy);
+    this.#seen.recordNew(copy.id);
+    this.#pending.mark(copy.id);
   }
 
   /**
@@ -784,7 +665,7 @@ export class WorkspaceStore {
     const resolved = resolveConflicts(c.merged, c.fields, choices);
     this.#takeMerged(c.workspaceId, resolved, { id: c.workspaceId, revision: c.theirRevision, workspace: c.theirs });
     this.conflict = null;
-    this.#dirty.set(c.workspaceId, (this.#dirty.get(c.workspaceId) ?? 0) + 1);
+    this.#pending.mark(c.workspaceId);
     this.saveState = 'dirty';
     await this.flush();
   }
@@ -804,7 +685,7 @@ export class WorkspaceStore {
       this.conflict = { workspaceId: id, theirs: stored?.workspace ?? null, theirRevision: stored?.revision ?? 0, fields: [], merged: null };
       return false;
     }
-    const result = mergeWorkspaces(this.#seen.get(id) ?? null, $state.snapshot(mine) as Workspace, stored.workspace);
+    const result = mergeWorkspaces(this.#seen.content(id), $state.snapshot(mine) as Workspace, stored.workspace);
     if (result.conflicts.length) {
       this.conflict = { workspaceId: id, theirs: stored.workspace, theirRevision: stored.revision, fields: result.conflicts, merged: result.merged };
       return false;
@@ -820,8 +701,7 @@ export class WorkspaceStore {
     if (!ws) return;
     for (const key of Object.keys(ws) as (keyof Workspace)[]) if (!(key in merged)) delete ws[key];
     Object.assign(ws, structuredClone(merged));
-    this.#revisions.set(id, base.revision);
-    this.#seen.set(id, structuredClone(base.workspace));
+    this.#seen.record(id, base.revision, base.workspace);
   }
 
   #announce(id: string, fields: string[]): void {
@@ -830,24 +710,23 @@ export class WorkspaceStore {
     this.notice = { workspaceId: id, fields: [...earlier, ...fields.filter((f) => !earlier.includes(f))] };
   }
 
+  /** This tab shows the stored version (or drops the workspace when another tab deleted it). */
   #applyStored(id: string, stored: StoredWorkspace | null): void {
     const i = this.workspaces.findIndex((w) => w.id === id);
     if (!stored) {
       if (i >= 0) this.workspaces.splice(i, 1);
-      this.#revisions.delete(id);
-      this.#seen.delete(id);
+      this.#seen.forget(id);
       if (this.activeId === id) this.select(this.workspaces[0]?.id ?? null);
       return;
     }
-    this.#revisions.set(id, stored.revision);
-    this.#seen.set(id, structuredClone(stored.workspace));
+    this.#seen.record(id, stored.revision, stored.workspace);
     if (i >= 0) this.workspaces[i] = stored.workspace;
     else this.workspaces.push(stored.workspace);
   }
 
-  async #onMessage(msg: Message): Promise<void> {
+  async #onMessage(msg: TabMessage): Promise<void> {
     if (!msg || msg.tab === this.tabId || !this.#db) return;
-    const known = this.#revisions.get(msg.id);
+    const known = this.#seen.revision(msg.id);
     if (msg.type === 'saved' && known !== undefined && msg.revision <= known) return;
     const stored = await this.#db.get(msg.id);
     if (this.conflict?.workspaceId === msg.id) {
@@ -855,60 +734,14 @@ export class WorkspaceStore {
       this.#mergeTheirs(msg.id, stored);
       return;
     }
-    if (this.#dirty.has(msg.id)) {
+    if (this.#pending.has(msg.id)) {
       // Unsaved work here and a newer version there: merge, and ask only about fields both changed.
       if (this.#mergeTheirs(msg.id, stored)) this.#markDirty(msg.id);
       else this.saveState = 'conflict';
       return;
     }
-    if (this.byId(msg.id) && stored) this.#announce(msg.id, changedFields(this.#seen.get(msg.id) ?? null, stored.workspace));
+    if (this.byId(msg.id) && stored) this.#announce(msg.id, changedFields(this.#seen.content(msg.id), stored.workspace));
     this.#applyStored(msg.id, stored);
-  }
-
-  #post(msg: Message): void {
-    try {
-      this.#channel?.postMessage(msg);
-    } catch {
-      // A closed channel only means no other tab hears about it.
-    }
-  }
-}
-
-function hasContent(k: LocalKnowledge): boolean {
-  return k.recognises !== null || k.examples.trim() !== '' || k.notes.trim() !== '';
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** The browser's own words for a full disk are English; say it in Dutch. */
-function quotaText(e: unknown): string {
-  const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
-  return name === 'QuotaExceededError' ? 'de opslagruimte van de browser is vol' : errorText(e);
-}
-
-function guessName(record: unknown): string {
-  const ws = (record as { workspace?: { name?: unknown } } | null)?.workspace;
-  return typeof ws?.name === 'string' && ws.name.trim() ? ws.name.slice(0, 200) : 'werkruimte zonder leesbare naam';
-}
-
-const ACTIVE_KEY = 'wijkveiligheidskompas.actieveWerkruimte';
-
-function readRememberedActive(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(ACTIVE_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function rememberActive(id: string | null): void {
-  try {
-    if (id) globalThis.localStorage?.setItem(ACTIVE_KEY, id);
-    else globalThis.localStorage?.removeItem(ACTIVE_KEY);
-  } catch {
-    // Private mode or storage disabled: only the choice of workspace is lost.
   }
 }
 

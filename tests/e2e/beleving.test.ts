@@ -5,10 +5,9 @@
  * estimate, and the kernteam's judgement beside the score and on the map.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 import { QUADRANTS } from '../../src/beleving/gap.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
@@ -16,13 +15,7 @@ const SURVEY = fileURLToPath(new URL('../fixtures/beleving/vm-2023-gemeenten.csv
 /** A waarstaatjegemeente wijk export for Utrecht: Windows-1252, a title line, names without CBS's "Wijk 03", a "Bron:" footer, one short row. */
 const SURVEY_WIJKEN = fileURLToPath(new URL('../fixtures/beleving/vm-2023-wijken-utrecht.csv', import.meta.url));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** Pixels of the map canvas per quadrant colour (fills at 0.88 opacity over land). */
 async function quadrantPixels(page: Page): Promise<{ total: number; byQuadrant: number[] }> {

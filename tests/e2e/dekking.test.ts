@@ -4,18 +4,10 @@
  * (Groningen, WK001403) has buurten without police rows holding about a
  * fifth of its inwoners; before, it was grey ("geen gegevens").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, openApp } from './helpers.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe('wijken uit buurten met en zonder politiecijfers', () => {
   it('Oud-Noord shows the share of inwoners its crime rests on, and is coloured on the map', async () => {

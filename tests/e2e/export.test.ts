@@ -4,18 +4,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, openApp } from './helpers.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe('bronvermelding en GIS-export', () => {
   it('the map credits CBS, Politie, RIVM/GGD and CC BY 4.0', async () => {

@@ -1,8 +1,31 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
 export const baseUrl = () => inject('baseUrl');
+
+/**
+ * One headless Chromium for the calling test file, launched before its first
+ * test and closed after its last. What it returns stands in for that browser
+ * (it forwards to the launched one), so a file says
+ * `const browser = chromiumForFile();` once instead of its own hooks.
+ */
+export function chromiumForFile(): Browser {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launchChromium();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return new Proxy({} as Browser, {
+    get(_target, key) {
+      if (!launched) throw new Error('De browser is nog niet gestart: gebruik hem pas binnen een test.');
+      const value: unknown = Reflect.get(launched, key, launched);
+      return typeof value === 'function' ? value.bind(launched) : value;
+    },
+  });
+}
 
 export interface OpenedApp {
   page: Page;

@@ -3,18 +3,11 @@
  * in real headless Chromium: F1 Verloedering is a witte vlek at buurt level
  * in the shipped data and becomes a score, on the map and in the kompas.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 const SELECTED = 'BU00140001';
 const f1Status = (page: Page) => page.locator('#cat-F1 .cat-score').textContent();

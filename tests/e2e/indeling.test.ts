@@ -3,18 +3,11 @@
  * at laptop sizes (wide tables scroll inside their own region, the page never
  * scrolls sideways), and on a tablet the legend stays beside the map.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile, openApp } from './helpers.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 const KANALENEILAND_ZUID = '#ds=nl2024&lvl=buurt&sel=BU03440831&bez=1';
 

@@ -3,18 +3,10 @@
  * the shipped Nederland 2024 data: what a beleidsadviseur and a wijkagent do.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { externalRequests, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, externalRequests, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe('de kaart', () => {
   it('renders coloured areas and recolours when another category is chosen', async () => {

@@ -3,18 +3,10 @@
  * dataset switch, labels and hover on the map, and clear messages when the
  * web server is not set up for PMTiles.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { baseUrl, mapPixels, openApp, openAppPage, waitForColouredMap } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, chromiumForFile, mapPixels, openApp, openAppPage, waitForColouredMap } from './helpers.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe('openen en laden', () => {
   it('opens on the gemeente a host sets in config.json', async () => {

@@ -5,10 +5,9 @@
  * switches the layer off.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { externalRequests, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile, externalRequests, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 
 const MELDINGEN = fileURLToPath(new URL('../fixtures/points/meldingen-rd.csv', import.meta.url));
 const FOUT = fileURLToPath(new URL('../fixtures/points/meldingen-fout.csv', import.meta.url));
@@ -17,13 +16,7 @@ const MORA_EXPORT = fileURLToPath(new URL('../fixtures/points/mora-export-1252.c
 /** 50 points in Brussels: inside the rough rectangle around the Netherlands, in no Dutch buurt. */
 const BRUSSEL = fileURLToPath(new URL('../fixtures/points/brussel-wgs84.csv', import.meta.url));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** Pixels of the point colour (teal, see src/map/point-overlay.ts) on the map canvas. */
 async function pointPixels(page: Page): Promise<number> {

@@ -4,21 +4,13 @@
  * the start screen that work is not being saved and offers "Opslaan als
  * bestand", and the point/data dialogs never claim "bewaard".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { mapPixels, openApp } from './helpers.ts';
+import { chromiumForFile, mapPixels, openApp } from './helpers.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 // Headless Chromium has the save picker but no one to answer it: files are offered as downloads instead.
 const NO_PICKER = `Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });`;

@@ -3,20 +3,13 @@
  * the same workspace. Edits to different fields are merged; edits to the
  * same field ask the tab that saves last, with both values side by side.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { baseUrl, openApp, waitForColouredMap } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { baseUrl, chromiumForFile, openApp, waitForColouredMap } from './helpers.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function matrixRow(page: Page): Promise<Locator> {
   await page.bringToFront();

@@ -3,21 +3,14 @@
  * and the keyboard paths a user without a mouse takes through each view.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openApp, newWorkspaceForArea } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForFile, newWorkspaceForArea, openApp } from './helpers.ts';
 import { axeViolations } from './axe.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** Press Tab until the focused element matches (bounded), and say what has focus. */
 async function tabTo(page: Page, matches: (el: { id: string; text: string; role: string | null; inTableBody: boolean }) => boolean, max = 120): Promise<boolean> {

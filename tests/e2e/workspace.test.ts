@@ -3,22 +3,15 @@
  * choose an area, add a suggested intervention, edit it, plan it, reload,
  * export, clear, import, and refuse malformed or hostile files.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import type { Locator, Page } from 'playwright-core';
 import { FILE_VERSION } from '../../src/workspace/file-format.ts';
-import { openApp, storedWorkspaces, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, openApp, storedWorkspaces, waitForColouredMap } from './helpers.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** Opens the workspace panel the app shows for the selected area. */
 async function workspacePanel(page: Page): Promise<Locator> {

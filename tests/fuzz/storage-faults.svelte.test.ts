@@ -5,39 +5,24 @@
  * that never answers or is full is said in Dutch.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
-import { quarantinedJson, WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { quarantinedJson } from '../../src/workspace/workspace-store.svelte.ts';
+import { storeHarness } from '../workspace/store-harness.ts';
 import { WorkspaceDb } from '../../src/workspace/db.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0363', areas: [{ code: 'WK0363AA', name: 'Burgwallen-Oude Zijde' }] };
-let n = 0;
-const stores: WorkspaceStore[] = [];
-const open = (dbName: string, extra: Partial<ConstructorParameters<typeof WorkspaceStore>[0]> = {}) => {
-  const s = new WorkspaceStore({ dbName, autosaveMs: 5, ...extra });
-  stores.push(s);
-  return s;
-};
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  while (stores.length) stores.pop()!.dispose();
-});
+const { freshDb, storeOn, freshStore, savedWorkspace } = storeHarness('fout');
 
 describe('storage faults', () => {
   it('one malformed record is quarantined (shown, exportable) and the valid workspaces stay reachable', async () => {
-    const db = `q${++n}`;
-    const a = open(db);
-    await a.init();
-    a.create('Goed', focus);
-    expect(await a.saveNow()).toBe(true);
+    const { db } = await savedWorkspace('Goed', focus);
     const raw = await openDB(db, 1);
     await raw.put('workspaces', { id: 'kapot', revision: 1, workspace: { id: 'kapot', name: 'Kapot', matrix: 'geen lijst', focus: null } });
     await raw.put('workspaces', { id: 'leeg', revision: 1 });
     raw.close();
 
-    const b = open(db);
-    await b.init();
+    const b = await storeOn(db);
     expect(b.workspaces.map((w) => w.name)).toEqual(['Goed']);
     expect(b.saveState).not.toBe('error');
     expect(b.quarantined.map((q) => [q.key, q.name])).toEqual([['kapot', 'Kapot'], ['leeg', 'werkruimte zonder leesbare naam']]);
@@ -47,8 +32,7 @@ describe('storage faults', () => {
 
   it('storage that never answers: the app keeps working and says in Dutch that nothing is saved', async () => {
     vi.spyOn(WorkspaceDb, 'open').mockReturnValue(new Promise(() => {}));
-    const s = open(`h${++n}`, { openTimeoutMs: 50 });
-    await s.init();
+    const s = await storeOn(freshDb(), { openTimeoutMs: 50 });
     expect(s.loaded).toBe(true);
     s.create('In het geheugen', focus);
     expect(await s.saveNow()).toBe(false);
@@ -59,26 +43,20 @@ describe('storage faults', () => {
 
   it('IndexedDB missing or throwing on open is said the same way', async () => {
     vi.spyOn(WorkspaceDb, 'open').mockRejectedValue(new Error('indexedDB is not defined'));
-    const s = open(`m${++n}`);
-    await s.init();
+    const s = await freshStore();
     s.create('X', focus);
     expect(await s.saveNow()).toBe(false);
     expect(s.error).toMatch(/^Uw werk wordt niet bewaard in deze browser: indexedDB is not defined\./);
   });
 
   it('a full quota is reported, not "bewaard", and what was saved before stays', async () => {
-    const db = `f${++n}`;
-    const s = open(db);
-    await s.init();
-    s.create('Eerder bewaard', focus);
-    expect(await s.saveNow()).toBe(true);
+    const { db, store: s } = await savedWorkspace('Eerder bewaard', focus);
     vi.spyOn(WorkspaceDb.prototype, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     s.rename(s.activeId!, 'Nieuwe naam');
     expect(await s.saveNow()).toBe(false);
     expect(s.error).toBe('Uw werk wordt niet bewaard in deze browser: opslaan is mislukt (de opslagruimte van de browser is vol). Sla de werkruimte op als bestand om niets kwijt te raken.');
     vi.restoreAllMocks();
-    const again = open(db);
-    await again.init();
+    const again = await storeOn(db);
     expect(again.workspaces.map((w) => w.name)).toEqual(['Eerder bewaard']);
   });
 });

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { storeHarness } from './store-harness.ts';
 import { interventionById } from '../../src/workspace/interventions.ts';
 import { DEFAULT_CATEGORY_LABELS } from '../../src/workspace/ids.ts';
 import { FILE_VERSION, serializeWorkspace } from '../../src/workspace/file-format.ts';
@@ -19,24 +19,13 @@ import { sampleWorkspace } from './fixtures.ts';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
 const area = { code: 'WK001401', name: 'Centrum', level: 'wijk' as const, gemeenteCode: 'GM0014' };
-let n = 0;
-const stores: WorkspaceStore[] = [];
-
-async function freshStore(): Promise<WorkspaceStore> {
-  const s = new WorkspaceStore({ dbName: `c${++n}-${Date.now()}`, autosaveMs: 5 });
-  stores.push(s);
-  await s.init();
-  return s;
-}
+const { freshDb, storeOn, freshStore } = storeHarness('c');
 
 function fileOf(text: string): File {
   return new File([text], 'werkruimte.json', { type: 'application/json' });
 }
 
-afterEach(() => {
-  cleanup();
-  while (stores.length) stores.pop()!.dispose();
-});
+afterEach(() => cleanup());
 
 describe('MatrixView', () => {
   it('edits a row in place with labelled controls', async () => {
@@ -201,14 +190,11 @@ describe('WorkspacePanel', () => {
 
 describe('ConflictBanner', () => {
   it('offers a choice when another tab saved first', async () => {
-    const dbName = `conflict-${Date.now()}`;
-    const a = new WorkspaceStore({ dbName, autosaveMs: 5 });
-    const b = new WorkspaceStore({ dbName, autosaveMs: 5 });
-    stores.push(a, b);
-    await a.init();
+    const dbName = freshDb();
+    const a = await storeOn(dbName);
     const ws = a.create('Centrum', focus);
     await a.flush();
-    await b.init();
+    const b = await storeOn(dbName);
     b.edit((w) => void (w.name = 'Uit tab B'), ws.id);
     a.edit((w) => void (w.name = 'Uit tab A'), ws.id);
     await b.flush();

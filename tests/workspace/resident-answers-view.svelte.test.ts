@@ -2,22 +2,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { storeHarness } from './store-harness.ts';
 import ResidentAnswersView from '../../src/ui/workspace/ResidentAnswersView.svelte';
 
 const area = { code: 'BU00140002', name: 'Binnenstad-Oost', level: 'buurt' as const, gemeenteCode: 'GM0014' };
-const stores: WorkspaceStore[] = [];
-afterEach(() => {
-  cleanup();
-  while (stores.length) stores.pop()!.dispose();
-});
-
-async function freshStore(): Promise<WorkspaceStore> {
-  const s = new WorkspaceStore({ dbName: `bewoners-${stores.length}-${Date.now()}`, autosaveMs: 5 });
-  stores.push(s);
-  await s.init();
-  return s;
-}
+const { freshStore } = storeHarness('bewoners');
+afterEach(() => cleanup());
 
 async function choose(name: string, text: string) {
   const input = screen.getByLabelText(/Antwoorden inlezen/) as HTMLInputElement;

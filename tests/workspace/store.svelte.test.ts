@@ -1,52 +1,36 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { WorkspaceStore, areaWithin } from '../../src/workspace/workspace-store.svelte.ts';
+import { describe, expect, it } from 'vitest';
+import { areaWithin, type WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { storeHarness, waitFor } from './store-harness.ts';
 import { interventionById } from '../../src/workspace/interventions.ts';
 import { parseWorkspaceFile } from '../../src/workspace/file-format.ts';
 import { workspaceContent } from '../../src/workspace/model.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
-let n = 0;
-const stores: WorkspaceStore[] = [];
+const { freshDb, storeOn, freshStore } = storeHarness('t');
 
-/** Each test gets its own database so they do not see each other. */
-function open(dbName: string): WorkspaceStore {
-  const s = new WorkspaceStore({ dbName, autosaveMs: 5 });
-  stores.push(s);
-  return s;
-}
-
-function waitFor(check: () => boolean, ms = 2000): Promise<void> {
-  const until = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() > until ? reject(new Error('timeout')) : setTimeout(tick, 5));
-    tick();
-  });
-}
-
-/** Tab A made a workspace with one matrix row and saved it; tab B opened the same database and shows it. */
-async function twoTabsWithRow() {
-  const db = `t${++n}`;
-  const a = open(db);
-  await a.init();
+/** Tab A made a workspace (with what `fill` adds) and saved it; tab B opened the same database and shows it. */
+async function twoTabs(fill: (a: WorkspaceStore) => void = () => {}) {
+  const db = freshDb();
+  const a = await storeOn(db);
   const ws = a.create('Centrum', focus);
-  const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
+  fill(a);
   await a.flush();
-  const b = open(db);
-  await b.init();
+  const b = await storeOn(db);
   b.select(ws.id);
-  return { a, b, ws, row, db };
+  return { a, b, ws, db };
 }
 
-afterEach(() => {
-  while (stores.length) stores.pop()!.dispose();
-});
+/** twoTabs with one matrix row in the workspace. */
+async function twoTabsWithRow() {
+  const tabs = await twoTabs((a) => void a.addIntervention(interventionById('openbare-verlichting')!));
+  return { ...tabs, row: tabs.a.active!.matrix[0] };
+}
 
 describe('WorkspaceStore', () => {
   it('persists edits and restores them in a new instance (reload)', async () => {
-    const db = `t${++n}`;
-    const a = open(db);
-    await a.init();
+    const db = freshDb();
+    const a = await storeOn(db);
     a.create('Centrum', focus);
     const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
     a.updateRow(row.id, { status: 'obstakel', obstacle: 'Geen budget', notes: '<script>alert(1)</script>' });
@@ -57,8 +41,7 @@ describe('WorkspaceStore', () => {
     await a.flush();
     expect(a.saveState).toBe('saved');
 
-    const b = open(db);
-    await b.init();
+    const b = await storeOn(db);
     expect(b.workspaces).toHaveLength(1);
     const ws = b.workspaces[0];
     expect(ws.matrix[0]).toMatchObject({ status: 'obstakel', obstacle: 'Geen budget', notes: '<script>alert(1)</script>' });
@@ -71,14 +54,7 @@ describe('WorkspaceStore', () => {
   });
 
   it('detects a conflict between two tabs instead of overwriting', async () => {
-    const db = `t${++n}`;
-    const a = open(db);
-    await a.init();
-    const ws = a.create('Centrum', focus);
-    await a.flush();
-    const b = open(db);
-    await b.init();
-    b.select(ws.id);
+    const { a, b, db } = await twoTabs();
 
     // Both edit the same workspace; B saves first.
     a.edit((w) => void (w.name = 'Versie A'));
@@ -87,26 +63,18 @@ describe('WorkspaceStore', () => {
     await a.flush();
     await waitFor(() => a.saveState === 'conflict');
     expect(a.conflict?.theirs?.name).toBe('Versie B');
-    const c = open(db);
-    await c.init();
+    const c = await storeOn(db);
     expect(c.workspaces[0].name).toBe('Versie B'); // A did not overwrite silently
 
     await a.resolveConflict('keepMine');
     expect(a.saveState).toBe('saved');
     await waitFor(() => b.workspaces[0]?.name === 'Versie A'); // B had nothing pending: it follows
-    const d = open(db);
-    await d.init();
+    const d = await storeOn(db);
     expect(d.workspaces[0].name).toBe('Versie A');
   });
 
   it('offers the other version on reload and can keep mine as a copy', async () => {
-    const db = `t${++n}`;
-    const a = open(db);
-    await a.init();
-    const ws = a.create('Centrum', focus);
-    await a.flush();
-    const b = open(db);
-    await b.init();
+    const { a, b, ws, db } = await twoTabs();
     b.edit((w) => void (w.name = 'Van B'), ws.id);
     a.edit((w) => void (w.name = 'Van A'));
     await b.flush();
@@ -116,8 +84,7 @@ describe('WorkspaceStore', () => {
     await a.resolveConflict('copy');
     expect(a.workspaces.map((w) => w.name).sort()).toEqual(['Van A (mijn versie)', 'Van B']);
     await a.flush();
-    const c = open(db);
-    await c.init();
+    const c = await storeOn(db);
     expect(c.workspaces.map((w) => w.name).sort()).toEqual(['Van A (mijn versie)', 'Van B']);
 
     b.edit((w) => void (w.name = 'Weer B'), ws.id);
@@ -145,8 +112,7 @@ describe('WorkspaceStore', () => {
     await waitFor(() => b.byId(ws.id)!.localKnowledge[0]?.notes === 'Hangplek bij de school');
     expect(b.byId(ws.id)!.matrix[0].status).toBe('lopend');
     expect(b.notice?.fields).toEqual(['Lokale kennis › WK001401 F2']);
-    const c = open(db);
-    await c.init();
+    const c = await storeOn(db);
     expect(c.byId(ws.id)!.matrix[0].status).toBe('lopend');
     expect(c.byId(ws.id)!.localKnowledge[0].notes).toBe('Hangplek bij de school');
   });
@@ -171,9 +137,8 @@ describe('WorkspaceStore', () => {
   });
 
   it('exports, clears and imports to an identical workspace', async () => {
-    const db = `t${++n}`;
-    const a = open(db);
-    await a.init();
+    const db = freshDb();
+    const a = await storeOn(db);
     a.create('Centrum', focus);
     const row = a.addIntervention(interventionById('buurtbemiddeling')!)!;
     a.planRow(row.id, '2026-01');
@@ -204,8 +169,7 @@ describe('WorkspaceStore', () => {
   });
 
   it('removes timeline items and dependencies with their matrix row', async () => {
-    const a = open(`t${++n}`);
-    await a.init();
+    const a = await freshStore();
     a.create('Centrum', focus);
     const r1 = a.addIntervention(interventionById('halt')!)!;
     const r2 = a.addIntervention(interventionById('mentoring')!)!;
@@ -235,9 +199,8 @@ describe('areaWithin', () => {
 
 describe('status history and dataset (file version 6)', () => {
   it('records every status change with its date and note, keeps it across reload and in the exported file', async () => {
-    const db = `t${++n}`;
-    const a = open(db);
-    await a.init();
+    const db = freshDb();
+    const a = await storeOn(db);
     a.currentDataset = { ref: { id: 'nl2024', title: 'Nederland 2024', indelingYear: 2024 }, hasArea: () => true };
     a.create('Centrum', focus);
     const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
@@ -247,8 +210,7 @@ describe('status history and dataset (file version 6)', () => {
     a.setStatusNote(row.id, 1, 'Gestart in overleg met de wijkagent');
     await a.flush();
 
-    const b = open(db);
-    await b.init();
+    const b = await storeOn(db);
     const ws = b.workspaces[0];
     expect(ws.dataset).toEqual({ id: 'nl2024', title: 'Nederland 2024', indelingYear: 2024 });
     expect(ws.matrix[0].statusHistory.map((e) => [e.status, e.note])).toEqual([
@@ -262,8 +224,7 @@ describe('status history and dataset (file version 6)', () => {
   });
 
   it('an export of a workspace that does not know its dataset records the one on screen', async () => {
-    const a = open(`t${++n}`);
-    await a.init();
+    const a = await freshStore();
     a.create('Centrum', focus);
     expect(a.active!.dataset).toBeNull();
     a.currentDataset = { ref: { id: 'groningen2017', title: 'Groningen 2017', indelingYear: 2017 }, hasArea: () => true };

@@ -5,8 +5,8 @@
  * and its old entry is removed only after IndexedDB confirmed the write.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { storeHarness } from './store-harness.ts';
 import { WorkspaceDb } from '../../src/workspace/db.ts';
 import type { SurveyData } from '../../src/model/beleving-types.ts';
 
@@ -17,55 +17,37 @@ const survey: SurveyData = {
 };
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
 
-let n = 0;
-const stores: WorkspaceStore[] = [];
-const open = (dbName: string) => {
-  const s = new WorkspaceStore({ dbName, autosaveMs: 5 });
-  stores.push(s);
-  return s;
-};
+const { freshDb, storeOn, freshStore, savedWorkspace } = storeHarness('enq');
 
 beforeEach(() => localStorage.clear());
-afterEach(() => {
-  vi.restoreAllMocks();
-  while (stores.length) stores.pop()!.dispose();
-});
 
 describe('survey from localStorage → workspace', () => {
   it('moves into the active workspace, survives a reload and leaves localStorage', async () => {
-    const db = `enq${++n}`;
-    const a = open(db);
-    await a.init();
-    a.create('Centrum', focus);
-    expect(await a.saveNow()).toBe(true);
+    const { db, store: a } = await savedWorkspace('Centrum', focus);
     a.dispose();
 
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const b = open(db);
-    await b.init();
+    const b = await storeOn(db);
     expect(b.workspaces).toHaveLength(1);
     expect(b.surveyFor('nl2024')).toEqual(survey);
     expect(localStorage.getItem(OLD_KEY)).toBeNull();
 
-    const c = open(db);
-    await c.init();
+    const c = await storeOn(db);
     expect(c.surveyFor('nl2024')).toEqual(survey);
     expect(c.surveyFor('groningen2017')).toBeNull();
   });
 
   it('gets a workspace of its own for its gemeente when there is none', async () => {
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const a = open(`enq${++n}`);
-    await a.init();
+    const a = await freshStore();
     expect(a.workspaces.map((w) => [w.name, w.focus.gemeenteCode])).toEqual([['Enquête Groningen', 'GM0014']]);
     expect(a.surveyFor('nl2024')).toEqual(survey);
     expect(localStorage.getItem(OLD_KEY)).toBeNull();
   });
 
   it('does not overwrite a survey the workspace already has for that dataset', async () => {
-    const db = `enq${++n}`;
-    const a = open(db);
-    await a.init();
+    const db = freshDb();
+    const a = await storeOn(db);
     a.create('Centrum', focus);
     const newer = { ...survey, fileName: 'peiling-2025.csv' };
     a.setSurvey('nl2024', newer);
@@ -73,8 +55,7 @@ describe('survey from localStorage → workspace', () => {
     a.dispose();
 
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const b = open(db);
-    await b.init();
+    const b = await storeOn(db);
     expect(b.surveyFor('nl2024')).toEqual(newer);
     expect(localStorage.getItem(OLD_KEY)).toBeNull();
   });
@@ -82,8 +63,7 @@ describe('survey from localStorage → workspace', () => {
   it('stays in localStorage when IndexedDB cannot be used, so nothing is lost', async () => {
     vi.spyOn(WorkspaceDb, 'open').mockRejectedValue(new Error('indexedDB is not defined'));
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const a = open(`enq${++n}`);
-    await a.init();
+    const a = await freshStore();
     expect(a.error).toMatch(/niet bewaard/);
     expect(localStorage.getItem(OLD_KEY)).toBe(JSON.stringify(survey));
   });
@@ -91,15 +71,13 @@ describe('survey from localStorage → workspace', () => {
   it('stays in localStorage when the write into the workspace fails (quota)', async () => {
     vi.spyOn(WorkspaceDb.prototype, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     localStorage.setItem(OLD_KEY, JSON.stringify(survey));
-    const a = open(`enq${++n}`);
-    await a.init();
+    const a = await freshStore();
     expect(a.saveState).toBe('error');
     expect(localStorage.getItem(OLD_KEY)).toBe(JSON.stringify(survey));
   });
 
   it('setSurvey(null) removes only that dataset’s survey', async () => {
-    const a = open(`enq${++n}`);
-    await a.init();
+    const a = await freshStore();
     a.create('Centrum', focus);
     a.setSurvey('nl2024', survey);
     a.setSurvey('groningen2017', survey);
@@ -110,8 +88,7 @@ describe('survey from localStorage → workspace', () => {
   });
 
   it('a survey applied without a workspace gets one for the gemeente of its first figure', async () => {
-    const a = open(`enq${++n}`);
-    await a.init();
+    const a = await freshStore();
     const buurten = { ...survey, figures: [{ ...survey.figures[0], level: 'buurt' as const, code: 'BU0363AA01', name: 'Kop Zeedijk' }] };
     const id = a.workspaceIdForSurvey(buurten, (code) => (code === 'GM0363' ? 'Amsterdam' : code));
     expect(a.byId(id)?.name).toBe('Enquête Amsterdam');

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
-import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { storeHarness } from './store-harness.ts';
 import { interventionById } from '../../src/workspace/interventions.ts';
 import { DEFAULT_CATEGORY_LABELS } from '../../src/workspace/ids.ts';
 import { currentMonth } from '../../src/workspace/model.ts';
@@ -14,19 +14,10 @@ import { voortgangMoment } from '../../src/ui/workspace/voortgang-moment.svelte.
 import { sampleWorkspace } from './fixtures.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
-let n = 0;
-const stores: WorkspaceStore[] = [];
-
-async function freshStore(): Promise<WorkspaceStore> {
-  const s = new WorkspaceStore({ dbName: `v${++n}-${Date.now()}`, autosaveMs: 5 });
-  stores.push(s);
-  await s.init();
-  return s;
-}
+const { freshStore } = storeHarness('v');
 
 afterEach(() => {
   cleanup();
-  while (stores.length) stores.pop()!.dispose();
   voortgangMoment.month = currentMonth();
 });
 
