@@ -24,11 +24,19 @@ import { contentHashOf, parseCatalog, verifyContentHash } from '../../../src/dat
 import { HOST_CONFIG_KEYS, parseHostConfig } from '../../../src/hosting/host-config.ts';
 import { jsonPaths, setAt, truncated, type FuzzFamily, type Json, type Verdict } from '../harness.ts';
 
-const TABLE_PATH = 'groningen2017/wijk.783d7eb9.wvk';
 const dataFile = (path: string) => new Uint8Array(readFileSync(new URL(`../../../public/data/${path}`, import.meta.url)));
+const CATALOG_TEXT = new TextDecoder().decode(dataFile('datasets.json'));
+// The table's name carries its content hash, so it is looked up in the shipped catalog.
+const TABLE_PATH = tablePathOf(CATALOG_TEXT, 'groningen2017', 'wijk');
 const TABLE = dataFile(TABLE_PATH);
 const TABLE_DECODED = decodeLevelTable(TABLE, TABLE_PATH);
-const CATALOG_TEXT = new TextDecoder().decode(dataFile('datasets.json'));
+
+function tablePathOf(catalogText: string, datasetId: string, level: 'wijk'): string {
+  const catalog = JSON.parse(catalogText) as DatasetCatalog;
+  const path = catalog.datasets.find((d) => d.id === datasetId)?.files.tables[level];
+  if (!path) throw new Error(`public/data/datasets.json mist de ${level}-tabel van ${datasetId}`);
+  return path;
+}
 const CONFIG_TEXT = readFileSync(new URL('../../../public/config.json', import.meta.url), 'utf8');
 const INDEX_HTML = '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Wijkveiligheidskompas</title></head><body><div id="app"></div></body></html>\n';
 
