@@ -299,6 +299,7 @@ export class AppState {
   /** MapView calls this when the map has drawn its first coloured frame. */
   markMapColoured() {
     this.colouredOnce = true;
+    this.#mapColoured();
     // Now the worker is free: let it prepare the explanations of the level on
     // screen (once per level and frame), so a click shows its kompas at once.
     if (this.workerReady) void this.api?.prepareExplanations(this.scoreRequest(this.activeLevel)).catch(() => undefined);
@@ -306,6 +307,9 @@ export class AppState {
 
   /** True once the map has drawn a coloured frame (benches and tests read it). */
   colouredOnce = false;
+  #mapColoured!: () => void;
+  /** Settles at the first coloured frame: what the map does not need loads after it. */
+  readonly mapColoured = new Promise<void>((resolve) => (this.#mapColoured = resolve));
 
   gemeenteName(code: string): string {
     const gm = this.tables.gemeente;

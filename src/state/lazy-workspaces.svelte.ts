@@ -1,0 +1,37 @@
+/**
+ * The workspace store (src/workspace/workspace-store.svelte.ts) with the
+ * interventions, the file format and IndexedDB code behind it is about 30 KB
+ * gzip that the first coloured map never needs. The app holds it through
+ * this handle and loads it once: at once when this browser may hold saved
+ * work (its imports and survey feed the scores), otherwise right after the
+ * first coloured map, or when a dialog asks for it.
+ */
+import type { WorkspaceStore } from '../workspace/workspace-store.svelte.ts';
+
+/** Same name as DB_NAME in src/workspace/db.ts; importing that module would bring IndexedDB code into the start bundle. */
+const WORKSPACE_DB = 'wijkveiligheidskompas-werkruimtes';
+/** Surveys kept before workspace file version 5 (src/beleving/survey-store.ts), moved into a workspace on load. */
+const LEGACY_SURVEY_PREFIX = 'wijkveiligheidskompas.enquete.';
+
+export class LazyWorkspaces {
+  /** The shared store once loaded; null before. */
+  store = $state.raw<WorkspaceStore | null>(null);
+  #loading: Promise<WorkspaceStore> | null = null;
+
+  load(): Promise<WorkspaceStore> {
+    this.#loading ??= import('../workspace/workspace-store.svelte.ts').then((m) => (this.store = m.sharedWorkspaceStore()));
+    return this.#loading;
+  }
+}
+
+/** True unless this browser certainly holds no saved workspace (then the store may wait for the first coloured map). */
+export async function mayHoldSavedWork(): Promise<boolean> {
+  try {
+    const storage = globalThis.localStorage;
+    for (let i = 0; storage && i < storage.length; i++) if (storage.key(i)?.startsWith(LEGACY_SURVEY_PREFIX)) return true;
+    if (typeof indexedDB?.databases !== 'function') return true;
+    return (await indexedDB.databases()).some((db) => db.name === WORKSPACE_DB);
+  } catch {
+    return true;
+  }
+}
