@@ -25,28 +25,29 @@ const buurt = makeTable({
 });
 const { entry, files } = await memoryDataset('verandering', [buurt]);
 
-const channel = new MessageChannel();
-const service = createScoringService();
-let sent: ArrayBuffer[] = [];
-Comlink.expose({
-  ...service,
-  async load(...args: Parameters<ScoringWorkerApi['load']>) {
-    const r = await service.load(...args);
-    return Comlink.transfer(r, tableTransferables(r.tables));
-  },
-  async countChange(...args: Parameters<ScoringWorkerApi['countChange']>) {
-    const change = await service.countChange(...args);
-    sent = change ? changeTransferables(change) : [];
-    return change && Comlink.transfer(change, sent);
-  },
-} satisfies ScoringWorkerApi, channel.port1 as unknown as Comlink.Endpoint);
-const api = Comlink.wrap<ScoringWorkerApi>(channel.port2 as unknown as Comlink.Endpoint);
-
-afterAll(() => {
-  api[Comlink.releaseProxy]();
-  channel.port1.close();
-  channel.port2.close();
-});
+/** The worker side behind comlink on a MessageChannel, transferring like workers/scoring.worker.ts; `sent` holds the last change view's buffers. */
+function workerOverChannel() {
+  const { port1, port2 } = new MessageChannel();
+  const service = createScoringService();
+  const state = { sent: [] as ArrayBuffer[] };
+  const exposed: ScoringWorkerApi = {
+    ...service,
+    load: async (...args) => {
+      const loaded = await service.load(...args);
+      return Comlink.transfer(loaded, tableTransferables(loaded.tables));
+    },
+    countChange: async (...args) => {
+      const change = await service.countChange(...args);
+      state.sent = change ? changeTransferables(change) : [];
+      return change && Comlink.transfer(change, state.sent);
+    },
+  };
+  Comlink.expose(exposed, port1 as unknown as Comlink.Endpoint);
+  const close = () => [port1, port2].forEach((p) => p.close());
+  return { api: Comlink.wrap<ScoringWorkerApi>(port2 as unknown as Comlink.Endpoint), state, close };
+}
+const { api, state, close } = workerOverChannel();
+afterAll(close);
 
 describe('change view in the scoring worker', () => {
   it('the main thread does not ask for the count columns any more', async () => {
@@ -69,8 +70,8 @@ describe('change view in the scoring worker', () => {
 
   it('transfers copies: the worker keeps its columns and answers the same again', async () => {
     const first = await api.countChange('buurt', 'misdrijven_totaal', 2021, 2025);
-    expect(sent.length).toBeGreaterThanOrEqual(5);
-    expect(sent.every((b) => b.byteLength === 0)).toBe(true); // detached on the sending side
+    expect(state.sent.length).toBeGreaterThanOrEqual(5);
+    expect(state.sent.every((b) => b.byteLength === 0)).toBe(true); // detached on the sending side
     const again = await api.countChange('buurt', 'misdrijven_totaal', 2021, 2025);
     expect([...again!.a]).toEqual([...first!.a]);
     expect([...again!.classes]).toEqual([...first!.classes]);
