@@ -82,9 +82,9 @@ describe('de kaart', () => {
     await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain('Wijk 03 Overvecht');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Wijk 03 Overvecht');
+    // The outline and the camera move follow once the kompas has painted.
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'wijken', id: 'WK034403' }).sel)).toBe(true);
     await page.waitForFunction(() => { const m = (window as any).__kompas.controller.map; return !m.isMoving() && m.areTilesLoaded(); });
-    const state = await page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'wijken', id: 'WK034403' }));
-    expect(state.sel).toBe(true);
     // The thick black outline is drawn on the canvas, not only set as state.
     await expect.poll(blackPixels, { timeout: 20_000 }).toBeGreaterThan(before + 500);
 
