@@ -74,24 +74,25 @@ interface Visit { ms: number; bytes: number; page: Page }
 
 /**
  * Navigate a fresh page and wait for `ready` (evaluated in the page); time from navigation.
- * `loadedJs` collects the JavaScript files that finished loading until then:
- * "at start" means before the first coloured map, so what the app loads
- * right after it (src/ui/App.svelte loadAfterMap) counts as later.
+ * `loadedJs` collects the JavaScript files the page requested before the map's
+ * first coloured frame (resource timing against the app's hook): what the app
+ * loads right after it (src/ui/App.svelte loadAfterMap) counts as later.
  */
 async function visit(browser: Browser, url: string, ready: () => boolean, loadedJs?: Set<string>): Promise<Visit> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  const seen = new Set<string>();
-  const onJs = (r: import('playwright-core').Response) => { const name = r.url().split('/').pop() ?? ''; if (/\.m?js$/.test(name)) seen.add(name); };
-  page.on('response', onJs);
   const t0 = Date.now();
   const { bytes } = await countBytes(page, async () => {
     await page.goto(url);
     await page.waitForFunction(ready, undefined, { timeout: 180_000, polling: 'raf' });
   });
-  page.off('response', onJs);
-  for (const name of seen) loadedJs?.add(name);
-  return { ms: Date.now() - t0, bytes, page };
+  const ms = Date.now() - t0;
+  const startJs = await page.evaluate(() => {
+    const colouredAt = (window as any).__kompas?.firstColouredAt || Infinity;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime <= colouredAt).map((e) => e.name.split('/').pop() ?? '').filter((n) => /\.m?js$/.test(n));
+  });
+  for (const name of startJs) loadedJs?.add(name);
+  return { ms, bytes, page };
 }
 
 const appReady = () => {
