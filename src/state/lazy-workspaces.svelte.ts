@@ -16,10 +16,21 @@ const LEGACY_SURVEY_PREFIX = 'wijkveiligheidskompas.enquete.';
 export class LazyWorkspaces {
   /** The shared store once loaded; null before. */
   store = $state.raw<WorkspaceStore | null>(null);
-  #loading: Promise<WorkspaceStore> | null = null;
+  #loading: Promise<WorkspaceStore | null> | null = null;
 
-  load(): Promise<WorkspaceStore> {
-    this.#loading ??= import('../workspace/workspace-store.svelte.ts').then((m) => (this.store = m.sharedWorkspaceStore()));
+  /** `onError` hears a chunk that failed to load (server gone, file missing); the next load() tries again. */
+  constructor(private readonly onError: (error: unknown) => void) {}
+
+  /** The store, loading it on first use; null when its code could not be loaded (reported through onError). */
+  load(): Promise<WorkspaceStore | null> {
+    this.#loading ??= import('../workspace/workspace-store.svelte.ts').then(
+      (m) => (this.store = m.sharedWorkspaceStore()),
+      (error) => {
+        this.#loading = null;
+        this.onError(error);
+        return null;
+      },
+    );
     return this.#loading;
   }
 }
