@@ -10,6 +10,7 @@ import type { KompasModel } from '../src/model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult } from '../src/model/scoring-types.ts';
 import type { SurveyData, SurveySummary } from '../src/model/beleving-types.ts';
 import type { TableFiles } from '../src/data/load-dataset.ts';
+import type { TableCountChange } from '../src/model/table-change.ts';
 
 export interface LoadSummary {
   datasetId: string;
@@ -52,6 +53,13 @@ export interface ScoringWorkerApi {
    * competes with drawing the map nor waits for the first click.
    */
   prepareExplanations(request: ScoreRequest): Promise<void>;
+  /**
+   * The change view of a level (src/model/table-change.ts): one count series
+   * between two years, with a class per area. Computed here, where the count
+   * columns live; its arrays are the worker's own copies, transferred.
+   * Null when the level lacks either year of the series.
+   */
+  countChange(level: Level, series: string, from: number, to: number): Promise<TableCountChange | null>;
   /** Short Dutch summary of one area (association wording). */
   summarise(request: ScoreRequest, areaIndex: number): Promise<string>;
   /** The model definition as plain data (for the weights panel). */
@@ -68,6 +76,12 @@ export interface ScoringWorkerApi {
 /** Buffers of a ScoreResult to hand to Comlink.transfer / postMessage. */
 export function transferablesOf(r: ScoreResult): ArrayBuffer[] {
   return [r.z.buffer, r.percentile.buffer, r.status.buffer, r.coverage.buffer, r.areaFlags.buffer] as ArrayBuffer[];
+}
+
+/** Buffers of a change view (each its own copy, see ScoringWorkerApi.countChange). */
+export function changeTransferables(c: TableCountChange): ArrayBuffer[] {
+  const arrays = [c.a, c.b, c.exposureA, c.exposureB, c.incomplete, c.classes].filter((a) => a !== null);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 /** Buffers of the main-thread tables of a LoadResult. */

@@ -10,6 +10,7 @@ import type { KompasModel } from '../src/model/kompas/types.ts';
 import { summariseArea } from '../src/model/summary.ts';
 import type { AreaExplanation, ScoreRequest } from '../src/model/scoring-types.ts';
 import { decodeTableFiles } from '../src/data/load-dataset.ts';
+import { tableCountChange } from '../src/model/table-change.ts';
 import type { ScoringWorkerApi } from './scoring-api.ts';
 
 const seriesOf = (id: string, series?: string) => series ?? id.replace(/\.\d{4}$/, '');
@@ -41,6 +42,8 @@ function splitForMainThread(table: LevelTable, series: Set<string>): { engine: L
 
 export function createScoringService(): ScoringWorkerApi {
   let engine: ScoringEngine | null = null;
+  /** The tables the engine reads (indicator columns included), for the change view. */
+  let engineTables: Partial<Record<Level, LevelTable>> = {};
   // The area panel asks for the explanation and the summary of the same area
   // at once; the summary is made from that explanation, not a second one.
   let lastExplained: { key: string; explanation: AreaExplanation } | null = null;
@@ -61,7 +64,7 @@ export function createScoringService(): ScoringWorkerApi {
       const t0 = performance.now();
       const decoded = await decodeTableFiles(files);
       const series = new Set(mainThreadSeries);
-      const engineTables: Partial<Record<Level, LevelTable>> = {};
+      engineTables = {};
       const mainTables: Partial<Record<Level, LevelTable>> = {};
       for (const [level, table] of Object.entries(decoded) as [Level, LevelTable][]) {
         const { engine: e, main } = splitForMainThread(table, series);
@@ -85,6 +88,15 @@ export function createScoringService(): ScoringWorkerApi {
     },
     async explain(request, areaIndex) {
       return explain(request, areaIndex);
+    },
+    async countChange(level, series, from, to) {
+      need();
+      const table = engineTables[level];
+      const change = table ? tableCountChange(table, series, from, to) : null;
+      if (!change) return null;
+      // The count columns stay the engine's: the main thread gets copies, so
+      // transferring them detaches nothing here.
+      return { ...change, a: change.a.slice(), b: change.b.slice(), exposureA: change.exposureA?.slice() ?? null, exposureB: change.exposureB?.slice() ?? null };
     },
     async summarise(request, areaIndex) {
       return summariseArea(explain(request, areaIndex));

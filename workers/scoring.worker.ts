@@ -4,7 +4,7 @@
  * main-thread parts of the tables leave with their typed arrays transferred.
  */
 import * as Comlink from 'comlink';
-import { tableTransferables, transferablesOf, type ScoringWorkerApi } from './scoring-api.ts';
+import { changeTransferables, tableTransferables, transferablesOf, type ScoringWorkerApi } from './scoring-api.ts';
 import { createScoringService } from './scoring-worker-side.ts';
 
 const service = createScoringService();
@@ -18,6 +18,11 @@ const api: ScoringWorkerApi = {
   async score(request) {
     const result = await service.score(request);
     return Comlink.transfer(result, transferablesOf(result));
+  },
+  async countChange(level, series, from, to) {
+    const change = await service.countChange(level, series, from, to);
+    // Comlink.transfer keys its cache by the object: null goes as is.
+    return change && Comlink.transfer(change, changeTransferables(change));
   },
 };
 

@@ -72,17 +72,27 @@ async function countBytes<T>(page: Page, until: () => Promise<T>): Promise<{ res
 
 interface Visit { ms: number; bytes: number; page: Page }
 
-/** Navigate a fresh page and wait for `ready` (evaluated in the page); time from navigation. */
+/**
+ * Navigate a fresh page and wait for `ready` (evaluated in the page); time from navigation.
+ * `loadedJs` collects the JavaScript files the page requested before the map's
+ * first coloured frame (resource timing against the app's hook): what the app
+ * loads right after it (src/ui/App.svelte loadAfterMap) counts as later.
+ */
 async function visit(browser: Browser, url: string, ready: () => boolean, loadedJs?: Set<string>): Promise<Visit> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  if (loadedJs) page.on('response', (r) => { const name = r.url().split('/').pop() ?? ''; if (/\.m?js$/.test(name)) loadedJs.add(name); });
   const t0 = Date.now();
   const { bytes } = await countBytes(page, async () => {
     await page.goto(url);
     await page.waitForFunction(ready, undefined, { timeout: 180_000, polling: 'raf' });
   });
-  return { ms: Date.now() - t0, bytes, page };
+  const ms = Date.now() - t0;
+  const startJs = await page.evaluate(() => {
+    const colouredAt = (window as any).__kompas?.firstColouredAt || Infinity;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime <= colouredAt).map((e) => e.name.split('/').pop() ?? '').filter((n) => /\.m?js$/.test(n));
+  });
+  for (const name of startJs) loadedJs?.add(name);
+  return { ms, bytes, page };
 }
 
 const appReady = () => {
@@ -205,7 +215,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
   console.log(`JS hoofdthread bij start: ${(sizes.main / 1024).toFixed(0)} KB gzip (doel ≤ ${TARGETS.mainJsKb} KB); workers apart: ${(sizes.workers / 1024).toFixed(0)} KB gzip; later geladen: ${(sizes.lazy / 1024).toFixed(0)} KB gzip`);
   console.log(`dist/assets totaal: ${(distBytes / 1024 / 1024).toFixed(1)} MB ongecomprimeerd`);
   const kindLabel: Record<ChunkKind, string> = { start: 'start', worker: 'worker', lazy: 'later' };
-  console.log('JS per bestand (gzip, KB; start = hoofdthread bij het openen):');
+  console.log('JS per bestand (gzip, KB; start = hoofdthread tot de eerste gekleurde kaart):');
   for (const c of sizes.chunks) console.log(`  ${(c.gz / 1024).toFixed(1).padStart(6)}  ${kindLabel[c.kind].padEnd(6)} ${c.file}`);
 
   console.log(`\n## Scenario's naast vloer en peer (${runs} runs, mediaan; belasting 1 min: ${load0.toFixed(1)} bij start, ${load1.toFixed(1)} aan het eind, 2 kernen)`);

@@ -8,7 +8,7 @@ import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/d
 import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
-import { tableCountChange, type TableCountChange } from '../model/table-change.ts';
+import type { TableCountChange } from '../model/table-change.ts';
 import { appDataSource, dataUrl, loadCatalog, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
 import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
@@ -47,10 +47,10 @@ export const DEFAULT_TARGET = 'overall';
 
 /**
  * Indicator series the main thread reads itself (denominators of imports and
- * point rates; the count series with years and the crime registration check
- * for the change view, src/model/table-change.ts); the rest stays in the worker.
+ * point rates); the rest stays in the worker, which also computes the change
+ * view (AppState.changeAt).
  */
-export const MAIN_THREAD_SERIES: string[] = [...DENOMINATORS, 'oppervlakte_land', 'misdrijven_totaal', 'misdrijven_dekking', 'fietsdiefstal'];
+export const MAIN_THREAD_SERIES: string[] = [...DENOMINATORS, 'oppervlakte_land'];
 
 export class AppState {
   catalog = $state.raw<DatasetCatalog | null>(null);
@@ -249,7 +249,8 @@ export class AppState {
     this.importedBySource = {};
     this.points.reset();
     this.scoring.clear();
-    this.changes.clear();
+    this.changes = {};
+    this.changesAsked.clear();
     this.scoreToken++;
     this.startWorker();
     const api = this.api!;
@@ -299,6 +300,7 @@ export class AppState {
   /** MapView calls this when the map has drawn its first coloured frame. */
   markMapColoured() {
     this.colouredOnce = true;
+    this.#mapColoured();
     // Now the worker is free: let it prepare the explanations of the level on
     // screen (once per level and frame), so a click shows its kompas at once.
     if (this.workerReady) void this.api?.prepareExplanations(this.scoreRequest(this.activeLevel)).catch(() => undefined);
@@ -306,6 +308,9 @@ export class AppState {
 
   /** True once the map has drawn a coloured frame (benches and tests read it). */
   colouredOnce = false;
+  #mapColoured!: () => void;
+  /** Settles at the first coloured frame: what the map does not need loads after it. */
+  readonly mapColoured = new Promise<void>((resolve) => (this.#mapColoured = resolve));
 
   gemeenteName(code: string): string {
     const gm = this.tables.gemeente;
@@ -446,22 +451,35 @@ export class AppState {
     return this.scores[level]?.targets.find((t) => t.id === this.target) ?? null;
   }
 
-  private readonly changes = new Map<string, TableCountChange | null>();
+  /** Change views the worker computed, by dataset, level, series and years. */
+  private changes = $state.raw<Record<string, TableCountChange | null>>({});
+  private readonly changesAsked = new Set<string>();
 
   /**
    * The change view at a level: the target's count series between the two
-   * chosen years, or null when the view is off or the target has no count
-   * series with both years. Computed once per level, series and years.
+   * chosen years, or null when the view is off, the target has no count
+   * series with both years, or the worker is still computing it (the views
+   * that read this update when it arrives). Computed once per level, series
+   * and years, in the worker (ScoringWorkerApi.countChange).
    */
   changeAt(level: Level): TableCountChange | null {
     const years = this.changeYears;
-    const table = this.tables[level];
-    if (!years || !table) return null;
+    const datasetId = this.dataset?.id;
+    if (!years || !datasetId || !this.tables[level]) return null;
     const series = this.targetAt(level)?.countSeries?.find((c) => c.years.includes(years[0]) && c.years.includes(years[1]));
     if (!series) return null;
-    const key = `${table.datasetId}|${level}|${series.series}|${years.join('-')}`;
-    if (!this.changes.has(key)) this.changes.set(key, tableCountChange(table, series.series, years[0], years[1]));
-    return this.changes.get(key)!;
+    const key = `${datasetId}|${level}|${series.series}|${years.join('-')}`;
+    if (key in this.changes) return this.changes[key];
+    const api = this.api;
+    if (api && this.workerReady && !this.changesAsked.has(key)) {
+      this.changesAsked.add(key);
+      // Stored after the read that asked for it: state may not change while a template or $derived reads.
+      void api.countChange(level, series.series, years[0], years[1]).then(
+        (change) => (this.changes = { ...this.changes, [key]: change }),
+        (error) => this.fail(error),
+      );
+    }
+    return null;
   }
 
   setWeight(id: string, weight: number | null) {

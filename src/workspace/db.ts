@@ -6,8 +6,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Workspace } from './model.ts';
+import { DB_NAME } from './db-name.ts';
 
-export const DB_NAME = 'wijkveiligheidskompas-werkruimtes';
+export { DB_NAME };
+
 const DB_VERSION = 1;
 
 export interface StoredWorkspace {

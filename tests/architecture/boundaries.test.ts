@@ -116,6 +116,7 @@ const ENRICHMENT_PUBLIC = new Set([
   'src/enrichment/points/rates.ts',
   'src/enrichment/survey/kind.ts',
   'src/enrichment/survey/persist.ts',
+  'src/enrichment/survey/legacy-key.ts',
 ]);
 const isKindInside = (target: string) => /^src\/enrichment\/[^/]+\//.test(target);
 

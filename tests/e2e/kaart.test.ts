@@ -44,9 +44,8 @@ describe('de kaart', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
     await expect.poll(() => page.url()).toContain('sel=BU00140001');
-    // The selection is outlined on the map (feature-state of the outline layer).
-    const state = await page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU00140001' }));
-    expect(state.sel).toBe(true);
+    // The selection is outlined on the map (feature-state of the outline layer), once the kompas has painted.
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU00140001' }).sel)).toBe(true);
 
     await page.locator('#cat-S4').click();
     const table = page.locator('#factors-S4 table');
@@ -75,9 +74,9 @@ describe('de kaart', () => {
     await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain('Wijk 03 Overvecht');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Wijk 03 Overvecht');
+    // The outline and the camera move follow once the kompas has painted.
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'wijken', id: 'WK034403' }).sel)).toBe(true);
     await page.waitForFunction(() => { const m = (window as any).__kompas.controller.map; return !m.isMoving() && m.areTilesLoaded(); });
-    const state = await page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'wijken', id: 'WK034403' }));
-    expect(state.sel).toBe(true);
     // The thick black outline is drawn on the canvas, not only set as state.
     await expect.poll(blackPixels, { timeout: 20_000 }).toBeGreaterThan(before + 500);
 
@@ -122,8 +121,7 @@ describe('de kaart', () => {
     expect(headers[1]).toContain('Hoornse Park (selectie)');
     expect(headers.some((h) => h.includes('Eelderwolde'))).toBe(true);
     // Neighbours are highlighted on the map.
-    const neighbourState = await page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU17300800' }));
-    expect(neighbourState.nb).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU17300800' }).nb)).toBe(true);
     // Remove one from the comparison.
     const columnsBefore = headers.length;
     await pick.getByLabel(/Eelderwolde/).first().uncheck();

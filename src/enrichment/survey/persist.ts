@@ -12,6 +12,7 @@ import { LEVELS } from '../../model/dataset-format.ts';
 import type { SurveyData, SurveyFigure } from '../../model/beleving-types.ts';
 import { isAreaCode } from '../../model/area-code.ts';
 import { SURVEY_MARGIN_MAX, SURVEY_N_MAX } from './parse.ts';
+import { LEGACY_SURVEY_PREFIX } from './legacy-key.ts';
 
 /** Most figures one applied survey may hold; a buurt file for all of Nederland has about 14,600. */
 export const SURVEY_MAX_FIGURES = 100_000;
@@ -60,7 +61,6 @@ export function checkSurveyData(value: unknown, path: string, fail: Fail): Surve
 
 // ── Legacy: one localStorage entry per dataset (before workspace file version 5) ──
 
-const LEGACY_PREFIX = 'wijkveiligheidskompas.enquete.';
 
 /** Surveys this browser kept in localStorage, per dataset id; entries that do not check out are left out. */
 export function readLegacySurveys(): { datasetId: string; survey: SurveyData }[] {
@@ -70,8 +70,8 @@ export function readLegacySurveys(): { datasetId: string; survey: SurveyData }[]
     if (!storage) return out;
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
-      if (!key?.startsWith(LEGACY_PREFIX)) continue;
-      const datasetId = key.slice(LEGACY_PREFIX.length);
+      if (!key?.startsWith(LEGACY_SURVEY_PREFIX)) continue;
+      const datasetId = key.slice(LEGACY_SURVEY_PREFIX.length);
       let raw: unknown;
       try { raw = JSON.parse(storage.getItem(key) ?? ''); } catch { continue; }
       const survey = checkSurveyData(raw, 'enquete', () => {});
@@ -86,7 +86,7 @@ export function readLegacySurveys(): { datasetId: string; survey: SurveyData }[]
 /** Removes the legacy entry once the survey is durably in a workspace. */
 export function forgetLegacySurvey(datasetId: string): void {
   try {
-    globalThis.localStorage?.removeItem(LEGACY_PREFIX + datasetId);
+    globalThis.localStorage?.removeItem(LEGACY_SURVEY_PREFIX + datasetId);
   } catch {
     // Storage disabled: the entry stays, and is adopted again only where the workspace lacks it.
   }
