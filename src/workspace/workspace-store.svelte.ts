@@ -15,6 +15,7 @@
  * another tab sets `notice` ("Bijgewerkt vanuit een ander tabblad: …").
  * Opening and checking the storage is store-persistence.ts.
  */
+import { gemeenteOfAreaCode } from '../model/area-code.ts';
 import { getContext, setContext } from 'svelte';
 import { DB_NAME, type StoredWorkspace, type WorkspaceDb } from './db.ts';
 import {
@@ -399,12 +400,12 @@ export class WorkspaceStore {
   }
   /**
    * The active workspace, or, when there is none, a new one for the gemeente
-   * of the survey's first figure (CBS codes carry the gemeente's four digits).
+   * of the survey's first figure.
    */
   workspaceIdForSurvey(survey: SurveyData, gemeenteName: (code: string) => string = (code) => survey.figures.find((f) => f.code === code)?.name ?? code): string {
     if (this.activeId && this.active) return this.activeId;
     const first = survey.figures[0];
-    const gemeenteCode = first.level === 'gemeente' ? first.code : `GM${first.code.slice(2, 6)}`;
+    const gemeenteCode = gemeenteOfAreaCode(first.code);
     const name = gemeenteName(gemeenteCode);
     return this.create(`Enquête ${name}`, { kind: 'gemeente', gemeenteCode, areas: [{ code: gemeenteCode, name }] }).id;
   }
