@@ -1,13 +1,16 @@
 /**
  * Comments point only at files in this repository (issue 14): a path such as
  * `docs/scoring.md` or `src/model/area-code.ts` named in the code must exist,
- * and no comment cites sections of a document the repository does not hold
- * (the reference "domain model" the project was built from). Texts the user
- * reads (strings and markup in src/) name neither that document nor an issue
- * number: the user has neither.
+ * and neither the docs nor the code name a document the repository does not
+ * hold: the reference "domain model" the project was built from, or a path
+ * into the team's folder next to the repository (`../shared/docs/…`). The
+ * docs and code state such facts themselves or point to the file that holds
+ * them. CHANGELOG.md keeps its history as written and is not checked. Texts
+ * the user reads (strings and markup in src/) name neither that document nor
+ * an issue number: the user has neither.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOTS = ['src', 'workers', 'scripts'];
@@ -21,6 +24,17 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = ROOTS.flatMap(sourceFiles);
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return markdownFiles(path);
+    return name.endsWith('.md') ? [path] : [];
+  });
+}
+
+/** README.md and the other top-level texts (not CHANGELOG.md, which keeps its history), and every .md under docs/. */
+const docs = [...readdirSync('.').filter((name) => name.endsWith('.md') && name !== 'CHANGELOG.md'), ...markdownFiles('docs')];
 const REPO_PATH = /(?<![\w./-])((?:docs|src|scripts|workers|tests|public)\/[\w./-]+\.(?:md|ts|svelte|json|html|yml))/g;
 
 /** Code, strings and markup without the comments (block, line and HTML comments); `://` in URLs is not a comment. */
@@ -29,6 +43,21 @@ function withoutComments(text: string): string {
 }
 
 const USER_TEXT_CITATION = /.{0,30}(domeinmodel|domain[ -]model|\bissue\s*#?\d+).{0,30}/gi;
+
+/** The reference document by name, in English or Dutch ("domain model", "domain-model §3", "Domeinmodel"). */
+const REFERENCE_DOCUMENT = /(domain[ -]?model|domeinmodel)/gi;
+/** A relative path into a `shared` folder (`../shared/docs/data-coverage.md`); it counts when it leaves the repository or names nothing. */
+const SHARED_PATH = /(?:\.\.\/)+shared(?![\w-])(?:\/[\w.-]+)*/g;
+
+/** What in `text` (the contents of `file`) names the reference document or a path into `../shared` outside the repository. */
+function outsideReferences(file: string, text: string): string[] {
+  const names = [...text.matchAll(REFERENCE_DOCUMENT)].map((m) => m[0]);
+  const paths = [...text.matchAll(SHARED_PATH)].map((m) => m[0]).filter((path) => {
+    const target = resolve(dirname(file), path);
+    return relative(process.cwd(), target).startsWith('..') || !existsSync(target);
+  });
+  return [...names, ...paths].map((found) => `${file}: ${found}`);
+}
 
 describe('references in the code', () => {
   it('reads the source tree', () => {
@@ -42,9 +71,29 @@ describe('references in the code', () => {
     expect(missing).toEqual([]);
   });
 
-  it('no comment cites sections of the domain model, which is not in the repository', () => {
-    const cites = files.filter((file) => /(domain[ -]model|domeinmodel)\s*\(?§/i.test(readFileSync(file, 'utf8')));
-    expect(cites).toEqual([]);
+  it('reads the docs', () => {
+    expect(docs).toContain('README.md');
+    expect(docs).toContain(join('docs', 'scoring.md'));
+    expect(docs).not.toContain('CHANGELOG.md');
+  });
+
+  it('no doc, comment or string in src/, workers/ or scripts/ names the domain model or a path into ../shared', () => {
+    const found = [...docs, ...files].flatMap((file) => outsideReferences(file, readFileSync(file, 'utf8')));
+    expect(found).toEqual([]);
+  });
+
+  it('the outside-reference check finds the document and a ../shared path, and leaves other paths alone', () => {
+    const doc = 'Weights of domain-model §3; see `../shared/docs/data-coverage.md`. Import from `../sharedState.ts`, `docs/scoring.md`.';
+    expect(outsideReferences(join('docs', 'x.md'), doc)).toEqual([
+      `${join('docs', 'x.md')}: domain-model`,
+      `${join('docs', 'x.md')}: ../shared/docs/data-coverage.md`,
+    ]);
+    const code = '/** Id as in the Domain model. */\n// weights: ../../shared/weights.md\nconst note = "Domeinmodel";';
+    expect(outsideReferences(join('src', 'model', 'x.ts'), code)).toEqual([
+      `${join('src', 'model', 'x.ts')}: Domain model`,
+      `${join('src', 'model', 'x.ts')}: Domeinmodel`,
+      `${join('src', 'model', 'x.ts')}: ../../shared/weights.md`,
+    ]);
   });
 
   it('no user text in src/ cites the domain model or an issue number', () => {

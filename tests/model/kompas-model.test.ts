@@ -13,7 +13,7 @@ describe('kompas model definition', () => {
     expect(validateModel(KOMPAS_MODEL)).toEqual([]);
   });
 
-  it('has the twelve categories and domain-model factor ids', () => {
+  it('has the twelve categories and their fixed factor ids', () => {
     expect(KOMPAS_MODEL.categories.map((c) => c.id)).toEqual(['F1', 'F2', 'F3', 'F4', 'S1', 'S2', 'S3', 'S4', 'I1', 'I2', 'I3', 'I4']);
     const ids = KOMPAS_MODEL.categories.flatMap((c) => c.factors.map((f) => f.id));
     for (const id of ['F1.1', 'F1.4', 'F2.3', 'F3.4', 'F4.4', 'S1.3', 'S2.4', 'S3.5', 'S4.1', 'S4.3', 'S4.6', 'I1.6', 'I2.3', 'I2.6', 'I3.5', 'I4.5']) {

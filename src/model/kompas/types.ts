@@ -68,7 +68,7 @@ export type IndicatorOption =
   | (OptionBase & { kind: 'relativeToGemeente'; series: string });
 
 export interface FactorDef {
-  /** Id as in the domain model, e.g. "F1.1", "S4.3". */
+  /** Fixed factor id: category id, dot, factor number, e.g. "F1.1", "S4.3". */
   id: string;
   label: string;
   category: CategoryId;
@@ -106,7 +106,7 @@ export interface CategoryDef {
   evidence: string;
   factors: FactorDef[];
   substitutions: Substitution[];
-  /** Deviation from the domain model weights, with reason (empty if none). */
+  /** Deviation from the starting weights (startgewichten), with reason (empty if none). */
   weightNote: string;
 }
 
