@@ -6,6 +6,7 @@
 import { encodeLevelTable, AreaFlag, type DatasetEntry, type IndicatorMeta, type Level, type LevelTable } from '../../src/model/dataset-format.ts';
 import { MissingReason } from '../../src/model/missing.ts';
 import * as turf from '@turf/turf';
+import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { bboxOf, cleanGeometry, dissolve, labelPointOf, type Areal } from './geometry.ts';
 import { aggregateNeighbours, DEFAULT_NEIGHBOUR_OPTIONS, findNeighbours, neighbourMethodText, toCsr, type NeighbourOptions } from './neighbours.ts';
@@ -197,28 +198,21 @@ interface EnclaveFinder {
 function enclaveFinder(buurten: Area[]): EnclaveFinder {
   const labels = buurten.map((b) => (b.geometry ? labelPointOf(b.geometry) : null));
   let enclaves = 0;
-  const CELL = 0.02; // degrees; grid of label points so each hole checks only nearby buurten
-  const labelGrid = new Map<string, number[]>();
-  labels.forEach((p, i) => {
-    if (!p) return;
-    const key = `${Math.floor(p[0] / CELL)},${Math.floor(p[1] / CELL)}`;
-    if (!labelGrid.has(key)) labelGrid.set(key, []);
-    labelGrid.get(key)!.push(i);
-  });
+  // Label points in a static R-tree, so each hole checks only the buurten inside its bbox.
+  const withLabel = labels.flatMap((p, i) => (p ? [i] : []));
+  const index = withLabel.length ? new Flatbush(withLabel.length) : null;
+  for (const i of withLabel) index!.add(labels[i]![0], labels[i]![1]);
+  index?.finish();
   const test = (owner: (b: Area) => string, code: string) => (hole: Position[]) => {
     const [w, s, e, n] = bboxOf({ type: 'Polygon', coordinates: [hole] });
     let poly: ReturnType<typeof turf.polygon> | null = null;
-    for (let gx = Math.floor(w / CELL); gx <= Math.floor(e / CELL); gx++) {
-      for (let gy = Math.floor(s / CELL); gy <= Math.floor(n / CELL); gy++) {
-        for (const i of labelGrid.get(`${gx},${gy}`) ?? []) {
-          const p = labels[i]!;
-          if (owner(buurten[i]) === code || p[0] < w || p[0] > e || p[1] < s || p[1] > n) continue;
-          poly ??= turf.polygon([hole]);
-          if (turf.booleanPointInPolygon(p, poly)) {
-            enclaves++;
-            return true;
-          }
-        }
+    for (const k of index?.search(w, s, e, n) ?? []) {
+      const i = withLabel[k];
+      if (owner(buurten[i]) === code) continue;
+      poly ??= turf.polygon([hole]);
+      if (turf.booleanPointInPolygon(labels[i]!, poly)) {
+        enclaves++;
+        return true;
       }
     }
     return false;

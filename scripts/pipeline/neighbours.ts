@@ -11,6 +11,7 @@
  * around the dataset's mean latitude): over the Netherlands that is within
  * ±2.5 % of true distance, far below the geometry's own uncertainty.
  */
+import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { polygonsOf, type Areal } from './geometry.ts';
 
@@ -73,36 +74,26 @@ export function findNeighbours(geometries: (Areal | null)[], options: NeighbourO
     for (const poly of polygonsOf(g)) for (const ring of poly) rings.push({ area, pts: ring.map(project) });
   });
 
-  // Grid of segments, each registered in every cell its tolerance-expanded bbox touches.
-  const cell = Math.max(250, toleranceM * 4);
-  const grid = new Map<string, Segment[]>();
+  // Segments in a static R-tree under their tolerance-expanded boxes: a sample
+  // point meets only the segments that can lie within the tolerance.
+  const segments: Segment[] = [];
   for (const { area, pts } of rings) {
-    for (let i = 0; i + 1 < pts.length; i++) {
-      const s: Segment = { area, ax: pts[i][0], ay: pts[i][1], bx: pts[i + 1][0], by: pts[i + 1][1] };
-      const x0 = Math.floor((Math.min(s.ax, s.bx) - toleranceM) / cell);
-      const x1 = Math.floor((Math.max(s.ax, s.bx) + toleranceM) / cell);
-      const y0 = Math.floor((Math.min(s.ay, s.by) - toleranceM) / cell);
-      const y1 = Math.floor((Math.max(s.ay, s.by) + toleranceM) / cell);
-      for (let x = x0; x <= x1; x++) {
-        for (let y = y0; y <= y1; y++) {
-          const key = `${x},${y}`;
-          let list = grid.get(key);
-          if (!list) grid.set(key, (list = []));
-          list.push(s);
-        }
-      }
-    }
+    for (let i = 0; i + 1 < pts.length; i++) segments.push({ area, ax: pts[i][0], ay: pts[i][1], bx: pts[i + 1][0], by: pts[i + 1][1] });
   }
+  const index = segments.length ? new Flatbush(segments.length) : null;
+  for (const s of segments) index!.add(Math.min(s.ax, s.bx) - toleranceM, Math.min(s.ay, s.by) - toleranceM, Math.max(s.ax, s.bx) + toleranceM, Math.max(s.ay, s.by) + toleranceM);
+  index?.finish();
 
   const tol2 = toleranceM * toleranceM;
   const minSamples = Math.max(1, Math.ceil(minSharedM / sampleSpacingM));
   const counts = new Map<number, Map<number, number>>(); // area → (other → samples)
   const near = new Set<number>();
   const sample = (area: number, x: number, y: number) => {
-    const list = grid.get(`${Math.floor(x / cell)},${Math.floor(y / cell)}`);
-    if (!list) return;
+    if (!index) return;
     near.clear();
-    for (const s of list) {
+    // In segment order, so the neighbour counts fill in the same order as before.
+    for (const k of index.search(x, y, x, y).sort((p, q) => p - q)) {
+      const s = segments[k];
       if (s.area === area || near.has(s.area)) continue;
       if (distToSegment2(x, y, s) <= tol2) near.add(s.area);
     }

@@ -1,23 +1,23 @@
 /**
- * Point-in-polygon counting per area with a grid prefilter: each area is
- * registered in the grid cells its bbox touches, so a point tests only the
- * few areas whose bbox holds it, with turf's exact test.
+ * Point-in-polygon counting per area with a bounding-box index (Flatbush, a
+ * static packed R-tree): a point tests only the few areas whose bbox holds
+ * it, with turf's exact test.
  *
  * A point on a shared border would be inside both areas by turf's inclusive
  * rule; it is counted once: first the strict test (boundary excluded), and
  * only if no area contains it strictly, the first area (in code order) that
  * holds it on its boundary.
  */
+import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface AreaIndex {
   codes: string[];
   geometries: (Polygon | MultiPolygon | null)[];
-  /** [w, s, e, n] per area (4 × n). */
-  bbox: Float64Array;
-  cell: number;
-  grid: Map<number, number[]>;
+  /** Boxes of the areas that have a geometry; `areaOfBox[k]` is the area of box k. */
+  boxes: Flatbush | null;
+  areaOfBox: Uint32Array;
 }
 
 export interface CountResult {
@@ -29,8 +29,6 @@ export interface CountResult {
   onBorder: number;
   ms: number;
 }
-
-const key = (gx: number, gy: number) => gx * 100_000 + gy;
 
 function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
@@ -46,43 +44,26 @@ function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
   return [w, s, e, n];
 }
 
-/** Cell size in degrees: 0.02° ≈ 1.4 × 2.2 km, a few buurten per cell. */
-export function buildAreaIndex(codes: string[], geometries: (Polygon | MultiPolygon | null)[], cell = 0.02): AreaIndex {
-  const bbox = new Float64Array(codes.length * 4).fill(NaN);
-  const grid = new Map<number, number[]>();
-  geometries.forEach((g, i) => {
-    if (!g) return;
-    const b = bboxOf(g);
-    bbox.set(b, 4 * i);
-    for (let gx = Math.floor(b[0] / cell); gx <= Math.floor(b[2] / cell); gx++) {
-      for (let gy = Math.floor(b[1] / cell); gy <= Math.floor(b[3] / cell); gy++) {
-        const k = key(gx, gy);
-        const list = grid.get(k);
-        if (list) list.push(i);
-        else grid.set(k, [i]);
-      }
-    }
-  });
-  return { codes, geometries, bbox, cell, grid };
+export function buildAreaIndex(codes: string[], geometries: (Polygon | MultiPolygon | null)[]): AreaIndex {
+  const withGeometry = geometries.flatMap((g, i) => (g ? [i] : []));
+  const areaOfBox = Uint32Array.from(withGeometry);
+  if (!withGeometry.length) return { codes, geometries, boxes: null, areaOfBox };
+  const boxes = new Flatbush(withGeometry.length);
+  for (const i of withGeometry) boxes.add(...bboxOf(geometries[i]!));
+  boxes.finish();
+  return { codes, geometries, boxes, areaOfBox };
 }
 
 /** Index of the area holding (lon, lat), or -1; `border` tells whether the boundary rule decided. */
 export function locatePoint(index: AreaIndex, lon: number, lat: number): { area: number; border: boolean } {
-  const candidates = index.grid.get(key(Math.floor(lon / index.cell), Math.floor(lat / index.cell)));
-  if (!candidates) return { area: -1, border: false };
-  const { bbox, geometries } = index;
-  const inBox: number[] = [];
-  for (const i of candidates) {
-    if (lon < bbox[4 * i] || lon > bbox[4 * i + 2] || lat < bbox[4 * i + 1] || lat > bbox[4 * i + 3]) continue;
-    inBox.push(i);
-  }
+  if (!index.boxes) return { area: -1, border: false };
+  const { areaOfBox, geometries } = index;
+  // In code order, so the boundary rule's "first area" does not depend on the tree's layout.
+  const inBox = index.boxes.search(lon, lat, lon, lat).map((k) => areaOfBox[k]).sort((a, b) => a - b);
   const point = [lon, lat];
   for (const i of inBox) if (booleanPointInPolygon(point, geometries[i]!, { ignoreBoundary: true })) return { area: i, border: false };
-  let first = -1;
-  for (const i of inBox) {
-    if ((first < 0 || i < first) && booleanPointInPolygon(point, geometries[i]!)) first = i;
-  }
-  return { area: first, border: first >= 0 };
+  const first = inBox.find((i) => booleanPointInPolygon(point, geometries[i]!));
+  return first === undefined ? { area: -1, border: false } : { area: first, border: true };
 }
 
 /** Count interleaved lon/lat positions per area. */
