@@ -30,6 +30,17 @@ describe('kompas model definition', () => {
     }
   });
 
+  it('reads every plain series in the words of the series registry, so a figure has one name on every screen', () => {
+    const options = KOMPAS_MODEL.categories.flatMap((c) => c.factors.flatMap((f) => f.options)).filter((o) => o.kind === 'series');
+    expect(options.length).toBeGreaterThan(30);
+    for (const o of options) {
+      const info = seriesById.get(o.series as string)!;
+      // Only a qualifier in brackets may follow the registry's label ("… (omgekeerd)").
+      expect(o.label, o.series as string).toMatch(new RegExp(`^${info.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\([^()]+\\))?$`));
+      expect(o.unit, o.series as string).toBe(info.unit);
+    }
+  });
+
   it('never refers to a herkomst/migratieachtergrond series', () => {
     const used = KOMPAS_MODEL.categories.flatMap((c) => c.factors.flatMap((f) => f.options.flatMap((o) => JSON.stringify(o).match(/"(series|numerator|denominator)":"?[^,}]*/g) ?? [])));
     for (const u of used) expect(HERKOMST_PATTERN.test(u), u).toBe(false);

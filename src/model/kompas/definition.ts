@@ -4,6 +4,7 @@
  * first. The weights and every change to them, with reasons, are in
  * docs/scoring.md §3–§4 (nationally measurable factors carry ≥ 60 % of a category).
  */
+import { seriesWords } from './series.ts';
 import { CATEGORY_LABELS, type CategoryDef, type DialDef, type FactorDef, type IndicatorOption, type KompasModel } from './types.ts';
 
 // ---- option helpers (keep the table below readable) ----
@@ -11,12 +12,20 @@ const crimeRate = (series: string, label: string, extra: Partial<IndicatorOption
   kind: 'rate', series, denominator: 'inwoners', years: 3, per: 1000, shrink: true, transform: 'log', logOffset: 1,
   label: `${label} per 1.000 inwoners (gemiddelde van 3 jaar, gekrompen)`, unit: 'per 1.000 inwoners', ...extra,
 } as IndicatorOption);
-const share = (series: string, label: string, extra: Partial<IndicatorOption> = {}): IndicatorOption =>
-  ({ kind: 'series', series, transform: 'logit', label, unit: '%', ...extra } as IndicatorOption);
-const value = (series: string, label: string, unit: string, extra: Partial<IndicatorOption> = {}): IndicatorOption =>
-  ({ kind: 'series', series, transform: 'log', logOffset: 1, label, unit, ...extra } as IndicatorOption);
-const localScore = (series: string, label: string, unit: string): IndicatorOption =>
-  ({ kind: 'series', series, transform: 'none', label, unit });
+/** How a factor reads a plain series beyond the registry's words, e.g. "omgekeerd". */
+type SeriesExtra = Partial<IndicatorOption> & { qualifier?: string };
+/**
+ * A plain series, labelled in the registry's words (src/model/kompas/series.ts),
+ * so a figure reads the same in the drill-down and in its source row.
+ */
+function seriesOption(series: string, transform: IndicatorOption['transform'], base: Partial<IndicatorOption>, { qualifier, ...extra }: SeriesExtra): IndicatorOption {
+  const words = seriesWords(series);
+  const label = qualifier ? `${words.label} (${qualifier})` : words.label;
+  return { kind: 'series', series, transform, ...base, label, unit: words.unit, ...extra } as IndicatorOption;
+}
+const share = (series: string, extra: SeriesExtra = {}) => seriesOption(series, 'logit', {}, extra);
+const value = (series: string, extra: SeriesExtra = {}) => seriesOption(series, 'log', { logOffset: 1 }, extra);
+const localScore = (series: string) => seriesOption(series, 'none', {}, {});
 
 const f = (def: Omit<FactorDef, 'measurable'> & { measurable?: FactorDef['measurable'] }): FactorDef =>
   ({ measurable: 'nationaal', ...def });
@@ -37,7 +46,7 @@ const F1: CategoryDef = {
     f({ id: 'F1.2', label: 'Leegstand', category: 'F1', direction: 1, weight: 0.15,
       weightReason: 'Leegstand signaleert verval en schept onbewaakte plekken; nieuwbouw geeft schijnleegstand, vandaar licht.',
       evidence: 'Branas et al. 2018; Spelman 1993',
-      options: [share('leegstand', 'Leegstaande woningen')],
+      options: [share('leegstand')],
       fillHint: '85984NED OnbewoondeWoningen (p_leegsw)' }),
     f({ id: 'F1.3', label: 'Relatieve woningwaarde', category: 'F1', direction: -1, weight: 0.15,
       weightReason: 'De woningmarkt prijst ervaren achteruitgang in; relatief binnen de gemeente om regionale prijsniveaus weg te nemen.',
@@ -63,18 +72,18 @@ const F2: CategoryDef = {
       weightReason: 'Enige landelijke meting; gedeelde entrees, galerijen en portieken verminderen verdedigbare ruimte. Verhoogd tot 0,60 (regel ≥ 60 % landelijk).',
       evidence: 'Newman 1972',
       options: [
-        share('meergezinswoningen', 'Meergezinswoningen'),
+        share('meergezinswoningen'),
         { kind: 'complement', series: 'eengezinswoningen', transform: 'logit', label: 'Meergezinswoningen (100 − % eengezinswoningen)', unit: '%', proxy: true,
           note: 'Afgeleid als 100 − % eengezinswoningen (±1 procentpunt afronding).' },
       ],
       fillHint: '85984NED PercentageMeergezinswoning' }),
     f({ id: 'F2.2', label: 'Verlichting & donkere plekken', category: 'F2', direction: 1, weight: 0.22, measurable: W,
       weightReason: 'Sterkste CPTED-hefboom, alleen lokaal meetbaar.', evidence: 'Welsh & Farrington 2008',
-      options: [localScore('verlichting_tekort', 'Verlichtingstekort (storingen, donkere plekken)', 'score')],
+      options: [localScore('verlichting_tekort')],
       fillHint: 'Lichtpunten en storingen (gemeente) of schouw "donkere plek"' }),
     f({ id: 'F2.3', label: 'Zichtlijnen, groenbeheer, onoverzichtelijke routes', category: 'F2', direction: 1, weight: 0.18, measurable: W,
       weightReason: 'Inrichting bepaalt zowel criminaliteit als angst; alleen via schouw.', evidence: 'Van Gemerden & Staats 2006; CCV Tafel van 12',
-      options: [localScore('cpted_schouw', 'Schouwscore zichtlijnen en overzicht', 'score')],
+      options: [localScore('cpted_schouw')],
       fillHint: 'Buurtschouw of CPTED-scan (kernteam)' }),
   ],
 };
@@ -88,7 +97,7 @@ const F3: CategoryDef = {
   factors: [
     f({ id: 'F3.1', label: 'Horeca en uitgaan', category: 'F3', direction: 1, weight: 0.35, exposure: true,
       weightReason: 'Alcohol en nachtleven genereren geweld en overlast.', evidence: 'Brantingham & Brantingham 1995; Bernasco & Block 2011',
-      options: [value('cafes_1km', 'Cafés binnen 1 km (incl. discotheken, coffeeshops)', 'gemiddeld aantal', { logOffset: 0.5 })],
+      options: [value('cafes_1km', { qualifier: 'incl. discotheken, coffeeshops', logOffset: 0.5 })],
       fillHint: 'CBS nabijheid cafe_gemiddeld_aantal_binnen_1_km' }),
     f({ id: 'F3.2', label: 'Winkel- en bedrijfsdichtheid', category: 'F3', direction: 1, weight: 0.25, exposure: true,
       weightReason: 'Doelwitten voor winkeldiefstal, zakkenrollerij en fietsdiefstal.', evidence: 'Cohen & Felson 1979',
@@ -105,7 +114,7 @@ const F3: CategoryDef = {
       fillHint: '85984NED BedrijfsvestigingenTotaal ÷ Woningvoorraad' }),
     f({ id: 'F3.4', label: 'Hotspots', category: 'F3', direction: 1, weight: 0.20, measurable: W, exposure: true,
       weightReason: 'Lokale kennis van stations, uitgaansgebied, hangplekken.', evidence: 'Weisburd 2015; Braga et al. 2019',
-      options: [localScore('hotspots', 'Aantal hotspots (kernteam)', 'aantal')],
+      options: [localScore('hotspots')],
       fillHint: 'Kernteam: stations, uitgaansgebied, hangplekken, evenementen' }),
   ],
 };
@@ -124,18 +133,18 @@ const F4: CategoryDef = {
     f({ id: 'F4.2', label: 'Particuliere huur', category: 'F4', direction: 1, weight: 0.30,
       weightReason: 'Korte huurperioden en veel doorstroom; beste publieke benadering van F4.1.', evidence: 'sociale desorganisatie',
       options: [
-        share('particuliere_huur', 'Huurwoningen overige verhuurders'),
+        share('particuliere_huur'),
         { kind: 'complement', series: 'koopwoningen', transform: 'logit', label: 'Huurwoningen (100 − % koopwoningen)', unit: '%', proxy: true,
           note: 'Benadering: alle huur (corporatie, particulier, eigendom onbekend) als 100 − % koopwoningen.' },
       ],
       fillHint: '85984NED InBezitOverigeVerhuurders' }),
     f({ id: 'F4.3', label: 'Concentratie sociale huur', category: 'F4', direction: 1, weight: 0.15,
       weightReason: 'Toewijzing concentreert lage inkomens; niet causaal en overlapt met I1, daarom laag.', evidence: 'Van Wilsem et al. 2006',
-      options: [share('corporatiewoningen', 'Huurwoningen woningcorporaties')],
+      options: [share('corporatiewoningen')],
       fillHint: '85984NED InBezitWoningcorporatie' }),
     f({ id: 'F4.4', label: 'Nieuwbouw', category: 'F4', direction: 1, weight: 0.15,
       weightReason: 'Nieuwe buurten missen netwerken (tijdelijk); verklaart ook schijnleegstand.', evidence: 'ontwerpkeuze van het kompas (geen empirische bron)',
-      options: [share('nieuwbouw_10jr', 'Woningen gebouwd in de afgelopen 10 jaar')],
+      options: [share('nieuwbouw_10jr')],
       fillHint: '85984NED BouwjaarAfgelopenTienJaar' }),
   ],
 };
@@ -152,22 +161,22 @@ const S1: CategoryDef = {
       weightReason: 'Te weinig relaties in het dagelijks leven; dichtste publieke benadering van zwakke buurtbanden.',
       evidence: 'De Jong-Gierveld-schaal; RIVM kleine-gebiedsschattingen',
       options: [
-        share('rivm_sociaal_eenzaam', 'Sociaal eenzaam (18+)'),
-        share('rivm_eenzaam', 'Eenzaam (18+)', { proxy: true, note: 'Benadering: totale eenzaamheid in plaats van sociale eenzaamheid.' }),
+        share('rivm_sociaal_eenzaam'),
+        share('rivm_eenzaam', { proxy: true, note: 'Benadering: totale eenzaamheid in plaats van sociale eenzaamheid.' }),
       ],
       fillHint: 'RIVM 50120NED SociaalEenzaam' }),
     f({ id: 'S1.2', label: 'Alleenwonenden', category: 'S1', direction: 1, weight: 0.25,
       weightReason: 'Minder huishoudgebonden banden en toezicht; licht omdat RIVM-schattingen huishoudtype al als covariaat gebruiken.',
       evidence: 'Sampson & Groves 1989; RIVM risicogroepen eenzaamheid',
       options: [
-        share('eenpersoonshuishoudens', 'Eenpersoonshuishoudens'),
-        value('huishoudensgrootte', 'Gemiddelde huishoudensgrootte (omgekeerd)', 'personen', { logOffset: 0, sign: -1, proxy: true,
+        share('eenpersoonshuishoudens'),
+        value('huishoudensgrootte', { qualifier: 'omgekeerd', logOffset: 0, sign: -1, proxy: true,
           note: 'Benadering: kleinere gemiddelde huishoudens betekenen meer alleenwonenden.' }),
       ],
       fillHint: '85984NED Eenpersoonshuishoudens ÷ HuishoudensTotaal' }),
     f({ id: 'S1.3', label: 'Cohesie (enquête)', category: 'S1', direction: -1, weight: 0.40, measurable: W,
       weightReason: 'Het construct zelf; verlaagd van 0,50 omdat het op buurtniveau alleen lokaal bestaat.', evidence: 'Veiligheidsmonitor cohesieschaal',
-      options: [localScore('cohesie_enquete', 'Cohesieschaal (enquête)', 'schaal 0–10')],
+      options: [localScore('cohesie_enquete')],
       fillHint: 'Veiligheidsmonitor 85146NED (gemeente) of buurtenquête' }),
   ],
 };
@@ -181,19 +190,19 @@ const S2: CategoryDef = {
   factors: [
     f({ id: 'S2.1', label: 'Vrijwilligerswerk', category: 'S2', direction: -1, weight: 0.45,
       weightReason: 'Maatschappelijke participatie hangt samen met collective efficacy; verhoogd (regel ≥ 60 % landelijk).', evidence: 'Sampson et al. 1997',
-      options: [share('rivm_vrijwilligerswerk', 'Doet vrijwilligerswerk (18+)')],
+      options: [share('rivm_vrijwilligerswerk')],
       fillHint: 'RIVM 50120NED Vrijwilligerswerk' }),
     f({ id: 'S2.2', label: 'Georganiseerd toezicht', category: 'S2', direction: -1, weight: 0.15, measurable: W,
       weightReason: 'Georganiseerd toezicht; register is lokaal.', evidence: 'Akkermans & Vollaard 2015; Bennett et al. 2008',
-      options: [localScore('georganiseerd_toezicht', 'Buurtpreventie/WhatsApp-dekking', 'score')],
+      options: [localScore('georganiseerd_toezicht')],
       fillHint: 'Register buurtpreventie en WhatsApp-groepen (gemeente)' }),
     f({ id: 'S2.3', label: 'Informele sociale controle (enquête)', category: 'S2', direction: -1, weight: 0.25, measurable: W,
       weightReason: 'Potentiële en feitelijke controle; alleen via enquête.', evidence: 'Steenbeek & Hipp 2011',
-      options: [localScore('informele_controle', 'Informele controle (enquête)', 'schaal 0–10')],
+      options: [localScore('informele_controle')],
       fillHint: 'Buurtenquête ("bewoners spreken elkaar aan")' }),
     f({ id: 'S2.4', label: 'Opkomst verkiezingen', category: 'S2', direction: -1, weight: 0.15,
       weightReason: 'Betrokkenheid; zwak omdat kiezers bij elk stembureau in de gemeente mogen stemmen.', evidence: 'ontwerpkeuze van het kompas (geen empirische bron)',
-      options: [share('opkomst_verkiezingen', 'Opkomst gemeenteraadsverkiezingen')],
+      options: [share('opkomst_verkiezingen')],
       fillHint: 'Kiesraad uitslagen per stembureau, ruimtelijk gekoppeld' }),
   ],
 };
@@ -220,7 +229,7 @@ const S3: CategoryDef = {
     f({ id: 'S3.4', label: 'Ernstige geluidhinder door buren', category: 'S3', direction: 1, weight: 0.30,
       weightReason: 'De enige landelijke maat van ervaren overlast per buurt; verhoogd tot 0,30 zodat S3 niet overal een witte vlek is, maar met alleen deze factor blijft S3 "beperkte dekking".',
       evidence: 'Skogan 1990; RIVM kleine-gebiedsschattingen (Van de Kassteele et al. 2017)',
-      options: [share('rivm_geluidhinder_buren', 'Ernstige geluidhinder door buren (18+)', { proxy: true,
+      options: [share('rivm_geluidhinder_buren', { proxy: true,
         note: 'RIVM-modelschatting uit de Gezondheidsmonitor 2020 (een schatting, geen registratie); burenlawaai is één vorm van overlast.' })],
       fillHint: 'RIVM 50120NED ErnstigeGeluidhinderDoorBuren' }),
     f({ id: 'S3.5', label: 'Woon- en buurtoverlast (dossiers)', category: 'S3', direction: 1, weight: 0.25, measurable: W,
@@ -295,9 +304,9 @@ const I1: CategoryDef = {
     f({ id: 'I1.1', label: 'Lage inkomens', category: 'I1', direction: 1, weight: 0.30,
       weightReason: 'Geconcentreerde achterstand is de sterkste macrovoorspeller.', evidence: 'Pratt & Cullen 2005; Sampson et al. 1997',
       options: [
-        share('huishoudens_sociaal_minimum', 'Huishoudens onder of rond sociaal minimum'),
-        share('inkomen_laag', 'Personen met laag inkomen (landelijk laagste 40 %)', { proxy: true, note: 'Benadering: laagste 40 % landelijk (2022) in plaats van sociaal minimum.' }),
-        value('inkomen_per_inwoner', 'Gemiddeld inkomen per inwoner (omgekeerd)', '× € 1.000', { logOffset: 0, sign: -1, proxy: true,
+        share('huishoudens_sociaal_minimum'),
+        share('inkomen_laag', { proxy: true, note: 'Benadering: laagste 40 % landelijk (2022) in plaats van sociaal minimum.' }),
+        value('inkomen_per_inwoner', { qualifier: 'omgekeerd', logOffset: 0, sign: -1, proxy: true,
           note: 'Benadering: een laag gemiddeld inkomen per inwoner; CBS publiceert het alleen voor grotere buurten.' }),
       ],
       fillHint: '85984NED HuishOnderOfRondSociaalMinimum' }),
@@ -307,19 +316,19 @@ const I1: CategoryDef = {
       fillHint: '85984NED PersonenPerSoortUitkeringBijstand ÷ inwoners 15–64' }),
     f({ id: 'I1.3', label: 'Arbeidsparticipatie', category: 'I1', direction: -1, weight: 0.15,
       weightReason: 'Arbeidsmarktbinding.', evidence: 'Wilson 1987',
-      options: [share('arbeidsparticipatie', 'Netto arbeidsparticipatie')],
+      options: [share('arbeidsparticipatie')],
       fillHint: '85984NED NettoArbeidsparticipatie' }),
     f({ id: 'I1.4', label: 'Opleidingsniveau laag', category: 'I1', direction: 1, weight: 0.10,
       weightReason: 'Hulpbronnenbenadering.', evidence: 'literatuur concentrated disadvantage',
-      options: [share('opleiding_hoog', 'Hoogopgeleiden (omgekeerd)', { sign: -1, proxy: true, note: 'Benadering: een laag aandeel hbo/wo in plaats van het aandeel laagopgeleiden.' })],
+      options: [share('opleiding_hoog', { qualifier: 'omgekeerd', sign: -1, proxy: true, note: 'Benadering: een laag aandeel hbo/wo in plaats van het aandeel laagopgeleiden.' })],
       fillHint: '85984NED opleidingsniveau laag (a_opl_bvm)' }),
     f({ id: 'I1.5', label: 'Moeite met rondkomen', category: 'I1', direction: 1, weight: 0.10,
       weightReason: 'Ervaren financiële stress.', evidence: 'RIVM kleine-gebiedsschattingen',
-      options: [share('rivm_moeite_rondkomen', 'Moeite met rondkomen (18+)')],
+      options: [share('rivm_moeite_rondkomen')],
       fillHint: 'RIVM 50120NED MoeiteMetRondkomen' }),
     f({ id: 'I1.6', label: 'Vermogen', category: 'I1', direction: -1, weight: 0.10,
       weightReason: 'Buffer tegen tegenslag.', evidence: 'CBS',
-      options: [value('vermogen_mediaan', 'Mediaan vermogen huishoudens', '× € 1.000', { transform: 'none' })],
+      options: [value('vermogen_mediaan', { transform: 'none' })],
       fillHint: '85984NED MediaanVermogenVanParticuliereHuish' }),
   ],
 };
@@ -334,15 +343,15 @@ const I2: CategoryDef = {
     f({ id: 'I2.1', label: 'Ernstige eenzaamheid', category: 'I2', direction: 1, weight: 0.40,
       weightReason: 'Emotioneel en sociaal isolement.', evidence: 'Gezondheidsmonitor 2022',
       options: [
-        share('rivm_ernstig_eenzaam', 'Ernstig eenzaam (18+)'),
-        share('rivm65_ernstig_eenzaam', 'Ernstig eenzaam (65+)', { proxy: true, note: 'Benadering: alleen 65-plussers.' }),
+        share('rivm_ernstig_eenzaam'),
+        share('rivm65_ernstig_eenzaam', { proxy: true, note: 'Benadering: alleen 65-plussers.' }),
       ],
       fillHint: 'RIVM 50120NED ErnstigZeerErnstigEenzaam' }),
     f({ id: 'I2.2', label: 'Mist emotionele steun', category: 'I2', direction: 1, weight: 0.25,
       weightReason: 'Gebrek aan steun na slachtofferschap.', evidence: 'kwetsbaarheidsmodel',
       options: [
-        share('mist_emotionele_steun', 'Mist emotionele steun (18+)'),
-        share('rivm_emotioneel_eenzaam', 'Emotioneel eenzaam (18+)', { proxy: true, note: 'Benadering: emotionele eenzaamheid; "mist emotionele steun" zit niet in de geleverde RIVM-tabel.' }),
+        share('mist_emotionele_steun'),
+        share('rivm_emotioneel_eenzaam', { proxy: true, note: 'Benadering: emotionele eenzaamheid; "mist emotionele steun" zit niet in de geleverde RIVM-tabel.' }),
       ],
       fillHint: 'RIVM 50120NED MistEmotioneleSteun' }),
     f({ id: 'I2.3', label: 'Ouderen (context)', category: 'I2', direction: 1, weight: 0, shownOnly: true,
@@ -350,17 +359,17 @@ const I2: CategoryDef = {
       evidence: 'Killias 1990; Cohen & Felson 1979',
       options: [
         { kind: 'ratio', numerator: 'inwoners_65plus', denominator: 'inwoners', scale: 100, transform: 'logit', label: 'Inwoners 65+ ÷ inwoners', unit: '%' },
-        share('aandeel_65plus', 'Inwoners 65+'),
+        share('aandeel_65plus'),
       ],
       fillHint: '85984NED k_65JaarOfOuder ÷ AantalInwoners' }),
     f({ id: 'I2.4', label: 'Verweduwd (context)', category: 'I2', direction: 1, weight: 0, shownOnly: true,
       weightReason: 'Context, niet gescoord: op gebiedsniveau vooral een maat voor leeftijd (zie I2.3); de eenzaamheid die het zou voorspellen meet I2.1 direct.',
       evidence: 'VZinfo; Cohen & Felson 1979',
-      options: [share('verweduwd', 'Verweduwd')],
+      options: [share('verweduwd')],
       fillHint: '85984NED Verweduwd' }),
     f({ id: 'I2.5', label: 'Wmo-maatwerk', category: 'I2', direction: 1, weight: 0.35,
       weightReason: 'Zorgafhankelijkheid.', evidence: 'CBS',
-      options: [value('wmo_per_1000', 'Wmo-cliënten per 1.000 inwoners', 'per 1.000')],
+      options: [value('wmo_per_1000')],
       fillHint: '85984NED WmoClientenRelatief' }),
     f({ id: 'I2.6', label: 'Afstand basisvoorzieningen (context)', category: 'I2', direction: 1, weight: 0, shownOnly: true,
       weightReason: 'Context, niet gescoord: grote afstanden horen bij landelijke buurten, die op elke onafhankelijke maat veiliger zijn; als kwetsbaarheid zou het de score de verkeerde kant op trekken.',
@@ -379,23 +388,23 @@ const I3: CategoryDef = {
   factors: [
     f({ id: 'I3.1', label: 'Jeugdhulp, jeugdbescherming, jeugdreclassering', category: 'I3', direction: 1, weight: 0.40,
       weightReason: 'Concentratie van gezins- en jeugdproblemen; verhoogd (regel ≥ 60 % landelijk).', evidence: 'CBS-definitie jeugdzorg in natura',
-      options: [share('jeugdzorg', 'Jongeren met jeugdzorg in natura')],
+      options: [share('jeugdzorg')],
       fillHint: '85984NED PercentageJongerenMetJeugdzorg' }),
     f({ id: 'I3.2', label: 'Jongeren 15–24', category: 'I3', direction: 1, weight: 0.10, exposure: true,
       weightReason: 'Leeftijd-criminaliteitscurve; blootstelling, niet stigmatiserend bedoeld, daarom laag.', evidence: 'age–crime curve',
-      options: [share('jongeren_15_24', 'Jongeren 15–24 jaar')],
+      options: [share('jongeren_15_24')],
       fillHint: '85984NED k_15Tot25Jaar ÷ AantalInwoners' }),
     f({ id: 'I3.3', label: 'Kinderen in armoede', category: 'I3', direction: 1, weight: 0.20,
       weightReason: 'Ontwikkelingsrisico.', evidence: 'CTC-risicofactoren',
-      options: [share('kinderen_armoede', 'Kinderen in huishoudens met laag inkomen')],
+      options: [share('kinderen_armoede')],
       fillHint: 'CBS Jeugdmonitor (gemeente-import)' }),
     f({ id: 'I3.4', label: 'Schooluitval en verzuim', category: 'I3', direction: 1, weight: 0.15, measurable: W,
       weightReason: 'Schoolbinding is beschermend.', evidence: 'Farrington 1996',
-      options: [value('schoolverzuim', 'Verzuim en vsv per 1.000 jongeren', 'per 1.000 jongeren')],
+      options: [value('schoolverzuim')],
       fillHint: 'Leerplicht/RMC per buurt (gemeente-import)' }),
     f({ id: 'I3.5', label: 'Jeugdgroepen', category: 'I3', direction: 1, weight: 0.15, measurable: W,
       weightReason: 'Lokaal signaal.', evidence: 'politie groepsscan',
-      options: [value('jeugdgroepen', 'Jeugdgroepen (groepsscan)', 'aantal', { logOffset: 1 })],
+      options: [value('jeugdgroepen', { logOffset: 1 })],
       fillHint: 'Politie groepsscan (hinderlijk / overlastgevend / crimineel)' }),
   ],
 };
@@ -410,15 +419,15 @@ const I4: CategoryDef = {
     f({ id: 'I4.1', label: 'Psychische kwetsbaarheid', category: 'I4', direction: 1, weight: 0.25,
       weightReason: 'Kwetsbaarheid en veerkracht.', evidence: 'RIVM',
       options: [
-        share('rivm_angst_depressie', 'Hoog risico op angst of depressie (18+)'),
-        share('rivm_stress', 'Heel veel stress (18+)', { proxy: true, note: 'Benadering: ervaren stress in plaats van risico op angst of depressie.' }),
+        share('rivm_angst_depressie'),
+        share('rivm_stress', { proxy: true, note: 'Benadering: ervaren stress in plaats van risico op angst of depressie.' }),
       ],
       fillHint: 'RIVM 50120NED HoogRisicoOpAngstOfDepressie' }),
     f({ id: 'I4.2', label: 'Ervaren gezondheid', category: 'I4', direction: -1, weight: 0.20,
       weightReason: 'Algemene gezondheidslast.', evidence: 'RIVM',
       options: [
-        share('goed_ervaren_gezondheid', 'Goed ervaren gezondheid (18+)'),
-        share('rivm_ervaren_gezondheid', 'Ervaren gezondheid goed/zeer goed (18+)'),
+        share('goed_ervaren_gezondheid'),
+        share('rivm_ervaren_gezondheid'),
       ],
       fillHint: 'RIVM 50120NED ErvarenGezondheidGoedZeerGoed' }),
     f({ id: 'I4.3', label: 'Arbeidsongeschiktheid', category: 'I4', direction: 1, weight: 0.15,
@@ -427,7 +436,7 @@ const I4: CategoryDef = {
       fillHint: '85984NED PersonenPerSoortUitkeringAO ÷ inwoners 15–64' }),
     f({ id: 'I4.4', label: 'Langdurig beperkt', category: 'I4', direction: 1, weight: 0.15,
       weightReason: 'Beperking door langdurige ziekte.', evidence: 'RIVM',
-      options: [share('rivm_langdurig_beperkt', 'Langdurige ziekte en beperkt (18+)')],
+      options: [share('rivm_langdurig_beperkt')],
       fillHint: 'RIVM 50120NED LangdurigeZiekteEnBeperkt' }),
     f({ id: 'I4.5', label: 'Verward gedrag', category: 'I4', direction: 1, weight: 0.25,
       weightReason: 'Zorggerelateerd overlastsignaal; zorg eerst.', evidence: 'Teplin et al. 2005',
