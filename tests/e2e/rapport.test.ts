@@ -127,7 +127,8 @@ describe('rapport voor het bestuur', () => {
     const text = await report.innerText();
     expect(text).toContain(intervention);
     expect(text).toContain('Fietsendiefstal rond het station');
-    expect(text).toMatch(/Signaalcriminaliteit en -overlast\s+BU00140001\s+speelt sterk\s+buurtschouw/);
+    // The bestuur reads the buurt's name, not its CBS code.
+    expect(text).toMatch(/Signaalcriminaliteit en -overlast\s+Binnenstad-Zuid\s+speelt sterk\s+buurtschouw/);
     // The timeline is a chart with a bar per planned item, not a list.
     expect(await report.locator('svg.timeline-chart rect.bar').count()).toBe(1);
     expect(text).toMatch(/samenhang, geen oorzaak/);
