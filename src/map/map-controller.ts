@@ -9,7 +9,7 @@ import { PMTiles, Protocol } from 'pmtiles';
 import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, LEVEL_FROM_ZOOM, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, ownStyle, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, LEVEL_FROM_ZOOM, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, type MapModes, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 /** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
@@ -111,16 +111,20 @@ export class MapController {
       const image = patterns[id];
       if (image && !this.map.hasImage(id)) this.map.addImage(id, image, { pixelRatio: 1 });
     });
+    // Our own style holds the areas from the start: feature-state can be set
+    // as soon as it is parsed, so tiles arrive coloured instead of being drawn
+    // grey and re-coloured after 'load' (which waits for every tile).
     this.ready = new Promise((resolve) => {
+      if (!basemap) this.map.once('style.load', () => resolve());
       this.map.on('load', () => {
         if (basemap) {
           // A host basemap: add our areas and labels on top of it.
           this.map.addSource(AREA_SOURCE, areaSource(options.style));
           for (const [id, source] of Object.entries(labelSources(this.levels))) this.map.addSource(id, source);
           for (const layer of areaLayers(options.style, false)) this.map.addLayer(layer);
+          resolve();
         }
         this.bindEvents();
-        resolve();
       });
     });
     this.map.on('error', (event) => {
@@ -131,6 +135,7 @@ export class MapController {
     });
   }
 
+  /** Settles once the area source and layers exist (feature-state, visibility and label data may be set). */
   whenReady(): Promise<void> {
     return this.ready;
   }
@@ -166,18 +171,39 @@ export class MapController {
   setActiveLevel(level: Level) {
     if (level === this.activeLevel) return;
     this.activeLevel = level;
+    this.showModeLayers();
     for (const l of this.levels) {
       const visibility = l === level ? 'visible' : 'none';
       // Selection and neighbour outlines stay visible on every level: they are
       // filtered to a few codes, and a selected buurt must stay outlined when
       // the zoom shows wijken.
-      for (const id of [layerId.neighbours(l), layerId.selection(l)]) {
-        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', 'visible');
-      }
+      for (const id of [layerId.neighbours(l), layerId.selection(l)]) this.setVisibility(id, 'visible');
       for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.pattern(l, 'visitor'), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
-        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
+        this.setVisibility(id, visibility);
       }
     }
+  }
+
+  private modes: MapModes = NO_MODES;
+
+  /** Shows the layers of the map modes that are on, on the level on screen only (stale state on other levels must not draw). */
+  setModes(modes: MapModes) {
+    if (modes.change === this.modes.change && modes.gap === this.modes.gap && modes.judged === this.modes.judged) return;
+    this.modes = { ...modes };
+    this.showModeLayers();
+  }
+
+  private showModeLayers() {
+    for (const level of this.levels) {
+      const { shown, hidden } = modeLayerIds(level, level === this.activeLevel ? this.modes : NO_MODES);
+      for (const id of shown) this.setVisibility(id, 'visible');
+      for (const id of hidden) this.setVisibility(id, 'none');
+    }
+  }
+
+  /** Only a real change: every visibility change makes MapLibre parse the source's tiles again. */
+  private setVisibility(id: string, visibility: 'visible' | 'none') {
+    if (this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== visibility) this.map.setLayoutProperty(id, 'visibility', visibility);
   }
 
   setLabelPoints(level: Level, labels: LabelPoints) {
@@ -278,23 +304,19 @@ export class MapController {
     this.setFlag(STATE_HOVER, level, code ? [code] : []);
   }
 
-  setSelection(level: Level, code: string | null) {
-    if (code) this.showOutlineLayer(layerId.selection(level));
-    this.setFlag(STATE_SELECTED, level, code ? [code] : []);
-  }
-
-  setNeighbours(level: Level, codes: string[]) {
-    if (codes.length) this.showOutlineLayer(layerId.neighbours(level));
-    this.setFlag(STATE_NEIGHBOUR, level, codes);
-  }
-
   /**
    * Outline layers of levels other than the first start hidden, so tiles are
    * not parsed for them until needed; a wijk chosen in search while buurten
    * are on screen must still be outlined, so its layer is shown on first use.
    */
-  private showOutlineLayer(id: string) {
-    if (this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') === 'none') this.map.setLayoutProperty(id, 'visibility', 'visible');
+  setSelection(level: Level, code: string | null) {
+    if (code) this.setVisibility(layerId.selection(level), 'visible');
+    this.setFlag(STATE_SELECTED, level, code ? [code] : []);
+  }
+
+  setNeighbours(level: Level, codes: string[]) {
+    if (codes.length) this.setVisibility(layerId.neighbours(level), 'visible');
+    this.setFlag(STATE_NEIGHBOUR, level, codes);
   }
 
   fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {

@@ -2,7 +2,9 @@
  * Fill patterns drawn into pixel buffers, so no sprite is fetched. Each
  * pattern is distinct in shape, not just colour: hatch = indicatief,
  * dots = beperkte dekking, cross-hatch = witte vlek, grid = bezoekers- of
- * werkgebied, horizontal stripes = geen duidelijke verandering.
+ * werkgebied, horizontal stripes = geen duidelijke verandering; in the
+ * perception-gap view horizontal and vertical stripes mark the two quadrants
+ * where registered and felt safety disagree.
  */
 import { PATTERNS } from './style.ts';
 
@@ -32,5 +34,7 @@ export function patternImages(): Record<(typeof PATTERNS)[keyof typeof PATTERNS]
     [PATTERNS.whiteSpot]: draw((x, y) => (x + y) % SIZE === 0 || (x - y + SIZE) % SIZE === 0, [110, 110, 110, 220]),
     [PATTERNS.visitor]: draw((x, y) => x % 4 === 0 || y % 4 === 0, [84, 39, 143, 200]),
     [PATTERNS.noChange]: draw((_x, y) => y % 4 === 0, [90, 90, 90, 200]),
+    [PATTERNS.gapFeelsUnsafe]: draw((_x, y) => y % 4 === 0, [20, 20, 20, 170]),
+    [PATTERNS.gapFeelsSafe]: draw((x) => x % 4 === 0, [20, 20, 20, 170]),
   };
 }

@@ -25,6 +25,8 @@ export const STATE_INDICATIVE = 'i';
 export const STATE_HOVER = 'h';
 export const STATE_SELECTED = 'sel';
 export const STATE_NEIGHBOUR = 'nb';
+/** 1 = the class shown is shifted by the kernteam's judgement (dashed outline). */
+export const STATE_JUDGED = 'kt';
 
 
 const classOfState: ExpressionSpecification = ['coalesce', ['feature-state', STATE_CLASS], -1];
@@ -54,7 +56,27 @@ export const PATTERNS = {
   visitor: 'patroon-bezoekers',
   /** Horizontal stripes ("=") on light grey: geen duidelijke verandering (change view). */
   noChange: 'patroon-geen-verandering',
+  /** Horizontal stripes: veilig maar voelt onveilig (perception-gap quadrant 1). */
+  gapFeelsUnsafe: 'patroon-kloof-h',
+  /** Vertical stripes: onveilig maar voelt veilig (perception-gap quadrant 2). */
+  gapFeelsSafe: 'patroon-kloof-v',
 } as const;
+
+/**
+ * Layers that only a map mode needs. They are in the style from the start,
+ * hidden: adding a layer to a loaded vector source, like showing one, makes
+ * MapLibre parse every loaded tile again, and on the first buurt view that
+ * cost seconds (docs/speed.md). Each is shown only while its mode is on.
+ */
+export interface MapModes {
+  /** The change view: "geen duidelijke verandering" stripes. */
+  change: boolean;
+  /** The perception-gap view: stripes on the two quadrants where the two disagree, so colour is never the only cue. */
+  gap: boolean;
+  /** The kernteam's judgements on the map: a dashed outline on the areas whose class they shifted. */
+  judged: boolean;
+}
+export const NO_MODES: MapModes = { change: false, gap: false, judged: false };
 
 /** Map class of "geen duidelijke verandering" (src/model/count-change.ts ChangeClass.none). */
 export const NO_CHANGE_CLASS = CHANGE_CLASS_OFFSET + 2;
@@ -90,8 +112,19 @@ export const layerId = {
   hover: (level: Level) => `hover-${level}`,
   neighbours: (level: Level) => `neighbours-${level}`,
   selection: (level: Level) => `selection-${level}`,
+  judged: (level: Level) => `kernteam-${level}`,
   labels: (level: Level) => `labels-${level}`,
 };
+
+/** The layers of a level that `modes` show, besides those always shown on the level on screen. */
+export function modeLayerIds(level: Level, modes: MapModes): { shown: string[]; hidden: string[] } {
+  const byMode: [boolean, string[]][] = [
+    [modes.change, [layerId.pattern(level, 'noChange')]],
+    [modes.gap, [layerId.pattern(level, 'gapFeelsUnsafe'), layerId.pattern(level, 'gapFeelsSafe')]],
+    [modes.judged, [layerId.judged(level)]],
+  ];
+  return { shown: byMode.flatMap(([on, ids]) => (on ? ids : [])), hidden: byMode.flatMap(([on, ids]) => (on ? [] : ids)) };
+}
 
 /** Layers of our own, added on top of our background or a host's basemap. */
 export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpecification[] {
@@ -116,7 +149,11 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(ScoreStatus.beperkteDekking) } });
     layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(ScoreStatus.witteVlek) } });
     layers.push({ id: layerId.pattern(level, 'visitor'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.visitor, 'fill-opacity': statusIs(ScoreStatus.bezoekersgebied) } });
-    layers.push({ id: layerId.pattern(level, 'noChange'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.noChange, 'fill-opacity': ['case', ['==', classOfState, NO_CHANGE_CLASS], 1, 0] } });
+    const modeBase = { ...base, layout: { visibility: 'none' as const } };
+    const classIs = (c: number): ExpressionSpecification => ['case', ['==', classOfState, c], 1, 0];
+    layers.push({ id: layerId.pattern(level, 'noChange'), type: 'fill', ...modeBase, paint: { 'fill-pattern': PATTERNS.noChange, 'fill-opacity': classIs(NO_CHANGE_CLASS) } });
+    layers.push({ id: layerId.pattern(level, 'gapFeelsUnsafe'), type: 'fill', ...modeBase, paint: { 'fill-pattern': PATTERNS.gapFeelsUnsafe, 'fill-opacity': classIs(GAP_CLASS_OFFSET + 1) } });
+    layers.push({ id: layerId.pattern(level, 'gapFeelsSafe'), type: 'fill', ...modeBase, paint: { 'fill-pattern': PATTERNS.gapFeelsSafe, 'fill-opacity': classIs(GAP_CLASS_OFFSET + 2) } });
     layers.push({
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },
@@ -140,6 +177,10 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1], 'line-opacity': flagged(STATE_NEIGHBOUR) } });
     layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': 2, 'line-opacity': flagged(STATE_HOVER) } });
     layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': 4, 'line-opacity': flagged(STATE_SELECTED) } });
+    layers.push({
+      id: layerId.judged(level), type: 'line', ...base, layout: { visibility: 'none' },
+      paint: { 'line-color': '#4b0082', 'line-width': 3, 'line-dasharray': [1.5, 1], 'line-opacity': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 1, 0] },
+    });
   }
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;

@@ -35,6 +35,26 @@ async function quadrantPixels(page: Page): Promise<{ total: number; byQuadrant: 
   }, QUADRANTS.map((q) => q.colour));
 }
 
+/** Map pixels within `tolerance` of an RGB colour. */
+function pixelsNear(page: Page, rgb: number[], tolerance: number): Promise<number> {
+  return page.evaluate(({ rgb, tolerance }) => {
+    const data = ((window as any).__mapImageData() as ImageData).data;
+    let n = 0;
+    for (let p = 0; p < data.length; p += 4) if (Math.abs(data[p] - rgb[0]) <= tolerance && Math.abs(data[p + 1] - rgb[1]) <= tolerance && Math.abs(data[p + 2] - rgb[2]) <= tolerance) n++;
+    return n;
+  }, { rgb, tolerance });
+}
+
+/** Whether MapLibre draws a layer now: a hidden layer is not even parsed (the first view must not pay for modes that are off). */
+const layerShown = (page: Page, id: string) => page.evaluate((layer) => (window as any).__kompas.controller.map.getLayoutProperty(layer, 'visibility') !== 'none', id);
+
+/** A stripe pixel of the gap view: the stripe colour (rgb 20, alpha 170/255) over a quadrant fill (0.88 over land). */
+function stripeOver(hex: string): number[] {
+  const land = [243, 241, 236];
+  const a = 170 / 255;
+  return [1, 3, 5].map((k, i) => Math.round(a * 20 + (1 - a) * (0.88 * parseInt(hex.slice(k, k + 2), 16) + 0.12 * land[i])));
+}
+
 const featureState = (page: Page, id: string) =>
   page.evaluate((code) => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: code }), id);
 
@@ -45,10 +65,16 @@ describe('veiligheidsbeleving', () => {
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
     // Step back from the selected buurt so that many buurten are on screen.
     await page.evaluate(() => (window as any).__kompas.controller.map.jumpTo({ zoom: 11.5 }));
+    // Before the gap view its stripe layers are off: not drawn, not parsed.
+    expect(await layerShown(page, 'pattern-gapFeelsUnsafe-buurt')).toBe(false);
+    const stripesBefore = await pixelsNear(page, stripeOver(QUADRANTS[1].colour), 10);
     const n = await recolourCount(page);
     await page.selectOption('#target-select', 'kloof');
     await waitForColouredMap(page, n + 1);
     await expect.poll(() => page.url()).toContain('cat=kloof');
+    // The two quadrants where registered and felt safety disagree carry stripes, so colour is not the only cue.
+    expect(await layerShown(page, 'pattern-gapFeelsUnsafe-buurt')).toBe(true);
+    expect(await pixelsNear(page, stripeOver(QUADRANTS[1].colour), 10)).toBeGreaterThan(stripesBefore + 200);
 
     const px = await quadrantPixels(page);
     const coloured = px.byQuadrant.reduce((a, b) => a + b, 0);
@@ -188,9 +214,13 @@ describe('veiligheidsbeleving', () => {
     const before = await featureState(page, 'BU00140001');
     expect(await page.locator('#cat-S4 .cat-score').textContent()).toMatch(/P\d+/);
 
+    const purple = [0x4b, 0x00, 0x82];
+    expect(await pixelsNear(page, purple, 12)).toBe(0);
     const n = await recolourCount(page);
     await page.locator('#judgement-switch').check();
     await waitForColouredMap(page, n + 1);
+    // The judged buurt gets its dashed purple outline on the map.
+    expect(await pixelsNear(page, purple, 12)).toBeGreaterThan(30);
     const after = await featureState(page, 'BU00140001');
     expect(before.c).toBeGreaterThan(0);
     expect(after.c).toBe(Math.max(0, before.c - 2));

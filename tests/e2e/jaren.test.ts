@@ -125,6 +125,14 @@ describe('jaren op de kaart', () => {
       return hits;
     });
     expect(diverging).toBeGreaterThan(1000);
+    // "Geen duidelijke verandering" is striped, not only light grey: the
+    // stripe layer belongs to the change view (src/map/style.ts modeLayerIds)
+    // and draws over the neutral buurten on screen.
+    const striped = await page.evaluate(() => {
+      const features = (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['pattern-noChange-buurt'] });
+      return features.filter((f: any) => f.state?.c === 22).length;
+    });
+    expect(striped).toBeGreaterThan(10);
 
     // The kompas of the small buurt says so in words.
     await page.evaluate((code) => { const app = (window as any).__kompas.app; app.select('buurt', app.table('buurt').codes.indexOf(code)); }, picked.small);
