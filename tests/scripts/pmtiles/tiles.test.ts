@@ -4,6 +4,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { buildDataset } from '../../../scripts/pipeline/build-dataset.ts';
 import { loadNl2024 } from '../../../scripts/pipeline/sources/nl2024.ts';
+import { tileFeatureId, tileLayerName, type Level, type LevelTable } from '../../../src/model/dataset-format.ts';
 import { FIXTURE_DATA } from '../pipeline/helpers.ts';
 
 function memorySource(bytes: Uint8Array): Source {
@@ -20,8 +21,11 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
 
 describe('vector tiles of a built dataset', () => {
   let archive: PMTiles;
+  let tables: Partial<Record<Level, LevelTable>>;
   beforeAll(() => {
-    archive = new PMTiles(memorySource(buildDataset(loadNl2024({ dataDir: FIXTURE_DATA })).tiles));
+    const built = buildDataset(loadNl2024({ dataDir: FIXTURE_DATA }));
+    archive = new PMTiles(memorySource(built.tiles));
+    tables = built.levelTables;
   });
 
   it('has metadata with the three vector layers and the zoom range', async () => {
@@ -46,11 +50,12 @@ describe('vector tiles of a built dataset', () => {
       const patterns: Record<string, RegExp> = { gemeenten: /^GM\d{4}$/, wijken: /^WK\d{6}$/, buurten: /^BU\d{8}$/ };
       for (const [name, layer] of Object.entries(vt.layers)) {
         expect(layer.length).toBeGreaterThan(0);
+        const level = (Object.keys(tileLayerName) as Level[]).find((l) => tileLayerName[l] === name)!;
         for (let i = 0; i < layer.length; i++) {
           const p = layer.feature(i).properties;
           expect(String(p.code)).toMatch(patterns[name]);
-          // Feature id = numeric form of the CBS code (docs/gis-export.md).
-          expect(layer.feature(i).id).toBe(Number(String(p.code).slice(2)));
+          // Feature id = the area's row in its level table + 1 (docs/gis-export.md).
+          expect(layer.feature(i).id).toBe(tileFeatureId(tables[level]!.codes.indexOf(String(p.code))));
           expect(String(p.gemeente)).toMatch(/^GM(0014|1730)$/);
           expect(typeof p.name).toBe('string');
           expect(typeof p.flags).toBe('number');
