@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumForFile, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, featureState, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 import { QUADRANTS } from '../../src/beleving/gap.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
@@ -35,9 +35,6 @@ async function quadrantPixels(page: Page): Promise<{ total: number; byQuadrant: 
   }, QUADRANTS.map((q) => q.colour));
 }
 
-const featureState = (page: Page, id: string) =>
-  page.evaluate((code) => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: code }), id);
-
 describe('veiligheidsbeleving', () => {
   it('gap map mode colours the map by quadrant and the chart lists areas', async () => {
     // Binnenstad-Zuid is a visitor area: it gets a quadrant only with visitor areas ranked (bez=1).
@@ -55,7 +52,7 @@ describe('veiligheidsbeleving', () => {
     expect(coloured / px.total).toBeGreaterThan(0.05);
     expect(px.byQuadrant.filter((v) => v > 300).length).toBeGreaterThanOrEqual(3);
     // The selected buurt carries a quadrant class (10–13) in feature-state.
-    const state = await featureState(page, 'BU00140001');
+    const state = await featureState(page, 'buurt', 'BU00140001');
     expect(state.c).toBeGreaterThanOrEqual(10);
     expect(state.c).toBeLessThanOrEqual(13);
 
@@ -185,13 +182,13 @@ describe('veiligheidsbeleving', () => {
     expect(await shown.textContent()).toContain('−2: veel minder kwetsbaar dan de data laten zien');
     expect(await shown.textContent()).toContain('wijkagent');
     // The data score is still there, unchanged, beside it.
-    const before = await featureState(page, 'BU00140001');
+    const before = await featureState(page, 'buurt', 'BU00140001');
     expect(await page.locator('#cat-S4 .cat-score').textContent()).toMatch(/P\d+/);
 
     const n = await recolourCount(page);
     await page.locator('#judgement-switch').check();
     await waitForColouredMap(page, n + 1);
-    const after = await featureState(page, 'BU00140001');
+    const after = await featureState(page, 'buurt', 'BU00140001');
     expect(before.c).toBeGreaterThan(0);
     expect(after.c).toBe(Math.max(0, before.c - 2));
     expect(after.kt).toBe(1);
@@ -202,8 +199,8 @@ describe('veiligheidsbeleving', () => {
     const m = await recolourCount(page);
     await page.locator('#judgement-switch').uncheck();
     await waitForColouredMap(page, m + 1);
-    expect((await featureState(page, 'BU00140001')).c).toBe(before.c);
-    expect((await featureState(page, 'BU00140001')).kt).toBe(0);
+    expect((await featureState(page, 'buurt', 'BU00140001')).c).toBe(before.c);
+    expect((await featureState(page, 'buurt', 'BU00140001')).kt).toBe(0);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
