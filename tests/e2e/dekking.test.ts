@@ -21,7 +21,7 @@ describe('wijken uit buurten met en zonder politiecijfers', () => {
     // On the canvas, the wijk's own box holds its class colour (0.88 over land), not the grey of "geen gegevens".
     const pixels = await page.evaluate((cls: number) => {
       const map = (window as any).__kompas.controller.map;
-      const feature = map.queryRenderedFeatures().find((f: any) => f.sourceLayer === 'wijken' && f.id === 'WK001403');
+      const feature = map.queryRenderedFeatures().find((f: any) => f.sourceLayer === 'wijken' && f.properties.code === 'WK001403');
       const rings: number[][][] = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
       const pts = rings.flat().map(([lon, lat]) => map.project([lon, lat]));
       const ratio = window.devicePixelRatio;
