@@ -301,6 +301,7 @@ describe('de kaart', () => {
     // Pixels: sample each plainly coloured lettered buurt (score, not indicatief) above and below its label point,
     // where only its own fill lies within 3 px and no label is drawn.
     const plain = lettered.filter(({ i }) => scores.status[i] === ScoreStatus.score && !(scores.flags[i] & ScoreAreaFlag.indicatief) && classOf(scores.percentile[i]) >= 0);
+    let points: Record<string, [number, number]> = {};
     const samples = await page.evaluate((areas) => {
       const k = (window as any).__kompas;
       const map = k.controller.map;
@@ -308,6 +309,7 @@ describe('de kaart', () => {
       const image = (window as any).__mapImageData() as ImageData;
       const scale = image.width / map.getCanvas().clientWidth;
       const out: Record<string, number[][]> = {};
+      const at: Record<string, [number, number]> = {};
       for (const { code, i } of areas) {
         const p = map.project([labels[2 * i], labels[2 * i + 1]]);
         const rgb: number[][] = [];
@@ -319,12 +321,13 @@ describe('de kaart', () => {
             if (near.length !== 1 || near[0].layer.id !== 'fill-buurt' || near[0].properties.code !== code) continue;
             const o = 4 * (Math.round(y * scale) * image.width + Math.round(x * scale));
             rgb.push([image.data[o], image.data[o + 1], image.data[o + 2]]);
+            at[code] ??= [x, y];
           }
         }
         if (rgb.length >= 3) out[code] = rgb;
       }
-      return out;
-    }, plain);
+      return { out, at };
+    }, plain).then(({ out, at }) => { points = at; return out; });
     // Fills are drawn at 0.88 opacity over land (#f3f1ec).
     const land = [243, 241, 236];
     const drawn = (cls: number) => [1, 3, 5].map((o, j) => Math.round(0.88 * Number.parseInt(CLASSES[cls].colour.slice(o, o + 2), 16) + 0.12 * land[j]));
@@ -339,6 +342,13 @@ describe('de kaart', () => {
     const leading = (code: string) => /^BU(\d+)/.exec(code)![1];
     const clash = sampled.filter((a) => sampled.some((b) => b.code !== a.code && leading(b.code) === leading(a.code) && classOf(scores.percentile[b.i]) !== classOf(scores.percentile[a.i])));
     expect(clash.length).toBeGreaterThanOrEqual(2);
+    // A click there selects that buurt (feature id → table row), not its namesake; the first such point the map itself receives.
+    const box = (await page.locator('.map').boundingBox())!;
+    const onMap = await page.evaluate((candidates) => candidates.filter(([, x, y]) => document.elementFromPoint(x, y)?.tagName === 'CANVAS').map(([i]) => i),
+      clash.map(({ code, i }) => [i, box.x + points[code][0], box.y + points[code][1]] as [number, number, number]));
+    const target = clash.find(({ i }) => i === onMap[0])!;
+    await page.mouse.click(box.x + points[target.code][0], box.y + points[target.code][1]);
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.app.selection?.index)).toBe(target.i);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
