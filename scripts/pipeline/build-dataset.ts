@@ -422,8 +422,9 @@ function datasetBbox(buurten: Area[]): [number, number, number, number] {
 function tilesOf(input: DatasetInput, areasByLevel: Record<Level, Area[]>, bbox: [number, number, number, number], minzoom: number, maxzoom: number, tolerance?: number) {
   const layerFeatures: Partial<Record<Level, TileFeature[]>> = {};
   for (const level of input.levels) {
-    layerFeatures[level] = areasByLevel[level].flatMap((a) => (a.geometry
-      ? [{ code: a.code, name: a.name, gemeente: a.gemeente, wijk: level === 'buurt' ? a.wijk : undefined, flags: a.flags, geometry: a.geometry }]
+    // areasByLevel[level] is in level-table order (levelTable takes its codes from it): the row gives the feature id.
+    layerFeatures[level] = areasByLevel[level].flatMap((a, row) => (a.geometry
+      ? [{ row, code: a.code, name: a.name, gemeente: a.gemeente, wijk: level === 'buurt' ? a.wijk : undefined, flags: a.flags, geometry: a.geometry }]
       : []));
   }
   const attribution = input.sources.flatMap((s) => s.publisher.split(/,\s*/)).filter((p, i, all) => all.indexOf(p) === i).join(', ');

@@ -6,11 +6,13 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection } from 'geojson';
-import { tileLayerName, type Level } from '../../src/model/dataset-format.ts';
+import { tileFeatureId, tileLayerName, type Level } from '../../src/model/dataset-format.ts';
 import { gzip, writePmtiles, type TileInput } from '../pmtiles/writer.ts';
 import type { Areal } from './geometry.ts';
 
 export interface TileFeature {
+  /** The area's row in its level table (.wvk); its feature id is tileFeatureId(row). */
+  row: number;
   code: string;
   name: string;
   gemeente: string;
@@ -42,15 +44,16 @@ export interface TileBuildResult {
 const EXTENT = 4096;
 
 /**
- * MVT feature ids are unsigned integers, so each feature's id is the numeric
- * part of its CBS code: GM0014 → 14, WK001401 → 1401, BU00140001 → 140001.
- * Unique within a layer (one level per layer); the string code stays in the
- * `code` property. Documented for GIS users in docs/gis-export.md.
+ * Each layer's features carry distinct level-table rows, so their ids
+ * (tileFeatureId, row + 1) are unique within the layer; throws otherwise.
  */
-export function tileFeatureId(code: string): number {
-  const id = Number.parseInt(code.replace(/^[A-Z]+/, ''), 10);
-  if (!Number.isSafeInteger(id) || id < 0) throw new Error(`CBS-code ${code} heeft geen numeriek deel voor een tile-id`);
-  return id;
+function checkRows(level: Level, features: TileFeature[]): void {
+  const seen = new Set<number>();
+  for (const f of features) {
+    if (!Number.isSafeInteger(f.row) || f.row < 0) throw new Error(`${level} ${f.code}: rij ${f.row} in de gebiedstabel is geen geldig volgnummer voor een tegel-id`);
+    if (seen.has(f.row)) throw new Error(`${level} ${f.code}: rij ${f.row} in de gebiedstabel komt dubbel voor; tegel-ids moeten per laag uniek zijn`);
+    seen.add(f.row);
+  }
 }
 
 function lonToX(lon: number, z: number): number {
@@ -69,11 +72,12 @@ export function buildTiles(layers: Partial<Record<Level, TileFeature[]>>, option
   for (const level of ['gemeente', 'wijk', 'buurt'] as Level[]) {
     const features = layers[level];
     if (!features) continue;
+    checkRows(level, features);
     const fc: FeatureCollection = {
       type: 'FeatureCollection',
       features: features.map((f): Feature => ({
         type: 'Feature',
-        id: tileFeatureId(f.code),
+        id: tileFeatureId(f.row),
         properties: level === 'buurt'
           ? { code: f.code, name: f.name, gemeente: f.gemeente, wijk: f.wijk ?? '', flags: f.flags }
           : level === 'wijk'
@@ -130,7 +134,13 @@ export function buildTiles(layers: Partial<Record<Level, TileFeature[]>>, option
     minzoom,
     maxzoom,
     bounds: bbox,
-    vector_layers: indexes.map(([name]) => ({ id: name, fields: fields[name], minzoom: layerMin[name], maxzoom })),
+    vector_layers: indexes.map(([name]) => ({
+      id: name,
+      description: 'feature-id = rij van het gebied in de gebiedstabel van dit niveau (codes oplopend gesorteerd) + 1; de CBS-code staat in code',
+      fields: fields[name],
+      minzoom: layerMin[name],
+      maxzoom,
+    })),
   };
   const bytes = writePmtiles({
     tiles,

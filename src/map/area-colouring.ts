@@ -9,7 +9,7 @@
  * - status: the engine's ScoreStatusCode, passed through.
  * - indicative: 1 for areas with 50–199 inwoners (hatched on the map).
  * - a kernteam judgement shifts the class of an area that has one, and the
- *   area is listed in judgedCodes (drawn with a dashed outline).
+ *   area is listed in judged (drawn with a dashed outline).
  * - in the gap view (objectief × beleving) the class is the quadrant colour,
  *   and areas without both dials read "geen gegevens".
  * - in the change view (two years of a count) the class is the change class
@@ -40,8 +40,8 @@ export interface AreaColouring {
   classes: Int8Array;
   statuses: Uint8Array;
   indicative: Uint8Array;
-  /** Areas whose class a judgement shifted. */
-  judgedCodes: string[];
+  /** Areas (indices into codes) whose class a judgement shifted. */
+  judged: number[];
 }
 
 export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgements, changeClasses }: AreaColouringInput): AreaColouring {
@@ -49,7 +49,7 @@ export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgemen
   const classes = new Int8Array(n);
   const statuses = new Uint8Array(n);
   const indicative = new Uint8Array(n);
-  const judgedCodes: string[] = [];
+  const judged: number[] = [];
   const offset = targetIndex * n;
   for (let i = 0; i < n; i++) {
     if (changeClasses) {
@@ -70,8 +70,8 @@ export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgemen
     const judgement = judgements?.get(codes[i]);
     if (judgement && classes[i] >= 0) {
       classes[i] = judgedClass(classes[i], judgement.value);
-      judgedCodes.push(codes[i]);
+      judged.push(i);
     }
   }
-  return { classes, statuses, indicative, judgedCodes };
+  return { classes, statuses, indicative, judged };
 }

@@ -8,7 +8,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { PMTiles, Protocol } from 'pmtiles';
 import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
-import { LEVELS, tileLayerName, type Level } from '../model/dataset-format.ts';
+import { LEVELS, areaIndexOfTileFeature, tileFeatureId, tileLayerName, type Level } from '../model/dataset-format.ts';
 import { AREA_SOURCE, LEVEL_FROM_ZOOM, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, type MapModes, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
@@ -56,9 +56,14 @@ export interface MapControllerOptions {
   attribution: string;
 }
 
+/**
+ * Areas are named by their row in the level table (`index`, as in app.table):
+ * the tiles carry tileFeatureId(index) as feature id, and feature-state is
+ * set by that number, not by CBS code (MapLibre would hash every string id).
+ */
 export interface MapEvents {
-  hover: (level: Level, code: string | null, point: { x: number; y: number } | null) => void;
-  click: (level: Level, code: string) => void;
+  hover: (level: Level, index: number | null, point: { x: number; y: number } | null) => void;
+  click: (level: Level, index: number) => void;
   move: (view: [number, number, number]) => void;
   /** A failed style, source or tile; `sourceId`/`url` say which, when MapLibre tells. */
   error: (message: string, origin: { sourceId?: string; url?: string }) => void;
@@ -66,6 +71,7 @@ export interface MapEvents {
 
 export interface FeatureStateBatch {
   level: Level;
+  /** The level table's codes: entry i is the area with tile feature id tileFeatureId(i). */
   codes: string[];
   classes: Int8Array;
   statuses: Uint8Array;
@@ -148,17 +154,17 @@ export class MapController {
     for (const level of this.levels) {
       const fill = layerId.fill(level);
       this.map.on('mousemove', fill, (event: MapLayerMouseEvent) => {
-        const code = event.features?.[0]?.properties?.code as string | undefined;
-        this.map.getCanvas().style.cursor = code ? 'pointer' : '';
-        this.handlers.hover?.(level, code ?? null, event.point);
+        const index = areaIndexOfTileFeature(event.features?.[0]?.id);
+        this.map.getCanvas().style.cursor = index >= 0 ? 'pointer' : '';
+        this.handlers.hover?.(level, index >= 0 ? index : null, event.point);
       });
       this.map.on('mouseleave', fill, () => {
         this.map.getCanvas().style.cursor = '';
         this.handlers.hover?.(level, null, null);
       });
       this.map.on('click', fill, (event: MapLayerMouseEvent) => {
-        const code = event.features?.[0]?.properties?.code as string | undefined;
-        if (code) this.handlers.click?.(level, code);
+        const index = areaIndexOfTileFeature(event.features?.[0]?.id);
+        if (index >= 0) this.handlers.click?.(level, index);
       });
     }
     this.map.on('moveend', () => {
@@ -264,7 +270,7 @@ export class MapController {
       if (applied.set[i] && applied.classes[i] === batch.classes[i] && applied.statuses[i] === batch.statuses[i] && applied.indicative[i] === batch.indicative[i]) continue;
       if (only && !only(i)) continue;
       this.map.setFeatureState(
-        { source: AREA_SOURCE, sourceLayer, id: batch.codes[i] },
+        { source: AREA_SOURCE, sourceLayer, id: tileFeatureId(i) },
         { [STATE_CLASS]: batch.classes[i], [STATE_STATUS]: batch.statuses[i], [STATE_INDICATIVE]: batch.indicative[i] },
       );
       applied.classes[i] = batch.classes[i];
@@ -286,22 +292,26 @@ export class MapController {
     return (i) => !(bbox[4 * i] > east || bbox[4 * i + 2] < west || bbox[4 * i + 1] > north || bbox[4 * i + 3] < south);
   }
 
-  /** Codes that currently carry each highlight key, per level. */
-  private readonly flagged = new Map<string, { level: Level; codes: string[] }>();
+  /** Areas (level-table rows) that currently carry each highlight key, per level. */
+  private readonly flagged = new Map<string, { level: Level; indices: number[] }>();
 
-  /** Moves a highlight (hover, selection, neighbours) to other features: a handful of feature-state calls. */
-  private setFlag(key: string, level: Level, codes: string[]) {
+  /**
+   * Moves a highlight (hover, selection, neighbours, the kernteam's judged
+   * outline) to other areas: a handful of feature-state calls. `on`/`off` are
+   * the state values the style's expressions test for.
+   */
+  setAreaFlag(key: string, level: Level, indices: number[], on: boolean | number = true, off: boolean | number = false) {
     const previous = this.flagged.get(key);
-    if (previous && previous.level === level && previous.codes.length === codes.length && previous.codes.every((c, i) => c === codes[i])) return;
+    if (previous && previous.level === level && previous.indices.length === indices.length && previous.indices.every((c, i) => c === indices[i])) return;
     if (previous) {
-      for (const code of previous.codes) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[previous.level], id: code }, { [key]: false });
+      for (const index of previous.indices) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[previous.level], id: tileFeatureId(index) }, { [key]: off });
     }
-    for (const code of codes) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level], id: code }, { [key]: true });
-    this.flagged.set(key, { level, codes });
+    for (const index of indices) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level], id: tileFeatureId(index) }, { [key]: on });
+    this.flagged.set(key, { level, indices });
   }
 
-  setHover(level: Level, code: string | null) {
-    this.setFlag(STATE_HOVER, level, code ? [code] : []);
+  setHover(level: Level, index: number | null) {
+    this.setAreaFlag(STATE_HOVER, level, index === null ? [] : [index]);
   }
 
   /**
@@ -309,14 +319,14 @@ export class MapController {
    * not parsed for them until needed; a wijk chosen in search while buurten
    * are on screen must still be outlined, so its layer is shown on first use.
    */
-  setSelection(level: Level, code: string | null) {
-    if (code) this.setVisibility(layerId.selection(level), 'visible');
-    this.setFlag(STATE_SELECTED, level, code ? [code] : []);
+  setSelection(level: Level, index: number | null) {
+    if (index !== null) this.setVisibility(layerId.selection(level), 'visible');
+    this.setAreaFlag(STATE_SELECTED, level, index === null ? [] : [index]);
   }
 
-  setNeighbours(level: Level, codes: string[]) {
-    if (codes.length) this.setVisibility(layerId.neighbours(level), 'visible');
-    this.setFlag(STATE_NEIGHBOUR, level, codes);
+  setNeighbours(level: Level, indices: number[]) {
+    if (indices.length) this.setVisibility(layerId.neighbours(level), 'visible');
+    this.setAreaFlag(STATE_NEIGHBOUR, level, indices);
   }
 
   fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {

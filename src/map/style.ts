@@ -99,10 +99,13 @@ export interface StyleOptions {
   initialLevel?: Level;
 }
 
+/**
+ * No promoteId: each tile feature's own id is its level-table row + 1
+ * (tileFeatureId in src/model/dataset-format.ts), and feature-state is set by
+ * that number; a string id would be hashed by MapLibre on every tile update.
+ */
 export function areaSource(options: StyleOptions): SourceSpecification {
-  const promoteId: Record<string, string> = {};
-  for (const level of options.levels) promoteId[tileLayerName[level]] = 'code';
-  return { type: 'vector', url: `pmtiles://${options.tilesUrl}`, promoteId };
+  return { type: 'vector', url: `pmtiles://${options.tilesUrl}` };
 }
 
 export const layerId = {

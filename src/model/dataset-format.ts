@@ -21,6 +21,23 @@ export const levelLabelPlural: Record<Level, string> = { gemeente: 'Gemeenten', 
 /** Vector-tile layer per level inside the dataset's PMTiles archive. */
 export const tileLayerName: Record<Level, string> = { gemeente: 'gemeenten', wijk: 'wijken', buurt: 'buurten' };
 
+/**
+ * Feature id in the vector tiles of the area in row `index` of its level
+ * table (the .wvk, codes sorted): index + 1. Unique per layer and found
+ * without a lookup table, so the map sets feature-state by number instead of
+ * hashing CBS codes. Not the index itself: MapLibre treats a feature id 0 as
+ * no id when it attaches feature-state to queried features, and in MVT an
+ * absent id reads as 0. docs/gis-export.md.
+ */
+export function tileFeatureId(index: number): number {
+  return index + 1;
+}
+
+/** The level-table row of a tile feature id (tileFeatureId), or -1 when it is not one. */
+export function areaIndexOfTileFeature(id: unknown): number {
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id - 1 : -1;
+}
+
 export type IndicatorKind =
   /** A count of events or persons; aggregates upward by summing. */
   | 'count'

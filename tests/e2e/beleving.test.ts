@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumForFile, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, featureState, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 import { QUADRANTS } from '../../src/beleving/gap.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
@@ -55,9 +55,6 @@ function stripeOver(hex: string): number[] {
   return [1, 3, 5].map((k, i) => Math.round(a * 20 + (1 - a) * (0.88 * parseInt(hex.slice(k, k + 2), 16) + 0.12 * land[i])));
 }
 
-const featureState = (page: Page, id: string) =>
-  page.evaluate((code) => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: code }), id);
-
 describe('veiligheidsbeleving', () => {
   it('gap map mode colours the map by quadrant and the chart lists areas', async () => {
     // Binnenstad-Zuid is a visitor area: it gets a quadrant only with visitor areas ranked (bez=1).
@@ -81,7 +78,7 @@ describe('veiligheidsbeleving', () => {
     expect(coloured / px.total).toBeGreaterThan(0.05);
     expect(px.byQuadrant.filter((v) => v > 300).length).toBeGreaterThanOrEqual(3);
     // The selected buurt carries a quadrant class (10–13) in feature-state.
-    const state = await featureState(page, 'BU00140001');
+    const state = await featureState(page, 'buurt', 'BU00140001');
     expect(state.c).toBeGreaterThanOrEqual(10);
     expect(state.c).toBeLessThanOrEqual(13);
 
@@ -211,7 +208,7 @@ describe('veiligheidsbeleving', () => {
     expect(await shown.textContent()).toContain('−2: veel minder kwetsbaar dan de data laten zien');
     expect(await shown.textContent()).toContain('wijkagent');
     // The data score is still there, unchanged, beside it.
-    const before = await featureState(page, 'BU00140001');
+    const before = await featureState(page, 'buurt', 'BU00140001');
     expect(await page.locator('#cat-S4 .cat-score').textContent()).toMatch(/P\d+/);
 
     const purple = [0x4b, 0x00, 0x82];
@@ -221,7 +218,7 @@ describe('veiligheidsbeleving', () => {
     await waitForColouredMap(page, n + 1);
     // The judged buurt gets its dashed purple outline on the map.
     expect(await pixelsNear(page, purple, 12)).toBeGreaterThan(30);
-    const after = await featureState(page, 'BU00140001');
+    const after = await featureState(page, 'buurt', 'BU00140001');
     expect(before.c).toBeGreaterThan(0);
     expect(after.c).toBe(Math.max(0, before.c - 2));
     expect(after.kt).toBe(1);
@@ -232,8 +229,8 @@ describe('veiligheidsbeleving', () => {
     const m = await recolourCount(page);
     await page.locator('#judgement-switch').uncheck();
     await waitForColouredMap(page, m + 1);
-    expect((await featureState(page, 'BU00140001')).c).toBe(before.c);
-    expect((await featureState(page, 'BU00140001')).kt).toBe(0);
+    expect((await featureState(page, 'buurt', 'BU00140001')).c).toBe(before.c);
+    expect((await featureState(page, 'buurt', 'BU00140001')).kt).toBe(0);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

@@ -5,7 +5,7 @@
  * fifth of its inwoners; before, it was grey ("geen gegevens").
  */
 import { describe, expect, it } from 'vitest';
-import { chromiumForFile, openApp } from './helpers.ts';
+import { chromiumForFile, featureState, openApp } from './helpers.ts';
 
 const browser = chromiumForFile();
 
@@ -15,13 +15,13 @@ describe('wijken uit buurten met en zonder politiecijfers', () => {
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Oud-Noord');
     await expect.poll(() => page.locator('#area-crime-counted').textContent()).toMatch(/misdrijven uit buurten met \d\d % van de inwoners/);
     await page.waitForFunction(() => { const m = (window as any).__kompas.controller.map; return !m.isMoving() && m.areTilesLoaded(); });
-    const state = await page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'wijken', id: 'WK001403' }));
+    const state = await featureState(page, 'wijk', 'WK001403');
     expect(state.s).toBeLessThanOrEqual(1);
     expect(state.c).toBeGreaterThanOrEqual(0);
     // On the canvas, the wijk's own box holds its class colour (0.88 over land), not the grey of "geen gegevens".
     const pixels = await page.evaluate((cls: number) => {
       const map = (window as any).__kompas.controller.map;
-      const feature = map.queryRenderedFeatures().find((f: any) => f.sourceLayer === 'wijken' && f.id === 'WK001403');
+      const feature = map.queryRenderedFeatures().find((f: any) => f.sourceLayer === 'wijken' && f.properties.code === 'WK001403');
       const rings: number[][][] = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
       const pts = rings.flat().map(([lon, lat]) => map.project([lon, lat]));
       const ratio = window.devicePixelRatio;

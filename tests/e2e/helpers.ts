@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { tileFeatureId, tileLayerName, type Level } from '../../src/model/dataset-format.ts';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -92,6 +93,38 @@ export async function waitForColouredMap(page: Page, minRecolours = 1) {
 
 export async function recolourCount(page: Page): Promise<number> {
   return page.evaluate(() => (window as any).__kompas.recolours as number);
+}
+
+/**
+ * The tile feature ids of the given areas (CBS codes) of a level: the code's
+ * row in the app's level table, through tileFeatureId. -1 for a code the
+ * table lacks, so a typo in a test fails instead of reading an empty state.
+ */
+async function featureIdsOf(page: Page, level: Level, codes: string[] | null): Promise<{ codes: string[]; ids: number[] }> {
+  const rows = await page.evaluate(({ level, codes }) => {
+    const table = (window as any).__kompas.app.table(level) as { codes: string[] } | null;
+    if (!table) throw new Error(`geen gebiedstabel voor ${level}`);
+    const wanted = codes ?? table.codes;
+    return { codes: wanted, rows: wanted.map((code) => table.codes.indexOf(code)) };
+  }, { level, codes });
+  return { codes: rows.codes, ids: rows.rows.map((r) => (r < 0 ? -1 : tileFeatureId(r))) };
+}
+
+/** MapLibre's feature-state of one area, by CBS code (the map keys it by tile feature id, src/model/dataset-format.ts). */
+export async function featureState(page: Page, level: Level, code: string): Promise<Record<string, any>> {
+  return (await featureStates(page, level, [code]))[0];
+}
+
+/** MapLibre's feature-state per area of a level, by CBS code, in the order given (default: every area, in table order). */
+export async function featureStates(page: Page, level: Level, codes: string[] | null = null): Promise<Record<string, any>[]> {
+  const { codes: asked, ids } = await featureIdsOf(page, level, codes);
+  ids.forEach((id, i) => {
+    if (id < 0) throw new Error(`${asked[i]} staat niet in de ${level}-tabel`);
+  });
+  return page.evaluate(({ sourceLayer, ids }) => {
+    const map = (window as any).__kompas.controller.map;
+    return ids.map((id) => map.getFeatureState({ source: 'areas', sourceLayer, id }));
+  }, { sourceLayer: tileLayerName[level], ids });
 }
 
 /** Histogram of the map canvas: how many pixels match each palette colour. */

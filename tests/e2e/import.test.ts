@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumForFile, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, featureState, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
 
 const SELECTED = 'BU00140001';
 const f1Status = (page: Page) => page.locator('#cat-F1 .cat-score').textContent();
-const featureStatus = (page: Page) =>
-  page.evaluate((id) => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id }).s as number, SELECTED);
+const featureStatus = async (page: Page) => (await featureState(page, 'buurt', SELECTED)).s as number;
 
 /**
  * RGB of the map canvas on a coarse grid. Witte vlek (cross-hatch on white)

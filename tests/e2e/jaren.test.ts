@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { axeViolations } from './axe.ts';
-import { externalRequests, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { externalRequests, featureStates, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
 
 // Each test loads the whole Nederland 2024 dataset once or twice (a year
 // test reloads); on a busy machine that needs more than the default 90 s.
@@ -21,11 +21,7 @@ afterAll(async () => {
 });
 
 /** Map class (feature-state `c`) of every area of a level, in table order. */
-const classesOf = (page: Page, level: 'gemeente' | 'buurt') => page.evaluate((lvl) => {
-  const k = (window as any).__kompas;
-  const layer = { gemeente: 'gemeenten', buurt: 'buurten' }[lvl];
-  return (k.app.table(lvl).codes as string[]).map((id) => k.controller.map.getFeatureState({ source: 'areas', sourceLayer: layer, id }).c as number);
-}, level);
+const classesOf = async (page: Page, level: 'gemeente' | 'buurt') => (await featureStates(page, level)).map((state) => state.c as number);
 
 /** Reload with the URL as the app wrote it, and wait for the coloured map. */
 async function reload(page: Page) {

@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chromiumForFile, externalRequests, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { CLASSES, classOf } from '../../src/map/classes.ts';
+import { ScoreAreaFlag, ScoreStatus } from '../../src/model/scoring-types.ts';
 
 const browser = chromiumForFile();
 
@@ -45,7 +47,7 @@ describe('de kaart', () => {
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');
     await expect.poll(() => page.url()).toContain('sel=BU00140001');
     // The selection is outlined on the map (feature-state of the outline layer), once the kompas has painted.
-    await expect.poll(() => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU00140001' }).sel)).toBe(true);
+    await expect.poll(() => featureState(page, 'buurt', 'BU00140001').then((s) => s.sel)).toBe(true);
 
     await page.locator('#cat-S4').click();
     const table = page.locator('#factors-S4 table');
@@ -75,7 +77,7 @@ describe('de kaart', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Wijk 03 Overvecht');
     // The outline and the camera move follow once the kompas has painted.
-    await expect.poll(() => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'wijken', id: 'WK034403' }).sel)).toBe(true);
+    await expect.poll(() => featureState(page, 'wijk', 'WK034403').then((s) => s.sel)).toBe(true);
     await page.waitForFunction(() => { const m = (window as any).__kompas.controller.map; return !m.isMoving() && m.areTilesLoaded(); });
     // The thick black outline is drawn on the canvas, not only set as state.
     await expect.poll(blackPixels, { timeout: 20_000 }).toBeGreaterThan(before + 500);
@@ -121,7 +123,7 @@ describe('de kaart', () => {
     expect(headers[1]).toContain('Hoornse Park (selectie)');
     expect(headers.some((h) => h.includes('Eelderwolde'))).toBe(true);
     // Neighbours are highlighted on the map.
-    await expect.poll(() => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU17300800' }).nb)).toBe(true);
+    await expect.poll(() => featureState(page, 'buurt', 'BU17300800').then((s) => s.nb)).toBe(true);
     // Remove one from the comparison.
     const columnsBefore = headers.length;
     await pick.getByLabel(/Eelderwolde/).first().uncheck();
@@ -167,7 +169,7 @@ describe('de kaart', () => {
     expect(await page.locator('#legend-visitor').count()).toBe(1);
     expect(await page.locator('#quick-overall').getAttribute('aria-pressed')).toBe('true');
     // Schiphol (130 inwoners, crime far above what residents explain): status 5, no class.
-    const state = () => page.evaluate(() => (window as any).__kompas.controller.map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: 'BU03941663' }));
+    const state = () => featureState(page, 'buurt', 'BU03941663');
     await expect.poll(async () => (await state()).s).toBe(5);
     // The grid pattern is drawn: the canvas holds its lavender/purple pixels.
     const lavender = () => page.evaluate(() => {
@@ -271,6 +273,83 @@ describe('de kaart', () => {
     expect(id).toMatch(/^cat-/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator(`#factors-${id!.slice(4)} table`).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("an Amsterdam buurt with a letter code is coloured with its own class, not that of a buurt sharing its leading digits", async () => {
+    // Zoom 14 over the centre of Amsterdam, registered crime: buurten such as
+    // BU0363AA01 and BU0363AB07 once shared a tile id (the digits before the first letter).
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=4.895,52.372,14');
+    const scores = await page.evaluate(() => {
+      const k = (window as any).__kompas;
+      const r = k.app.scores.buurt;
+      const t = r.targets.findIndex((x: { id: string }) => x.id === 'S4');
+      const n = r.areaCount as number;
+      return {
+        codes: k.app.table('buurt').codes as string[],
+        percentile: Array.from(r.percentile.subarray(t * n, (t + 1) * n) as Float32Array),
+        status: Array.from(r.status.subarray(t * n, (t + 1) * n) as Uint8Array),
+        flags: Array.from(r.areaFlags as Uint8Array),
+      };
+    });
+    const lettered = scores.codes.flatMap((code, i) => (/^BU0363\d*[A-Z]/.test(code) ? [{ code, i }] : []));
+    expect(lettered.length).toBeGreaterThan(100);
+    // Feature-state by tile id: every lettered buurt holds the class of its own percentile.
+    const states = await featureStates(page, 'buurt', lettered.map((a) => a.code));
+    lettered.forEach(({ code, i }, k) => expect(states[k].c, code).toBe(classOf(scores.percentile[i])));
+
+    // Pixels: sample each plainly coloured lettered buurt (score, not indicatief) above and below its label point,
+    // where only its own fill lies within 3 px and no label is drawn.
+    const plain = lettered.filter(({ i }) => scores.status[i] === ScoreStatus.score && !(scores.flags[i] & ScoreAreaFlag.indicatief) && classOf(scores.percentile[i]) >= 0);
+    let points: Record<string, [number, number]> = {};
+    const samples = await page.evaluate((areas) => {
+      const k = (window as any).__kompas;
+      const map = k.controller.map;
+      const labels = k.app.table('buurt').labelPoint as Float32Array;
+      const image = (window as any).__mapImageData() as ImageData;
+      const scale = image.width / map.getCanvas().clientWidth;
+      const out: Record<string, number[][]> = {};
+      const at: Record<string, [number, number]> = {};
+      for (const { code, i } of areas) {
+        const p = map.project([labels[2 * i], labels[2 * i + 1]]);
+        const rgb: number[][] = [];
+        for (const dy of [-22, -18, -14, 14, 18, 22]) {
+          for (const dx of [-6, 0, 6]) {
+            const x = p.x + dx, y = p.y + dy;
+            if (x < 4 || y < 4 || x > map.getCanvas().clientWidth - 4 || y > map.getCanvas().clientHeight - 4) continue;
+            const near = map.queryRenderedFeatures([[x - 3, y - 3], [x + 3, y + 3]], { layers: ['fill-buurt', 'labels-buurt'] });
+            if (near.length !== 1 || near[0].layer.id !== 'fill-buurt' || near[0].properties.code !== code) continue;
+            const o = 4 * (Math.round(y * scale) * image.width + Math.round(x * scale));
+            rgb.push([image.data[o], image.data[o + 1], image.data[o + 2]]);
+            at[code] ??= [x, y];
+          }
+        }
+        if (rgb.length >= 3) out[code] = rgb;
+      }
+      return { out, at };
+    }, plain).then(({ out, at }) => { points = at; return out; });
+    // Fills are drawn at 0.88 opacity over land (#f3f1ec).
+    const land = [243, 241, 236];
+    const drawn = (cls: number) => [1, 3, 5].map((o, j) => Math.round(0.88 * Number.parseInt(CLASSES[cls].colour.slice(o, o + 2), 16) + 0.12 * land[j]));
+    const matches = (rgb: number[], want: number[]) => rgb.every((v, j) => Math.abs(v - want[j]) <= 6);
+    const sampled = plain.filter(({ code }) => samples[code]);
+    expect(sampled.length).toBeGreaterThan(10);
+    for (const { code, i } of sampled) {
+      const want = drawn(classOf(scores.percentile[i]));
+      expect(samples[code].filter((rgb) => matches(rgb, want)).length, `${code}: ${JSON.stringify(samples[code])} ≠ ${want}`).toBeGreaterThanOrEqual(samples[code].length - 1);
+    }
+    // Among them, buurten that share their leading digits but not their class: the case the old ids got wrong.
+    const leading = (code: string) => /^BU(\d+)/.exec(code)![1];
+    const clash = sampled.filter((a) => sampled.some((b) => b.code !== a.code && leading(b.code) === leading(a.code) && classOf(scores.percentile[b.i]) !== classOf(scores.percentile[a.i])));
+    expect(clash.length).toBeGreaterThanOrEqual(2);
+    // A click there selects that buurt (feature id → table row), not its namesake; the first such point the map itself receives.
+    const box = (await page.locator('.map').boundingBox())!;
+    const onMap = await page.evaluate((candidates) => candidates.filter(([, x, y]) => document.elementFromPoint(x, y)?.tagName === 'CANVAS').map(([i]) => i),
+      clash.map(({ code, i }) => [i, box.x + points[code][0], box.y + points[code][1]] as [number, number, number]));
+    const target = clash.find(({ i }) => i === onMap[0])!;
+    await page.mouse.click(box.x + points[target.code][0], box.y + points[target.code][1]);
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.app.selection?.index)).toBe(target.i);
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 });

@@ -33,7 +33,7 @@ describe('colourAreas: what the map shows per area', () => {
     expect(Array.from(out.statuses)).toEqual([
       ScoreStatus.score, ScoreStatus.beperkteDekking, ScoreStatus.score, ScoreStatus.witteVlek, ScoreStatus.bezoekersgebied, ScoreStatus.teWeinigInwoners,
     ]);
-    expect(out.judgedCodes).toEqual([]);
+    expect(out.judged).toEqual([]);
   });
 
   it('reads the other target when it is the one on the map', () => {
@@ -59,7 +59,7 @@ describe('colourAreas: what the map shows per area', () => {
     expect(out.classes[1]).toBe(classOf(85) - 2);
     expect(out.classes[2]).toBe(0);
     expect(out.classes[3]).toBe(-1);
-    expect(out.judgedCodes).toEqual(['BU1', 'BU2', 'BU3']);
+    expect(out.judged).toEqual([0, 1, 2]);
     expect(out.statuses[3]).toBe(ScoreStatus.witteVlek);
   });
 
@@ -71,7 +71,7 @@ describe('colourAreas: what the map shows per area', () => {
     });
     expect(Array.from(out.classes)).toEqual([GAP_CLASS_OFFSET, GAP_CLASS_OFFSET + 1, GAP_CLASS_OFFSET + 2, GAP_CLASS_OFFSET + 3, -1, -1]);
     expect(Array.from(out.statuses)).toEqual([0, 0, 0, 0, ScoreStatus.geenGegevens, ScoreStatus.geenGegevens]);
-    expect(out.judgedCodes).toEqual([]);
+    expect(out.judged).toEqual([]);
     expect(Array.from(out.indicative)).toEqual([0, 1, 0, 0, 0, 0]);
   });
 });
@@ -86,7 +86,7 @@ describe('colourAreas: change view', () => {
     expect(Array.from(out.classes)).toEqual([0, 1, 2, 3, 4, -1].map((k) => (k < 0 ? -1 : CHANGE_CLASS_OFFSET + k)));
     expect(out.classes[2]).toBe(NO_CHANGE_CLASS);
     expect(Array.from(out.statuses)).toEqual([0, 0, 0, 0, 0, ScoreStatus.geenGegevens]);
-    expect(out.judgedCodes).toEqual([]);
+    expect(out.judged).toEqual([]);
     expect(Array.from(out.indicative)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });
