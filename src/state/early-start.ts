@@ -11,7 +11,7 @@ import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
 import { dataBaseUrl, loadCatalog } from '../data/catalog.ts';
 import { DENOMINATORS } from '../enrichment/area-table/types.ts';
 import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/host-config.ts';
-import { levelForZoom } from '../map/map-controller.ts';
+import { levelForZoom } from '../map/level-for-zoom.ts';
 import { loadInWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
 import type { LoadResult } from '../../workers/scoring-api.ts';
 import { parseViewState, type ViewState } from './url-state.ts';
