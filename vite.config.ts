@@ -16,10 +16,31 @@ function hostingConfigs(): Plugin {
   };
 }
 
+/**
+ * src/main.ts imports the app (src/app-main.ts) only after it began the data
+ * path; a modulepreload hint lets the browser download that chunk alongside
+ * the small entry instead of after it.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'wvk-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return html;
+        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.facadeModuleId?.endsWith('/src/app-main.ts'));
+        if (!chunk) return html;
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 // Relative base: the build works from any sub-path of a static intranet server.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), hostingConfigs()],
+  plugins: [svelte(), hostingConfigs(), preloadAppChunk()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -1,7 +1,8 @@
-import { mount } from 'svelte';
-import App from './ui/App.svelte';
+import { beginEarlyStart } from './state/early-start.ts';
 
-const target = document.getElementById('app')!;
-// The static "scripts refused" notice in index.html goes once the app runs.
-target.replaceChildren();
-mount(App, { target });
+// The data path starts first, from a small entry: the scoring worker starts
+// and downloads the dataset while the browser still downloads and compiles
+// the app (src/app-main.ts, with Svelte and MapLibre). A failed load of that
+// chunk leaves the static notice of index.html in place.
+beginEarlyStart();
+void import('./app-main.ts').then(({ mountApp }) => mountApp(document.getElementById('app')!));

@@ -1,23 +1,35 @@
 /**
  * The contract between the two sides of the scoring worker:
- * workers/scoring-main-side.ts (main thread: starts the worker, hands it the
- * level-table bytes) and workers/scoring-worker-side.ts (in the worker:
- * verifies, decodes and scores). The main thread never computes scores.
+ * workers/scoring-main-side.ts (main thread: starts the worker and tells it
+ * which dataset to load) and workers/scoring-worker-side.ts (in the worker:
+ * downloads, verifies, decodes and scores). The main thread never computes
+ * scores and never holds the level-table bytes.
  */
-import type { DatasetEntry, Level, LevelTable } from '../src/model/dataset-format.ts';
+import * as Comlink from 'comlink';
+import { DataFileError, type DatasetEntry, type Level, type LevelTable } from '../src/model/dataset-format.ts';
+import { LoadError, type Progress } from '../src/data/source.ts';
 import type { LevelSummary } from '../src/model/scoring-engine.ts';
 import type { KompasModel } from '../src/model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult } from '../src/model/scoring-types.ts';
 import type { SurveyData, SurveySummary } from '../src/model/beleving-types.ts';
-import type { TableFiles } from '../src/data/load-dataset.ts';
 import type { TableCountChange } from '../src/model/table-change.ts';
 
 export interface LoadSummary {
   datasetId: string;
   title: string;
   levels: LevelSummary[];
-  /** Verify + decode time in the worker, in ms. */
+  /** Download + verify + decode time in the worker, in ms. */
   loadMs: number;
+}
+
+export interface LoadOptions {
+  /** Indicator series whose columns the main thread keeps (MAIN_THREAD_SERIES). */
+  mainThreadSeries: string[];
+  /**
+   * The scores the first view needs, computed right after decoding and sent
+   * back with the tables, so the first coloured map costs no extra round trip.
+   */
+  first?: ScoreRequest | null;
 }
 
 export interface LoadResult extends LoadSummary {
@@ -28,6 +40,43 @@ export interface LoadResult extends LoadSummary {
    * series asked for (denominators for imports).
    */
   tables: Partial<Record<Level, LevelTable>>;
+  /** The model definition as plain data, as model() gives it. */
+  model: KompasModel;
+  /** Scores of LoadOptions.first (typed arrays transferred), or null. */
+  first: ScoreResult | null;
+}
+
+/**
+ * A failed load as plain data: comlink keeps only the name and message of a
+ * thrown error, and the app needs the hint of a LoadError and the kind of a
+ * DataFileError to say what to check (src/data/load-dataset.ts asLoadError).
+ */
+export interface LoadFailure {
+  name: string;
+  message: string;
+  hint?: string;
+  kind?: DataFileError['kind'];
+}
+
+export type LoadOutcome = LoadResult | { failure: LoadFailure };
+
+export function loadFailureOf(error: unknown): LoadFailure {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return {
+    name: e.name,
+    message: e.message,
+    ...(e instanceof LoadError ? { hint: e.hint } : {}),
+    ...(e instanceof DataFileError ? { kind: e.kind } : {}),
+  };
+}
+
+/** The error a LoadFailure stood for, with the same type and fields. */
+export function errorOfLoadFailure(failure: LoadFailure): Error {
+  if (failure.name === 'LoadError' && failure.hint !== undefined) return new LoadError(failure.message, failure.hint);
+  if (failure.name === 'DataFileError' && failure.kind) return new DataFileError(failure.kind, failure.message);
+  const error = new Error(failure.message);
+  error.name = failure.name;
+  return error;
 }
 
 export interface ImportSummary {
@@ -39,11 +88,12 @@ export interface ImportSummary {
 
 export interface ScoringWorkerApi {
   /**
-   * Verify and decode the level tables of one dataset. The bytes were read
-   * once on the main thread and are transferred here (their buffers are
-   * detached on the main thread afterwards).
+   * Download (once, here, from `where`: the folder of datasets.json), verify
+   * and decode the level tables of one dataset, then score options.first.
+   * Byte progress goes to `onProgress` (a comlink proxy from the main
+   * thread). A failure comes back as a value (see LoadFailure).
    */
-  load(entry: DatasetEntry, files: TableFiles, mainThreadSeries: string[]): Promise<LoadResult>;
+  load(entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress): Promise<LoadOutcome>;
   /** Scores of all areas; typed arrays are transferred, not copied. */
   score(request: ScoreRequest): Promise<ScoreResult>;
   explain(request: ScoreRequest, areaIndex: number): Promise<AreaExplanation>;
@@ -84,16 +134,42 @@ export function changeTransferables(c: TableCountChange): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-/** Buffers of the main-thread tables of a LoadResult. */
-export function tableTransferables(tables: Partial<Record<Level, LevelTable>>): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const t of Object.values(tables)) {
+/** Buffers of a load outcome: the main-thread tables and the first scores. */
+export function loadTransferables(outcome: LoadOutcome): ArrayBuffer[] {
+  if ('failure' in outcome) return [];
+  const out = new Set<ArrayBuffer>(outcome.first ? transferablesOf(outcome.first) : []);
+  for (const t of Object.values(outcome.tables)) {
     for (const a of [t.flags, t.bbox, t.labelPoint, t.neighbourOffsets, t.neighbourIndices, ...t.values, ...t.reasons]) out.add(a.buffer as ArrayBuffer);
   }
   return [...out];
 }
 
-/** Buffers of the table files handed to load(). */
-export function fileTransferables(files: TableFiles): ArrayBuffer[] {
-  return Object.values(files).map((f) => f.bytes.buffer);
+/**
+ * The worker side as comlink exposes it (workers/scoring.worker.ts, and the
+ * Node tests over a MessageChannel): typed arrays of loads, scores and change
+ * views leave transferred; `sent` sees the buffers of each answer.
+ */
+export function withTransfers(service: ScoringWorkerApi, sent: (buffers: ArrayBuffer[]) => void = () => undefined): ScoringWorkerApi {
+  const transfer = <T>(value: T, buffers: ArrayBuffer[]) => {
+    sent(buffers);
+    return Comlink.transfer(value, buffers);
+  };
+  return {
+    ...service,
+    async load(entry, where, options, onProgress) {
+      const outcome = await service.load(entry, where, options, onProgress);
+      // The progress callback is a comlink proxy: free its channel.
+      (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.();
+      return transfer(outcome, loadTransferables(outcome));
+    },
+    async score(request) {
+      const result = await service.score(request);
+      return transfer(result, transferablesOf(result));
+    },
+    async countChange(level, series, from, to) {
+      const change = await service.countChange(level, series, from, to);
+      // Comlink.transfer keys its cache by the object: null goes as is.
+      return change && transfer(change, changeTransferables(change));
+    },
+  };
 }

@@ -1,14 +1,13 @@
 /**
  * The main-thread side of the scoring worker (contract: workers/scoring-api.ts).
- * Scoring never runs here: this file starts the worker, reads the level-table
- * bytes once through a DatasetSource and transfers them to the worker, which
- * sends back what the main thread needs of each table.
+ * Scoring never runs here: this file starts the worker and asks it to load a
+ * dataset; the worker downloads the level tables itself (each byte once) and
+ * sends back what the main thread needs of each table, with the first scores.
  */
 import * as Comlink from 'comlink';
-import type { DatasetEntry, Level } from '../src/model/dataset-format.ts';
-import { readTableFiles, tableLevels } from '../src/data/load-dataset.ts';
-import type { DatasetSource, Progress } from '../src/data/source.ts';
-import { fileTransferables, type LoadResult, type ScoringWorkerApi } from './scoring-api.ts';
+import type { DatasetEntry } from '../src/model/dataset-format.ts';
+import type { Progress } from '../src/data/source.ts';
+import { errorOfLoadFailure, type LoadOptions, type LoadResult, type ScoringWorkerApi } from './scoring-api.ts';
 
 export type ScoringClient = Comlink.Remote<ScoringWorkerApi>;
 
@@ -17,15 +16,13 @@ export function startScoringWorker(): { api: ScoringClient; worker: Worker } {
   return { api: Comlink.wrap<ScoringWorkerApi>(worker), worker };
 }
 
-/** Read the dataset's level tables once and load them into the worker. */
-export async function loadIntoWorker(
-  api: Pick<ScoringWorkerApi, 'load'> | ScoringClient,
-  source: DatasetSource,
-  entry: DatasetEntry,
-  mainThreadSeries: string[],
-  onProgress?: Progress,
-  levels: Level[] = tableLevels(entry),
-): Promise<LoadResult> {
-  const files = await readTableFiles(source, entry, levels, onProgress);
-  return api.load(entry, Comlink.transfer(files, fileTransferables(files)), mainThreadSeries);
+/**
+ * Let the worker load a dataset from `where` (the folder of datasets.json);
+ * a failure is thrown here as the error the worker met (LoadError with its
+ * hint, DataFileError with its kind).
+ */
+export async function loadInWorker(api: ScoringClient, entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress): Promise<LoadResult> {
+  const outcome = await api.load(entry, where, options, onProgress && Comlink.proxy(onProgress));
+  if ('failure' in outcome) throw errorOfLoadFailure(outcome.failure);
+  return outcome;
 }

@@ -1,17 +1,22 @@
 /**
  * The worker side of the scoring worker (contract: workers/scoring-api.ts),
  * kept free of comlink so it also runs in Node tests; workers/scoring.worker.ts
- * exposes it. It verifies and decodes the transferred level-table bytes once,
- * keeps what scoring needs and hands the rest to the main thread.
+ * exposes it. It downloads, verifies and decodes the level tables once,
+ * keeps what scoring needs and hands the rest to the main thread, with the
+ * scores of the first view.
  */
 import type { Level, LevelTable } from '../src/model/dataset-format.ts';
 import { ScoringEngine } from '../src/model/scoring-engine.ts';
 import type { KompasModel } from '../src/model/kompas/types.ts';
 import { summariseArea } from '../src/model/summary.ts';
 import type { AreaExplanation, ScoreRequest } from '../src/model/scoring-types.ts';
-import { decodeTableFiles } from '../src/data/load-dataset.ts';
+import { readTables } from '../src/data/load-dataset.ts';
+import { fetchSource, type DatasetSource, type Progress } from '../src/data/source.ts';
 import { tableCountChange } from '../src/model/table-change.ts';
-import type { ScoringWorkerApi } from './scoring-api.ts';
+import { loadFailureOf, type ScoringWorkerApi } from './scoring-api.ts';
+
+/** The model as plain data: a structured-clone-safe copy. */
+const plainModel = (model: KompasModel) => JSON.parse(JSON.stringify(model)) as KompasModel;
 
 const seriesOf = (id: string, series?: string) => series ?? id.replace(/\.\d{4}$/, '');
 
@@ -40,7 +45,21 @@ function splitForMainThread(table: LevelTable, series: Set<string>): { engine: L
   return { engine, main };
 }
 
-export function createScoringService(): ScoringWorkerApi {
+/**
+ * Byte progress, passed on per 2 % (and at the end): a large table arrives
+ * in hundreds of chunks, and each report is a message to the main thread.
+ */
+function coarseProgress(onProgress: Progress): Progress {
+  let reported = -1;
+  return (loaded, total) => {
+    if (total > 0 && loaded < total && loaded - reported < total / 50) return;
+    reported = loaded;
+    onProgress(loaded, total);
+  };
+}
+
+/** `sourceAt` gives the source of a dataset folder: fetch in the worker, memory in tests. */
+export function createScoringService(sourceAt: (where: string) => DatasetSource = (where) => fetchSource(where)): ScoringWorkerApi {
   let engine: ScoringEngine | null = null;
   /** The tables the engine reads (indicator columns included), for the change view. */
   let engineTables: Partial<Record<Level, LevelTable>> = {};
@@ -60,22 +79,28 @@ export function createScoringService(): ScoringWorkerApi {
   // (after its first coloured map), so the first click shows its kompas at once.
   let prepared = new Set<string>();
   return {
-    async load(entry, files, mainThreadSeries) {
-      const t0 = performance.now();
-      const decoded = await decodeTableFiles(files);
-      const series = new Set(mainThreadSeries);
-      engineTables = {};
-      const mainTables: Partial<Record<Level, LevelTable>> = {};
-      for (const [level, table] of Object.entries(decoded) as [Level, LevelTable][]) {
-        const { engine: e, main } = splitForMainThread(table, series);
-        engineTables[level] = e;
-        mainTables[level] = main;
+    async load(entry, where, options, onProgress) {
+      try {
+        const t0 = performance.now();
+        const decoded = await readTables(sourceAt(where), entry, undefined, onProgress && coarseProgress(onProgress));
+        const series = new Set(options.mainThreadSeries);
+        engineTables = {};
+        const mainTables: Partial<Record<Level, LevelTable>> = {};
+        for (const [level, table] of Object.entries(decoded) as [Level, LevelTable][]) {
+          const { engine: e, main } = splitForMainThread(table, series);
+          engineTables[level] = e;
+          mainTables[level] = main;
+        }
+        const loaded = new ScoringEngine(engineTables);
+        engine = loaded;
+        lastExplained = null;
+        prepared = new Set();
+        const first = options.first && loaded.levels().includes(options.first.level) ? loaded.score(options.first) : null;
+        const loadMs = performance.now() - t0;
+        return { datasetId: entry.id, title: entry.title, levels: loaded.levels().map((l) => loaded.summary(l)), loadMs, tables: mainTables, model: plainModel(loaded.model), first };
+      } catch (error) {
+        return { failure: loadFailureOf(error) };
       }
-      engine = new ScoringEngine(engineTables);
-      lastExplained = null;
-      prepared = new Set();
-      const loadMs = performance.now() - t0;
-      return { datasetId: entry.id, title: entry.title, levels: engine.levels().map((l) => engine!.summary(l)), loadMs, tables: mainTables };
     },
     async score(request) {
       return need().score(request);
@@ -102,8 +127,7 @@ export function createScoringService(): ScoringWorkerApi {
       return summariseArea(explain(request, areaIndex));
     },
     async model() {
-      // Plain data: a structured-clone-safe copy.
-      return JSON.parse(JSON.stringify(need().model)) as KompasModel;
+      return plainModel(need().model);
     },
     async setImportedValues(imports) {
       lastExplained = null;

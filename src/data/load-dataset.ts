@@ -45,15 +45,28 @@ export function tableLevels(entry: DatasetEntry, wanted?: Level[]): Level[] {
 
 /** Read the level-table files of an entry (in parallel), with summed byte progress. */
 export async function readTableFiles(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress): Promise<TableFiles> {
+  return readEachTable(source, entry, levels, onProgress, async (_level, file) => file);
+}
+
+/**
+ * Read the level tables (in parallel, with summed byte progress) and verify
+ * and decode each one as soon as its bytes are in, while the larger ones
+ * still download.
+ */
+export async function readTables(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress): Promise<Partial<Record<Level, LevelTable>>> {
+  return readEachTable(source, entry, levels, onProgress, decodeCheckedTable);
+}
+
+async function readEachTable<T>(source: DatasetSource, entry: DatasetEntry, levels: Level[], onProgress: Progress | undefined, then: (level: Level, file: TableFile) => Promise<T>): Promise<Partial<Record<Level, T>>> {
   const loaded: Partial<Record<Level, number>> = {};
   const totals: Partial<Record<Level, number>> = {};
   const sum = (r: Partial<Record<Level, number>>) => Object.values(r).reduce((a, b) => a + b, 0);
-  const files = await Promise.all(levels.map(async (level) => {
+  const out = await Promise.all(levels.map(async (level) => {
     const path = entry.files.tables[level]!;
     const bytes = await source.read(path, onProgress && ((l, t) => { loaded[level] = l; totals[level] = t; onProgress(sum(loaded), sum(totals)); }));
-    return [level, { path, bytes }] as const;
+    return [level, await then(level, { path, bytes })] as const;
   }));
-  return Object.fromEntries(files);
+  return Object.fromEntries(out);
 }
 
 /** Verify (hash in the name, then layout and content) and decode one table. */
@@ -68,20 +81,16 @@ export function checkTableLevel(table: LevelTable, level: Level, path: string): 
   if (table.level !== level) throw new DataFileError('inconsistent', `${path}: tabel voor niveau ${table.level}, maar datasets.json noemt hem bij ${level}`);
 }
 
-export async function decodeTableFiles(files: TableFiles): Promise<Partial<Record<Level, LevelTable>>> {
-  const out: Partial<Record<Level, LevelTable>> = {};
-  for (const [level, file] of Object.entries(files) as [Level, TableFile][]) {
-    const table = await decodeTableFile(file);
-    checkTableLevel(table, level, file.path);
-    out[level] = table;
-  }
-  return out;
+async function decodeCheckedTable(level: Level, file: TableFile): Promise<LevelTable> {
+  const table = await decodeTableFile(file);
+  checkTableLevel(table, level, file.path);
+  return table;
 }
 
 /** Everything at once, for Node (CLI, benches) and tests. */
 export async function loadDataset(source: DatasetSource, datasetId?: string, levels?: Level[]): Promise<{ catalog: DatasetCatalog; entry: DatasetEntry; tables: Partial<Record<Level, LevelTable>> }> {
   const catalog = await readCatalog(source);
   const entry = findEntry(catalog, datasetId ?? catalog.defaultDataset);
-  const tables = await decodeTableFiles(await readTableFiles(source, entry, tableLevels(entry, levels)));
+  const tables = await readTables(source, entry, tableLevels(entry, levels));
   return { catalog, entry, tables };
 }

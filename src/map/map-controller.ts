@@ -9,7 +9,7 @@ import { PMTiles, Protocol } from 'pmtiles';
 import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, areaIndexOfTileFeature, tileFeatureId, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, LEVEL_FROM_ZOOM, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, type MapModes, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, type MapModes, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 /** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
@@ -347,11 +347,4 @@ export class MapController {
   }
 }
 
-/** Level that follows the zoom, limited to the levels a dataset has. */
-export function levelForZoom(zoom: number, levels: Level[]): Level {
-  const wanted: Level = zoom < LEVEL_FROM_ZOOM.wijk ? 'gemeente' : zoom < LEVEL_FROM_ZOOM.buurt ? 'wijk' : 'buurt';
-  if (levels.includes(wanted)) return wanted;
-  const order = LEVELS.filter((l) => levels.includes(l));
-  const wantedRank = LEVELS.indexOf(wanted);
-  return order.reduce((best, l) => (Math.abs(LEVELS.indexOf(l) - wantedRank) < Math.abs(LEVELS.indexOf(best) - wantedRank) ? l : best), order[0]);
-}
+export { levelForZoom } from './level-for-zoom.ts';

@@ -9,23 +9,24 @@ import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
 import type { TableCountChange } from '../model/table-change.ts';
-import { appDataSource, dataUrl, loadCatalog, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
+import { dataBaseUrl, dataUrl, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
 import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
-import { loadIntoWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
-import { DENOMINATORS } from '../enrichment/area-table/types.ts';
-import { CONFIG_HINT, loadHostConfig, type HostConfig } from '../hosting/host-config.ts';
+import { loadInWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
+import type { LoadResult } from '../../workers/scoring-api.ts';
+import { CONFIG_HINT, type HostConfig } from '../hosting/host-config.ts';
 import { probeScript, probeTiles } from '../hosting/probe.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
-import { maplibreWorkerUrl, shareTilesPrefix } from '../map/map-controller.ts';
+import { levelForZoom, maplibreWorkerUrl, shareTilesPrefix } from '../map/map-controller.ts';
 import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts';
 import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from './points-state.svelte.ts';
-import { parseViewState, serialiseViewState, type Frame, type ViewState } from './url-state.ts';
+import { serialiseViewState, type Frame, type ViewState } from './url-state.ts';
 import { importedValuesFor } from '../enrichment/area-table/to-worker.ts';
 import type { AreaImport } from '../enrichment/area-table/types.ts';
 import type { SurveyData, SurveySummary } from '../model/beleving-types.ts';
+import { chooseEntry, MAIN_THREAD_SERIES, scoreRequestOf, takeEarlyStart, weightOverridesOf, type EarlyStart, type FirstLoad } from './early-start.ts';
 
 export interface Selection {
   level: Level;
@@ -44,13 +45,6 @@ export const AREA_IMPORT_SOURCE = 'gebiedsimport';
 /** Default map colouring: Criminaliteit, the category most users look for first. */
 /** The map opens on the overall kwetsbaarheidsscore (issue 9); the dials are one click away. */
 export const DEFAULT_TARGET = 'overall';
-
-/**
- * Indicator series the main thread reads itself (denominators of imports and
- * point rates); the rest stays in the worker, which also computes the change
- * view (AppState.changeAt).
- */
-export const MAIN_THREAD_SERIES: string[] = [...DENOMINATORS, 'oppervlakte_land'];
 
 export class AppState {
   catalog = $state.raw<DatasetCatalog | null>(null);
@@ -115,17 +109,7 @@ export class AppState {
   private explainToken = 0;
   private readonly scoring = new Map<Level, Promise<ScoreResult>>();
 
-  weightOverrides = $derived<WeightOverrides>(this.toOverrides(this.weights));
-
-  private toOverrides(weights: Record<string, number>): WeightOverrides {
-    const factors: Record<string, number> = {};
-    const categories: Record<string, number> = {};
-    for (const [id, w] of Object.entries(weights)) {
-      if (id.includes('.')) factors[id] = w;
-      else categories[id] = w;
-    }
-    return { factors, categories };
-  }
+  weightOverrides = $derived<WeightOverrides>(weightOverridesOf(this.weights));
 
   table(level: Level): LevelTable | null {
     return this.tables[level] ?? null;
@@ -139,23 +123,27 @@ export class AppState {
 
   async start() {
     try {
-      // Start the worker first: its script downloads and compiles while the
-      // catalog loads.
-      this.startWorker();
+      // src/main.ts began the start before Svelte mounted: the worker runs,
+      // config.json and the catalog are on their way, and the worker loads the
+      // dataset they name as soon as both are in (src/state/early-start.ts).
+      const early = takeEarlyStart();
+      this.useWorker(early);
       void this.checkScriptTypes();
-      const fromUrl = parseViewState(location.hash);
-      this.config = await this.loadConfig();
+      const fromUrl = early.view;
+      const { config, problems } = await early.config;
+      for (const problem of problems) this.configProblem(problem.key, problem.message);
+      this.config = config;
       this.loading = { message: 'Lijst met datasets laden…', progress: null };
-      this.catalog = await loadCatalog();
+      this.catalog = await early.catalog;
       const configured = this.config.defaultDataset;
       if (configured && !this.catalog.datasets.some((d) => d.id === configured)) {
         this.configProblem('defaultDataset', `config.json: "defaultDataset" is "${configured}", maar die dataset staat niet in data/datasets.json (wel: ${this.catalog.datasets.map((d) => d.id).join(', ')}).`);
       }
-      const wanted = fromUrl.dataset ?? this.config.defaultDataset ?? this.catalog.defaultDataset;
-      const entry = this.catalog.datasets.find((d) => d.id === wanted) ?? this.catalog.datasets[0];
+      const entry = chooseEntry(this.catalog, fromUrl, this.config);
       if (!entry) throw new LoadError('Er staan geen datasets in data/datasets.json.', 'Bouw de data met npm run data.');
       this.applyViewState(fromUrl);
-      await this.loadDataset(entry, fromUrl);
+      const firstLoad = await early.firstLoad;
+      await this.loadDataset(entry, fromUrl, firstLoad?.entry.id === entry.id ? firstLoad : undefined);
     } catch (error) {
       this.fail(error);
     }
@@ -172,14 +160,6 @@ export class AppState {
     this.mapView = view.view;
   }
 
-  /** config.json next to index.html; each wrong key is named in the status area and ignored. */
-  private async loadConfig(): Promise<HostConfig> {
-    const url = new URL('config.json', new URL(import.meta.env.BASE_URL, location.href)).href;
-    const { config, problems } = await loadHostConfig(url);
-    for (const problem of problems) this.configProblem(problem.key, problem.message);
-    return config;
-  }
-
   private configProblem(key: string, message: string) {
     this.status.report({ key: `config:${key}`, source: 'config', severity: 'warning', message, hint: CONFIG_HINT });
   }
@@ -192,14 +172,12 @@ export class AppState {
     else this.status.report({ key: `app:${message}`, source: 'app', severity: 'error', message: `Er ging iets mis: ${message}`, hint: 'Herlaad de pagina. Blijft de fout, meld dan wat u deed en deze melding.' });
   }
 
-  /** The scoring worker; a worker that cannot start (wrong type, CSP, missing file) is reported, not left waiting. */
-  private startWorker() {
-    if (this.api) return;
-    const { api, worker } = startScoringWorker();
-    this.api = api;
-    worker.addEventListener('error', (event) => {
+  /** The scoring worker of the early start; a worker that cannot start (wrong type, CSP, missing file) is reported, not left waiting. */
+  private useWorker(early: EarlyStart) {
+    this.api = early.api;
+    early.onWorkerError((message) => {
       this.loading = null;
-      this.status.reportDiagnosis('worker', workerFailed(event.message ?? ''));
+      this.status.reportDiagnosis('worker', workerFailed(message));
     });
   }
 
@@ -235,7 +213,8 @@ export class AppState {
     await verifyTilesPrefix(path, answer?.firstBytes ?? new Uint8Array(0), answer?.contentRange ?? '');
   }
 
-  async loadDataset(entry: DatasetEntry, view?: ViewState) {
+  /** Load a dataset into the worker and show it; `started` is the early start's load of it (src/state/early-start.ts). */
+  async loadDataset(entry: DatasetEntry, view?: ViewState, started?: FirstLoad) {
     this.status.clear('data');
     this.status.clear('tiles');
     this.selection = null;
@@ -252,8 +231,8 @@ export class AppState {
     this.changes = {};
     this.changesAsked.clear();
     this.scoreToken++;
-    this.startWorker();
-    const api = this.api!;
+    const api = this.api;
+    if (!api) throw new Error('de rekenmodule is niet gestart');
     // The map starts right away (its style and tiles load while the tables
     // and the worker load), so the first coloured map comes as early as it can.
     this.dataset = entry;
@@ -268,12 +247,24 @@ export class AppState {
       shown = progress ?? -1;
       if (this.loading) this.loading = { message: `${entry.title}: gegevens laden…`, progress };
     };
-    // Each table is downloaded once, here, and its bytes move to the worker,
-    // which verifies and decodes them and sends back what this thread needs.
-    const workerReady = loadIntoWorker(api, appDataSource(), entry, MAIN_THREAD_SERIES, report).then(async (loaded) => {
+    // The worker downloads each table once, verifies and decodes it, scores
+    // the first view and sends back what this thread needs, in one answer.
+    let load: Promise<LoadResult>;
+    let first: ScoreRequest | null;
+    if (started) {
+      started.progress.listen(report);
+      ({ loaded: load, request: first } = started);
+    } else {
+      const level = view?.view && !this.levelMode ? levelForZoom(view.view[2], entry.levels) : this.activeLevel;
+      first = this.scoreRequest(level);
+      load = loadInWorker(api, entry, dataBaseUrl(), { mainThreadSeries: MAIN_THREAD_SERIES, first }, report);
+    }
+    const workerReady = load.then((loaded) => {
+      started?.progress.listen(null);
       this.tables = loaded.tables;
-      this.model = await api.model();
+      this.model = loaded.model;
       this.workerLoaded = entry.id;
+      if (first && loaded.first) this.acceptScores(first, loaded.first);
       void this.scoresFor(this.activeLevel);
     });
     // Wait for both, then report the most telling failure: a damaged or
@@ -317,6 +308,14 @@ export class AppState {
     if (!gm) return code;
     const index = gm.codes.indexOf(code);
     return index >= 0 ? gm.names[index] : code;
+  }
+
+  /** Scores that came with the load: kept when the view still asks for them (same level, frame, weights, year). */
+  private acceptScores(request: ScoreRequest, result: ScoreResult) {
+    if (JSON.stringify(request) !== JSON.stringify(this.scoreRequest(request.level))) return;
+    this.scoring.set(request.level, Promise.resolve(result));
+    this.scores = { ...this.scores, [request.level]: result };
+    this.scoreVersion++;
   }
 
   /** Scores for a level under the current frame and weights (cached until they change). */
@@ -436,7 +435,7 @@ export class AppState {
 
   /** The request of every score and explanation: the view's frame, weights, ranking and year. */
   private scoreRequest(level: Level): ScoreRequest {
-    return { level, frame: this.frame, weights: $state.snapshot(this.weightOverrides) as WeightOverrides, rankVisitorAreas: this.rankVisitorAreas, year: this.year };
+    return scoreRequestOf({ frame: this.frame, weights: $state.snapshot(this.weights), rankVisitorAreas: this.rankVisitorAreas, year: this.year }, level);
   }
 
   /** Show the map as in one year (null: the latest figures) and re-score. */

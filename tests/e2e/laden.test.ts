@@ -71,6 +71,24 @@ describe('openen en laden', () => {
     await page.context().close();
   });
 
+  it('downloads each level table once, in the scoring worker, and colours the buurt map from it', async () => {
+    const tables: string[] = [];
+    const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&lvl=buurt&v=5.12,52.09,11.5`, {
+      beforeLoad: (p) => p.on('request', (r) => { if (/\.wvk$/.test(r.url())) tables.push(r.url().replace(/^.*\/data\//, '')); }),
+    });
+    await waitForColouredMap(page);
+    const pixels = await mapPixels(page);
+    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    expect(coloured).toBeGreaterThan(10_000);
+    // One request per level table, none of them from the page itself: the worker fetched them.
+    expect(tables.sort()).toEqual([...new Set(tables)].sort());
+    expect(tables.map((t) => t.replace(/\.[0-9a-f]+\.wvk$/, '')).sort()).toEqual(['nl2024/buurt', 'nl2024/gemeente', 'nl2024/wijk']);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wvk')).length)).toBe(0);
+    // The buurt map on screen has its names for labels and search.
+    expect(await page.evaluate(() => (window as any).__kompas.app.table('buurt')?.codes.length)).toBeGreaterThan(10_000);
+    await page.context().close();
+  });
+
   it('says what to check when the server ignores Range requests', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();

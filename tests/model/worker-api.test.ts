@@ -1,37 +1,41 @@
 /**
  * The worker API through comlink over a MessageChannel (Node), with the same
- * transfers as workers/scoring.worker.ts, fed by the main-thread side from a
- * memory DatasetSource.
+ * transfers as workers/scoring.worker.ts (withTransfers). The worker side
+ * downloads the tables itself, here through fetchSource with a fetch that
+ * serves a dataset from memory; the main side is loadInWorker.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
-import { memorySource } from '../../src/data/source.ts';
+import { DataFileError } from '../../src/model/dataset-format.ts';
+import { fetchSource, LoadError } from '../../src/data/source.ts';
+import { asLoadError } from '../../src/data/load-dataset.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
-import { tableTransferables, transferablesOf, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
+import { withTransfers, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
 import { createScoringService } from '../../workers/scoring-worker-side.ts';
-import { loadIntoWorker } from '../../workers/scoring-main-side.ts';
+import { loadInWorker } from '../../workers/scoring-main-side.ts';
 import { randomTable } from './helpers/synthetic-table.ts';
 import { memoryDataset } from './helpers/dataset-files.ts';
 
 const buurt = randomTable(3, 120);
 const wijk = { ...randomTable(4, 20, { level: 'wijk' }), level: 'wijk' as const };
 const { entry, files } = await memoryDataset('t', [buurt, wijk]);
+const WHERE = 'http://host/data/';
+
+/** What the server holds (path → bytes; a missing path answers 404), and what was asked. */
+let served: Record<string, Uint8Array> = files;
+const requested: string[] = [];
+const serve = async (input: RequestInfo | URL) => {
+  const path = String(input).slice(WHERE.length);
+  requested.push(path);
+  const body = served[path];
+  if (!body) return new Response('niet gevonden', { status: 404, statusText: 'Not Found' });
+  return new Response(new Uint8Array(body), { headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) } });
+};
 
 const channel = new MessageChannel();
-const service = createScoringService();
+const service = createScoringService((where) => fetchSource(where, serve));
 let lastSent: ArrayBuffer[] = [];
-Comlink.expose({
-  ...service,
-  async load(...args: Parameters<ScoringWorkerApi['load']>) {
-    const r = await service.load(...args);
-    return Comlink.transfer(r, tableTransferables(r.tables));
-  },
-  async score(request: Parameters<ScoringWorkerApi['score']>[0]) {
-    const r = await service.score(request);
-    lastSent = transferablesOf(r);
-    return Comlink.transfer(r, lastSent);
-  },
-} satisfies ScoringWorkerApi, channel.port1 as unknown as Comlink.Endpoint);
+Comlink.expose(withTransfers(service, (buffers) => (lastSent = buffers)), channel.port1 as unknown as Comlink.Endpoint);
 const api = Comlink.wrap<ScoringWorkerApi>(channel.port2 as unknown as Comlink.Endpoint);
 
 afterAll(() => {
@@ -41,16 +45,14 @@ afterAll(() => {
 });
 
 describe('scoring worker API (comlink)', () => {
-  it('reads each table once and moves its bytes to the worker', async () => {
-    const source = memorySource(files);
-    const read = vi.spyOn(source, 'read');
-    const handed: ArrayBuffer[] = [];
-    const spyApi = { load: (e: typeof entry, f: Parameters<ScoringWorkerApi['load']>[1], s: string[]) => { handed.push(...Object.values(f).map((x) => x.bytes.buffer)); return api.load(e, f, s); } };
-    const s = await loadIntoWorker(spyApi, source, entry, ['inwoners']);
-    expect(read).toHaveBeenCalledTimes(2);
-    expect(handed).toHaveLength(2);
-    // Transferred, not copied: the main thread's buffers are detached.
-    expect(handed.every((b) => b.byteLength === 0)).toBe(true);
+  it('downloads each table once in the worker and answers with the main-thread tables, the model and the first scores', async () => {
+    requested.length = 0;
+    const progress: [number, number][] = [];
+    const s = await loadInWorker(api, entry, WHERE, { mainThreadSeries: ['inwoners'], first: { level: 'buurt', frame: 'gemeente' } }, (loaded, total) => void progress.push([loaded, total]));
+    expect(requested.sort()).toEqual(Object.values(entry.files.tables).sort());
+    // Byte progress reached the main thread, up to all bytes of both tables.
+    const total = Object.values(entry.files.tables).reduce((a, p) => a + files[p!].length, 0);
+    await vi.waitFor(() => expect(progress.at(-1)).toEqual([total, total]));
     expect(s.datasetId).toBe('t');
     expect(s.levels.map((l) => l.level).sort()).toEqual(['buurt', 'wijk']);
     expect(s.levels.find((l) => l.level === 'buurt')!.areaCount).toBe(120);
@@ -61,6 +63,19 @@ describe('scoring worker API (comlink)', () => {
     expect(t.neighbourOffsets).toHaveLength(121);
     expect(new Set(t.indicators.map((m) => m.series))).toEqual(new Set(['inwoners']));
     expect([...t.values[0]]).toEqual([...buurt.values[buurt.indicators.findIndex((m) => m.id === t.indicators[0].id)]]);
+    // The tables and the first scores left the worker transferred, not copied.
+    expect(lastSent.length).toBeGreaterThan(5);
+    expect(lastSent.every((b) => b.byteLength === 0)).toBe(true);
+    // The first scores are the ones score() gives for the same request.
+    expect(s.model.categories.map((c) => c.id)).toContain('S4');
+    const again = await api.score({ level: 'buurt', frame: 'gemeente' });
+    expect(s.first!.targets.map((x) => x.id)).toEqual(again.targets.map((x) => x.id));
+    expect([...s.first!.percentile]).toEqual([...again.percentile]);
+  });
+
+  it('answers without first scores when none were asked or the level is not in the dataset', async () => {
+    expect((await loadInWorker(api, entry, WHERE, { mainThreadSeries: [] })).first).toBeNull();
+    expect((await loadInWorker(api, entry, WHERE, { mainThreadSeries: [], first: { level: 'gemeente' } })).first).toBeNull();
   });
 
   it('scores with the typed arrays transferred', async () => {
@@ -113,12 +128,25 @@ describe('scoring worker API (comlink)', () => {
     expect(f.value).toBe(6);
   });
 
-  it('refuses a damaged table with a named error', async () => {
-    const broken = { ...files };
+  it('refuses a damaged table with a named error of the same type on the main thread', async () => {
     const path = entry.files.tables.buurt!;
-    const bytes = new Uint8Array(broken[path]);
+    const bytes = new Uint8Array(files[path]);
     bytes[bytes.length - 20] ^= 0x04;
-    broken[path] = bytes;
-    await expect(loadIntoWorker(api, memorySource(broken), entry, [])).rejects.toMatchObject({ name: 'DataFileError', message: expect.stringMatching(/past niet bij de hash/) });
+    served = { ...files, [path]: bytes };
+    const error = await loadInWorker(api, entry, WHERE, { mainThreadSeries: [] }).catch((e: unknown) => e);
+    served = files;
+    expect(error).toBeInstanceOf(DataFileError);
+    expect(error).toMatchObject({ kind: 'hash', message: expect.stringMatching(/past niet bij de hash/) });
+    expect(asLoadError(error).hint).toMatch(/beschadigd/);
+  });
+
+  it('names a file missing from the server with the hint of the main thread', async () => {
+    const path = entry.files.tables.wijk!;
+    served = Object.fromEntries(Object.entries(files).filter(([p]) => p !== path));
+    const error = await loadInWorker(api, entry, WHERE, { mainThreadSeries: [] }).catch((e: unknown) => e);
+    served = files;
+    expect(error).toBeInstanceOf(LoadError);
+    expect((error as LoadError).message).toBe(`${path} ontbreekt op de server (${WHERE}${path}).`);
+    expect((error as LoadError).hint).toMatch(/Zijn alle bestanden uit de map data\/ meegekopieerd/);
   });
 });

@@ -8,10 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { memorySource } from '../../src/data/source.ts';
 import { tableCountChange } from '../../src/model/table-change.ts';
-import { changeTransferables, tableTransferables, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
+import { withTransfers, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
 import { createScoringService } from '../../workers/scoring-worker-side.ts';
-import { loadIntoWorker } from '../../workers/scoring-main-side.ts';
-import { MAIN_THREAD_SERIES } from '../../src/state/app-state.svelte.ts';
+import { loadInWorker } from '../../workers/scoring-main-side.ts';
+import { MAIN_THREAD_SERIES } from '../../src/state/early-start.ts';
 import { makeTable } from '../model/helpers/synthetic-table.ts';
 import { memoryDataset } from '../model/helpers/dataset-files.ts';
 
@@ -25,24 +25,12 @@ const buurt = makeTable({
 });
 const { entry, files } = await memoryDataset('verandering', [buurt]);
 
-/** The worker side behind comlink on a MessageChannel, transferring like workers/scoring.worker.ts; `sent` holds the last change view's buffers. */
+/** The worker side behind comlink on a MessageChannel, transferring like workers/scoring.worker.ts; `sent` holds the last answer's buffers. */
 function workerOverChannel() {
   const { port1, port2 } = new MessageChannel();
-  const service = createScoringService();
+  const service = createScoringService(() => memorySource(files));
   const state = { sent: [] as ArrayBuffer[] };
-  const exposed: ScoringWorkerApi = {
-    ...service,
-    load: async (...args) => {
-      const loaded = await service.load(...args);
-      return Comlink.transfer(loaded, tableTransferables(loaded.tables));
-    },
-    countChange: async (...args) => {
-      const change = await service.countChange(...args);
-      state.sent = change ? changeTransferables(change) : [];
-      return change && Comlink.transfer(change, state.sent);
-    },
-  };
-  Comlink.expose(exposed, port1 as unknown as Comlink.Endpoint);
+  Comlink.expose(withTransfers(service, (buffers) => (state.sent = buffers)), port1 as unknown as Comlink.Endpoint);
   const close = () => [port1, port2].forEach((p) => p.close());
   return { api: Comlink.wrap<ScoringWorkerApi>(port2 as unknown as Comlink.Endpoint), state, close };
 }
@@ -52,7 +40,7 @@ afterAll(close);
 describe('change view in the scoring worker', () => {
   it('the main thread does not ask for the count columns any more', async () => {
     expect(MAIN_THREAD_SERIES).not.toContain('misdrijven_totaal');
-    const loaded = await loadIntoWorker(api, memorySource(files), entry, MAIN_THREAD_SERIES);
+    const loaded = await loadInWorker(api, entry, 'geheugen', { mainThreadSeries: MAIN_THREAD_SERIES });
     expect(loaded.tables.buurt!.indicators.map((m) => m.series)).not.toContain('misdrijven_totaal');
   });
 

@@ -1,0 +1,141 @@
+/**
+ * The data path of the app's start, begun by src/main.ts before Svelte mounts
+ * and before the map exists: the scoring worker starts, config.json and
+ * datasets.json are fetched side by side, and as soon as both name the
+ * dataset the worker downloads its level tables and scores the first view
+ * (workers/scoring-main-side.ts loadInWorker). AppState.start picks this up
+ * (takeEarlyStart); nothing here reports to the user, AppState does.
+ */
+import type { DatasetCatalog, DatasetEntry, Level } from '../model/dataset-format.ts';
+import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
+import { dataBaseUrl, loadCatalog } from '../data/catalog.ts';
+import { DENOMINATORS } from '../enrichment/area-table/types.ts';
+import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/host-config.ts';
+import { levelForZoom } from '../map/level-for-zoom.ts';
+import { loadInWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
+import type { LoadResult } from '../../workers/scoring-api.ts';
+import { parseViewState, type ViewState } from './url-state.ts';
+
+/**
+ * Indicator series the main thread reads itself (denominators of imports and
+ * point rates); the rest stays in the worker, which also computes the change
+ * view (AppState.changeAt).
+ */
+export const MAIN_THREAD_SERIES: string[] = [...DENOMINATORS, 'oppervlakte_land'];
+
+/** Weights as the worker reads them: ids with a dot are factors, the others categories. */
+export function weightOverridesOf(weights: Record<string, number>): WeightOverrides {
+  const factors: Record<string, number> = {};
+  const categories: Record<string, number> = {};
+  for (const [id, w] of Object.entries(weights)) {
+    if (id.includes('.')) factors[id] = w;
+    else categories[id] = w;
+  }
+  return { factors, categories };
+}
+
+/** The level a view shows first: chosen in the link, else the one its zoom follows, else null (the map fits the dataset). */
+export function firstLevel(view: ViewState, entry: DatasetEntry): Level | null {
+  const wanted = view.level ?? (view.view ? levelForZoom(view.view[2], entry.levels) : null);
+  if (!wanted) return null;
+  return entry.levels.includes(wanted) ? wanted : (entry.levels.find((l) => l !== 'gemeente') ?? entry.levels[0]);
+}
+
+/** The score request of a view at a level (AppState.scoreRequest makes the same from its state). */
+export function scoreRequestOf(view: Pick<ViewState, 'frame' | 'weights' | 'rankVisitorAreas' | 'year'>, level: Level): ScoreRequest {
+  return { level, frame: view.frame, weights: weightOverridesOf(view.weights), rankVisitorAreas: view.rankVisitorAreas, year: view.year };
+}
+
+/** The dataset a start opens: the link's, else config.json's, else the catalog's default, else the first. */
+export function chooseEntry(catalog: DatasetCatalog, view: ViewState, config: HostConfig): DatasetEntry | undefined {
+  const wanted = view.dataset ?? config.defaultDataset ?? catalog.defaultDataset;
+  return catalog.datasets.find((d) => d.id === wanted) ?? catalog.datasets[0];
+}
+
+export interface ProgressRelay {
+  /** Byte progress of the first load; the listener also gets the latest report at once. */
+  listen(listener: ((loaded: number, total: number) => void) | null): void;
+}
+
+export interface FirstLoad {
+  entry: DatasetEntry;
+  /** The scores asked for with the tables (LoadResult.first), or null. */
+  request: ScoreRequest | null;
+  loaded: Promise<LoadResult>;
+  progress: ProgressRelay;
+}
+
+export interface EarlyStart {
+  view: ViewState;
+  api: ScoringClient;
+  worker: Worker;
+  /** The message of a worker that failed to start, also when it failed before anyone listened. */
+  onWorkerError(listener: (message: string) => void): void;
+  config: Promise<{ config: HostConfig; problems: ConfigProblem[] }>;
+  catalog: Promise<DatasetCatalog>;
+  /** The load of the dataset the start opens; null when the catalog names none. */
+  firstLoad: Promise<FirstLoad | null>;
+}
+
+let started: EarlyStart | null = null;
+
+/** Begin the start's data path (once). */
+export function beginEarlyStart(): EarlyStart {
+  started ??= earlyStart();
+  return started;
+}
+
+/** The early start for AppState.start: the one begun by src/main.ts, or a new one. Once. */
+export function takeEarlyStart(): EarlyStart {
+  const early = beginEarlyStart();
+  started = null;
+  return early;
+}
+
+function earlyStart(): EarlyStart {
+  const view = parseViewState(location.hash);
+  const { api, worker } = startScoringWorker();
+  let workerError: string | null = null;
+  let errorListener: ((message: string) => void) | null = null;
+  worker.addEventListener('error', (event) => {
+    workerError = event.message ?? '';
+    errorListener?.(workerError);
+  });
+  const configUrl = new URL('config.json', new URL(import.meta.env.BASE_URL, location.href)).href;
+  const config = loadHostConfig(configUrl);
+  const catalog = loadCatalog();
+  const firstLoad = Promise.all([config, catalog]).then(([{ config: host }, cat]) => {
+    const entry = chooseEntry(cat, view, host);
+    if (!entry) return null;
+    const level = firstLevel(view, entry);
+    const request = level ? scoreRequestOf(view, level) : null;
+    let last: [number, number] | null = null;
+    let listener: ((loaded: number, total: number) => void) | null = null;
+    const loaded = loadInWorker(api, entry, dataBaseUrl(), { mainThreadSeries: MAIN_THREAD_SERIES, first: request }, (l, t) => {
+      last = [l, t];
+      listener?.(l, t);
+    });
+    // AppState reports failures when it awaits this; until then it is not "unhandled".
+    loaded.catch(() => undefined);
+    const progress: ProgressRelay = {
+      listen(next) {
+        listener = next;
+        if (next && last) next(...last);
+      },
+    };
+    return { entry, request, loaded, progress };
+  });
+  firstLoad.catch(() => undefined);
+  return {
+    view,
+    api,
+    worker,
+    onWorkerError(listener) {
+      errorListener = listener;
+      if (workerError !== null) listener(workerError);
+    },
+    config: config.then(({ config: c, problems }) => ({ config: c, problems })),
+    catalog,
+    firstLoad,
+  };
+}

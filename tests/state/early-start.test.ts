@@ -1,0 +1,43 @@
+/**
+ * The early start (src/state/early-start.ts) decides, before the app has
+ * loaded, which dataset the worker loads and which scores it sends along;
+ * AppState must come to the same answer, or the scores are thrown away.
+ */
+import { describe, expect, it } from 'vitest';
+import { chooseEntry, firstLevel, scoreRequestOf } from '../../src/state/early-start.ts';
+import { parseViewState } from '../../src/state/url-state.ts';
+import type { DatasetCatalog, DatasetEntry, Level } from '../../src/model/dataset-format.ts';
+
+const entry = (id: string, levels: Level[]): DatasetEntry => ({
+  id, title: id, description: '', levels, bbox: [0, 0, 1, 1], years: [2024], indelingYear: 2024, sources: [], caveats: [], minzoom: 0, maxzoom: 12,
+  files: { tiles: `${id}/areas.00000000.pmtiles`, tables: {} },
+});
+const nl = entry('nl2024', ['gemeente', 'wijk', 'buurt']);
+const gr = entry('groningen2017', ['wijk', 'buurt']);
+const catalog: DatasetCatalog = { format: 'wvk-datasets', version: 1, defaultDataset: 'nl2024', datasets: [nl, gr] };
+
+describe('early start', () => {
+  it('opens the dataset of the link, else of config.json, else the catalog default, else the first', () => {
+    expect(chooseEntry(catalog, parseViewState('#ds=groningen2017'), { defaultDataset: 'nl2024' })?.id).toBe('groningen2017');
+    expect(chooseEntry(catalog, parseViewState(''), { defaultDataset: 'groningen2017' })?.id).toBe('groningen2017');
+    expect(chooseEntry(catalog, parseViewState(''), {})?.id).toBe('nl2024');
+    expect(chooseEntry({ ...catalog, defaultDataset: 'weg' }, parseViewState('#ds=ook-weg'), {})?.id).toBe('nl2024');
+    expect(chooseEntry({ ...catalog, datasets: [] }, parseViewState(''), {})).toBeUndefined();
+  });
+
+  it('scores the level of the link: chosen, else the one its zoom shows, else none (the map fits the dataset first)', () => {
+    expect(firstLevel(parseViewState('#ds=nl2024&lvl=wijk&v=5.12,52.09,12'), nl)).toBe('wijk');
+    expect(firstLevel(parseViewState('#ds=nl2024&v=5.12,52.09,12'), nl)).toBe('buurt');
+    expect(firstLevel(parseViewState('#ds=nl2024&v=5.12,52.09,6'), nl)).toBe('gemeente');
+    expect(firstLevel(parseViewState('#ds=nl2024'), nl)).toBeNull();
+    // A level the dataset lacks: the one AppState.activeLevel falls back to.
+    expect(firstLevel(parseViewState('#ds=groningen2017&lvl=gemeente'), gr)).toBe('wijk');
+  });
+
+  it('asks the scores with the frame, weights, ranking and year of the link', () => {
+    const view = parseViewState('#ds=nl2024&lvl=buurt&ref=gemeente&w=S4:2,S4.0:0&bez=1&jr=2022');
+    expect(scoreRequestOf(view, 'buurt')).toEqual({
+      level: 'buurt', frame: 'gemeente', weights: { factors: { 'S4.0': 0 }, categories: { S4: 2 } }, rankVisitorAreas: true, year: 2022,
+    });
+  });
+});
