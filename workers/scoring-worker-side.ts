@@ -101,6 +101,10 @@ export function createScoringService(): ScoringWorkerApi {
     async summarise(request, areaIndex) {
       return summariseArea(explain(request, areaIndex));
     },
+    async explainWithSummary(request, areaIndex) {
+      const explanation = explain(request, areaIndex);
+      return { explanation, summary: summariseArea(explanation) };
+    },
     async model() {
       // Plain data: a structured-clone-safe copy.
       return JSON.parse(JSON.stringify(need().model)) as KompasModel;

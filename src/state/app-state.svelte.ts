@@ -517,7 +517,8 @@ export class AppState {
     const token = ++this.explainToken;
     const request = this.scoreRequest(selection.level);
     try {
-      const [explanation, summary] = await Promise.all([this.api.explain(request, selection.index), this.api.summarise(request, selection.index)]);
+      // One message: two would each wait for a turn of a busy main thread.
+      const { explanation, summary } = await this.api.explainWithSummary(request, selection.index);
       if (token !== this.explainToken) return;
       this.explanation = explanation;
       this.summary = summary;
