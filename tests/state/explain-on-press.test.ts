@@ -72,6 +72,6 @@ describe('explanation asked on a press, shown on the click', () => {
     app.weights = { S4: 2 };
     app.select('buurt', 6);
     expect(asked).toHaveLength(4);
-    expect(asked[3].request.weights.categories).toEqual({ S4: 2 });
+    expect(asked[3].request.weights?.categories).toEqual({ S4: 2 });
   });
 });
