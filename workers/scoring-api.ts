@@ -112,6 +112,8 @@ export interface ScoringWorkerApi {
   countChange(level: Level, series: string, from: number, to: number): Promise<TableCountChange | null>;
   /** Short Dutch summary of one area (association wording). */
   summarise(request: ScoreRequest, areaIndex: number): Promise<string>;
+  /** What the area panel shows for a click: the explanation and its summary, in one message. */
+  explainWithSummary(request: ScoreRequest, areaIndex: number): Promise<{ explanation: AreaExplanation; summary: string }>;
   /** The model definition as plain data (for the weights panel). */
   model(): Promise<KompasModel>;
   /**

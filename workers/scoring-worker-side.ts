@@ -126,6 +126,10 @@ export function createScoringService(sourceAt: (where: string) => DatasetSource 
     async summarise(request, areaIndex) {
       return summariseArea(explain(request, areaIndex));
     },
+    async explainWithSummary(request, areaIndex) {
+      const explanation = explain(request, areaIndex);
+      return { explanation, summary: summariseArea(explanation) };
+    },
     async model() {
       return plainModel(need().model);
     },

@@ -228,6 +228,7 @@ export class AppState {
     this.importedBySource = {};
     this.points.reset();
     this.scoring.clear();
+    this.early = null;
     this.changes = {};
     this.changesAsked.clear();
     this.scoreToken++;
@@ -344,6 +345,7 @@ export class AppState {
 
   /** Frame or weights changed: drop cached scores and re-score what is on screen. */
   rescore() {
+    this.early = null;
     this.scoreToken++;
     this.scoring.clear();
     this.scores = {};
@@ -510,13 +512,46 @@ export class AppState {
     void this.refreshExplanation();
   }
 
+  /**
+   * An explanation asked for when the pointer is pressed on an area, before
+   * the click that selects it: a person holds the button long enough (about
+   * 100 ms) for the worker to answer, so the click can show the kompas in
+   * the same task, before the map's next frame (docs/speed.md).
+   */
+  private early: { key: string; answer: Promise<{ explanation: AreaExplanation; summary: string }>; result: { explanation: AreaExplanation; summary: string } | null } | null = null;
+
+  private explanationKey(index: number, request: ScoreRequest): string {
+    return `${index}|${JSON.stringify(request)}`;
+  }
+
+  /** MapView calls this on a press on an area; a drag or another click simply leaves it unused. */
+  prefetchExplanation(level: Level, index: number) {
+    const api = this.api;
+    if (!api || !this.workerReady) return;
+    const request = this.scoreRequest(level);
+    const key = this.explanationKey(index, request);
+    if (this.early?.key === key) return;
+    const early: NonNullable<typeof this.early> = { key, answer: api.explainWithSummary(request, index), result: null };
+    early.answer.then((result) => (early.result = result), () => undefined);
+    this.early = early;
+  }
+
   async refreshExplanation() {
     const selection = this.selection;
     if (!selection || !this.api) return;
     const token = ++this.explainToken;
     const request = this.scoreRequest(selection.level);
+    const key = this.explanationKey(selection.index, request);
+    const early = this.early?.key === key ? this.early : null;
+    this.early = null;
+    if (early?.result) {
+      this.explanation = early.result.explanation;
+      this.summary = early.result.summary;
+      return;
+    }
     try {
-      const [explanation, summary] = await Promise.all([this.api.explain(request, selection.index), this.api.summarise(request, selection.index)]);
+      // One message: two would each wait for a turn of a busy main thread.
+      const { explanation, summary } = await (early?.answer ?? this.api.explainWithSummary(request, selection.index));
       if (token !== this.explainToken) return;
       this.explanation = explanation;
       this.summary = summary;

@@ -3,9 +3,18 @@ import type { ScoreResult } from '../model/scoring-types.ts';
 import { scoreStatusLabel, ScoreStatus, type ScoreStatusCode } from '../model/scoring-types.ts';
 import { classWord } from '../model/percentile-bands.ts';
 
+/**
+ * One formatter per number of digits: `toLocaleString` with options builds a
+ * new Intl.NumberFormat on every call (about 50 µs), and a factor table with
+ * trend charts formats a few hundred numbers (docs/speed.md, click → kompas).
+ */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return value.toLocaleString('nl-NL', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  let format = numberFormats.get(digits);
+  if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return format.format(value);
 }
 
 export function formatPercentile(p: number | null | undefined): string {

@@ -106,6 +106,15 @@ describe('scoring worker API (comlink)', () => {
     expect(model.categories.map((c) => c.id)).toContain('S4');
   });
 
+  it('answers a click with the explanation and its summary in one message', async () => {
+    const request = { level: 'buurt' as const, frame: 'gemeente' as const };
+    const both = await api.explainWithSummary(request, 5);
+    expect(both.explanation.areaIndex).toBe(5);
+    expect(both.explanation.categories).toHaveLength(12);
+    expect(both.summary).toBe(await api.summarise(request, 5));
+    expect(both.explanation).toEqual(await api.explain(request, 5));
+  });
+
   it('prepares the explanations of a level and frame once, when the app asks', async () => {
     const prepare = vi.spyOn(ScoringEngine.prototype, 'prepareExplanations');
     await api.prepareExplanations({ level: 'buurt', frame: 'stedelijkheid' });
