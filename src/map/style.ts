@@ -90,6 +90,11 @@ export const LEVEL_FROM_ZOOM: Readonly<Record<Level, number>> = { gemeente: 0, w
 /** Gemeente names are unreadable below this zoom (the whole country on screen). */
 const GEMEENTE_LABELS_FROM_ZOOM = 6.5;
 
+/** The zoom from which a level's names are drawn: below it its label layer shows nothing. */
+export function labelsFromZoom(level: Level): number {
+  return level === 'gemeente' ? GEMEENTE_LABELS_FROM_ZOOM : LEVEL_FROM_ZOOM[level];
+}
+
 export interface StyleOptions {
   tilesUrl: string;
   levels: Level[];
@@ -189,7 +194,7 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     if (!options.levels.includes(level)) continue;
     layers.push({
       id: layerId.labels(level), type: 'symbol', source: labelSourceId(level),
-      minzoom: level === 'gemeente' ? GEMEENTE_LABELS_FROM_ZOOM : LEVEL_FROM_ZOOM[level],
+      minzoom: labelsFromZoom(level),
       layout: {
         visibility: level === options.initialLevel ? 'visible' : 'none',
         'text-field': ['get', 'name'],

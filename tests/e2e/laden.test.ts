@@ -57,6 +57,21 @@ describe('openen en laden', () => {
     await page.context().close();
   });
 
+  it('draws buurt names once zoomed in far enough to read them, not in the city view where they would not show', async () => {
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=5.12,52.09,10');
+    await waitForColouredMap(page);
+    const labels = () => page.evaluate(async () => {
+      const map = (window as any).__kompas.controller.map;
+      const data = await map.getSource('labels-buurt').getData();
+      return { held: data.features.length, drawn: map.queryRenderedFeatures({ layers: ['labels-buurt'] }).length };
+    });
+    // Zoom 10 is below the buurt label layer's minzoom: its 14,000 points would only cost time.
+    expect(await labels()).toEqual({ held: 0, drawn: 0 });
+    await page.evaluate(() => (window as any).__kompas.controller.map.jumpTo({ center: [5.12, 52.09], zoom: 12.5 }));
+    await expect.poll(async () => (await labels()).drawn, { timeout: 20_000 }).toBeGreaterThan(3);
+    await page.context().close();
+  });
+
   it('asks for the head of the map file once: the start-up check and the map share it', async () => {
     const ranges: Promise<string>[] = [];
     const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`, {
