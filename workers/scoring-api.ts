@@ -8,7 +8,6 @@
 import * as Comlink from 'comlink';
 import { DataFileError, type DatasetEntry, type Level, type LevelTable } from '../src/model/dataset-format.ts';
 import { LoadError, type Progress } from '../src/data/source.ts';
-import type { LevelSummary } from '../src/model/scoring-engine.ts';
 import type { KompasModel } from '../src/model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult } from '../src/model/scoring-types.ts';
 import type { SurveyData, SurveySummary } from '../src/model/beleving-types.ts';
@@ -17,7 +16,6 @@ import type { TableCountChange } from '../src/model/table-change.ts';
 export interface LoadSummary {
   datasetId: string;
   title: string;
-  levels: LevelSummary[];
   /** Download + verify + decode time in the worker, in ms. */
   loadMs: number;
 }

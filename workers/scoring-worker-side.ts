@@ -97,7 +97,7 @@ export function createScoringService(sourceAt: (where: string) => DatasetSource 
         prepared = new Set();
         const first = options.first && loaded.levels().includes(options.first.level) ? loaded.score(options.first) : null;
         const loadMs = performance.now() - t0;
-        return { datasetId: entry.id, title: entry.title, levels: loaded.levels().map((l) => loaded.summary(l)), loadMs, tables: mainTables, model: plainModel(loaded.model), first };
+        return { datasetId: entry.id, title: entry.title, loadMs, tables: mainTables, model: plainModel(loaded.model), first };
       } catch (error) {
         return { failure: loadFailureOf(error) };
       }

@@ -54,8 +54,8 @@ describe('scoring worker API (comlink)', () => {
     const total = Object.values(entry.files.tables).reduce((a, p) => a + files[p!].length, 0);
     await vi.waitFor(() => expect(progress.at(-1)).toEqual([total, total]));
     expect(s.datasetId).toBe('t');
-    expect(s.levels.map((l) => l.level).sort()).toEqual(['buurt', 'wijk']);
-    expect(s.levels.find((l) => l.level === 'buurt')!.areaCount).toBe(120);
+    expect(Object.keys(s.tables).sort()).toEqual(['buurt', 'wijk']);
+    expect(s.tables.buurt!.codes).toHaveLength(120);
     // The main thread gets names, codes, neighbours and only the columns it asked for.
     const t = s.tables.buurt!;
     expect(t.codes).toEqual(buurt.codes);
