@@ -18,8 +18,9 @@ function hostingConfigs(): Plugin {
 
 /**
  * src/main.ts imports the app (src/app-main.ts) only after it began the data
- * path; a modulepreload hint lets the browser download that chunk alongside
- * the small entry instead of after it.
+ * path. The page names that chunk, the chunks it imports (modulepreload) and
+ * its stylesheet, so the browser downloads them alongside the small entry
+ * instead of after it: the import waits for all of them.
  */
 function preloadAppChunk(): Plugin {
   return {
@@ -30,8 +31,13 @@ function preloadAppChunk(): Plugin {
       handler(html, ctx) {
         if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return html;
         const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.facadeModuleId?.endsWith('/src/app-main.ts'));
-        if (!chunk) return html;
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+        if (!chunk || chunk.type !== 'chunk') return html;
+        const scripts = [chunk.fileName, ...chunk.imports].filter((file) => !html.includes(`/${file}"`));
+        const styles = [...(chunk.viteMetadata?.importedCss ?? [])];
+        return [
+          ...scripts.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+          ...styles.map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        ];
       },
     },
   };
