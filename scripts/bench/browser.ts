@@ -70,7 +70,8 @@ async function countBytes<T>(page: Page, until: () => Promise<T>): Promise<{ res
   return { result, bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0) };
 }
 
-interface Visit { ms: number; bytes: number; page: Page }
+/** `tilesAt`: start of the first tile request (the PMTiles request after the head); `statesAt`: the app's first feature-state batch; ms from navigation. */
+interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null; statesAt: number | null }
 
 /**
  * Navigate a fresh page and wait for `ready` (evaluated in the page); time from navigation.
@@ -92,7 +93,11 @@ async function visit(browser: Browser, url: string, ready: () => boolean, loaded
     return performance.getEntriesByType('resource').filter((e) => e.startTime <= colouredAt).map((e) => e.name.split('/').pop() ?? '').filter((n) => /\.m?js$/.test(n));
   });
   for (const name of startJs) loadedJs?.add(name);
-  return { ms, bytes, page };
+  const { tilesAt, statesAt } = await page.evaluate(() => {
+    const tiles = performance.getEntriesByType('resource').filter((e) => e.name.includes('.pmtiles')).map((e) => e.startTime).sort((a, b) => a - b);
+    return { tilesAt: tiles[1] ?? null, statesAt: (window as any).__kompas?.firstStatesAt || null };
+  });
+  return { ms, bytes, page, tilesAt, statesAt };
 }
 
 const appReady = () => {
@@ -227,6 +232,8 @@ export async function benchBrowser(runs = 3): Promise<void> {
     console.log(`  app   ${m(s.app)} ms, ${mb(by(s.app))} (runs: ${s.app.map((x) => x.ms).join(', ')} ms)${extra}`);
     console.log(`  vloer ${m(s.floor)} ms, ${mb(by(s.floor))} (runs: ${s.floor.map((x) => x.ms).join(', ')} ms)`);
     console.log(`  peer  ${m(s.peer)} ms, ${mb(by(s.peer))} (runs: ${s.peer.map((x) => x.ms).join(', ')} ms)`);
+    const at = (v: (number | null)[]) => { const xs = v.filter((x): x is number => x !== null); return xs.length ? `${median(xs).toFixed(0)} ms` : '–'; };
+    console.log(`  verloop (mediaan, vanaf navigatie): eerste tegelverzoek app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}`);
     console.log(`  app/vloer ${(m(s.app) / m(s.floor)).toFixed(2)} (doel ≤ ${TARGETS.floorRatio}), app/peer ${(m(s.app) / m(s.peer)).toFixed(2)} (doel ≤ ${TARGETS.peerRatio}); bytes app/vloer ${(by(s.app) / by(s.floor)).toFixed(2)}, app/peer ${(by(s.app) / by(s.peer)).toFixed(2)}`);
   };
   line('(a) Nederland, gemeenten (S4): navigatie → eerste gekleurde kaart', scenario.a);
