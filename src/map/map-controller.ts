@@ -341,6 +341,9 @@ export class MapController {
     this.setAreaFlag(STATE_NEIGHBOUR, level, indices);
   }
 
+  /** Undoes the running postponeFrame(): the map draws again as it asks. */
+  private resumeFrames: (() => void) | null = null;
+
   /**
    * Drops the map frame that is already asked for, so what the page paints
    * next (the area panel) does not wait behind it: with software WebGL one
@@ -348,20 +351,34 @@ export class MapController {
    * after every press and release (its gesture handlers end) even when
    * nothing moved. It has no public way to cancel a frame, so this aborts
    * its private `_frameRequest` as its own `redraw()` does (maplibre-gl 5–6);
-   * without that field nothing is dropped and the map draws as before. The
-   * next change draws the map, and `latestMs` later it draws regardless, so
-   * MapLibre's pending gesture work always runs.
+   * without that field nothing is dropped and the map draws as before.
+   * The map draws at its next change (a feature-state, a camera move), at
+   * the next press, wheel or key on the map (its gesture handlers ask for
+   * frames only while the dropped one is pending), and `latestMs` later
+   * regardless, so MapLibre's pending gesture work always runs.
    */
-  postponeFrame(latestMs = 450) {
+  postponeFrame(latestMs: number) {
     const map = this.map as unknown as { _frameRequest?: AbortController | null };
     if (!(map._frameRequest instanceof AbortController)) return;
     map._frameRequest.abort();
     map._frameRequest = null;
-    let drawn = false;
-    this.map.once('render', () => (drawn = true));
-    window.setTimeout(() => {
-      if (!drawn && !this.removed) this.map.triggerRepaint();
-    }, latestMs);
+    this.resumeFrames?.();
+    const container = this.map.getCanvasContainer();
+    const input = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
+    const stop = () => {
+      clearTimeout(timer);
+      this.map.off('render', stop);
+      for (const type of input) container.removeEventListener(type, draw, true);
+      if (this.resumeFrames === stop) this.resumeFrames = null;
+    };
+    const draw = () => {
+      stop();
+      if (!this.removed) this.map.triggerRepaint();
+    };
+    const timer = window.setTimeout(draw, latestMs);
+    this.map.on('render', stop);
+    for (const type of input) container.addEventListener(type, draw, true);
+    this.resumeFrames = stop;
   }
 
   fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {
