@@ -64,6 +64,11 @@ export interface MapControllerOptions {
 export interface MapEvents {
   hover: (level: Level, index: number | null, point: { x: number; y: number } | null) => void;
   click: (level: Level, index: number) => void;
+  /**
+   * The pointer went down on the map (the start of a click or a drag), on
+   * the area `index` of the level on screen, or on no area (null).
+   */
+  press: (level: Level, index: number | null) => void;
   move: (view: [number, number, number]) => void;
   /** A failed style, source or tile; `sourceId`/`url` say which, when MapLibre tells. */
   error: (message: string, origin: { sourceId?: string; url?: string }) => void;
@@ -167,6 +172,13 @@ export class MapController {
         if (index >= 0) this.handlers.click?.(level, index);
       });
     }
+    this.map.on('mousedown', (event) => {
+      const level = this.activeLevel;
+      const fill = level ? layerId.fill(level) : null;
+      if (!level || !fill || !this.map.getLayer(fill)) return;
+      const index = areaIndexOfTileFeature(this.map.queryRenderedFeatures(event.point, { layers: [fill] })[0]?.id);
+      this.handlers.press?.(level, index >= 0 ? index : null);
+    });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       this.handlers.move?.([c.lng, c.lat, this.map.getZoom()]);
@@ -329,6 +341,46 @@ export class MapController {
     this.setAreaFlag(STATE_NEIGHBOUR, level, indices);
   }
 
+  /** Undoes the running postponeFrame(): the map draws again as it asks. */
+  private resumeFrames: (() => void) | null = null;
+
+  /**
+   * Drops the map frame that is already asked for, so what the page paints
+   * next (the area panel) does not wait behind it: with software WebGL one
+   * frame of the buurt view costs hundreds of milliseconds. MapLibre redraws
+   * after every press and release (its gesture handlers end) even when
+   * nothing moved. It has no public way to cancel a frame, so this aborts
+   * its private `_frameRequest` as its own `redraw()` does (maplibre-gl 5–6);
+   * without that field nothing is dropped and the map draws as before.
+   * The map draws at its next change (a feature-state, a camera move), at
+   * the next press, wheel or key on the map (its gesture handlers ask for
+   * frames only while the dropped one is pending), and `latestMs` later
+   * regardless, so MapLibre's pending gesture work always runs.
+   */
+  postponeFrame(latestMs: number) {
+    const map = this.map as unknown as { _frameRequest?: AbortController | null };
+    if (!(map._frameRequest instanceof AbortController)) return;
+    map._frameRequest.abort();
+    map._frameRequest = null;
+    this.resumeFrames?.();
+    const container = this.map.getCanvasContainer();
+    const input = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
+    const stop = () => {
+      clearTimeout(timer);
+      this.map.off('render', stop);
+      for (const type of input) container.removeEventListener(type, draw, true);
+      if (this.resumeFrames === stop) this.resumeFrames = null;
+    };
+    const draw = () => {
+      stop();
+      if (!this.removed) this.map.triggerRepaint();
+    };
+    const timer = window.setTimeout(draw, latestMs);
+    this.map.on('render', stop);
+    for (const type of input) container.addEventListener(type, draw, true);
+    this.resumeFrames = stop;
+  }
+
   fitBbox(bbox: ArrayLike<number>, maxZoom?: number) {
     if (!Number.isFinite(bbox[0])) return;
     this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 60, maxZoom: maxZoom ?? 14, duration: 600 });
@@ -342,7 +394,10 @@ export class MapController {
     return this.activeLevel;
   }
 
+  private removed = false;
+
   destroy() {
+    this.removed = true;
     this.map.remove();
   }
 }
