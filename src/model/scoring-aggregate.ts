@@ -119,8 +119,8 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
     status[i] = st;
     z[i] = st <= ScoreStatus.beperkteDekking ? wz / wsum : NaN;
   }
-  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
-  return { key: '', z, coverage, status, percentile, order };
+  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous);
+  return { key: '', z, coverage, status, percentile, ranking };
 }
 
 /**
@@ -135,28 +135,33 @@ export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cat
   const { z, status, percentile } = targetBuffers(n, previous);
   const coverage = previous?.coverage.length === n ? previous.coverage : new Float32Array(n);
   const total = cats.reduce((a, x) => a + x.w, 0);
-  // Plain arrays instead of destructuring in the per-area loop (hot path of a re-weight).
-  const sts = cats.map((x) => x.c.status), zs = cats.map((x) => x.c.z), ws0 = cats.map((x) => x.w), m = cats.length;
-  for (let i = 0; i < n; i++) {
-    let ws = 0, wz = 0, anyData = false;
-    for (let k = 0; k < m; k++) {
-      const st = sts[k][i], w = ws0[k];
-      if (st !== ScoreStatus.geenGegevens && st !== ScoreStatus.teWeinigInwoners) anyData = true;
+  // One pass per member over all areas (each area's sums still add the members in their order,
+  // so the result is the same to the bit as a pass per area): plain runs over typed arrays.
+  const { weightSum: ws, weightedZ: wz, anyData } = ls.scratch;
+  ws.fill(0); wz.fill(0); anyData.fill(0);
+  for (const { c: member, w } of cats) {
+    const st = member.status, zk = member.z;
+    for (let i = 0; i < n; i++) {
+      const s = st[i];
+      if (s !== ScoreStatus.geenGegevens && s !== ScoreStatus.teWeinigInwoners) anyData[i] = 1;
       // A visitor area's members carry its status; their z is NaN.
-      if (st > ScoreStatus.beperkteDekking) continue;
-      ws += w; wz += w * zs[k][i];
+      if (s > ScoreStatus.beperkteDekking) continue;
+      ws[i] += w; wz[i] += w * zk[i];
     }
-    const cov = total > 0 ? ws / total : 0;
+  }
+  const flags = ls.areaFlags;
+  for (let i = 0; i < n; i++) {
+    const cov = total > 0 ? ws[i] / total : 0;
     coverage[i] = cov;
     let st: ScoreStatusCode;
-    const visitor = !rankVisitors && (ls.areaFlags[i] & ScoreAreaFlag.exposure) !== 0;
-    if (ls.areaFlags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
-    else if (visitor && anyData) st = ScoreStatus.bezoekersgebied;
-    else if (!(ws > 0)) st = anyData ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
+    const visitor = !rankVisitors && (flags[i] & ScoreAreaFlag.exposure) !== 0;
+    if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
+    else if (visitor && anyData[i]) st = ScoreStatus.bezoekersgebied;
+    else if (!(ws[i] > 0)) st = anyData[i] ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
     else st = coverageStatus(cov);
     status[i] = st;
-    z[i] = st <= ScoreStatus.beperkteDekking ? wz / ws : NaN;
+    z[i] = st <= ScoreStatus.beperkteDekking ? wz[i] / ws[i] : NaN;
   }
-  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
-  return { key, z, coverage, status, percentile, order };
+  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous);
+  return { key, z, coverage, status, percentile, ranking };
 }

@@ -17,7 +17,23 @@ import type { LevelState } from './scoring-level-state.ts';
 /** Moves per scored area an insertion sort may make before it gives way to a fresh radix sort (a re-weight of one factor moves areas too far; uniform weight changes hardly move them). */
 const REPAIR_BUDGET = 0.25;
 
-/** The previous order re-sorted for new z, in the level's sort scratch; null when the scored set changed or the budget ran out. */
+/**
+ * What a target keeps of its percentile pass for the next one: the scored
+ * areas in order of z, and 1 at each position whose z equals the one before
+ * (the runs of ties the mid-rank counts).
+ */
+export interface Ranking {
+  order: Uint32Array;
+  tiedWithPrevious: Uint8Array;
+  /** Every scored area had a z (none NaN), so `order` holds all of them. */
+  allScoredOrdered: boolean;
+}
+
+/**
+ * The previous order re-sorted for new z, in the level's sort scratch; null
+ * when the scored set changed or the budget ran out. `moved` is false when
+ * the previous order was already sorted.
+ */
 function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, scratch: Uint32Array) {
   if (previous.length !== m) return null;
   const order = scratch.subarray(0, m), keys = scratch.subarray(m, 2 * m);
@@ -29,9 +45,11 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
     keys[p] = sortKeyFloat32(z[i], bits[i]);
   }
   let budget = Math.ceil(REPAIR_BUDGET * m);
+  let moved = false;
   for (let p = 1; p < m; p++) {
     const k = keys[p];
     if (keys[p - 1] <= k) continue;
+    moved = true;
     const o = order[p];
     let q = p - 1;
     while (q >= 0 && keys[q] > k) {
@@ -40,7 +58,13 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
     }
     keys[q + 1] = k; order[q + 1] = o;
   }
-  return { order, keys };
+  return { order, keys, moved };
+}
+
+/** Whether the sorted keys have their runs of ties exactly where `tied` has them. */
+function sameTies(keys: Uint32Array, tied: Uint8Array): boolean {
+  for (let p = 1; p < keys.length; p++) if ((keys[p] === keys[p - 1] ? 1 : 0) !== tied[p]) return false;
+  return true;
 }
 
 /** Mid-rank percentiles from the sorted keys in one frame-wide group: one walk over tie runs. */
@@ -92,28 +116,45 @@ function walk(ls: LevelState, fs: FrameState, order: Uint32Array, keys: Uint32Ar
 
 /**
  * Percentiles of a target's z into `pct` (NaN where not scored); returns the
- * sorted scored areas. `previous` is the order under the earlier weights: it
- * is the start of the sort, and its buffer is reused when the count fits.
+ * ranking for the next pass. `previous` is the ranking under the earlier
+ * weights, with the percentile column it produced: its order is the start of
+ * the sort and its buffers are reused when the count fits. When the same
+ * areas score, in the same order with the same runs of ties, every mid-rank
+ * is what it was, and `pct`, if it is that column, is left as it is.
  */
-export function percentilesInFrame(ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array, previous?: Uint32Array): Uint32Array {
+export function percentilesInFrame(
+  ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array,
+  previous?: { ranking: Ranking; percentile: Float32Array },
+): Ranking {
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
   const scored = ls.scratch.flags;
   scored.fill(0);
   const nRef = new Int32Array(G + 1);
-  let m = 0;
+  let m = 0, scoredCount = 0;
   for (let i = 0; i < n; i++) {
     if (status[i] > ScoreStatus.beperkteDekking) continue;
     scored[i] = 1;
+    scoredCount++;
     // The sort leaves out a NaN z (argsortFloat32 does too); the reference count keeps it, as it always has.
     if (z[i] === z[i]) m++;
     if (ls.reference[i]) { nRef[G]++; if (groupOf[i] >= 0) nRef[groupOf[i]]++; }
   }
-  const sorted = (previous && repairedOrder(previous, z, scored, m, ls.scratch.sort)) || argsortFloat32(z, scored, ls.scratch.sort);
+  const allScoredOrdered = m === scoredCount;
+  const before = previous?.ranking;
+  const repaired = before ? repairedOrder(before.order, z, scored, m, ls.scratch.sort) : null;
+  // Same scored set (every one ordered, before and now), same order, same ties: nothing to recompute.
+  if (repaired && !repaired.moved && allScoredOrdered && before!.allScoredOrdered && previous!.percentile === pct
+    && sameTies(repaired.keys, before!.tiedWithPrevious)) return before!;
+  const sorted = repaired ?? argsortFloat32(z, scored, ls.scratch.sort);
   pct.fill(NaN);
   if (G > 1) walk(ls, fs, sorted.order, sorted.keys, nRef, pct);
   else walkOneGroup(ls.reference, sorted.order, sorted.keys, nRef[G], pct);
-  const order = previous && previous.length === m ? previous : new Uint32Array(m);
+  const reuse = before && before.order.length === m;
+  const order = reuse ? before.order : new Uint32Array(m);
+  const tiedWithPrevious = reuse ? before.tiedWithPrevious : new Uint8Array(m);
   order.set(sorted.order);
-  return order;
+  const keys = sorted.keys;
+  for (let p = 1; p < m; p++) tiedWithPrevious[p] = keys[p] === keys[p - 1] ? 1 : 0;
+  return { order, tiedWithPrevious, allScoredOrdered };
 }
