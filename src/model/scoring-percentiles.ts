@@ -29,11 +29,7 @@ export interface Ranking {
   allScoredOrdered: boolean;
 }
 
-/**
- * The previous order re-sorted for new z, in the level's sort scratch; null
- * when the scored set changed or the budget ran out. `moved` is false when
- * the previous order was already sorted.
- */
+/** The previous order re-sorted for new z, in the level's sort scratch; null when the scored set changed or the budget ran out. */
 function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, scratch: Uint32Array) {
   if (previous.length !== m) return null;
   const order = scratch.subarray(0, m), keys = scratch.subarray(m, 2 * m);
@@ -45,11 +41,9 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
     keys[p] = sortKeyFloat32(z[i], bits[i]);
   }
   let budget = Math.ceil(REPAIR_BUDGET * m);
-  let moved = false;
   for (let p = 1; p < m; p++) {
     const k = keys[p];
     if (keys[p - 1] <= k) continue;
-    moved = true;
     const o = order[p];
     let q = p - 1;
     while (q >= 0 && keys[q] > k) {
@@ -58,12 +52,37 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
     }
     keys[q + 1] = k; order[q + 1] = o;
   }
-  return { order, keys, moved };
+  return { order, keys };
 }
 
-/** Whether the sorted keys have their runs of ties exactly where `tied` has them. */
-function sameTies(keys: Uint32Array, tied: Uint8Array): boolean {
-  for (let p = 1; p < keys.length; p++) if ((keys[p] === keys[p - 1] ? 1 : 0) !== tied[p]) return false;
+/**
+ * Whether the new z leave a ranking as it was: the same areas score, all
+ * with a z, in the same order and with the same runs of ties. Then every
+ * mid-rank is what it was (the reference areas and groups belong to the
+ * level and frame). Two plain passes, no writes: the common case of a
+ * re-weight that scales weights together, and of targets it hardly moves.
+ */
+function rankingUnchanged(before: Ranking, z: Float32Array, status: Uint8Array): boolean {
+  if (!before.allScoredOrdered) return false;
+  const { order, tiedWithPrevious } = before;
+  const m = order.length;
+  let scoredCount = 0;
+  for (let i = 0; i < z.length; i++) {
+    if (status[i] > ScoreStatus.beperkteDekking) continue;
+    if (z[i] !== z[i]) return false;
+    scoredCount++;
+  }
+  if (scoredCount !== m) return false;
+  const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
+  let last = 0;
+  for (let p = 0; p < m; p++) {
+    const i = order[p];
+    // Every area in the order scores (and there are as many as before): the same set.
+    if (status[i] > ScoreStatus.beperkteDekking) return false;
+    const key = sortKeyFloat32(z[i], bits[i]);
+    if (p > 0 && (key < last || (key === last ? 1 : 0) !== tiedWithPrevious[p])) return false;
+    last = key;
+  }
   return true;
 }
 
@@ -126,6 +145,8 @@ export function percentilesInFrame(
   ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array,
   previous?: { ranking: Ranking; percentile: Float32Array },
 ): Ranking {
+  const before = previous?.ranking;
+  if (before && previous.percentile === pct && rankingUnchanged(before, z, status)) return before;
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
   const scored = ls.scratch.flags;
@@ -140,13 +161,7 @@ export function percentilesInFrame(
     if (z[i] === z[i]) m++;
     if (ls.reference[i]) { nRef[G]++; if (groupOf[i] >= 0) nRef[groupOf[i]]++; }
   }
-  const allScoredOrdered = m === scoredCount;
-  const before = previous?.ranking;
-  const repaired = before ? repairedOrder(before.order, z, scored, m, ls.scratch.sort) : null;
-  // Same scored set (every one ordered, before and now), same order, same ties: nothing to recompute.
-  if (repaired && !repaired.moved && allScoredOrdered && before!.allScoredOrdered && previous!.percentile === pct
-    && sameTies(repaired.keys, before!.tiedWithPrevious)) return before!;
-  const sorted = repaired ?? argsortFloat32(z, scored, ls.scratch.sort);
+  const sorted = (before && repairedOrder(before.order, z, scored, m, ls.scratch.sort)) || argsortFloat32(z, scored, ls.scratch.sort);
   pct.fill(NaN);
   if (G > 1) walk(ls, fs, sorted.order, sorted.keys, nRef, pct);
   else walkOneGroup(ls.reference, sorted.order, sorted.keys, nRef[G], pct);
@@ -156,5 +171,5 @@ export function percentilesInFrame(
   order.set(sorted.order);
   const keys = sorted.keys;
   for (let p = 1; p < m; p++) tiedWithPrevious[p] = keys[p] === keys[p - 1] ? 1 : 0;
-  return { order, tiedWithPrevious, allScoredOrdered };
+  return { order, tiedWithPrevious, allScoredOrdered: m === scoredCount };
 }
