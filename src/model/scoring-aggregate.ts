@@ -103,8 +103,14 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
   const weights = Float64Array.from(carries, (ps) => ps.reduce((x, p) => x + act[p], 0));
   const n = ls.table.codes.length, K = carries.length;
   const { z, status, percentile } = targetBuffers(n, previous);
-  const flags = ls.areaFlags;
+  const flags = ls.areaFlags, before = prepared.status;
+  const RANKED = ScoreStatus.beperkteDekking;
+  let scored = 0, ordered = 0;
   for (let i = 0, at = 0; i < n; i++, at += K) {
+    // Too few inwoners, or too little data whatever the weights: no sums needed.
+    if (flags[i] & ScoreAreaFlag.noScore) { status[i] = ScoreStatus.teWeinigInwoners; z[i] = NaN; continue; }
+    let st = before[i] as ScoreStatusCode;
+    if (st > RANKED) { status[i] = st; z[i] = NaN; continue; }
     let wsum = 0, wz = 0;
     for (let j = 0; j < K; j++) {
       const v = packed[at + j];
@@ -112,14 +118,12 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
       const a = weights[j];
       wsum += a; wz += a * v;
     }
-    let st = prepared.status[i] as ScoreStatusCode;
-    if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
-    else if (st <= ScoreStatus.beperkteDekking && !(wsum > 0)) st = ScoreStatus.witteVlek;
-    else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure && st <= ScoreStatus.beperkteDekking) st = ScoreStatus.bezoekersgebied;
+    if (!(wsum > 0)) st = ScoreStatus.witteVlek;
+    else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure) st = ScoreStatus.bezoekersgebied;
     status[i] = st;
-    z[i] = st <= ScoreStatus.beperkteDekking ? wz / wsum : NaN;
+    if (st <= RANKED) { const x = wz / wsum; z[i] = x; scored++; if (x === x) ordered++; } else z[i] = NaN;
   }
-  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous);
+  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered });
   return { key: '', z, coverage, status, percentile, ranking };
 }
 
@@ -139,17 +143,18 @@ export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cat
   // so the result is the same to the bit as a pass per area): plain runs over typed arrays.
   const { weightSum: ws, weightedZ: wz, anyData } = ls.scratch;
   ws.fill(0); wz.fill(0); anyData.fill(0);
-  for (const { c: member, w } of cats) {
-    const st = member.status, zk = member.z;
+  const RANKED = ScoreStatus.beperkteDekking, NO_DATA = ScoreStatus.geenGegevens, TOO_FEW = ScoreStatus.teWeinigInwoners;
+  for (let k = 0; k < cats.length; k++) {
+    const st = cats[k].c.status, zk = cats[k].c.z, w = cats[k].w;
     for (let i = 0; i < n; i++) {
       const s = st[i];
-      if (s !== ScoreStatus.geenGegevens && s !== ScoreStatus.teWeinigInwoners) anyData[i] = 1;
       // A visitor area's members carry its status; their z is NaN.
-      if (s > ScoreStatus.beperkteDekking) continue;
-      ws[i] += w; wz[i] += w * zk[i];
+      if (s <= RANKED) { ws[i] += w; wz[i] += w * zk[i]; anyData[i] = 1; }
+      else if (s !== NO_DATA && s !== TOO_FEW) anyData[i] = 1;
     }
   }
   const flags = ls.areaFlags;
+  let scored = 0, ordered = 0;
   for (let i = 0; i < n; i++) {
     const cov = total > 0 ? ws[i] / total : 0;
     coverage[i] = cov;
@@ -160,8 +165,8 @@ export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cat
     else if (!(ws[i] > 0)) st = anyData[i] ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
     else st = coverageStatus(cov);
     status[i] = st;
-    z[i] = st <= ScoreStatus.beperkteDekking ? wz[i] / ws[i] : NaN;
+    if (st <= RANKED) { const x = wz[i] / ws[i]; z[i] = x; scored++; if (x === x) ordered++; } else z[i] = NaN;
   }
-  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous);
+  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered });
   return { key, z, coverage, status, percentile, ranking };
 }

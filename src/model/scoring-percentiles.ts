@@ -55,24 +55,32 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
   return { order, keys };
 }
 
+/** How many areas score (status score or beperkte dekking), and how many of them have a z to order by. */
+export interface ScoredCount { scored: number; ordered: number }
+
+/** The ScoredCount of a target's columns (the aggregation counts as it goes; this is for the rest). */
+export function countScored(z: Float32Array, status: Uint8Array): ScoredCount {
+  let scored = 0, ordered = 0;
+  for (let i = 0; i < z.length; i++) {
+    if (status[i] > ScoreStatus.beperkteDekking) continue;
+    scored++;
+    if (z[i] === z[i]) ordered++;
+  }
+  return { scored, ordered };
+}
+
 /**
  * Whether the new z leave a ranking as it was: the same areas score, all
  * with a z, in the same order and with the same runs of ties. Then every
  * mid-rank is what it was (the reference areas and groups belong to the
- * level and frame). Two plain passes, no writes: the common case of a
- * re-weight that scales weights together, and of targets it hardly moves.
+ * level and frame). One pass over the previous order, no writes: the
+ * common case of a re-weight that scales weights together.
  */
-function rankingUnchanged(before: Ranking, z: Float32Array, status: Uint8Array): boolean {
+function rankingUnchanged(before: Ranking, z: Float32Array, status: Uint8Array, counted: ScoredCount): boolean {
   if (!before.allScoredOrdered) return false;
   const { order, tiedWithPrevious } = before;
   const m = order.length;
-  let scoredCount = 0;
-  for (let i = 0; i < z.length; i++) {
-    if (status[i] > ScoreStatus.beperkteDekking) continue;
-    if (z[i] !== z[i]) return false;
-    scoredCount++;
-  }
-  if (scoredCount !== m) return false;
+  if (counted.scored !== m || counted.ordered !== m) return false;
   const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
   let last = 0;
   for (let p = 0; p < m; p++) {
@@ -140,13 +148,14 @@ function walk(ls: LevelState, fs: FrameState, order: Uint32Array, keys: Uint32Ar
  * the sort and its buffers are reused when the count fits. When the same
  * areas score, in the same order with the same runs of ties, every mid-rank
  * is what it was, and `pct`, if it is that column, is left as it is.
+ * `counted` may come from the pass that made z and status.
  */
 export function percentilesInFrame(
   ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array,
-  previous?: { ranking: Ranking; percentile: Float32Array },
+  previous?: { ranking: Ranking; percentile: Float32Array }, counted: ScoredCount = countScored(z, status),
 ): Ranking {
   const before = previous?.ranking;
-  if (before && previous.percentile === pct && rankingUnchanged(before, z, status)) return before;
+  if (before && previous.percentile === pct && rankingUnchanged(before, z, status, counted)) return before;
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
   const scored = ls.scratch.flags;
