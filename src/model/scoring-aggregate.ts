@@ -139,33 +139,30 @@ export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cat
   const { z, status, percentile } = targetBuffers(n, previous);
   const coverage = previous?.coverage.length === n ? previous.coverage : new Float32Array(n);
   const total = cats.reduce((a, x) => a + x.w, 0);
-  // One pass per member over all areas (each area's sums still add the members in their order,
-  // so the result is the same to the bit as a pass per area): plain runs over typed arrays.
-  const { weightSum: ws, weightedZ: wz, anyData } = ls.scratch;
-  ws.fill(0); wz.fill(0); anyData.fill(0);
-  const RANKED = ScoreStatus.beperkteDekking, NO_DATA = ScoreStatus.geenGegevens, TOO_FEW = ScoreStatus.teWeinigInwoners;
-  for (let k = 0; k < cats.length; k++) {
-    const st = cats[k].c.status, zk = cats[k].c.z, w = cats[k].w;
-    for (let i = 0; i < n; i++) {
-      const s = st[i];
-      // A visitor area's members carry its status; their z is NaN.
-      if (s <= RANKED) { ws[i] += w; wz[i] += w * zk[i]; anyData[i] = 1; }
-      else if (s !== NO_DATA && s !== TOO_FEW) anyData[i] = 1;
-    }
-  }
+  // Plain arrays of the members' columns, read per area in the members' order.
+  const sts = cats.map((x) => x.c.status), zs = cats.map((x) => x.c.z), ws0 = cats.map((x) => x.w), m = cats.length;
   const flags = ls.areaFlags;
+  const RANKED = ScoreStatus.beperkteDekking;
   let scored = 0, ordered = 0;
   for (let i = 0; i < n; i++) {
-    const cov = total > 0 ? ws[i] / total : 0;
+    // Too few inwoners: every member says so too, so nothing is summed.
+    if (flags[i] & ScoreAreaFlag.noScore) { coverage[i] = 0; status[i] = ScoreStatus.teWeinigInwoners; z[i] = NaN; continue; }
+    let ws = 0, wz = 0, anyData = false;
+    for (let k = 0; k < m; k++) {
+      const s = sts[k][i];
+      // A visitor area's members carry its status; their z is NaN.
+      if (s <= RANKED) { const w = ws0[k]; ws += w; wz += w * zs[k][i]; anyData = true; }
+      else if (s !== ScoreStatus.geenGegevens && s !== ScoreStatus.teWeinigInwoners) anyData = true;
+    }
+    const cov = total > 0 ? ws / total : 0;
     coverage[i] = cov;
     let st: ScoreStatusCode;
     const visitor = !rankVisitors && (flags[i] & ScoreAreaFlag.exposure) !== 0;
-    if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
-    else if (visitor && anyData[i]) st = ScoreStatus.bezoekersgebied;
-    else if (!(ws[i] > 0)) st = anyData[i] ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
+    if (visitor && anyData) st = ScoreStatus.bezoekersgebied;
+    else if (!(ws > 0)) st = anyData ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
     else st = coverageStatus(cov);
     status[i] = st;
-    if (st <= RANKED) { const x = wz[i] / ws[i]; z[i] = x; scored++; if (x === x) ordered++; } else z[i] = NaN;
+    if (st <= RANKED) { const x = wz / ws; z[i] = x; scored++; if (x === x) ordered++; } else z[i] = NaN;
   }
   const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered });
   return { key, z, coverage, status, percentile, ranking };

@@ -26,8 +26,8 @@ export const EXPOSURE_CRIME_FACTOR = 5;
 export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 
-/** Buffers reused by every percentile pass and composite score of a level (a re-weight allocates no temporaries). */
-export interface LevelScratch { sort: Uint32Array; flags: Uint8Array; weightSum: Float64Array; weightedZ: Float64Array; anyData: Uint8Array }
+/** Buffers reused by every percentile pass of a level (a re-weight allocates no temporaries). */
+export interface LevelScratch { sort: Uint32Array; flags: Uint8Array }
 
 export interface LevelState {
   table: LevelTable;
@@ -186,6 +186,6 @@ export function buildLevelState(table: LevelTable, factors: readonly FactorDef[]
     adressen: columnOf(table, idx, 'adressendichtheid'), bevolking: columnOf(table, idx, 'bevolkingsdichtheid'),
     bedrijven: inputs[factorIdx.get('F3.3')!],
   }, areaFlags);
-  const scratch = { sort: new Uint32Array(4 * n), flags: new Uint8Array(n), weightSum: new Float64Array(n), weightedZ: new Float64Array(n), anyData: new Uint8Array(n) };
+  const scratch = { sort: new Uint32Array(4 * n), flags: new Uint8Array(n) };
   return { table, idx, factors, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, crimeCounted, limitedCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
 }
