@@ -27,6 +27,8 @@ export interface Ranking {
   tiedWithPrevious: Uint8Array;
   /** Every scored area had a z (none NaN), so `order` holds all of them. */
   allScoredOrdered: boolean;
+  /** Reference areas among the scored ones, per group (index groupCount = dataset-wide). */
+  nRef: Int32Array;
 }
 
 /** The previous order re-sorted for new z, in the level's sort scratch; null when the scored set changed or the budget ran out. */
@@ -70,28 +72,38 @@ export function countScored(z: Float32Array, status: Uint8Array): ScoredCount {
 }
 
 /**
- * Whether the new z leave a ranking as it was: the same areas score, all
- * with a z, in the same order and with the same runs of ties. Then every
- * mid-rank is what it was (the reference areas and groups belong to the
- * level and frame). One pass over the previous order, no writes: the
- * common case of a re-weight that scales weights together.
+ * How the new z compare with a ranking: 'same' when the same areas score,
+ * all with a z, in the same order and with the same runs of ties (then every
+ * mid-rank is what it was: the reference areas and groups belong to the
+ * level and frame); 'ties' when only runs of ties differ (then one walk over
+ * the same order gives the new mid-ranks); else 'changed'. One pass over the
+ * previous order, writing the new sort keys into `keys`.
  */
-function rankingUnchanged(before: Ranking, z: Float32Array, status: Uint8Array, counted: ScoredCount): boolean {
-  if (!before.allScoredOrdered) return false;
+function compareRanking(before: Ranking, z: Float32Array, status: Uint8Array, counted: ScoredCount, keys: Uint32Array): 'same' | 'ties' | 'changed' {
+  if (!before.allScoredOrdered) return 'changed';
   const { order, tiedWithPrevious } = before;
   const m = order.length;
-  if (counted.scored !== m || counted.ordered !== m) return false;
+  if (counted.scored !== m || counted.ordered !== m) return 'changed';
   const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
-  let last = 0;
+  let last = 0, sameTies = true;
   for (let p = 0; p < m; p++) {
     const i = order[p];
     // Every area in the order scores (and there are as many as before): the same set.
-    if (status[i] > ScoreStatus.beperkteDekking) return false;
+    if (status[i] > ScoreStatus.beperkteDekking) return 'changed';
     const key = sortKeyFloat32(z[i], bits[i]);
-    if (p > 0 && (key < last || (key === last ? 1 : 0) !== tiedWithPrevious[p])) return false;
+    if (p > 0) {
+      if (key < last) return 'changed';
+      if ((key === last ? 1 : 0) !== tiedWithPrevious[p]) sameTies = false;
+    }
+    keys[p] = key;
     last = key;
   }
-  return true;
+  return sameTies ? 'same' : 'ties';
+}
+
+/** Mark, per position of sorted keys, whether its key equals the one before. */
+function markTies(keys: Uint32Array, tied: Uint8Array): void {
+  for (let p = 1; p < keys.length; p++) tied[p] = keys[p] === keys[p - 1] ? 1 : 0;
 }
 
 /** Mid-rank percentiles from the sorted keys in one frame-wide group: one walk over tie runs. */
@@ -145,17 +157,27 @@ function walk(ls: LevelState, fs: FrameState, order: Uint32Array, keys: Uint32Ar
  * Percentiles of a target's z into `pct` (NaN where not scored); returns the
  * ranking for the next pass. `previous` is the ranking under the earlier
  * weights, with the percentile column it produced: its order is the start of
- * the sort and its buffers are reused when the count fits. When the same
- * areas score, in the same order with the same runs of ties, every mid-rank
- * is what it was, and `pct`, if it is that column, is left as it is.
- * `counted` may come from the pass that made z and status.
+ * the sort and its buffers are reused when the count fits. When `pct` is
+ * that column and the same areas score in the same order, nothing is sorted:
+ * with the same runs of ties it is left as it is, else walked once anew
+ * (compareRanking). `counted` may come from the pass that made z and status.
  */
 export function percentilesInFrame(
   ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array,
   previous?: { ranking: Ranking; percentile: Float32Array }, counted: ScoredCount = countScored(z, status),
 ): Ranking {
   const before = previous?.ranking;
-  if (before && previous.percentile === pct && rankingUnchanged(before, z, status, counted)) return before;
+  const walkAll = (order: Uint32Array, keys: Uint32Array, nRef: Int32Array) => {
+    if (fs.groupCount > 1) walk(ls, fs, order, keys, nRef, pct);
+    else walkOneGroup(ls.reference, order, keys, nRef[fs.groupCount], pct);
+  };
+  if (before && previous.percentile === pct) {
+    const keys = ls.scratch.sort.subarray(0, before.order.length);
+    const how = compareRanking(before, z, status, counted, keys);
+    if (how === 'same') return before;
+    // Same areas in the same order: the areas that do not score keep their NaN.
+    if (how === 'ties') { walkAll(before.order, keys, before.nRef); markTies(keys, before.tiedWithPrevious); return before; }
+  }
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
   const scored = ls.scratch.flags;
@@ -172,13 +194,11 @@ export function percentilesInFrame(
   }
   const sorted = (before && repairedOrder(before.order, z, scored, m, ls.scratch.sort)) || argsortFloat32(z, scored, ls.scratch.sort);
   pct.fill(NaN);
-  if (G > 1) walk(ls, fs, sorted.order, sorted.keys, nRef, pct);
-  else walkOneGroup(ls.reference, sorted.order, sorted.keys, nRef[G], pct);
+  walkAll(sorted.order, sorted.keys, nRef);
   const reuse = before && before.order.length === m;
   const order = reuse ? before.order : new Uint32Array(m);
   const tiedWithPrevious = reuse ? before.tiedWithPrevious : new Uint8Array(m);
   order.set(sorted.order);
-  const keys = sorted.keys;
-  for (let p = 1; p < m; p++) tiedWithPrevious[p] = keys[p] === keys[p - 1] ? 1 : 0;
-  return { order, tiedWithPrevious, allScoredOrdered: m === scoredCount };
+  markTies(sorted.keys, tiedWithPrevious);
+  return { order, tiedWithPrevious, allScoredOrdered: m === scoredCount, nRef };
 }

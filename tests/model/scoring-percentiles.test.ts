@@ -5,17 +5,18 @@ import type { LevelState } from '../../src/model/scoring-level-state.ts';
 import type { FrameState } from '../../src/model/scoring-frame-state.ts';
 
 /** The few fields a percentile pass reads: every area a reference area, one dataset-wide group. */
-function frameOf(n: number): { ls: LevelState; fs: FrameState } {
+function frameOf(n: number, groupOf?: number[]): { ls: LevelState; fs: FrameState } {
   const ls = { reference: new Uint8Array(n).fill(1), scratch: { sort: new Uint32Array(4 * n), flags: new Uint8Array(n) } } as unknown as LevelState;
-  const fs = { groupOf: new Int32Array(n).fill(-1), groupCount: 1 } as unknown as FrameState;
+  const groups = groupOf ? Int32Array.from(groupOf) : new Int32Array(n).fill(-1);
+  const fs = { groupOf: groups, groupCount: groupOf ? Math.max(...groupOf) + 1 : 1 } as unknown as FrameState;
   return { ls, fs };
 }
 
 const scoring = (n: number) => new Uint8Array(n).fill(ScoreStatus.score);
 
 /** Percentiles of z starting from the ranking and column of an earlier pass, and from nothing. */
-function stepped(z0: number[], z1: number[], status0: Uint8Array, status1: Uint8Array) {
-  const { ls, fs } = frameOf(z0.length);
+function stepped(z0: number[], z1: number[], status0: Uint8Array, status1: Uint8Array, groupOf?: number[]) {
+  const { ls, fs } = frameOf(z0.length, groupOf);
   const pct = new Float32Array(z0.length);
   const ranking: Ranking = percentilesInFrame(ls, fs, Float32Array.from(z0), status0, pct);
   percentilesInFrame(ls, fs, Float32Array.from(z1), status1, pct, { ranking, percentile: pct });
@@ -55,5 +56,14 @@ describe('a percentile pass after a re-weight (src/model/scoring-percentiles.ts)
     const r = stepped(z0, z1, scoring(5), scoring(5));
     expect(r.stepped).toEqual(r.fresh);
     expect(r.stepped).toEqual([50, 10, 80, 80, 30]);
+  });
+
+  it('recomputes a broken tie within each comparison group (frame per gemeente)', () => {
+    const groupOf = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const z0 = [1, 2, 2, 3, 4, 0, 2, 2, 5, 6], z1 = [1, 2, 2.5, 3, 4, 0, 2, 2, 5, 6];
+    const r = stepped(z0, z1, scoring(10), scoring(10), groupOf);
+    expect(r.stepped).toEqual(r.fresh);
+    expect(r.stepped.slice(0, 5)).toEqual([10, 30, 50, 70, 90]);
+    expect(r.stepped.slice(5)).toEqual([10, 40, 40, 70, 90]);
   });
 });
