@@ -103,8 +103,14 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
   const weights = Float64Array.from(carries, (ps) => ps.reduce((x, p) => x + act[p], 0));
   const n = ls.table.codes.length, K = carries.length;
   const { z, status, percentile } = targetBuffers(n, previous);
-  const flags = ls.areaFlags;
+  const flags = ls.areaFlags, before = prepared.status;
+  const RANKED = ScoreStatus.beperkteDekking;
+  let scored = 0, ordered = 0;
   for (let i = 0, at = 0; i < n; i++, at += K) {
+    // Too few inwoners, or too little data whatever the weights: no sums needed.
+    if (flags[i] & ScoreAreaFlag.noScore) { status[i] = ScoreStatus.teWeinigInwoners; z[i] = NaN; continue; }
+    let st = before[i] as ScoreStatusCode;
+    if (st > RANKED) { status[i] = st; z[i] = NaN; continue; }
     let wsum = 0, wz = 0;
     for (let j = 0; j < K; j++) {
       const v = packed[at + j];
@@ -112,15 +118,13 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
       const a = weights[j];
       wsum += a; wz += a * v;
     }
-    let st = prepared.status[i] as ScoreStatusCode;
-    if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
-    else if (st <= ScoreStatus.beperkteDekking && !(wsum > 0)) st = ScoreStatus.witteVlek;
-    else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure && st <= ScoreStatus.beperkteDekking) st = ScoreStatus.bezoekersgebied;
+    if (!(wsum > 0)) st = ScoreStatus.witteVlek;
+    else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure) st = ScoreStatus.bezoekersgebied;
     status[i] = st;
-    z[i] = st <= ScoreStatus.beperkteDekking ? wz / wsum : NaN;
+    if (st <= RANKED) { const x = wz / wsum; z[i] = x; scored++; if (x === x) ordered++; } else z[i] = NaN;
   }
-  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
-  return { key: '', z, coverage, status, percentile, order };
+  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered });
+  return { key: '', z, coverage, status, percentile, ranking };
 }
 
 /**
@@ -135,28 +139,31 @@ export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cat
   const { z, status, percentile } = targetBuffers(n, previous);
   const coverage = previous?.coverage.length === n ? previous.coverage : new Float32Array(n);
   const total = cats.reduce((a, x) => a + x.w, 0);
-  // Plain arrays instead of destructuring in the per-area loop (hot path of a re-weight).
+  // Plain arrays of the members' columns, read per area in the members' order.
   const sts = cats.map((x) => x.c.status), zs = cats.map((x) => x.c.z), ws0 = cats.map((x) => x.w), m = cats.length;
+  const flags = ls.areaFlags;
+  const RANKED = ScoreStatus.beperkteDekking;
+  let scored = 0, ordered = 0;
   for (let i = 0; i < n; i++) {
+    // Too few inwoners: every member says so too, so nothing is summed.
+    if (flags[i] & ScoreAreaFlag.noScore) { coverage[i] = 0; status[i] = ScoreStatus.teWeinigInwoners; z[i] = NaN; continue; }
     let ws = 0, wz = 0, anyData = false;
     for (let k = 0; k < m; k++) {
-      const st = sts[k][i], w = ws0[k];
-      if (st !== ScoreStatus.geenGegevens && st !== ScoreStatus.teWeinigInwoners) anyData = true;
+      const s = sts[k][i];
       // A visitor area's members carry its status; their z is NaN.
-      if (st > ScoreStatus.beperkteDekking) continue;
-      ws += w; wz += w * zs[k][i];
+      if (s <= RANKED) { const w = ws0[k]; ws += w; wz += w * zs[k][i]; anyData = true; }
+      else if (s !== ScoreStatus.geenGegevens && s !== ScoreStatus.teWeinigInwoners) anyData = true;
     }
     const cov = total > 0 ? ws / total : 0;
     coverage[i] = cov;
     let st: ScoreStatusCode;
-    const visitor = !rankVisitors && (ls.areaFlags[i] & ScoreAreaFlag.exposure) !== 0;
-    if (ls.areaFlags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
-    else if (visitor && anyData) st = ScoreStatus.bezoekersgebied;
+    const visitor = !rankVisitors && (flags[i] & ScoreAreaFlag.exposure) !== 0;
+    if (visitor && anyData) st = ScoreStatus.bezoekersgebied;
     else if (!(ws > 0)) st = anyData ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
     else st = coverageStatus(cov);
     status[i] = st;
-    z[i] = st <= ScoreStatus.beperkteDekking ? wz / ws : NaN;
+    if (st <= RANKED) { const x = wz / ws; z[i] = x; scored++; if (x === x) ordered++; } else z[i] = NaN;
   }
-  const order = percentilesInFrame(ls, fs, z, status, percentile, previous?.order);
-  return { key, z, coverage, status, percentile, order };
+  const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered });
+  return { key, z, coverage, status, percentile, ranking };
 }

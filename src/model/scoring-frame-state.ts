@@ -16,12 +16,13 @@ import {
 import type { FrameId } from './scoring-types.ts';
 import type { LevelState } from './scoring-level-state.ts';
 import type { PreparedContainer } from './scoring-aggregate.ts';
+import type { Ranking } from './scoring-percentiles.ts';
 
 /** Groups with fewer reference areas fall back to the dataset-wide reference. */
 export const MIN_GROUP_SIZE = 5;
 
-/** One target's columns for a request, with the key (weights, ranking) it was made for and its scored areas in order of z. */
-export interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array; order: Uint32Array }
+/** One target's columns for a request, with the key (weights, ranking) it was made for and its scored areas in order of z (scoring-percentiles.ts). */
+export interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array; ranking: Ranking }
 
 export interface FrameState {
   frame: FrameId;

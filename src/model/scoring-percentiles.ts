@@ -17,6 +17,20 @@ import type { LevelState } from './scoring-level-state.ts';
 /** Moves per scored area an insertion sort may make before it gives way to a fresh radix sort (a re-weight of one factor moves areas too far; uniform weight changes hardly move them). */
 const REPAIR_BUDGET = 0.25;
 
+/**
+ * What a target keeps of its percentile pass for the next one: the scored
+ * areas in order of z, and 1 at each position whose z equals the one before
+ * (the runs of ties the mid-rank counts).
+ */
+export interface Ranking {
+  order: Uint32Array;
+  tiedWithPrevious: Uint8Array;
+  /** Every scored area had a z (none NaN), so `order` holds all of them. */
+  allScoredOrdered: boolean;
+  /** Reference areas among the scored ones, per group (index groupCount = dataset-wide). */
+  nRef: Int32Array;
+}
+
 /** The previous order re-sorted for new z, in the level's sort scratch; null when the scored set changed or the budget ran out. */
 function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, scratch: Uint32Array) {
   if (previous.length !== m) return null;
@@ -41,6 +55,55 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
     keys[q + 1] = k; order[q + 1] = o;
   }
   return { order, keys };
+}
+
+/** How many areas score (status score or beperkte dekking), and how many of them have a z to order by. */
+export interface ScoredCount { scored: number; ordered: number }
+
+/** The ScoredCount of a target's columns (the aggregation counts as it goes; this is for the rest). */
+export function countScored(z: Float32Array, status: Uint8Array): ScoredCount {
+  let scored = 0, ordered = 0;
+  for (let i = 0; i < z.length; i++) {
+    if (status[i] > ScoreStatus.beperkteDekking) continue;
+    scored++;
+    if (z[i] === z[i]) ordered++;
+  }
+  return { scored, ordered };
+}
+
+/**
+ * How the new z compare with a ranking: 'same' when the same areas score,
+ * all with a z, in the same order and with the same runs of ties (then every
+ * mid-rank is what it was: the reference areas and groups belong to the
+ * level and frame); 'ties' when only runs of ties differ (then one walk over
+ * the same order gives the new mid-ranks); else 'changed'. One pass over the
+ * previous order, writing the new sort keys into `keys`.
+ */
+function compareRanking(before: Ranking, z: Float32Array, status: Uint8Array, counted: ScoredCount, keys: Uint32Array): 'same' | 'ties' | 'changed' {
+  if (!before.allScoredOrdered) return 'changed';
+  const { order, tiedWithPrevious } = before;
+  const m = order.length;
+  if (counted.scored !== m || counted.ordered !== m) return 'changed';
+  const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
+  let last = 0, sameTies = true;
+  for (let p = 0; p < m; p++) {
+    const i = order[p];
+    // Every area in the order scores (and there are as many as before): the same set.
+    if (status[i] > ScoreStatus.beperkteDekking) return 'changed';
+    const key = sortKeyFloat32(z[i], bits[i]);
+    if (p > 0) {
+      if (key < last) return 'changed';
+      if ((key === last ? 1 : 0) !== tiedWithPrevious[p]) sameTies = false;
+    }
+    keys[p] = key;
+    last = key;
+  }
+  return sameTies ? 'same' : 'ties';
+}
+
+/** Mark, per position of sorted keys, whether its key equals the one before. */
+function markTies(keys: Uint32Array, tied: Uint8Array): void {
+  for (let p = 1; p < keys.length; p++) tied[p] = keys[p] === keys[p - 1] ? 1 : 0;
 }
 
 /** Mid-rank percentiles from the sorted keys in one frame-wide group: one walk over tie runs. */
@@ -92,28 +155,50 @@ function walk(ls: LevelState, fs: FrameState, order: Uint32Array, keys: Uint32Ar
 
 /**
  * Percentiles of a target's z into `pct` (NaN where not scored); returns the
- * sorted scored areas. `previous` is the order under the earlier weights: it
- * is the start of the sort, and its buffer is reused when the count fits.
+ * ranking for the next pass. `previous` is the ranking under the earlier
+ * weights, with the percentile column it produced: its order is the start of
+ * the sort and its buffers are reused when the count fits. When `pct` is
+ * that column and the same areas score in the same order, nothing is sorted:
+ * with the same runs of ties it is left as it is, else walked once anew
+ * (compareRanking). `counted` may come from the pass that made z and status.
  */
-export function percentilesInFrame(ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array, previous?: Uint32Array): Uint32Array {
+export function percentilesInFrame(
+  ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array,
+  previous?: { ranking: Ranking; percentile: Float32Array }, counted: ScoredCount = countScored(z, status),
+): Ranking {
+  const before = previous?.ranking;
+  const walkAll = (order: Uint32Array, keys: Uint32Array, nRef: Int32Array) => {
+    if (fs.groupCount > 1) walk(ls, fs, order, keys, nRef, pct);
+    else walkOneGroup(ls.reference, order, keys, nRef[fs.groupCount], pct);
+  };
+  if (before && previous.percentile === pct) {
+    const keys = ls.scratch.sort.subarray(0, before.order.length);
+    const how = compareRanking(before, z, status, counted, keys);
+    if (how === 'same') return before;
+    // Same areas in the same order: the areas that do not score keep their NaN.
+    if (how === 'ties') { walkAll(before.order, keys, before.nRef); markTies(keys, before.tiedWithPrevious); return before; }
+  }
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
   const scored = ls.scratch.flags;
   scored.fill(0);
   const nRef = new Int32Array(G + 1);
-  let m = 0;
+  let m = 0, scoredCount = 0;
   for (let i = 0; i < n; i++) {
     if (status[i] > ScoreStatus.beperkteDekking) continue;
     scored[i] = 1;
+    scoredCount++;
     // The sort leaves out a NaN z (argsortFloat32 does too); the reference count keeps it, as it always has.
     if (z[i] === z[i]) m++;
     if (ls.reference[i]) { nRef[G]++; if (groupOf[i] >= 0) nRef[groupOf[i]]++; }
   }
-  const sorted = (previous && repairedOrder(previous, z, scored, m, ls.scratch.sort)) || argsortFloat32(z, scored, ls.scratch.sort);
+  const sorted = (before && repairedOrder(before.order, z, scored, m, ls.scratch.sort)) || argsortFloat32(z, scored, ls.scratch.sort);
   pct.fill(NaN);
-  if (G > 1) walk(ls, fs, sorted.order, sorted.keys, nRef, pct);
-  else walkOneGroup(ls.reference, sorted.order, sorted.keys, nRef[G], pct);
-  const order = previous && previous.length === m ? previous : new Uint32Array(m);
+  walkAll(sorted.order, sorted.keys, nRef);
+  const reuse = before && before.order.length === m;
+  const order = reuse ? before.order : new Uint32Array(m);
+  const tiedWithPrevious = reuse ? before.tiedWithPrevious : new Uint8Array(m);
   order.set(sorted.order);
-  return order;
+  markTies(sorted.keys, tiedWithPrevious);
+  return { order, tiedWithPrevious, allScoredOrdered: m === scoredCount, nRef };
 }

@@ -430,4 +430,26 @@ describe('re-weighting starts from the previous order of areas (src/model/scorin
       }
     }
   });
+
+  it('gives exactly the columns of a fresh engine when all weights scale together, a category weight changes or visitor areas are ranked', () => {
+    // Scaling every weight leaves most orders as they were: the percentile pass then keeps its column.
+    const table = randomTable(12, 800, { seriesLimit: 45, gemeenten: 15 });
+    const factors = new ScoringEngine([table]).model.categories.flatMap((c) => c.factors);
+    const scaled = (x: number) => Object.fromEntries(factors.map((f) => [f.id, f.weight * x]));
+    const steps: { factors?: Record<string, number>; categories?: Record<string, number> }[] = [
+      { factors: scaled(1.01) }, { factors: scaled(1.02) }, { factors: scaled(1.02) }, { factors: scaled(3) },
+      { factors: scaled(3), categories: { S4: 2 } }, { factors: scaled(3), categories: { S4: 2 } }, {},
+    ];
+    for (const frame of ['dataset', 'gemeente'] as const) {
+      const stepped = new ScoringEngine([table]);
+      stepped.score({ level: 'buurt', frame });
+      for (const [k, weights] of steps.entries()) {
+        const req = { level: 'buurt' as const, frame, weights, rankVisitorAreas: k === 2 };
+        const a = stepped.score(req), b = new ScoringEngine([table]).score(req);
+        for (const column of ['percentile', 'z', 'status', 'coverage'] as const) {
+          expect(Buffer.compare(bytesOf(a[column]), bytesOf(b[column])), `${column}, ${frame}, stap ${k}`).toBe(0);
+        }
+      }
+    }
+  });
 });

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { percentilesInFrame, type Ranking } from '../../src/model/scoring-percentiles.ts';
+import { ScoreStatus } from '../../src/model/scoring-types.ts';
+import type { LevelState } from '../../src/model/scoring-level-state.ts';
+import type { FrameState } from '../../src/model/scoring-frame-state.ts';
+
+/** The few fields a percentile pass reads: every area a reference area, one dataset-wide group. */
+function frameOf(n: number, groupOf?: number[]): { ls: LevelState; fs: FrameState } {
+  const ls = { reference: new Uint8Array(n).fill(1), scratch: { sort: new Uint32Array(4 * n), flags: new Uint8Array(n) } } as unknown as LevelState;
+  const groups = groupOf ? Int32Array.from(groupOf) : new Int32Array(n).fill(-1);
+  const fs = { groupOf: groups, groupCount: groupOf ? Math.max(...groupOf) + 1 : 1 } as unknown as FrameState;
+  return { ls, fs };
+}
+
+const scoring = (n: number) => new Uint8Array(n).fill(ScoreStatus.score);
+
+/** Percentiles of z starting from the ranking and column of an earlier pass, and from nothing. */
+function stepped(z0: number[], z1: number[], status0: Uint8Array, status1: Uint8Array, groupOf?: number[]) {
+  const { ls, fs } = frameOf(z0.length, groupOf);
+  const pct = new Float32Array(z0.length);
+  const ranking: Ranking = percentilesInFrame(ls, fs, Float32Array.from(z0), status0, pct);
+  percentilesInFrame(ls, fs, Float32Array.from(z1), status1, pct, { ranking, percentile: pct });
+  const fresh = new Float32Array(z1.length);
+  percentilesInFrame(ls, fs, Float32Array.from(z1), status1, fresh);
+  return { stepped: [...pct], fresh: [...fresh] };
+}
+
+describe('a percentile pass after a re-weight (src/model/scoring-percentiles.ts)', () => {
+  it('gives mid-ranks for ties', () => {
+    const { fresh } = stepped([1, 2, 2, 3], [1, 2, 2, 3], scoring(4), scoring(4));
+    expect(fresh).toEqual([12.5, 50, 50, 87.5]);
+  });
+
+  it('recomputes when a tie breaks although no area changes place', () => {
+    const r = stepped([1, 2, 2, 3], [1, 2, 2.5, 3], scoring(4), scoring(4));
+    expect(r.stepped).toEqual([12.5, 37.5, 62.5, 87.5]);
+    expect(r.stepped).toEqual(r.fresh);
+  });
+
+  it('recomputes when two areas come to tie in the same order', () => {
+    const r = stepped([1, 2, 2.5, 3], [1, 2, 2, 3], scoring(4), scoring(4));
+    expect(r.stepped).toEqual([12.5, 50, 50, 87.5]);
+  });
+
+  it('recomputes when another area scores in place of one that no longer does', () => {
+    const before = Uint8Array.from([0, 0, 0, 0, ScoreStatus.witteVlek]);
+    const after = Uint8Array.from([0, 0, 0, ScoreStatus.witteVlek, 0]);
+    const r = stepped([1, 2, 3, 4, 5], [1, 2, 3, 4, 5], before, after);
+    expect(r.stepped).toEqual(r.fresh);
+    expect(r.stepped[3]).toBeNaN();
+    expect(r.stepped[4]).toBe(87.5);
+  });
+
+  it('keeps its column when the order and the ties stay (all weights scaled together)', () => {
+    const z0 = [0.3, -1.2, 2.5, 2.5, 0.1], z1 = z0.map((x) => x * 1.000001);
+    const r = stepped(z0, z1, scoring(5), scoring(5));
+    expect(r.stepped).toEqual(r.fresh);
+    expect(r.stepped).toEqual([50, 10, 80, 80, 30]);
+  });
+
+  it('recomputes a broken tie within each comparison group (frame per gemeente)', () => {
+    const groupOf = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const z0 = [1, 2, 2, 3, 4, 0, 2, 2, 5, 6], z1 = [1, 2, 2.5, 3, 4, 0, 2, 2, 5, 6];
+    const r = stepped(z0, z1, scoring(10), scoring(10), groupOf);
+    expect(r.stepped).toEqual(r.fresh);
+    expect(r.stepped.slice(0, 5)).toEqual([10, 30, 50, 70, 90]);
+    expect(r.stepped.slice(5)).toEqual([10, 40, 40, 70, 90]);
+  });
+});
