@@ -149,19 +149,22 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
     const base = { source: AREA_SOURCE, 'source-layer': sourceLayer, layout: { visibility } };
     layers.push({ id: layerId.fill(level), type: 'fill', ...base, paint: { 'fill-color': fillColour, 'fill-opacity': 0.88 } });
+    // The pattern layers skip MapLibre's antialiasing pass, a line along
+    // every polygon edge per layer and frame: the outline layer draws those
+    // edges already.
     const statusIs = (value: number): ExpressionSpecification => ['case', ['==', statusOfState, value], 1, 0];
     layers.push({
       id: layerId.pattern(level, 'indicative'), type: 'fill', ...base,
-      paint: { 'fill-pattern': PATTERNS.indicative, 'fill-opacity': ['case', ['all', ['==', ['coalesce', ['feature-state', STATE_INDICATIVE], 0], 1], ['<=', statusOfState, ScoreStatus.beperkteDekking], ['>=', statusOfState, 0]], 1, 0] },
+      paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.indicative, 'fill-opacity': ['case', ['all', ['==', ['coalesce', ['feature-state', STATE_INDICATIVE], 0], 1], ['<=', statusOfState, ScoreStatus.beperkteDekking], ['>=', statusOfState, 0]], 1, 0] },
     });
-    layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(ScoreStatus.beperkteDekking) } });
-    layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(ScoreStatus.witteVlek) } });
-    layers.push({ id: layerId.pattern(level, 'visitor'), type: 'fill', ...base, paint: { 'fill-pattern': PATTERNS.visitor, 'fill-opacity': statusIs(ScoreStatus.bezoekersgebied) } });
+    layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(ScoreStatus.beperkteDekking) } });
+    layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(ScoreStatus.witteVlek) } });
+    layers.push({ id: layerId.pattern(level, 'visitor'), type: 'fill', ...base, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.visitor, 'fill-opacity': statusIs(ScoreStatus.bezoekersgebied) } });
     const modeBase = { ...base, layout: { visibility: 'none' as const } };
     const classIs = (c: number): ExpressionSpecification => ['case', ['==', classOfState, c], 1, 0];
-    layers.push({ id: layerId.pattern(level, 'noChange'), type: 'fill', ...modeBase, paint: { 'fill-pattern': PATTERNS.noChange, 'fill-opacity': classIs(NO_CHANGE_CLASS) } });
-    layers.push({ id: layerId.pattern(level, 'gapFeelsUnsafe'), type: 'fill', ...modeBase, paint: { 'fill-pattern': PATTERNS.gapFeelsUnsafe, 'fill-opacity': classIs(GAP_CLASS_OFFSET + 1) } });
-    layers.push({ id: layerId.pattern(level, 'gapFeelsSafe'), type: 'fill', ...modeBase, paint: { 'fill-pattern': PATTERNS.gapFeelsSafe, 'fill-opacity': classIs(GAP_CLASS_OFFSET + 2) } });
+    layers.push({ id: layerId.pattern(level, 'noChange'), type: 'fill', ...modeBase, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.noChange, 'fill-opacity': classIs(NO_CHANGE_CLASS) } });
+    layers.push({ id: layerId.pattern(level, 'gapFeelsUnsafe'), type: 'fill', ...modeBase, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.gapFeelsUnsafe, 'fill-opacity': classIs(GAP_CLASS_OFFSET + 1) } });
+    layers.push({ id: layerId.pattern(level, 'gapFeelsSafe'), type: 'fill', ...modeBase, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.gapFeelsSafe, 'fill-opacity': classIs(GAP_CLASS_OFFSET + 2) } });
     layers.push({
       id: layerId.outline(level), type: 'line', ...base,
       paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 12, 0.8], 'line-opacity': 0.55 },
@@ -177,17 +180,20 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
   }
   // Highlights above every fill: a wijk selected while buurten are on screen
   // must not be painted over by the buurt fills.
-  const flagged = (key: string): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], 1, 0];
+  // A highlight's width, not its opacity, is 0 on the areas it does not mark:
+  // zero-width lines cover no pixels, while transparent ones are still
+  // rasterised and blended along every edge of the level in each map frame.
+  const flagged = (key: string, width: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], width, 0];
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
     const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
     const base = { source: AREA_SOURCE, 'source-layer': tileLayerName[level], layout: { visibility } };
-    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': 2.5, 'line-dasharray': [2, 1], 'line-opacity': flagged(STATE_NEIGHBOUR) } });
-    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': 2, 'line-opacity': flagged(STATE_HOVER) } });
-    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': 4, 'line-opacity': flagged(STATE_SELECTED) } });
+    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': flagged(STATE_NEIGHBOUR, 2.5), 'line-dasharray': [2, 1] } });
+    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': flagged(STATE_HOVER, 2) } });
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': flagged(STATE_SELECTED, 4) } });
     layers.push({
       id: layerId.judged(level), type: 'line', ...base, layout: { visibility: 'none' },
-      paint: { 'line-color': '#4b0082', 'line-width': 3, 'line-dasharray': [1.5, 1], 'line-opacity': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 1, 0] },
+      paint: { 'line-color': '#4b0082', 'line-width': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 3, 0], 'line-dasharray': [1.5, 1] },
     });
   }
   for (const level of LEVELS) {
