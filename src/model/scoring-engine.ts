@@ -37,14 +37,6 @@ export { MIN_GROUP_SIZE } from './scoring-frame-state.ts';
 export { optionSeries } from './scoring-imports.ts';
 export { classOfPercentile, coverageStatus, COVERAGE_SCORE, COVERAGE_LIMITED };
 
-export interface LevelSummary {
-  level: Level;
-  areaCount: number;
-  indicatorCount: number;
-  factorsWithData: string[];
-  factorsWithoutData: string[];
-}
-
 export class ScoringEngine {
   readonly model: KompasModel;
   private readonly tables = new Map<Level, LevelTable>();
@@ -197,17 +189,6 @@ export class ScoringEngine {
       ls.frames.set(frame, fs);
     }
     return fs;
-  }
-
-  summary(level: Level): LevelSummary {
-    const s = this.levelState(level);
-    return {
-      level,
-      areaCount: s.table.codes.length,
-      indicatorCount: s.table.indicators.length,
-      factorsWithData: this.factors.filter((_, k) => s.inputs[k]).map((f) => f.id),
-      factorsWithoutData: this.factors.filter((_, k) => !s.inputs[k]).map((f) => f.id),
-    };
   }
 
   // ------------------------------------------------------------ steps 3–4, cached per target and weights
