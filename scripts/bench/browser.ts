@@ -131,8 +131,9 @@ async function reweight(page: Page, factor: string): Promise<{ median: number; f
  * not when the bench's next poll came round.
  */
 async function clickToKompas(page: Page): Promise<{ kompas: number; factors: number }> {
-  await page.evaluate(() => {
-    const w = window as any;
+  // A string, not a function: tsx would wrap the named watcher in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const w = window;
     w.__clickAt = null;
     w.__kompasShownAt = null;
     w.__kompas.controller.map.getCanvas().addEventListener('pointerdown', () => { w.__clickAt = performance.now(); }, { once: true });
@@ -143,7 +144,7 @@ async function clickToKompas(page: Page): Promise<{ kompas: number; factors: num
       else requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
-  });
+  })()`);
   const box = (await page.locator('.map').boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const kompas = await page.waitForFunction(() => {
@@ -151,17 +152,17 @@ async function clickToKompas(page: Page): Promise<{ kompas: number; factors: num
     return w.__kompasShownAt !== null ? w.__kompasShownAt - w.__clickAt : false;
   }, undefined, { timeout: 60_000, polling: 'raf' });
   const kompasMs = (await kompas.jsonValue()) as number;
-  await page.evaluate(() => {
-    const w = window as any;
+  await page.evaluate(`(() => {
+    const w = window;
     w.__openAt = null;
     w.__factorsShownAt = null;
-    document.querySelector('#cat-S4')!.addEventListener('pointerdown', () => { w.__openAt = performance.now(); }, { once: true });
+    document.querySelector('#cat-S4').addEventListener('pointerdown', () => { w.__openAt = performance.now(); }, { once: true });
     const watch = () => {
       if (w.__openAt !== null && document.querySelector('#factors-S4 .factors, #factors-S4 table')) w.__factorsShownAt = performance.now();
       else requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
-  });
+  })()`);
   await page.click('#cat-S4');
   const factors = await page.waitForFunction(() => { const w = window as any; return w.__factorsShownAt !== null ? w.__factorsShownAt - w.__openAt : false; }, undefined, { timeout: 30_000, polling: 'raf' });
   return { kompas: kompasMs, factors: (await factors.jsonValue()) as number };
@@ -188,7 +189,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
   try {
     for (let run = 0; run < runs; run++) {
       // The earlier line: gemeenten, kaartkleur I2, then weight changes.
-      const gm = await visit(browser, `${url}?e2e=1#ds=nl2024&lvl=gemeente&cat=I2`, appReady, loadedJs);
+      const gm = await visit(browser, `${url}#ds=nl2024&lvl=gemeente&cat=I2`, appReady, loadedJs);
       first.push(gm.ms);
       // A person reads the map before moving a slider; let background work
       // (label placement, neighbouring tiles) settle first.
@@ -200,7 +201,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       await gm.page.context().close();
 
       // (a) Nederland, gemeenten: app, floor, peer.
-      const a = await visit(browser, `${url}?e2e=1#ds=nl2024&lvl=gemeente&cat=S4&v=${NATIONAL.lon},${NATIONAL.lat},${NATIONAL.zoom}`, appReady);
+      const a = await visit(browser, `${url}#ds=nl2024&lvl=gemeente&cat=S4&v=${NATIONAL.lon},${NATIONAL.lat},${NATIONAL.zoom}`, appReady);
       scenario.a.app.push(a); await a.page.context().close();
       const af = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=gemeenten&${at(NATIONAL)}`, pageReady);
       scenario.a.floor.push(af); await af.page.context().close();
@@ -208,7 +209,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       scenario.a.peer.push(ap); await ap.page.context().close();
 
       // (b) Utrecht at buurt level; then (c) click and (d) re-weight on the same page.
-      const b = await visit(browser, `${url}?e2e=1#ds=nl2024&lvl=buurt&cat=S4&v=${CITY.lon},${CITY.lat},${CITY.zoom}`, appReady);
+      const b = await visit(browser, `${url}#ds=nl2024&lvl=buurt&cat=S4&v=${CITY.lon},${CITY.lat},${CITY.zoom}`, appReady);
       scenario.b.app.push(b);
       await b.page.waitForTimeout(1500);
       clicks.push(await clickToKompas(b.page));
