@@ -20,7 +20,9 @@ function hostingConfigs(): Plugin {
  * src/main.ts imports the app (src/app-main.ts) only after it began the data
  * path. The page names that chunk, the chunks it imports (modulepreload) and
  * its stylesheet, so the browser downloads them alongside the small entry
- * instead of after it: the import waits for all of them.
+ * instead of after it: the import waits for all of them. The stylesheet is a
+ * preload, not a stylesheet link: a stylesheet in the head would hold back
+ * the entry (and with it the data path) until it arrived.
  */
 function preloadAppChunk(): Plugin {
   return {
@@ -36,7 +38,7 @@ function preloadAppChunk(): Plugin {
         const styles = [...(chunk.viteMetadata?.importedCss ?? [])];
         return [
           ...scripts.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
-          ...styles.map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+          ...styles.map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
         ];
       },
     },

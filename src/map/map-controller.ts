@@ -192,9 +192,9 @@ export class MapController {
     this.showModeLayers();
     for (const l of this.levels) {
       const visibility = l === level ? 'visible' : 'none';
-      // Selection and neighbour outlines stay visible on every level: they are
-      // filtered to a few codes, and a selected buurt must stay outlined when
-      // the zoom shows wijken.
+      // Selection and neighbour outlines stay visible on every level: they
+      // have width 0 on every area they do not mark (style.ts), and a selected
+      // buurt must stay outlined when the zoom shows wijken.
       for (const id of [layerId.neighbours(l), layerId.selection(l)]) this.setVisibility(id, 'visible');
       for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.pattern(l, 'visitor'), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
         this.setVisibility(id, visibility);

@@ -19,7 +19,15 @@ interface AtKompas {
   /** Feature-state `sel` of the buurt selected before, in that frame. */
   previousSelected: boolean | null;
   compare: number[];
+  /** ms from the press to that frame. */
+  ms: number;
 }
+
+/**
+ * The map waits for the kompas at most this long (src/ui/MapView.svelte):
+ * when a busy machine takes longer, the outline may rightly come first.
+ */
+const OUTLINE_WAITS_AT_MOST_MS = 400;
 
 /** The level-table row of the buurt drawn at (x, y) of the map. */
 async function buurtAt(page: Page, x: number, y: number): Promise<number> {
@@ -39,6 +47,8 @@ async function clickAndReadAtKompas(page: Page, x: number, y: number): Promise<A
     const before = app.selection?.index ?? -1;
     const state = (index: number) => map.getFeatureState({ source: 'areas', sourceLayer: 'buurten', id: index + 1 });
     w.__atKompas = null;
+    let pressedAt = Infinity;
+    map.getCanvas().addEventListener('pointerdown', () => { pressedAt = performance.now(); }, { once: true });
     // Started before the click, so it is registered ahead of any frame the click asks for.
     const look = () => {
       const shown = app.selection && app.selection.index !== before && app.explanation?.areaIndex === app.selection.index && document.querySelector('#tabpanel .dials');
@@ -49,6 +59,7 @@ async function clickAndReadAtKompas(page: Page, x: number, y: number): Promise<A
         neighbours: compare.map((i) => state(i).nb === true),
         previousSelected: before >= 0 ? state(before).sel === true : null,
         compare,
+        ms: performance.now() - pressedAt,
       };
     };
     requestAnimationFrame(look);
@@ -72,9 +83,11 @@ describe('klik op een buurt', () => {
 
     const a = await clickAndReadAtKompas(page, ...points[0]);
     expect(await page.evaluate(() => (window as any).__kompas.app.selection.index)).toBe(first);
-    expect(a.selected).toBe(false);
     expect(a.compare.length).toBeGreaterThan(0);
-    expect(a.neighbours.every((nb) => !nb)).toBe(true);
+    if (a.ms < OUTLINE_WAITS_AT_MOST_MS) {
+      expect(a.selected).toBe(false);
+      expect(a.neighbours.every((nb) => !nb)).toBe(true);
+    }
     // Then the map follows: the buurt is outlined, its neighbours dashed.
     await expect.poll(() => featureStates(page, 'buurt', [codes[first]]).then(([s]) => s.sel)).toBe(true);
     await expect.poll(() => featureStates(page, 'buurt', a.compare.map((i) => codes[i])).then((s) => s.every((x) => x.nb === true))).toBe(true);
@@ -83,11 +96,13 @@ describe('klik op een buurt', () => {
     // selection and none of the new neighbours that were not neighbours before.
     const b = await clickAndReadAtKompas(page, ...points[1]);
     expect(await page.evaluate(() => (window as any).__kompas.app.selection.index)).toBe(second);
-    expect(b.selected).toBe(false);
-    expect(b.previousSelected).toBe(true);
-    b.compare.forEach((index, k) => {
-      if (!a.compare.includes(index)) expect(b.neighbours[k], `buur ${codes[index]}`).toBe(false);
-    });
+    if (b.ms < OUTLINE_WAITS_AT_MOST_MS) {
+      expect(b.selected).toBe(false);
+      expect(b.previousSelected).toBe(true);
+      b.compare.forEach((index, k) => {
+        if (!a.compare.includes(index)) expect(b.neighbours[k], `buur ${codes[index]}`).toBe(false);
+      });
+    }
     await expect.poll(() => featureStates(page, 'buurt', [codes[second], codes[first]]).then((s) => s.map((x) => x.sel ?? false))).toEqual([true, false]);
     await expect.poll(() => featureStates(page, 'buurt', b.compare.map((i) => codes[i])).then((s) => s.every((x) => x.nb === true))).toBe(true);
     expect(pageErrors).toEqual([]);

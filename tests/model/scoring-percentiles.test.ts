@@ -56,6 +56,13 @@ describe('a percentile pass after a re-weight (src/model/scoring-percentiles.ts)
     const r = stepped(z0, z1, scoring(5), scoring(5));
     expect(r.stepped).toEqual(r.fresh);
     expect(r.stepped).toEqual([50, 10, 80, 80, 30]);
+    // And the pass really skipped the work: same ranking back, column untouched.
+    const { ls, fs } = frameOf(5);
+    const pct = new Float32Array(5);
+    const ranking = percentilesInFrame(ls, fs, Float32Array.from(z0), scoring(5), pct);
+    pct[0] = -1; // a pass that rewrites the column would overwrite this mark
+    expect(percentilesInFrame(ls, fs, Float32Array.from(z1), scoring(5), pct, { ranking, percentile: pct })).toBe(ranking);
+    expect(pct[0]).toBe(-1);
   });
 
   it('recomputes a broken tie within each comparison group (frame per gemeente)', () => {
