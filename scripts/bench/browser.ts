@@ -70,7 +70,7 @@ async function countBytes<T>(page: Page, until: () => Promise<T>): Promise<{ res
   return { result, bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0) };
 }
 
-/** `tilesAt`: start of the first tile request (the PMTiles request after the head); `statesAt`: the app's first feature-state batch; ms from navigation. */
+/** `tilesAt`: start of the first PMTiles request after the head (a tile, or a leaf directory the tiles need); `statesAt`: the app's first feature-state batch; ms from navigation. */
 interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null; statesAt: number | null }
 
 /**
@@ -255,7 +255,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
     console.log(`  vloer ${m(s.floor)} ms, ${mb(by(s.floor))} (runs: ${s.floor.map((x) => x.ms).join(', ')} ms)`);
     console.log(`  peer  ${m(s.peer)} ms, ${mb(by(s.peer))} (runs: ${s.peer.map((x) => x.ms).join(', ')} ms)`);
     const at = (v: (number | null)[]) => { const xs = v.filter((x): x is number => x !== null); return xs.length ? `${median(xs).toFixed(0)} ms` : '–'; };
-    console.log(`  verloop (mediaan, vanaf navigatie): eerste tegelverzoek app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}`);
+    console.log(`  verloop (mediaan, vanaf navigatie): eerste PMTiles-verzoek na de kop (tegel of map) app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}`);
     console.log(`  app/vloer ${(m(s.app) / m(s.floor)).toFixed(2)} (doel ≤ ${TARGETS.floorRatio}), app/peer ${(m(s.app) / m(s.peer)).toFixed(2)} (doel ≤ ${TARGETS.peerRatio}); bytes app/vloer ${(by(s.app) / by(s.floor)).toFixed(2)}, app/peer ${(by(s.app) / by(s.peer)).toFixed(2)}`);
   };
   line('(a) Nederland, gemeenten (S4): navigatie → eerste gekleurde kaart', scenario.a);
