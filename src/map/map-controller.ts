@@ -9,7 +9,7 @@ import { PMTiles, Protocol } from 'pmtiles';
 import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, areaIndexOfTileFeature, tileFeatureId, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, type MapModes, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, highlightLayerOf, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, type MapModes, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 /** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
@@ -320,6 +320,15 @@ export class MapController {
     }
     for (const index of indices) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level], id: tileFeatureId(index) }, { [key]: on });
     this.flagged.set(key, { level, indices });
+    // Only the layer that marks an area is drawn (style.ts): each drawn line
+    // layer is a pass over every edge of its level in every map frame.
+    const layerOf = highlightLayerOf[key];
+    if (!layerOf) return;
+    for (const l of this.levels) {
+      const id = layerOf(l);
+      const opacity = l === level && indices.length > 0 ? 1 : 0;
+      if (this.map.getLayer(id) && this.map.getPaintProperty(id, 'line-layer-opacity') !== opacity) this.map.setPaintProperty(id, 'line-layer-opacity', opacity);
+    }
   }
 
   setHover(level: Level, index: number | null) {

@@ -124,6 +124,14 @@ export const layerId = {
   labels: (level: Level) => `labels-${level}`,
 };
 
+/** The line layer that draws each highlight's feature-state key. */
+export const highlightLayerOf: Readonly<Record<string, (level: Level) => string>> = {
+  [STATE_HOVER]: layerId.hover,
+  [STATE_SELECTED]: layerId.selection,
+  [STATE_NEIGHBOUR]: layerId.neighbours,
+  [STATE_JUDGED]: layerId.judged,
+};
+
 /** The layers of a level that `modes` show, besides those always shown on the level on screen. */
 export function modeLayerIds(level: Level, modes: MapModes): { shown: string[]; hidden: string[] } {
   const byMode: [boolean, string[]][] = [
@@ -183,17 +191,23 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
   // A highlight's width, not its opacity, is 0 on the areas it does not mark:
   // zero-width lines cover no pixels, while transparent ones are still
   // rasterised and blended along every edge of the level in each map frame.
+  // And a highlight layer that marks nothing is not drawn at all: MapLibre
+  // skips a line layer whose layer opacity is 0 (MapController.setAreaFlag
+  // sets it to 1 while the layer marks an area). A paint property, unlike
+  // visibility, changes without a new parse of the tiles.
+  // No fade (MapLibre's default is 300 ms): a fading layer is drawn twice per frame.
+  const undrawn = { 'line-layer-opacity': 0, 'line-layer-opacity-transition': { duration: 0, delay: 0 } };
   const flagged = (key: string, width: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], width, 0];
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
     const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
     const base = { source: AREA_SOURCE, 'source-layer': tileLayerName[level], layout: { visibility } };
-    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { 'line-color': '#1f4e79', 'line-width': flagged(STATE_NEIGHBOUR, 2.5), 'line-dasharray': [2, 1] } });
-    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { 'line-color': '#222222', 'line-width': flagged(STATE_HOVER, 2) } });
-    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { 'line-color': '#000000', 'line-width': flagged(STATE_SELECTED, 4) } });
+    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { ...undrawn, 'line-color': '#1f4e79', 'line-width': flagged(STATE_NEIGHBOUR, 2.5), 'line-dasharray': [2, 1] } });
+    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { ...undrawn, 'line-color': '#222222', 'line-width': flagged(STATE_HOVER, 2) } });
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { ...undrawn, 'line-color': '#000000', 'line-width': flagged(STATE_SELECTED, 4) } });
     layers.push({
       id: layerId.judged(level), type: 'line', ...base, layout: { visibility: 'none' },
-      paint: { 'line-color': '#4b0082', 'line-width': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 3, 0], 'line-dasharray': [1.5, 1] },
+      paint: { ...undrawn, 'line-color': '#4b0082', 'line-width': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 3, 0], 'line-dasharray': [1.5, 1] },
     });
   }
   for (const level of LEVELS) {

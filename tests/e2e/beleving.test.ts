@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumForFile, featureState, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, featureState, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
 import { QUADRANTS } from '../../src/beleving/gap.ts';
 
 const AREA = '#ds=nl2024&lvl=buurt&sel=BU00140001';
@@ -33,16 +33,6 @@ async function quadrantPixels(page: Page): Promise<{ total: number; byQuadrant: 
     }
     return { total: data.length / 4, byQuadrant };
   }, QUADRANTS.map((q) => q.colour));
-}
-
-/** Map pixels within `tolerance` of an RGB colour. */
-function pixelsNear(page: Page, rgb: number[], tolerance: number): Promise<number> {
-  return page.evaluate(({ rgb, tolerance }) => {
-    const data = ((window as any).__mapImageData() as ImageData).data;
-    let n = 0;
-    for (let p = 0; p < data.length; p += 4) if (Math.abs(data[p] - rgb[0]) <= tolerance && Math.abs(data[p + 1] - rgb[1]) <= tolerance && Math.abs(data[p + 2] - rgb[2]) <= tolerance) n++;
-    return n;
-  }, { rgb, tolerance });
 }
 
 /** Whether MapLibre draws a layer now: a hidden layer is not even parsed (the first view must not pay for modes that are off). */

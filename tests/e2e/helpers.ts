@@ -127,6 +127,16 @@ export async function featureStates(page: Page, level: Level, codes: string[] | 
   }, { sourceLayer: tileLayerName[level], ids });
 }
 
+/** Map pixels within `tolerance` of an RGB colour (each channel). */
+export function pixelsNear(page: Page, rgb: number[], tolerance: number): Promise<number> {
+  return page.evaluate(({ rgb, tolerance }) => {
+    const data = ((window as any).__mapImageData() as ImageData).data;
+    let n = 0;
+    for (let p = 0; p < data.length; p += 4) if (Math.abs(data[p] - rgb[0]) <= tolerance && Math.abs(data[p + 1] - rgb[1]) <= tolerance && Math.abs(data[p + 2] - rgb[2]) <= tolerance) n++;
+    return n;
+  }, { rgb, tolerance });
+}
+
 /** Histogram of the map canvas: how many pixels match each palette colour. */
 export async function mapPixels(page: Page): Promise<{ total: number; byColour: Record<string, number>; water: number }> {
   return page.evaluate(() => {

@@ -4,11 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, recolourCount, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
 import { CLASSES, classOf } from '../../src/map/classes.ts';
 import { ScoreAreaFlag, ScoreStatus } from '../../src/model/scoring-types.ts';
 
 const browser = chromiumForFile();
+/** The neighbours' dashed outline (src/map/style.ts). */
+const NEIGHBOUR_BLUE = [0x1f, 0x4e, 0x79];
 
 describe('de kaart', () => {
   it('renders coloured areas and recolours when another category is chosen', async () => {
@@ -64,12 +66,7 @@ describe('de kaart', () => {
 
   it('search knows everyday names and outlines a chosen wijk while buurten are on screen', async () => {
     const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&v=5.11,52.09,11.5');
-    const blackPixels = () => page.evaluate(() => {
-      const data = ((window as any).__mapImageData() as ImageData).data;
-      let n = 0;
-      for (let p = 0; p < data.length; p += 4) if (data[p] < 10 && data[p + 1] < 10 && data[p + 2] < 10 && data[p + 3] > 0) n++;
-      return n;
-    });
+    const blackPixels = () => pixelsNear(page, [0, 0, 0], 9);
     const before = await blackPixels();
     // CBS calls it "Wijk 03 Overvecht"; people type "Overvecht".
     await page.fill('#search-input', 'Overvecht');
@@ -122,8 +119,9 @@ describe('de kaart', () => {
     const headers = await page.locator('table.compare thead th').allTextContents();
     expect(headers[1]).toContain('Hoornse Park (selectie)');
     expect(headers.some((h) => h.includes('Eelderwolde'))).toBe(true);
-    // Neighbours are highlighted on the map.
+    // Neighbours are highlighted on the map: set as state and drawn as dashed blue outlines.
     await expect.poll(() => featureState(page, 'buurt', 'BU17300800').then((s) => s.nb)).toBe(true);
+    await expect.poll(() => pixelsNear(page, NEIGHBOUR_BLUE, 8), { timeout: 20_000 }).toBeGreaterThan(200);
     // Remove one from the comparison.
     const columnsBefore = headers.length;
     await pick.getByLabel(/Eelderwolde/).first().uncheck();

@@ -4,9 +4,11 @@
  * web server is not set up for PMTiles.
  */
 import { describe, expect, it } from 'vitest';
-import { baseUrl, chromiumForFile, mapPixels, openApp, openAppPage, waitForColouredMap } from './helpers.ts';
+import { baseUrl, chromiumForFile, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
+/** The hover outline (src/map/style.ts). */
+const HOVER_GREY = [0x22, 0x22, 0x22];
 
 describe('openen en laden', () => {
   it('opens on the gemeente a host sets in config.json', async () => {
@@ -49,11 +51,15 @@ describe('openen en laden', () => {
     await expect
       .poll(() => page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['labels-gemeente'] }).length), { timeout: 20_000 })
       .toBeGreaterThan(3);
+    const hoverLine = () => pixelsNear(page, HOVER_GREY, 2);
+    const before = await hoverLine();
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const tooltip = page.locator('.tooltip');
     await expect.poll(() => tooltip.textContent(), { timeout: 10_000 }).toMatch(/P\d+|witte vlek|geen/);
     expect(await tooltip.locator('strong').textContent()).toBeTruthy();
+    // Once the pointer rests, the gemeente under it is outlined on the map.
+    await expect.poll(hoverLine, { timeout: 20_000 }).toBeGreaterThan(before + 200);
     await page.context().close();
   });
 
