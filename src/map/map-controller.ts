@@ -9,7 +9,7 @@ import { PMTiles, Protocol } from 'pmtiles';
 import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, areaIndexOfTileFeature, tileFeatureId, tileLayerName, type Level } from '../model/dataset-format.ts';
-import { AREA_SOURCE, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, areaLayers, areaSource, highlightLayerOf, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, type MapModes, type StyleOptions } from './style.ts';
+import { AREA_SOURCE, NO_MODES, STATE_CLASS, STATE_HOVER, STATE_INDICATIVE, STATE_NEIGHBOUR, STATE_SELECTED, STATE_STATUS, STATUS_PATTERN_KINDS, areaLayers, areaSource, highlightLayerOf, labelSourceId, labelSources, layerId, modeLayerIds, ownStyle, showsStatusPattern, type MapModes, type StyleOptions } from './style.ts';
 import { patternImages } from './patterns.ts';
 
 /** Same-origin URL of MapLibre's worker file (the app checks the type it is served with). */
@@ -83,6 +83,17 @@ export interface FeatureStateBatch {
   indicative: Uint8Array;
   /** Box per area (minLon, minLat, maxLon, maxLat): lets the first batch colour the view first. */
   bbox?: ArrayLike<number>;
+}
+
+/** Per area of a batch, a bit per status pattern (STATUS_PATTERN_KINDS order) it shows. */
+export function statusPatternMasks(batch: Pick<FeatureStateBatch, 'statuses' | 'indicative'>): Uint8Array {
+  const masks = new Uint8Array(batch.statuses.length);
+  for (let i = 0; i < masks.length; i++) {
+    STATUS_PATTERN_KINDS.forEach((kind, bit) => {
+      if (showsStatusPattern(kind, batch.statuses[i], batch.indicative[i])) masks[i] |= 1 << bit;
+    });
+  }
+  return masks;
 }
 
 export class MapController {
@@ -179,6 +190,7 @@ export class MapController {
       const index = areaIndexOfTileFeature(this.map.queryRenderedFeatures(event.point, { layers: [fill] })[0]?.id);
       this.handlers.press?.(level, index >= 0 ? index : null);
     });
+    this.map.on('move', () => this.showStatusPatterns());
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       this.handlers.move?.([c.lng, c.lat, this.map.getZoom()]);
@@ -190,13 +202,14 @@ export class MapController {
     if (level === this.activeLevel) return;
     this.activeLevel = level;
     this.showModeLayers();
+    this.showStatusPatterns();
     for (const l of this.levels) {
       const visibility = l === level ? 'visible' : 'none';
       // Selection and neighbour outlines stay visible on every level: they
       // have width 0 on every area they do not mark (style.ts), and a selected
       // buurt must stay outlined when the zoom shows wijken.
       for (const id of [layerId.neighbours(l), layerId.selection(l)]) this.setVisibility(id, 'visible');
-      for (const id of [layerId.fill(l), layerId.pattern(l, 'indicative'), layerId.pattern(l, 'limited'), layerId.pattern(l, 'whiteSpot'), layerId.pattern(l, 'visitor'), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
+      for (const id of [layerId.fill(l), ...STATUS_PATTERN_KINDS.map((kind) => layerId.pattern(l, kind)), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
         this.setVisibility(id, visibility);
       }
     }
@@ -262,7 +275,10 @@ export class MapController {
       this.applied.set(batch.level, applied);
     }
     this.deferred.delete(batch.level);
-    const inView = first && batch.bbox ? this.inViewTest(batch.bbox) : null;
+    this.patternsOf.set(batch.level, { masks: statusPatternMasks(batch), bbox: batch.bbox ?? null });
+    this.showStatusPatterns();
+    // An area that cannot be placed is sent at once.
+    const inView = first && batch.bbox ? this.inViewTest(batch.bbox, true) : null;
     this.stats.batches++;
     this.stats.lastBatchSize = this.sendStates(batch, applied, inView);
     if (!inView) return;
@@ -294,14 +310,48 @@ export class MapController {
     return changed;
   }
 
-  /** Whether area i (bbox: minLon, minLat, maxLon, maxLat per area) overlaps the map's view, widened by half a view on each side for a first pan. */
-  private inViewTest(bbox: ArrayLike<number>): (i: number) => boolean {
+  /**
+   * Whether area i (bbox: minLon, minLat, maxLon, maxLat per area) overlaps
+   * the map's view, widened by half a view on each side for a first pan. An
+   * area without a box (NaN) cannot be placed: it counts as `unplaced` says.
+   */
+  private inViewTest(bbox: ArrayLike<number>, unplaced: boolean): (i: number) => boolean {
     const b = this.map.getBounds();
     const w = (b.getEast() - b.getWest()) / 2;
     const h = (b.getNorth() - b.getSouth()) / 2;
     const west = b.getWest() - w, east = b.getEast() + w, south = b.getSouth() - h, north = b.getNorth() + h;
-    // An area without a box (NaN) is sent at once: it cannot be placed.
-    return (i) => !(bbox[4 * i] > east || bbox[4 * i + 2] < west || bbox[4 * i + 1] > north || bbox[4 * i + 3] < south);
+    return (i) => (Number.isNaN(bbox[4 * i]) ? unplaced : !(bbox[4 * i] > east || bbox[4 * i + 2] < west || bbox[4 * i + 1] > north || bbox[4 * i + 3] < south));
+  }
+
+  /** Per level, from its latest batch: which status patterns each area shows (bit per STATUS_PATTERN_KINDS entry). */
+  private readonly patternsOf = new Map<Level, { masks: Uint8Array; bbox: ArrayLike<number> | null }>();
+
+  /**
+   * Draws only the status patterns that an area in or near the view shows
+   * (the same margin as the first batch): in a city view at buurt level two
+   * of the four are usually on no area there, and each drawn pattern layer is
+   * a pass over every polygon in every map frame. Runs on every camera move;
+   * a loop over the areas' boxes, and a paint change only when a pattern
+   * comes or goes.
+   */
+  private showStatusPatterns() {
+    const level = this.activeLevel;
+    if (!level) return;
+    const patterns = this.patternsOf.get(level);
+    let wanted = 0;
+    if (patterns) {
+      // An area without a box has no shape on the map either.
+      const near = patterns.bbox ? this.inViewTest(patterns.bbox, false) : null;
+      const all = (1 << STATUS_PATTERN_KINDS.length) - 1;
+      for (let i = 0; i < patterns.masks.length && wanted !== all; i++) {
+        if (patterns.masks[i] && (!near || near(i))) wanted |= patterns.masks[i];
+      }
+    }
+    STATUS_PATTERN_KINDS.forEach((kind, bit) => {
+      const id = layerId.pattern(level, kind);
+      const opacity = wanted & (1 << bit) ? 1 : 0;
+      if (this.map.getLayer(id) && this.map.getPaintProperty(id, 'fill-layer-opacity') !== opacity) this.map.setPaintProperty(id, 'fill-layer-opacity', opacity);
+    });
   }
 
   /** Areas (level-table rows) that currently carry each highlight key, per level. */

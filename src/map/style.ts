@@ -142,6 +142,29 @@ export function modeLayerIds(level: Level, modes: MapModes): { shown: string[]; 
   return { shown: byMode.flatMap(([on, ids]) => (on ? ids : [])), hidden: byMode.flatMap(([on, ids]) => (on ? [] : ids)) };
 }
 
+/**
+ * The patterns that mark an area's status, so colour is never the only cue:
+ * the statuses each is drawn on, and whether the area must also be indicatief
+ * (50–199 inwoners; only its scored statuses get the hatch).
+ */
+export const STATUS_PATTERN_RULES = {
+  indicative: { statuses: [ScoreStatus.score, ScoreStatus.beperkteDekking], indicative: true },
+  limited: { statuses: [ScoreStatus.beperkteDekking], indicative: false },
+  whiteSpot: { statuses: [ScoreStatus.witteVlek], indicative: false },
+  visitor: { statuses: [ScoreStatus.bezoekersgebied], indicative: false },
+} as const satisfies Record<string, { statuses: readonly number[]; indicative: boolean }>;
+export type StatusPatternKind = keyof typeof STATUS_PATTERN_RULES;
+export const STATUS_PATTERN_KINDS = Object.keys(STATUS_PATTERN_RULES) as StatusPatternKind[];
+
+/** Whether an area with this status (and indicatief flag, 0/1) shows the pattern `kind`. */
+export function showsStatusPattern(kind: StatusPatternKind, status: number, indicative: number): boolean {
+  const rule: { statuses: readonly number[]; indicative: boolean } = STATUS_PATTERN_RULES[kind];
+  return rule.statuses.includes(status) && (!rule.indicative || indicative === 1);
+}
+
+/** A fill layer MapLibre skips until its layer opacity is set to 1 (no fade: a fading layer is drawn twice per frame). */
+const undrawnFill = { 'fill-layer-opacity': 0, 'fill-layer-opacity-transition': { duration: 0, delay: 0 } };
+
 /** Layers of our own, added on top of our background or a host's basemap. */
 export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpecification[] {
   const layers: LayerSpecification[] = [];
@@ -159,15 +182,18 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     layers.push({ id: layerId.fill(level), type: 'fill', ...base, paint: { 'fill-color': fillColour, 'fill-opacity': 0.88 } });
     // The pattern layers skip MapLibre's antialiasing pass, a line along
     // every polygon edge per layer and frame: the outline layer draws those
-    // edges already.
-    const statusIs = (value: number): ExpressionSpecification => ['case', ['==', statusOfState, value], 1, 0];
-    layers.push({
-      id: layerId.pattern(level, 'indicative'), type: 'fill', ...base,
-      paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.indicative, 'fill-opacity': ['case', ['all', ['==', ['coalesce', ['feature-state', STATE_INDICATIVE], 0], 1], ['<=', statusOfState, ScoreStatus.beperkteDekking], ['>=', statusOfState, 0]], 1, 0] },
-    });
-    layers.push({ id: layerId.pattern(level, 'limited'), type: 'fill', ...base, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.limited, 'fill-opacity': statusIs(ScoreStatus.beperkteDekking) } });
-    layers.push({ id: layerId.pattern(level, 'whiteSpot'), type: 'fill', ...base, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.whiteSpot, 'fill-opacity': statusIs(ScoreStatus.witteVlek) } });
-    layers.push({ id: layerId.pattern(level, 'visitor'), type: 'fill', ...base, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.visitor, 'fill-opacity': statusIs(ScoreStatus.bezoekersgebied) } });
+    // edges already. A status pattern is drawn only while an area near the
+    // view has its status (MapController): each drawn one is a pass over
+    // every polygon of the level.
+    for (const kind of STATUS_PATTERN_KINDS) {
+      const rule = STATUS_PATTERN_RULES[kind];
+      const statusIn: ExpressionSpecification = ['match', statusOfState, [...rule.statuses], true, false];
+      const shown = rule.indicative ? ['all', ['==', ['coalesce', ['feature-state', STATE_INDICATIVE], 0], 1], statusIn] : statusIn;
+      layers.push({
+        id: layerId.pattern(level, kind), type: 'fill', ...base,
+        paint: { ...undrawnFill, 'fill-antialias': false, 'fill-pattern': PATTERNS[kind], 'fill-opacity': ['case', shown as ExpressionSpecification, 1, 0] },
+      });
+    }
     const modeBase = { ...base, layout: { visibility: 'none' as const } };
     const classIs = (c: number): ExpressionSpecification => ['case', ['==', classOfState, c], 1, 0];
     layers.push({ id: layerId.pattern(level, 'noChange'), type: 'fill', ...modeBase, paint: { 'fill-antialias': false, 'fill-pattern': PATTERNS.noChange, 'fill-opacity': classIs(NO_CHANGE_CLASS) } });

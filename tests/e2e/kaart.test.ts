@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
 import { CLASSES, classOf } from '../../src/map/classes.ts';
 import { ScoreAreaFlag, ScoreStatus } from '../../src/model/scoring-types.ts';
+import { STATUS_PATTERN_KINDS, showsStatusPattern } from '../../src/map/style.ts';
 
 const browser = chromiumForFile();
 /** The neighbours' dashed outline (src/map/style.ts). */
@@ -191,6 +192,38 @@ describe('de kaart', () => {
     // Ranked, Schiphol gets a class colour and the grid is gone.
     await expect.poll(purple, { timeout: 20_000 }).toBeLessThan(withPattern / 10);
     expect(await page.locator('#legend-visitor').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws a status pattern only while an area in or near the view has that status', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=5.12,52.09,11');
+    await waitForColouredMap(page);
+    const drawn = () => page.evaluate((kinds) => {
+      const map = (window as any).__kompas.controller.map;
+      return Object.fromEntries(kinds.map((kind) => [kind, map.getPaintProperty(`pattern-${kind}-buurt`, 'fill-layer-opacity') === 1]));
+    }, STATUS_PATTERN_KINDS);
+    /** Which patterns the buurten on screen show, by their feature-state. */
+    const onScreen = async () => {
+      const states: { s: number; i: number }[] = await page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['fill-buurt'] }).map((f: any) => ({ s: f.state.s, i: f.state.i })));
+      return Object.fromEntries(STATUS_PATTERN_KINDS.map((kind) => [kind, states.some((st) => showsStatusPattern(kind, st.s, st.i))]));
+    };
+    // Utrecht on crime: visitor areas (the grid) but no witte vlek, so the cross-hatch is not drawn.
+    expect(await drawn()).toMatchObject({ visitor: true, whiteSpot: false });
+    // Every pattern that an area on screen shows is drawn.
+    for (const [kind, shown] of Object.entries(await onScreen())) if (shown) expect((await drawn())[kind], kind).toBe(true);
+    // F1 Verloedering has no buurt data in the shipped set: every buurt is a witte vlek, and the cross-hatch is drawn.
+    const n = await recolourCount(page);
+    await page.locator('#target-select').selectOption('F1');
+    await waitForColouredMap(page, n + 1);
+    expect((await onScreen()).whiteSpot).toBe(true);
+    expect((await drawn()).whiteSpot).toBe(true);
+    // Over the North Sea no area is near: no pattern is drawn.
+    await page.evaluate(() => (window as any).__kompas.controller.map.jumpTo({ center: [2.6, 52.6], zoom: 11 }));
+    await expect.poll(drawn).toEqual(Object.fromEntries(STATUS_PATTERN_KINDS.map((kind) => [kind, false])));
+    // And back: the cross-hatch returns with the buurten.
+    await page.evaluate(() => (window as any).__kompas.controller.map.jumpTo({ center: [5.12, 52.09], zoom: 11 }));
+    await expect.poll(async () => (await drawn()).whiteSpot).toBe(true);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
