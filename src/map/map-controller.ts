@@ -96,6 +96,9 @@ export function statusPatternMasks(batch: Pick<FeatureStateBatch, 'statuses' | '
   return masks;
 }
 
+/** How far beyond the view (a share of its width and height) an area still counts as in view. */
+const NEAR_VIEW_MARGIN = 0.1;
+
 export class MapController {
   readonly map: MapLibreMap;
   private activeLevel: Level | null = null;
@@ -312,13 +315,15 @@ export class MapController {
 
   /**
    * Whether area i (bbox: minLon, minLat, maxLon, maxLat per area) overlaps
-   * the map's view, widened by half a view on each side for a first pan. An
-   * area without a box (NaN) cannot be placed: it counts as `unplaced` says.
+   * the map's view, widened by a tenth of the view on each side. An area
+   * without a box (NaN) cannot be placed: it counts as `unplaced` says.
+   * Half a view made the first buurt view slower (docs/speed.md): each state
+   * sent before the first coloured frame is work in that frame.
    */
   private inViewTest(bbox: ArrayLike<number>, unplaced: boolean): (i: number) => boolean {
     const b = this.map.getBounds();
-    const w = (b.getEast() - b.getWest()) / 2;
-    const h = (b.getNorth() - b.getSouth()) / 2;
+    const w = (b.getEast() - b.getWest()) * NEAR_VIEW_MARGIN;
+    const h = (b.getNorth() - b.getSouth()) * NEAR_VIEW_MARGIN;
     const west = b.getWest() - w, east = b.getEast() + w, south = b.getSouth() - h, north = b.getNorth() + h;
     return (i) => (Number.isNaN(bbox[4 * i]) ? unplaced : !(bbox[4 * i] > east || bbox[4 * i + 2] < west || bbox[4 * i + 1] > north || bbox[4 * i + 3] < south));
   }
@@ -328,7 +333,7 @@ export class MapController {
 
   /**
    * Draws only the status patterns that an area in or near the view shows
-   * (the same margin as the first batch): in a city view at buurt level two
+   * (NEAR_VIEW_MARGIN): in a city view at buurt level two
    * of the four are usually on no area there, and each drawn pattern layer is
    * a pass over every polygon in every map frame. Runs on every camera move;
    * a loop over the areas' boxes, and a paint change only when a pattern
