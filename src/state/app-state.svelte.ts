@@ -46,6 +46,9 @@ export const AREA_IMPORT_SOURCE = 'gebiedsimport';
 /** The map opens on the overall kwetsbaarheidsscore (issue 9); the dials are one click away. */
 export const DEFAULT_TARGET = 'overall';
 
+/** The search list is built at the first coloured map, or this long after the tables came when the map cannot colour. */
+const SEARCH_INDEX_LATEST_MS = 4000;
+
 export class AppState {
   catalog = $state.raw<DatasetCatalog | null>(null);
   config = $state.raw<HostConfig>({});
@@ -275,7 +278,13 @@ export class AppState {
     const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
     if (named) throw asLoadError(named);
     if (failures.length) throw failures[0];
-    this.searchIndex = buildSearchIndex(searchEntriesFromTables(this.tables), this.tables[levels[0]]?.indelingYear ?? null);
+    // The search list waits for the first coloured map: building it takes
+    // 80–100 ms of main thread in Node, more beside the map, and the first
+    // map does not need it (the search box says the list is still loading).
+    const tables = this.tables;
+    void Promise.race([this.mapColoured, new Promise((resolve) => setTimeout(resolve, SEARCH_INDEX_LATEST_MS))]).then(() => {
+      if (this.tables === tables) this.searchIndex = buildSearchIndex(searchEntriesFromTables(tables), tables[levels[0]]?.indelingYear ?? null);
+    });
     if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
     else this.loading = null;
     if (view?.selection) {
@@ -335,7 +344,7 @@ export class AppState {
           if (token !== this.scoreToken) return;
           this.scores = { ...this.scores, [level]: result };
           this.scoreVersion++;
-          if (this.loading?.message === 'Scores berekenen…' && this.searchIndex) this.loading = null;
+          if (this.loading?.message === 'Scores berekenen…') this.loading = null;
         },
         (error) => this.fail(error),
       );
