@@ -152,6 +152,9 @@ export class MapController {
         this.bindEvents();
       });
     });
+    // From the start, not at 'load': a batch can come, and the camera move
+    // (a link's selection), before the map's first tiles are all in.
+    this.map.on('move', () => this.showStatusPatterns());
     this.map.on('error', (event) => {
       const error = event.error as (Error & { url?: string }) | undefined;
       const message = error?.message ?? 'onbekende kaartfout';
@@ -193,7 +196,6 @@ export class MapController {
       const index = areaIndexOfTileFeature(this.map.queryRenderedFeatures(event.point, { layers: [fill] })[0]?.id);
       this.handlers.press?.(level, index >= 0 ? index : null);
     });
-    this.map.on('move', () => this.showStatusPatterns());
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       this.handlers.move?.([c.lng, c.lat, this.map.getZoom()]);

@@ -235,6 +235,7 @@ export class AppState {
     this.changes = {};
     this.changesAsked.clear();
     this.scoreToken++;
+    const coloured = new Promise<void>((resolve) => (this.#colouredSinceLoad = resolve));
     const api = this.api;
     if (!api) throw new Error('de rekenmodule is niet gestart');
     // The map starts right away (its style and tiles load while the tables
@@ -278,13 +279,15 @@ export class AppState {
     const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
     if (named) throw asLoadError(named);
     if (failures.length) throw failures[0];
-    // The search list waits for the first coloured map: building it takes
-    // 80–100 ms of main thread in Node, more beside the map, and the first
-    // map does not need it (the search box says the list is still loading).
+    // The search list waits for this dataset's first coloured map: building
+    // it takes 80–100 ms of main thread in Node, more beside the map, and
+    // the first map does not need it (the search box says it is loading).
     const tables = this.tables;
-    void Promise.race([this.mapColoured, new Promise((resolve) => setTimeout(resolve, SEARCH_INDEX_LATEST_MS))]).then(() => {
-      if (this.tables === tables) this.searchIndex = buildSearchIndex(searchEntriesFromTables(tables), tables[levels[0]]?.indelingYear ?? null);
-    });
+    void Promise.race([coloured, new Promise((resolve) => setTimeout(resolve, SEARCH_INDEX_LATEST_MS))])
+      .then(() => {
+        if (this.tables === tables) this.searchIndex = buildSearchIndex(searchEntriesFromTables(tables), tables[levels[0]]?.indelingYear ?? null);
+      })
+      .catch((error) => this.fail(error));
     if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
     else this.loading = null;
     if (view?.selection) {
@@ -302,6 +305,7 @@ export class AppState {
   markMapColoured() {
     this.colouredOnce = true;
     this.#mapColoured();
+    this.#colouredSinceLoad();
     // Now the worker is free: let it prepare the explanations of the level on
     // screen (once per level and frame), so a click shows its kompas at once.
     if (this.workerReady) void this.api?.prepareExplanations(this.scoreRequest(this.activeLevel)).catch(() => undefined);
@@ -310,6 +314,8 @@ export class AppState {
   /** True once the map has drawn a coloured frame (benches and tests read it). */
   colouredOnce = false;
   #mapColoured!: () => void;
+  /** Settles the promise of the latest loadDataset: its map has drawn a coloured frame. */
+  #colouredSinceLoad: () => void = () => undefined;
   /** Settles at the first coloured frame: what the map does not need loads after it. */
   readonly mapColoured = new Promise<void>((resolve) => (this.#mapColoured = resolve));
 

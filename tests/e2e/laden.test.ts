@@ -51,7 +51,7 @@ describe('openen en laden', () => {
     await expect
       .poll(() => page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['labels-gemeente'] }).length), { timeout: 20_000 })
       .toBeGreaterThan(3);
-    const hoverLine = () => pixelsNear(page, HOVER_GREY, 2);
+    const hoverLine = () => pixelsNear(page, HOVER_GREY, 4);
     const before = await hoverLine();
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
