@@ -86,7 +86,7 @@ export interface FeatureStateBatch {
 }
 
 /** Per area of a batch, a bit per status pattern (STATUS_PATTERN_KINDS order) it shows. */
-export function statusPatternMasks(batch: Pick<FeatureStateBatch, 'statuses' | 'indicative'>): Uint8Array {
+function statusPatternMasks(batch: Pick<FeatureStateBatch, 'statuses' | 'indicative'>): Uint8Array {
   const masks = new Uint8Array(batch.statuses.length);
   for (let i = 0; i < masks.length; i++) {
     STATUS_PATTERN_KINDS.forEach((kind, bit) => {
@@ -355,10 +355,16 @@ export class MapController {
       }
     }
     STATUS_PATTERN_KINDS.forEach((kind, bit) => {
-      const id = layerId.pattern(level, kind);
-      const opacity = wanted & (1 << bit) ? 1 : 0;
-      if (this.map.getLayer(id) && this.map.getPaintProperty(id, 'fill-layer-opacity') !== opacity) this.map.setPaintProperty(id, 'fill-layer-opacity', opacity);
+      this.setLayerOpacity(layerId.pattern(level, kind), wanted & (1 << bit) ? 1 : 0);
     });
+  }
+
+  /** 0: MapLibre skips the (fill or line) layer; 1: drawn. A paint change, so no new parse of the tiles; only a real change. */
+  private setLayerOpacity(id: string, opacity: 0 | 1) {
+    const type = this.map.getLayer(id)?.type;
+    if (type !== 'fill' && type !== 'line') return;
+    const property = `${type}-layer-opacity` as const;
+    if (this.map.getPaintProperty(id, property) !== opacity) this.map.setPaintProperty(id, property, opacity);
   }
 
   /** Areas (level-table rows) that currently carry each highlight key, per level. */
@@ -381,11 +387,7 @@ export class MapController {
     // layer is a pass over every edge of its level in every map frame.
     const layerOf = highlightLayerOf[key];
     if (!layerOf) return;
-    for (const l of this.levels) {
-      const id = layerOf(l);
-      const opacity = l === level && indices.length > 0 ? 1 : 0;
-      if (this.map.getLayer(id) && this.map.getPaintProperty(id, 'line-layer-opacity') !== opacity) this.map.setPaintProperty(id, 'line-layer-opacity', opacity);
-    }
+    for (const l of this.levels) this.setLayerOpacity(layerOf(l), l === level && indices.length > 0 ? 1 : 0);
   }
 
   setHover(level: Level, index: number | null) {

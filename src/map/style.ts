@@ -162,8 +162,13 @@ export function showsStatusPattern(kind: StatusPatternKind, status: number, indi
   return rule.statuses.includes(status) && (!rule.indicative || indicative === 1);
 }
 
-/** A fill layer MapLibre skips until its layer opacity is set to 1 (no fade: a fading layer is drawn twice per frame). */
-const undrawnFill = { 'fill-layer-opacity': 0, 'fill-layer-opacity-transition': { duration: 0, delay: 0 } };
+/**
+ * Paint of a fill or line layer that MapLibre skips until MapController sets
+ * its layer opacity to 1. No fade (MapLibre's default is 300 ms): a fading
+ * layer is drawn twice per frame.
+ */
+const undrawnFill = { 'fill-layer-opacity': 0, 'fill-layer-opacity-transition': { duration: 0, delay: 0 } } as const;
+const undrawnLine = { 'line-layer-opacity': 0, 'line-layer-opacity-transition': { duration: 0, delay: 0 } } as const;
 
 /** Layers of our own, added on top of our background or a host's basemap. */
 export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpecification[] {
@@ -221,19 +226,17 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
   // skips a line layer whose layer opacity is 0 (MapController.setAreaFlag
   // sets it to 1 while the layer marks an area). A paint property, unlike
   // visibility, changes without a new parse of the tiles.
-  // No fade (MapLibre's default is 300 ms): a fading layer is drawn twice per frame.
-  const undrawn = { 'line-layer-opacity': 0, 'line-layer-opacity-transition': { duration: 0, delay: 0 } };
   const flagged = (key: string, width: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', key], false], width, 0];
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
     const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
     const base = { source: AREA_SOURCE, 'source-layer': tileLayerName[level], layout: { visibility } };
-    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { ...undrawn, 'line-color': '#1f4e79', 'line-width': flagged(STATE_NEIGHBOUR, 2.5), 'line-dasharray': [2, 1] } });
-    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { ...undrawn, 'line-color': '#222222', 'line-width': flagged(STATE_HOVER, 2) } });
-    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { ...undrawn, 'line-color': '#000000', 'line-width': flagged(STATE_SELECTED, 4) } });
+    layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { ...undrawnLine, 'line-color': '#1f4e79', 'line-width': flagged(STATE_NEIGHBOUR, 2.5), 'line-dasharray': [2, 1] } });
+    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { ...undrawnLine, 'line-color': '#222222', 'line-width': flagged(STATE_HOVER, 2) } });
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { ...undrawnLine, 'line-color': '#000000', 'line-width': flagged(STATE_SELECTED, 4) } });
     layers.push({
       id: layerId.judged(level), type: 'line', ...base, layout: { visibility: 'none' },
-      paint: { ...undrawn, 'line-color': '#4b0082', 'line-width': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 3, 0], 'line-dasharray': [1.5, 1] },
+      paint: { ...undrawnLine, 'line-color': '#4b0082', 'line-width': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 3, 0], 'line-dasharray': [1.5, 1] },
     });
   }
   for (const level of LEVELS) {
