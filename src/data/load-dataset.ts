@@ -7,6 +7,7 @@
 import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
 import { LoadError, type DatasetSource, type Progress } from './source.ts';
 import { parseCatalog, verifyContentHash } from './verify.ts';
+import { inflateSections } from './inflate-sections.ts';
 
 export const CATALOG_FILE = 'datasets.json';
 
@@ -72,7 +73,7 @@ async function readEachTable<T>(source: DatasetSource, entry: DatasetEntry, leve
 /** Verify (hash in the name, then layout and content) and decode one table. */
 export async function decodeTableFile(file: TableFile): Promise<LevelTable> {
   await verifyContentHash(file.path, file.bytes);
-  const table = decodeLevelTable(file.bytes, file.path);
+  const table = decodeLevelTable(file.bytes, file.path, await inflateSections(file.bytes, file.path));
   return table;
 }
 

@@ -373,15 +373,31 @@ export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel'): { hea
   return { header, base };
 }
 
-function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: string): Column | string {
-  const stored = bytes.subarray(base + s.byteOffset, base + s.byteOffset + s.byteLength);
-  const expected = s.length * (s.encoding === 'quantised' ? 4 : width(s.type));
+/** Bytes a section inflates to: its elements at their stored width (a quantised column is 4-byte integers). */
+export function inflatedSize(s: SectionRef): number {
+  return s.length * (s.encoding === 'quantised' ? 4 : width(s.type));
+}
+
+/** A section's deflated bytes within the file. */
+export function storedSection(bytes: Uint8Array, base: number, s: SectionRef): Uint8Array {
+  return bytes.subarray(base + s.byteOffset, base + s.byteOffset + s.byteLength);
+}
+
+/** Sections already inflated by the caller (src/data/inflate-sections.ts), by name. */
+export type InflatedSections = ReadonlyMap<string, Uint8Array>;
+
+function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: string, inflated?: InflatedSections): Column | string {
+  const expected = inflatedSize(s);
   let raw: Uint8Array;
-  try {
-    // Inflating into a buffer of the announced size: a damaged stream cannot grow past it.
-    raw = inflateSync(stored, { out: new Uint8Array(expected) });
-  } catch (error) {
-    throw new DataFileError('section', `${source}: sectie ${s.name} is beschadigd (${(error as Error).message})`);
+  const ready = inflated?.get(s.name);
+  if (ready) raw = ready;
+  else {
+    try {
+      // Inflating into a buffer of the announced size: a damaged stream cannot grow past it.
+      raw = inflateSync(storedSection(bytes, base, s), { out: new Uint8Array(expected) });
+    } catch (error) {
+      throw damagedSection(source, s.name, error);
+    }
   }
   if (raw.length !== expected) throw new DataFileError('section', `${source}: sectie ${s.name} geeft ${raw.length} bytes, verwacht ${expected}`);
   if (s.type === 'json') return new TextDecoder().decode(raw);
@@ -405,7 +421,11 @@ function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: s
  * be missing or a missing value without a reason. A bit flip that none of
  * these catch is caught by the content hash in the file name (src/data/verify.ts).
  */
-export function decodeLevelTable(input: ArrayBuffer | Uint8Array, source = 'tabel'): LevelTable {
+export function damagedSection(source: string, name: string, error: unknown): DataFileError {
+  return new DataFileError('section', `${source}: sectie ${name} is beschadigd (${(error as Error).message})`);
+}
+
+export function decodeLevelTable(input: ArrayBuffer | Uint8Array, source = 'tabel', inflated?: InflatedSections): LevelTable {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const { header, base } = readLevelTableHeader(bytes, source);
   const byName = new Map<string, SectionRef>();
@@ -416,7 +436,7 @@ export function decodeLevelTable(input: ArrayBuffer | Uint8Array, source = 'tabe
     if (!s) throw new DataFileError('section', `${source}: sectie ${name} ontbreekt`);
     if (s.type !== type) throw new DataFileError('section', `${source}: sectie ${name} heeft type ${s.type}, verwacht ${type}`);
     if (length !== undefined && s.length !== length) throw new DataFileError('inconsistent', `${source}: sectie ${name} heeft ${s.length} elementen, verwacht ${length} (${n} gebieden)`);
-    return decodeSection(bytes, base, s, source) as T;
+    return decodeSection(bytes, base, s, source, inflated) as T;
   };
   let areas: AreaNames;
   try {

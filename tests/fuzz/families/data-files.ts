@@ -4,8 +4,9 @@
  * truncations, a wrong magic or a section moved off its 8-byte alignment;
  * datasets.json and config.json get truncations, wrong types, absolute
  * paths, empty entries, the SPA fallback's index.html, binary and unknown
- * keys. Everything goes through the app's own verifiers: the content hash
- * in the name and decodeLevelTable (as src/data/load-dataset.ts does),
+ * keys. Everything goes through the app's own verifiers: decodeTableFile
+ * (src/data/load-dataset.ts: the content hash in the name, then the
+ * sections inflated and decoded),
  * parseCatalog (src/data/verify.ts) and parseHostConfig
  * (src/hosting/host-config.ts).
  *
@@ -20,7 +21,8 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { withHeader } from '../../model/helpers/dataset-files.ts';
 import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog } from '../../../src/model/dataset-format.ts';
-import { contentHashOf, parseCatalog, verifyContentHash } from '../../../src/data/verify.ts';
+import { contentHashOf, parseCatalog } from '../../../src/data/verify.ts';
+import { decodeTableFile } from '../../../src/data/load-dataset.ts';
 import { HOST_CONFIG_KEYS, parseHostConfig } from '../../../src/hosting/host-config.ts';
 import { jsonPaths, setAt, truncated, type FuzzFamily, type Json, type Verdict } from '../harness.ts';
 
@@ -89,8 +91,7 @@ async function runTable(d: TableDamage): Promise<Verdict> {
   // Renamed to the new content's hash: the decoder alone has to see the damage.
   if ((('rehashed' in d) && d.rehashed) || d.kind === 'magic' || d.kind === 'verschoven') path = withHash(TABLE_PATH, await contentHashOf(bytes));
   try {
-    await verifyContentHash(path, bytes);
-    const table = decodeLevelTable(bytes, path);
+    const table = await decodeTableFile({ path, bytes });
     const changed = bytes.length !== TABLE.length || bytes.some((b, i) => b !== TABLE[i]);
     // A bit flip renamed to its new hash is new content with an intact layout: decoding it without error is right.
     if (changed && !(d.kind === 'bitflip' && d.rehashed)) return { kind: 'accepted', wrong: `${d.kind}: beschadigde tabel geladen` };
