@@ -99,10 +99,3 @@ export const IMPORT_LIMITS = {
   /** An .xlsx is a zip: its unpacked size, so a small file cannot unpack into gigabytes. */
   maxUnpackedBytes: 60 * 1024 * 1024,
 } as const;
-
-const nlInt = (n: number) => n.toLocaleString('nl-NL');
-
-/** The limits in words, shown in the dialog before anything is read. */
-export const IMPORT_LIMITS_TEXT =
-  `Maximaal ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB, ${nlInt(IMPORT_LIMITS.maxFileRows)} rijen en ${nlInt(IMPORT_LIMITS.maxFileColumns)} kolommen per bestand; ` +
-  `een Excel-bestand mag uitgepakt hoogstens ${IMPORT_LIMITS.maxUnpackedBytes / 1024 / 1024} MB zijn.`;
