@@ -3,16 +3,32 @@
  * DecompressionStream (native zlib), not by fflate in JavaScript. In the
  * scoring worker at start, fflate was most of the decode and ran while the
  * map loaded its first tiles on the same two cores (docs/speed.md).
- * Without DecompressionStream, decodeLevelTable inflates with fflate itself.
+ * Without DecompressionStream or its raw deflate format, decodeLevelTable
+ * inflates with fflate itself.
  */
 import { DataFileError, damagedSection, inflatedSize, readLevelTableHeader, storedSection, type InflatedSections } from '../model/dataset-format.ts';
 
 export async function inflateSections(bytes: Uint8Array, source: string): Promise<InflatedSections | undefined> {
-  if (typeof DecompressionStream !== 'function') return undefined;
+  if (!nativeRawInflate()) return undefined;
   const { header, base } = readLevelTableHeader(bytes, source);
   const sections = new Map<string, Uint8Array>();
   for (const s of header.sections) sections.set(s.name, await inflateInto(storedSection(bytes, base, s), inflatedSize(s), source, s.name));
   return sections;
+}
+
+let rawInflateSupported: boolean | undefined;
+
+/** Whether the platform inflates raw deflate itself: DecompressionStream is older than its 'deflate-raw' format (Chrome/Edge 80–102 lack it). */
+function nativeRawInflate(): boolean {
+  if (rawInflateSupported === undefined) {
+    try {
+      new DecompressionStream('deflate-raw');
+      rawInflateSupported = true;
+    } catch {
+      rawInflateSupported = false;
+    }
+  }
+  return rawInflateSupported;
 }
 
 /** Inflate a raw deflate stream into a buffer of the announced size: a damaged stream cannot grow past it. */
