@@ -386,6 +386,11 @@ export function storedSection(bytes: Uint8Array, base: number, s: SectionRef): U
 /** Sections already inflated by the caller (src/data/inflate-sections.ts), by name. */
 export type InflatedSections = ReadonlyMap<string, Uint8Array>;
 
+/** The error for a section whose deflate stream is damaged (or inflates past its announced size). */
+export function damagedSection(source: string, name: string, error: unknown): DataFileError {
+  return new DataFileError('section', `${source}: sectie ${name} is beschadigd (${(error as Error).message})`);
+}
+
 function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: string, inflated?: InflatedSections): Column | string {
   const expected = inflatedSize(s);
   let raw: Uint8Array;
@@ -421,10 +426,6 @@ function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: s
  * be missing or a missing value without a reason. A bit flip that none of
  * these catch is caught by the content hash in the file name (src/data/verify.ts).
  */
-export function damagedSection(source: string, name: string, error: unknown): DataFileError {
-  return new DataFileError('section', `${source}: sectie ${name} is beschadigd (${(error as Error).message})`);
-}
-
 export function decodeLevelTable(input: ArrayBuffer | Uint8Array, source = 'tabel', inflated?: InflatedSections): LevelTable {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const { header, base } = readLevelTableHeader(bytes, source);
