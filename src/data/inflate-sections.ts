@@ -6,7 +6,15 @@
  * Without DecompressionStream or its raw deflate format, decodeLevelTable
  * inflates with fflate itself.
  */
-import { DataFileError, damagedSection, inflatedSize, readLevelTableHeader, storedSection, type InflatedSections } from '../model/dataset-format.ts';
+import { DataFileError, damagedSection, inflatedSize, readLevelTableHeader, storedSection, tooLong, type InflatedSections } from '../model/dataset-format.ts';
+
+/**
+ * Stored bytes handed to the inflater per step. It inflates a whole input
+ * chunk before the reader sees any of it, so a stream that is longer than
+ * announced can only overshoot by what one slice inflates to (at most
+ * 1032 × this), not by what the whole section would.
+ */
+const SLICE_BYTES = 4096;
 
 export async function inflateSections(bytes: Uint8Array, source: string): Promise<InflatedSections | undefined> {
   if (!nativeRawInflate()) return undefined;
@@ -33,14 +41,24 @@ function nativeRawInflate(): boolean {
 
 /** Inflate a raw deflate stream into a buffer of the announced size: a damaged stream cannot grow past it. */
 async function inflateInto(stored: Uint8Array, expected: number, source: string, name: string): Promise<Uint8Array> {
-  const out = new Uint8Array(expected);
   let at = 0;
-  // A stream made here, not Blob.stream(): a Blob's bytes are read back through the browser process.
-  const input = new ReadableStream<Uint8Array<ArrayBuffer>>({ start(controller) { controller.enqueue(stored as Uint8Array<ArrayBuffer>); controller.close(); } });
+  let fed = 0;
+  // A stream made here, not Blob.stream(): a Blob's bytes are read back
+  // through the browser process. No queue: the next slice is asked for only
+  // when the inflater has handed on what the last one gave.
+  const input = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    pull(controller) {
+      if (fed >= stored.length) return controller.close();
+      controller.enqueue(stored.subarray(fed, fed + SLICE_BYTES) as Uint8Array<ArrayBuffer>);
+      fed += SLICE_BYTES;
+    },
+  }, { highWaterMark: 0 });
   const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  let out: Uint8Array;
   try {
+    out = new Uint8Array(expected);
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      if (at + chunk.value.length > expected) throw new Error(`meer dan ${expected} bytes`);
+      if (at + chunk.value.length > expected) throw new Error(tooLong(expected));
       out.set(chunk.value, at);
       at += chunk.value.length;
     }

@@ -202,6 +202,12 @@ export const LEVEL_TABLE_VERSION = 2;
 /** int32 that stands for NaN in a quantised column. */
 export const QUANTISED_NAN = -0x80000000;
 const MAX_SCALE = 4;
+/**
+ * Deflate writes at most 1032 bytes per stored byte (258-byte matches in two
+ * bits); a header that announces more for a section is refused before any
+ * buffer is made for it. The shipped tables reach 788.
+ */
+const MAX_INFLATE_RATIO = 1032;
 const HIGHEST_REASON = Math.max(...Object.values(MissingReason));
 
 /**
@@ -367,6 +373,7 @@ export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel'): { hea
     if (s.byteOffset < end) throw new DataFileError('section', `${where} overlapt de vorige sectie (begint op ${s.byteOffset}, vorige eindigt op ${end})`);
     if (s.byteOffset + s.byteLength > block) throw new DataFileError('truncated', `${where} valt buiten het bestand (eindigt op ${base + s.byteOffset + s.byteLength}, bestand is ${bytes.length} bytes): afgekapt?`);
     if (s.encoding === 'quantised' && (s.type !== 'f32' || !Number.isInteger(s.scale) || s.scale! < 0 || s.scale! > MAX_SCALE)) throw new DataFileError('section', `${where}: ongeldige kwantisering`);
+    if (inflatedSize(s) > s.byteLength * MAX_INFLATE_RATIO + 1024) throw new DataFileError('section', `${where} belooft ${inflatedSize(s)} bytes uit ${s.byteLength} opgeslagen bytes, meer dan deflate kan uitpakken`);
     end = s.byteOffset + Math.ceil(s.byteLength / 8) * 8;
   }
   if (end !== block) throw new DataFileError(end < block ? 'section' : 'truncated', `${source}: het bestand is ${bytes.length} bytes, de secties beschrijven ${base + end} bytes`);
@@ -386,6 +393,9 @@ export function storedSection(bytes: Uint8Array, base: number, s: SectionRef): U
 /** Sections already inflated by the caller (src/data/inflate-sections.ts), by name. */
 export type InflatedSections = ReadonlyMap<string, Uint8Array>;
 
+/** Why a section is refused whose stream inflates past its announced size (both inflaters say the same). */
+export const tooLong = (expected: number) => `meer dan ${expected} bytes`;
+
 /** The error for a section whose deflate stream is damaged (or inflates past its announced size). */
 export function damagedSection(source: string, name: string, error: unknown): DataFileError {
   return new DataFileError('section', `${source}: sectie ${name} is beschadigd (${(error as Error).message})`);
@@ -398,11 +408,13 @@ function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: s
   if (ready) raw = ready;
   else {
     try {
-      // Inflating into a buffer of the announced size: a damaged stream cannot grow past it.
-      raw = inflateSync(storedSection(bytes, base, s), { out: new Uint8Array(expected) });
+      // One byte more than announced: fflate stops silently at the end of
+      // the buffer it is given, so a stream that is too long fills it.
+      raw = inflateSync(storedSection(bytes, base, s), { out: new Uint8Array(expected + 1) });
     } catch (error) {
       throw damagedSection(source, s.name, error);
     }
+    if (raw.length > expected) throw damagedSection(source, s.name, new Error(tooLong(expected)));
   }
   if (raw.length !== expected) throw new DataFileError('section', `${source}: sectie ${s.name} geeft ${raw.length} bytes, verwacht ${expected}`);
   if (s.type === 'json') return new TextDecoder().decode(raw);
