@@ -6,7 +6,8 @@
  * paths, empty entries, the SPA fallback's index.html, binary and unknown
  * keys. Everything goes through the app's own verifiers: decodeTableFile
  * (src/data/load-dataset.ts: the content hash in the name, then the
- * sections inflated and decoded),
+ * sections inflated and decoded) and, for the fallback inflater, the hash
+ * check and decodeLevelTable on their own,
  * parseCatalog (src/data/verify.ts) and parseHostConfig
  * (src/hosting/host-config.ts).
  *
@@ -20,8 +21,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { withHeader } from '../../model/helpers/dataset-files.ts';
-import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog } from '../../../src/model/dataset-format.ts';
-import { contentHashOf, parseCatalog } from '../../../src/data/verify.ts';
+import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog, type LevelTable } from '../../../src/model/dataset-format.ts';
+import { contentHashOf, parseCatalog, verifyContentHash } from '../../../src/data/verify.ts';
 import { decodeTableFile } from '../../../src/data/load-dataset.ts';
 import { HOST_CONFIG_KEYS, parseHostConfig } from '../../../src/hosting/host-config.ts';
 import { jsonPaths, setAt, truncated, type FuzzFamily, type Json, type Verdict } from '../harness.ts';
@@ -84,18 +85,33 @@ function damagedTable(d: TableDamage): Uint8Array {
 
 const withHash = (path: string, hash: string) => path.replace(/\.[0-9a-f]{8}\.wvk$/, `.${hash}.wvk`);
 
+/**
+ * The app's path (decodeTableFile: sections inflated by DecompressionStream
+ * where the platform has it) and the fflate fallback of decodeLevelTable
+ * (Node scripts, older browsers) see every damaged table.
+ */
+const inflaters: [string, (path: string, bytes: Uint8Array<ArrayBuffer>) => Promise<LevelTable>][] = [
+  ['DecompressionStream', (path, bytes) => decodeTableFile({ path, bytes })],
+  ['fflate', async (path, bytes) => { await verifyContentHash(path, bytes); return decodeLevelTable(bytes, path); }],
+];
+
 async function runTable(d: TableDamage): Promise<Verdict> {
   const bytes = damagedTable(d) as Uint8Array<ArrayBuffer>;
   let path = TABLE_PATH;
   if (d.kind === 'andere hash in naam') path = withHash(TABLE_PATH, d.hash);
   // Renamed to the new content's hash: the decoder alone has to see the damage.
   if ((('rehashed' in d) && d.rehashed) || d.kind === 'magic' || d.kind === 'verschoven') path = withHash(TABLE_PATH, await contentHashOf(bytes));
+  const verdicts = await Promise.all(inflaters.map(([name, decode]) => judgeTable(d, bytes, name, () => decode(path, bytes))));
+  return verdicts.find((v) => v.kind === 'accepted' && v.wrong) ?? verdicts.find((v) => v.kind === 'refused') ?? verdicts[0];
+}
+
+async function judgeTable(d: TableDamage, bytes: Uint8Array, inflater: string, decode: () => Promise<LevelTable>): Promise<Verdict> {
   try {
-    const table = await decodeTableFile({ path, bytes });
+    const table = await decode();
     const changed = bytes.length !== TABLE.length || bytes.some((b, i) => b !== TABLE[i]);
     // A bit flip renamed to its new hash is new content with an intact layout: decoding it without error is right.
-    if (changed && !(d.kind === 'bitflip' && d.rehashed)) return { kind: 'accepted', wrong: `${d.kind}: beschadigde tabel geladen` };
-    if (!changed && !isDeepStrictEqual(table, TABLE_DECODED)) return { kind: 'accepted', wrong: 'tabel leest anders dan het origineel' };
+    if (changed && !(d.kind === 'bitflip' && d.rehashed)) return { kind: 'accepted', wrong: `${d.kind}: beschadigde tabel geladen (${inflater})` };
+    if (!changed && !isDeepStrictEqual(table, TABLE_DECODED)) return { kind: 'accepted', wrong: `tabel leest anders dan het origineel (${inflater})` };
     return { kind: 'accepted' };
   } catch (error) {
     if (error instanceof DataFileError) return { kind: 'refused', messages: [error.message] };
