@@ -204,10 +204,12 @@ export const QUANTISED_NAN = -0x80000000;
 const MAX_SCALE = 4;
 /**
  * Deflate writes at most 1032 bytes per stored byte (258-byte matches in two
- * bits); a header that announces more for a section is refused before any
- * buffer is made for it. The shipped tables reach 788.
+ * bits), plus a little for a stream of a few bytes; a header that announces
+ * more for a section is refused before any buffer is made for it. The
+ * shipped tables reach 788 per byte.
  */
 const MAX_INFLATE_RATIO = 1032;
+const MAX_INFLATE_SLACK = 1024;
 const HIGHEST_REASON = Math.max(...Object.values(MissingReason));
 
 /**
@@ -373,7 +375,7 @@ export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel'): { hea
     if (s.byteOffset < end) throw new DataFileError('section', `${where} overlapt de vorige sectie (begint op ${s.byteOffset}, vorige eindigt op ${end})`);
     if (s.byteOffset + s.byteLength > block) throw new DataFileError('truncated', `${where} valt buiten het bestand (eindigt op ${base + s.byteOffset + s.byteLength}, bestand is ${bytes.length} bytes): afgekapt?`);
     if (s.encoding === 'quantised' && (s.type !== 'f32' || !Number.isInteger(s.scale) || s.scale! < 0 || s.scale! > MAX_SCALE)) throw new DataFileError('section', `${where}: ongeldige kwantisering`);
-    if (inflatedSize(s) > s.byteLength * MAX_INFLATE_RATIO + 1024) throw new DataFileError('section', `${where} belooft ${inflatedSize(s)} bytes uit ${s.byteLength} opgeslagen bytes, meer dan deflate kan uitpakken`);
+    if (inflatedSize(s) > s.byteLength * MAX_INFLATE_RATIO + MAX_INFLATE_SLACK) throw new DataFileError('section', `${where} belooft ${inflatedSize(s)} bytes uit ${s.byteLength} opgeslagen bytes, meer dan deflate kan uitpakken`);
     end = s.byteOffset + Math.ceil(s.byteLength / 8) * 8;
   }
   if (end !== block) throw new DataFileError(end < block ? 'section' : 'truncated', `${source}: het bestand is ${bytes.length} bytes, de secties beschrijven ${base + end} bytes`);
