@@ -3,7 +3,9 @@
  * per level and one PMTiles archive with a layer per level. Pure apart from
  * logging: writing to disk is `output.ts`'s job.
  */
-import { encodeLevelTable, AreaFlag, type DatasetEntry, type IndicatorMeta, type Level, type LevelTable } from '../../src/model/dataset-format.ts';
+import { decodeLevelTable, encodeLevelTable, AreaFlag, type DatasetEntry, type IndicatorMeta, type Level, type LevelTable } from '../../src/model/dataset-format.ts';
+import { ScoringEngine } from '../../src/model/scoring-engine.ts';
+import { firstViewColumns } from '../../src/model/first-view.ts';
 import { MissingReason } from '../../src/model/missing.ts';
 import * as turf from '@turf/turf';
 import Flatbush from 'flatbush';
@@ -152,8 +154,14 @@ function encodeLevels(input: DatasetInput, areasByLevel: Record<Level, Area[]>, 
     const areas = areasByLevel[level];
     const table = levelTable(input, level, areas, level === 'buurt' ? buurtLabels : null, neighbours[level], neighbourMethod, columns, joinLines);
     levelTables[level] = table;
-    tables[level] = encodeLevelTable(table);
     geometry[level] = encodeGeometryFile(input.id, level, table.codes, areas.map((a) => a.geometry));
+  }
+  // The first view is scored from the tables as the app reads them (encoded
+  // and decoded), by the app's own engine and colouring rule.
+  const engine = new ScoringEngine(Object.fromEntries(input.levels.map((level) => [level, decodeLevelTable(encodeLevelTable(levelTables[level]!))])));
+  for (const level of input.levels) {
+    const table = levelTables[level]!;
+    tables[level] = encodeLevelTable(table, firstViewColumns(engine.score({ level })));
   }
   return { tables, levelTables, geometry, joinLines };
 }

@@ -17,8 +17,9 @@
  *   without both counts read "geen gegevens"; no percentile, judgement or
  *   indicatief hatch applies there.
  */
-import { ScoreAreaFlag, ScoreStatus, type ScoreResult, type ScoreStatusCode } from '../model/scoring-types.ts';
-import { CHANGE_CLASS_OFFSET, classOf } from './classes.ts';
+import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { emptyMapStates, scoreMapStates, type MapStates } from '../model/first-view.ts';
+import { CHANGE_CLASS_OFFSET } from './classes.ts';
 import { GAP_CLASS_OFFSET } from '../beleving/gap.ts';
 import { judgedClass } from '../beleving/judgement.ts';
 
@@ -36,21 +37,29 @@ export interface AreaColouringInput {
   changeClasses?: ArrayLike<number> | null;
 }
 
-export interface AreaColouring {
-  classes: Int8Array;
-  statuses: Uint8Array;
-  indicative: Uint8Array;
+export interface AreaColouring extends MapStates {
   /** Areas (indices into codes) whose class a judgement shifted. */
   judged: number[];
 }
 
 export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgements, changeClasses }: AreaColouringInput): AreaColouring {
   const n = result.areaCount;
-  const classes = new Int8Array(n);
-  const statuses = new Uint8Array(n);
-  const indicative = new Uint8Array(n);
   const judged: number[] = [];
-  const offset = targetIndex * n;
+  if (!changeClasses && !gapQuadrants) {
+    // The target's own classes (the rule the first view stores), shifted by judgements.
+    const { classes, statuses, indicative } = scoreMapStates(result, targetIndex, emptyMapStates(n));
+    if (judgements?.size) {
+      for (let i = 0; i < n; i++) {
+        const judgement = judgements.get(codes[i]);
+        if (judgement && classes[i] >= 0) {
+          classes[i] = judgedClass(classes[i], judgement.value);
+          judged.push(i);
+        }
+      }
+    }
+    return { classes, statuses, indicative, judged };
+  }
+  const { classes, statuses, indicative } = emptyMapStates(n);
   for (let i = 0; i < n; i++) {
     if (changeClasses) {
       const k = changeClasses[i];
@@ -59,19 +68,9 @@ export function colourAreas({ result, codes, targetIndex, gapQuadrants, judgemen
       continue;
     }
     indicative[i] = result.areaFlags[i] & ScoreAreaFlag.indicatief ? 1 : 0;
-    if (gapQuadrants) {
-      const q = gapQuadrants[i];
-      classes[i] = q >= 0 ? GAP_CLASS_OFFSET + q : -1;
-      statuses[i] = q >= 0 ? ScoreStatus.score : ScoreStatus.geenGegevens;
-      continue;
-    }
-    classes[i] = classOf(result.percentile[offset + i]);
-    statuses[i] = result.status[offset + i] as ScoreStatusCode;
-    const judgement = judgements?.get(codes[i]);
-    if (judgement && classes[i] >= 0) {
-      classes[i] = judgedClass(classes[i], judgement.value);
-      judged.push(i);
-    }
+    const q = gapQuadrants![i];
+    classes[i] = q >= 0 ? GAP_CLASS_OFFSET + q : -1;
+    statuses[i] = q >= 0 ? ScoreStatus.score : ScoreStatus.geenGegevens;
   }
   return { classes, statuses, indicative, judged };
 }

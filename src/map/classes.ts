@@ -5,7 +5,7 @@
  * common colour-vision deficiencies); the legend also draws patterns for the
  * states that must not rely on colour alone.
  */
-import { ATTENTION_MIN, HIGH_MIN, classWord } from '../model/percentile-bands.ts';
+import { ATTENTION_MIN, HIGH_MIN, MAP_CLASS_MAX, classWord, mapClassOf } from '../model/percentile-bands.ts';
 
 export interface ColourClass {
   min: number;
@@ -14,14 +14,16 @@ export interface ColourClass {
   label: string;
 }
 
-export const CLASSES: ColourClass[] = [
-  { min: 0, max: 20, colour: '#ffffb2', label: 'laagste 20 %' },
-  { min: 20, max: 40, colour: '#fed976', label: '20–40 %' },
-  { min: 40, max: 60, colour: '#feb24c', label: '40–60 %' },
-  { min: 60, max: ATTENTION_MIN, colour: '#fd8d3c', label: `60–${ATTENTION_MIN} %` },
-  { min: ATTENTION_MIN, max: HIGH_MIN, colour: '#f03b20', label: `${ATTENTION_MIN}–${HIGH_MIN} % · ${classWord(ATTENTION_MIN)}` },
-  { min: HIGH_MIN, max: 100.0001, colour: '#bd0026', label: `hoogste ${100 - HIGH_MIN} % · ${classWord(HIGH_MIN)}` },
+const CLASS_LOOK: { colour: string; label: string }[] = [
+  { colour: '#ffffb2', label: `laagste ${MAP_CLASS_MAX[0]} %` },
+  { colour: '#fed976', label: `${MAP_CLASS_MAX[0]}–${MAP_CLASS_MAX[1]} %` },
+  { colour: '#feb24c', label: `${MAP_CLASS_MAX[1]}–${MAP_CLASS_MAX[2]} %` },
+  { colour: '#fd8d3c', label: `${MAP_CLASS_MAX[2]}–${ATTENTION_MIN} %` },
+  { colour: '#f03b20', label: `${ATTENTION_MIN}–${HIGH_MIN} % · ${classWord(ATTENTION_MIN)}` },
+  { colour: '#bd0026', label: `hoogste ${100 - HIGH_MIN} % · ${classWord(HIGH_MIN)}` },
 ];
+/** The six classes: their percentile range (src/model/percentile-bands.ts MAP_CLASS_MAX), colour and legend label. */
+export const CLASSES: ColourClass[] = CLASS_LOOK.map((look, i) => ({ min: i === 0 ? 0 : MAP_CLASS_MAX[i - 1], max: MAP_CLASS_MAX[i], ...look }));
 
 export const NO_DATA_COLOUR = '#c8c8c8';
 /** Fewer than 50 inwoners: lighter than "geen gegevens", so the legend can tell the two reasons apart (the tooltip names them). */
@@ -42,9 +44,5 @@ export const CHANGE_CLASS_OFFSET = 20;
 export const CHANGE_COLOURS: readonly string[] = ['#5e3c99', '#b2abd2', '#f0f0f0', '#fdb863', '#e66101'];
 
 /** Class index 0..5 for a percentile, -1 when there is none. */
-export function classOf(percentile: number): number {
-  if (!Number.isFinite(percentile)) return -1;
-  for (let i = 0; i < CLASSES.length; i++) if (percentile < CLASSES[i].max) return i;
-  return CLASSES.length - 1;
-}
+export const classOf = mapClassOf;
 

@@ -120,8 +120,24 @@ export interface LevelTableHeader {
   indicators: IndicatorMeta[];
   /** How neighbours were found (stated tolerance), for the credits. */
   neighbourMethod: string;
+  /**
+   * Targets of the `firstView` section, in its order (src/model/first-view.ts):
+   * the map colours of the default scoring, computed by the pipeline. Absent
+   * in tables without that section.
+   */
+  firstViewTargets?: string[];
   sections: SectionRef[];
 }
+
+/** The map colours of the default scoring stored in a level table (src/model/first-view.ts packs and reads them). */
+export interface FirstViewColumns {
+  targets: string[];
+  /** One byte per (target, area), row-major by target. */
+  packed: Uint8Array;
+}
+
+/** Section of a level table that holds FirstViewColumns.packed. */
+export const FIRST_VIEW_SECTION = 'firstView';
 
 /** Area names and codes, stored as the `areas` json section. */
 export interface AreaNames {
@@ -300,7 +316,7 @@ function encodeSection(name: string, data: Column | string): { ref: Omit<Section
  *                byteOffset (a multiple of 8), in header order, zero padded;
  *                the file ends at the padded end of the last section.
  */
-export function encodeLevelTable(table: LevelTable): Uint8Array {
+export function encodeLevelTable(table: LevelTable, firstView?: FirstViewColumns): Uint8Array {
   const n = table.codes.length;
   const areas: AreaNames = { codes: table.codes, names: table.names, gemeenteCodes: table.gemeenteCodes, wijkCodes: table.wijkCodes };
   const parts: [string, Column | string][] = [
@@ -317,6 +333,10 @@ export function encodeLevelTable(table: LevelTable): Uint8Array {
     }
     parts.push([`values:${indicator.id}`, table.values[i]], [`reasons:${indicator.id}`, table.reasons[i]]);
   });
+  if (firstView) {
+    if (firstView.packed.length !== firstView.targets.length * n) throw new Error(`first view: expected ${firstView.targets.length} × ${n} bytes`);
+    parts.push([FIRST_VIEW_SECTION, firstView.packed]);
+  }
   const encoded = parts.map(([name, data]) => encodeSection(name, data));
   const sections: SectionRef[] = [];
   let offset = 0;
@@ -333,6 +353,7 @@ export function encodeLevelTable(table: LevelTable): Uint8Array {
     areaCount: n,
     indicators: table.indicators,
     neighbourMethod: table.neighbourMethod,
+    ...(firstView ? { firstViewTargets: firstView.targets } : {}),
     sections,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -364,6 +385,8 @@ export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel'): { hea
   if (!Number.isInteger(header.areaCount) || header.areaCount < 0 || !Array.isArray(header.indicators) || !Array.isArray(header.sections)) {
     throw new DataFileError('header', `${source}: de kop mist het aantal gebieden, de indicatoren of de secties`);
   }
+  const targets = header.firstViewTargets;
+  if (targets !== undefined && (!Array.isArray(targets) || targets.some((t) => typeof t !== 'string'))) throw new DataFileError('header', `${source}: firstViewTargets in de kop is geen lijst van doelen`);
   const base = Math.ceil((8 + headerLength) / 8) * 8;
   const block = bytes.length - base;
   let end = 0;
@@ -443,16 +466,8 @@ function decodeSection(bytes: Uint8Array, base: number, s: SectionRef, source: s
 export function decodeLevelTable(input: ArrayBuffer | Uint8Array, source = 'tabel', inflated?: InflatedSections): LevelTable {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const { header, base } = readLevelTableHeader(bytes, source);
-  const byName = new Map<string, SectionRef>();
-  for (const s of header.sections) byName.set(s.name, s);
   const n = header.areaCount;
-  const need = <T extends Column | string>(name: string, type: SectionType, length?: number): T => {
-    const s = byName.get(name);
-    if (!s) throw new DataFileError('section', `${source}: sectie ${name} ontbreekt`);
-    if (s.type !== type) throw new DataFileError('section', `${source}: sectie ${name} heeft type ${s.type}, verwacht ${type}`);
-    if (length !== undefined && s.length !== length) throw new DataFileError('inconsistent', `${source}: sectie ${name} heeft ${s.length} elementen, verwacht ${length} (${n} gebieden)`);
-    return decodeSection(bytes, base, s, source, inflated) as T;
-  };
+  const need = sectionReader(bytes, header, base, source, inflated);
   let areas: AreaNames;
   try {
     areas = JSON.parse(need<string>('areas', 'json')) as AreaNames;
@@ -504,6 +519,36 @@ export function decodeLevelTable(input: ArrayBuffer | Uint8Array, source = 'tabe
     values,
     reasons,
   };
+}
+
+/** Decodes the named section of a level table after checking its type and, when given, its element count. */
+function sectionReader(bytes: Uint8Array, header: LevelTableHeader, base: number, source: string, inflated?: InflatedSections) {
+  const byName = new Map<string, SectionRef>();
+  for (const s of header.sections) byName.set(s.name, s);
+  return <T extends Column | string>(name: string, type: SectionType, length?: number): T => {
+    const s = byName.get(name);
+    if (!s) throw new DataFileError('section', `${source}: sectie ${name} ontbreekt`);
+    if (s.type !== type) throw new DataFileError('section', `${source}: sectie ${name} heeft type ${s.type}, verwacht ${type}`);
+    if (length !== undefined && s.length !== length) throw new DataFileError('inconsistent', `${source}: sectie ${name} heeft ${s.length} elementen, verwacht ${length} (${header.areaCount} gebieden)`);
+    return decodeSection(bytes, base, s, source, inflated) as T;
+  };
+}
+
+/** Sections decodeFirstView reads: the caller may inflate just these. */
+export const FIRST_VIEW_SECTIONS: ReadonlySet<string> = new Set([FIRST_VIEW_SECTION, 'bbox']);
+
+/**
+ * The first-view colours of a level table and the areas' boxes (the map
+ * sends the areas in view first), without decoding the rest; null when the
+ * table has none. The caller has checked the content hash.
+ */
+export function decodeFirstView(bytes: Uint8Array, source = 'tabel', inflated?: InflatedSections): (FirstViewColumns & { level: Level; bbox: Float32Array }) | null {
+  const { header, base } = readLevelTableHeader(bytes, source);
+  const targets = header.firstViewTargets;
+  if (!targets) return null;
+  const n = header.areaCount;
+  const need = sectionReader(bytes, header, base, source, inflated);
+  return { level: header.level, targets, packed: need<Uint8Array>(FIRST_VIEW_SECTION, 'u8', targets.length * n), bbox: need<Float32Array>('bbox', 'f32', 4 * n) };
 }
 
 /** Neighbour indices of one area. */

@@ -16,6 +16,19 @@ export const AVERAGE_MIN = 40;
 
 export type ClassLabel = 'laag' | 'gemiddeld' | 'aandacht' | 'hoog';
 
+/**
+ * Upper ends of the map's six colour classes (src/map/classes.ts draws them):
+ * quintiles, with the top fifth split at the "hoog" band.
+ */
+export const MAP_CLASS_MAX: readonly number[] = [20, 40, 60, ATTENTION_MIN, HIGH_MIN, 100.0001];
+
+/** Map colour class 0..5 of a percentile, -1 when there is none. */
+export function mapClassOf(percentile: number): number {
+  if (!Number.isFinite(percentile)) return -1;
+  for (let i = 0; i < MAP_CLASS_MAX.length; i++) if (percentile < MAP_CLASS_MAX[i]) return i;
+  return MAP_CLASS_MAX.length - 1;
+}
+
 /** The band of a percentile; null when there is no percentile. */
 export function classOfPercentile(p: number | null | undefined): ClassLabel | null {
   if (p === null || p === undefined || !Number.isFinite(p)) return null;

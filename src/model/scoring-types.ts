@@ -42,6 +42,19 @@ export interface ScoreRequest {
   year?: number | null;
 }
 
+/**
+ * Whether a request asks for the default scoring: no weights changed, the
+ * dataset as frame, bezoekersgebieden not ranked, the latest years. The
+ * first-view colours in the level tables hold it (src/model/first-view.ts).
+ */
+export function isDefaultScoring(request: ScoreRequest): boolean {
+  const weights = request.weights;
+  return (request.frame ?? 'dataset') === 'dataset'
+    && !request.rankVisitorAreas
+    && (request.year ?? null) === null
+    && Object.keys(weights?.factors ?? {}).length === 0 && Object.keys(weights?.categories ?? {}).length === 0;
+}
+
 export type TargetKind = 'category' | 'sphere' | 'dial' | 'overall';
 
 export interface ScoreTarget {
