@@ -84,14 +84,28 @@ export interface ImportSummary {
   unknownCodes: number;
 }
 
+/** The first-view colours of the level a load opens with (src/model/first-view.ts) and the boxes of its areas. */
+export interface FirstView {
+  level: Level;
+  targets: string[];
+  packed: Uint8Array;
+  bbox: Float32Array;
+}
+
+/** Shows a first view; settles when the worker may go on (the map has drawn it, or will not). */
+export type ShowFirstView = (view: FirstView) => Promise<void>;
+
 export interface ScoringWorkerApi {
   /**
    * Download (once, here, from `where`: the folder of datasets.json), verify
    * and decode the level tables of one dataset, then score options.first.
    * Byte progress goes to `onProgress` (a comlink proxy from the main
-   * thread). A failure comes back as a value (see LoadFailure).
+   * thread). With `onFirstView` (given only when options.first asks for the
+   * default scoring), the first-view colours of options.first's level go
+   * there as soon as that table is in and verified, and nothing is decoded
+   * until it settles. A failure comes back as a value (see LoadFailure).
    */
-  load(entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress): Promise<LoadOutcome>;
+  load(entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress, onFirstView?: ShowFirstView): Promise<LoadOutcome>;
   /** Scores of all areas; typed arrays are transferred, not copied. */
   score(request: ScoreRequest): Promise<ScoreResult>;
   explain(request: ScoreRequest, areaIndex: number): Promise<AreaExplanation>;
@@ -156,10 +170,12 @@ export function withTransfers(service: ScoringWorkerApi, sent: (buffers: ArrayBu
   };
   return {
     ...service,
-    async load(entry, where, options, onProgress) {
-      const outcome = await service.load(entry, where, options, onProgress);
-      // The progress callback is a comlink proxy: free its channel.
-      (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.();
+    async load(entry, where, options, onProgress, onFirstView) {
+      // The first view's two arrays are made for the main thread: moved, not copied.
+      const showFirstView: ShowFirstView | undefined = onFirstView && ((view) => onFirstView(transfer(view, [view.packed.buffer as ArrayBuffer, view.bbox.buffer as ArrayBuffer])));
+      const outcome = await service.load(entry, where, options, onProgress, showFirstView);
+      // The callbacks are comlink proxies: free their channels.
+      for (const callback of [onProgress, onFirstView]) (callback as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.();
       return transfer(outcome, loadTransferables(outcome));
     },
     async score(request) {

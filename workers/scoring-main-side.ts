@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import type { DatasetEntry } from '../src/model/dataset-format.ts';
 import type { Progress } from '../src/data/source.ts';
-import { errorOfLoadFailure, type LoadOptions, type LoadResult, type ScoringWorkerApi } from './scoring-api.ts';
+import { errorOfLoadFailure, type LoadOptions, type LoadResult, type ScoringWorkerApi, type ShowFirstView } from './scoring-api.ts';
 
 export type ScoringClient = Comlink.Remote<ScoringWorkerApi>;
 
@@ -21,8 +21,8 @@ export function startScoringWorker(): { api: ScoringClient; worker: Worker } {
  * a failure is thrown here as the error the worker met (LoadError with its
  * hint, DataFileError with its kind).
  */
-export async function loadInWorker(api: ScoringClient, entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress): Promise<LoadResult> {
-  const outcome = await api.load(entry, where, options, onProgress && Comlink.proxy(onProgress));
+export async function loadInWorker(api: ScoringClient, entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress, onFirstView?: ShowFirstView): Promise<LoadResult> {
+  const outcome = await api.load(entry, where, options, onProgress && Comlink.proxy(onProgress), onFirstView && Comlink.proxy(onFirstView));
   if ('failure' in outcome) throw errorOfLoadFailure(outcome.failure);
   return outcome;
 }

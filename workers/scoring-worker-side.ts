@@ -5,12 +5,13 @@
  * keeps what scoring needs and hands the rest to the main thread, with the
  * scores of the first view.
  */
-import type { Level, LevelTable } from '../src/model/dataset-format.ts';
+import { FIRST_VIEW_SECTIONS, decodeFirstView, type Level, type LevelTable } from '../src/model/dataset-format.ts';
 import { ScoringEngine } from '../src/model/scoring-engine.ts';
 import type { KompasModel } from '../src/model/kompas/types.ts';
 import { summariseArea } from '../src/model/summary.ts';
 import type { AreaExplanation, ScoreRequest } from '../src/model/scoring-types.ts';
-import { readTables } from '../src/data/load-dataset.ts';
+import { readTables, type DecodeHold } from '../src/data/load-dataset.ts';
+import { inflateSections } from '../src/data/inflate-sections.ts';
 import { fetchSource, type DatasetSource, type Progress } from '../src/data/source.ts';
 import { tableCountChange } from '../src/model/table-change.ts';
 import { loadFailureOf, type ScoringWorkerApi } from './scoring-api.ts';
@@ -79,10 +80,18 @@ export function createScoringService(sourceAt: (where: string) => DatasetSource 
   // (after its first coloured map), so the first click shows its kompas at once.
   let prepared = new Set<string>();
   return {
-    async load(entry, where, options, onProgress) {
+    async load(entry, where, options, onProgress, onFirstView) {
       try {
         const t0 = performance.now();
-        const decoded = await readTables(sourceAt(where), entry, undefined, onProgress && coarseProgress(onProgress));
+        const level = options.first?.level;
+        const hold: DecodeHold | undefined = onFirstView && level ? {
+          level,
+          async first(file) {
+            const view = decodeFirstView(file.bytes, file.path, await inflateSections(file.bytes, file.path, (name) => FIRST_VIEW_SECTIONS.has(name)));
+            if (view?.level === level) await onFirstView(view);
+          },
+        } : undefined;
+        const decoded = await readTables(sourceAt(where), entry, undefined, onProgress && coarseProgress(onProgress), hold);
         const series = new Set(options.mainThreadSeries);
         engineTables = {};
         const mainTables: Partial<Record<Level, LevelTable>> = {};

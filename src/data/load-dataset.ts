@@ -4,7 +4,7 @@
  * verified, decoded tables. Files come from any DatasetSource (fetch, file,
  * memory), each read once.
  */
-import { DataFileError, LEVELS, decodeLevelTable, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
+import { DataFileError, FIRST_VIEW_SECTION, LEVELS, decodeLevelTable, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
 import { LoadError, type DatasetSource, type Progress } from './source.ts';
 import { parseCatalog, verifyContentHash } from './verify.ts';
 import { inflateSections } from './inflate-sections.ts';
@@ -50,12 +50,41 @@ export async function readTableFiles(source: DatasetSource, entry: DatasetEntry,
 }
 
 /**
+ * Holds the decoding of every table until `first` has had the table of
+ * `level` (verified): the scoring worker hands the first-view colours to the
+ * map and waits until they are drawn (src/model/first-view.ts).
+ */
+export interface DecodeHold {
+  level: Level;
+  first(file: TableFile): Promise<void>;
+}
+
+/**
  * Read the level tables (in parallel, with summed byte progress) and verify
  * and decode each one as soon as its bytes are in, while the larger ones
- * still download.
+ * still download; with a `hold`, only after it has let go.
  */
-export async function readTables(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress): Promise<Partial<Record<Level, LevelTable>>> {
-  return readEachTable(source, entry, levels, onProgress, decodeCheckedTable);
+export async function readTables(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress, hold?: DecodeHold): Promise<Partial<Record<Level, LevelTable>>> {
+  if (!hold || !levels.includes(hold.level)) return readEachTable(source, entry, levels, onProgress, (level, file) => decodeCheckedTable(level, file));
+  let release!: () => void;
+  let fail!: (error: unknown) => void;
+  const released = new Promise<void>((resolve, reject) => ((release = resolve), (fail = reject)));
+  released.catch(() => undefined);
+  return readEachTable(source, entry, levels, onProgress, async (level, file) => {
+    if (level !== hold.level) {
+      await released;
+      return decodeCheckedTable(level, file);
+    }
+    try {
+      await verifyContentHash(file.path, file.bytes);
+      await hold.first(file);
+    } catch (error) {
+      fail(error);
+      throw error;
+    }
+    release();
+    return decodeCheckedTable(level, file, true);
+  });
 }
 
 async function readEachTable<T>(source: DatasetSource, entry: DatasetEntry, levels: Level[], onProgress: Progress | undefined, then: (level: Level, file: TableFile) => Promise<T>): Promise<Partial<Record<Level, T>>> {
@@ -70,11 +99,11 @@ async function readEachTable<T>(source: DatasetSource, entry: DatasetEntry, leve
   return Object.fromEntries(out);
 }
 
-/** Verify (hash in the name, then layout and content) and decode one table. */
-export async function decodeTableFile(file: TableFile): Promise<LevelTable> {
-  await verifyContentHash(file.path, file.bytes);
-  const table = decodeLevelTable(file.bytes, file.path, await inflateSections(file.bytes, file.path));
-  return table;
+/** Verify (hash in the name, unless already `verified`; then layout and content) and decode one table. */
+export async function decodeTableFile(file: TableFile, verified = false): Promise<LevelTable> {
+  if (!verified) await verifyContentHash(file.path, file.bytes);
+  // The first-view colours are read on their own (decodeFirstView), not here.
+  return decodeLevelTable(file.bytes, file.path, await inflateSections(file.bytes, file.path, (name) => name !== FIRST_VIEW_SECTION));
 }
 
 /** Check that a table is the level the catalog says it is. */
@@ -82,8 +111,8 @@ export function checkTableLevel(table: LevelTable, level: Level, path: string): 
   if (table.level !== level) throw new DataFileError('inconsistent', `${path}: tabel voor niveau ${table.level}, maar datasets.json noemt hem bij ${level}`);
 }
 
-async function decodeCheckedTable(level: Level, file: TableFile): Promise<LevelTable> {
-  const table = await decodeTableFile(file);
+async function decodeCheckedTable(level: Level, file: TableFile, verified = false): Promise<LevelTable> {
+  const table = await decodeTableFile(file, verified);
   checkTableLevel(table, level, file.path);
   return table;
 }

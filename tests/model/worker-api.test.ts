@@ -10,7 +10,8 @@ import { DataFileError } from '../../src/model/dataset-format.ts';
 import { fetchSource, LoadError } from '../../src/data/source.ts';
 import { asLoadError } from '../../src/data/load-dataset.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
-import { withTransfers, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
+import { withTransfers, type FirstView, type ScoringWorkerApi } from '../../workers/scoring-api.ts';
+import { emptyMapStates, firstViewStates, scoreMapStates } from '../../src/model/first-view.ts';
 import { createScoringService } from '../../workers/scoring-worker-side.ts';
 import { loadInWorker } from '../../workers/scoring-main-side.ts';
 import { randomTable } from './helpers/synthetic-table.ts';
@@ -159,3 +160,56 @@ describe('scoring worker API (comlink)', () => {
     expect((error as LoadError).hint).toMatch(/Zijn alle bestanden uit de map data\/ meegekopieerd/);
   });
 });
+
+describe('scoring worker API: the first view', async () => {
+  const withView = await memoryDataset('fv', [buurt, wijk], { firstView: true });
+  /** A callback that records the first views it is shown and holds the worker until `letGo`. */
+  function holder() {
+    const shown: FirstView[] = [];
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    return { shown, letGo, show: async (view: FirstView) => { shown.push(view); await held; } };
+  }
+
+  it('shows the first view of the first level, moved not copied, and gives the same states as its own scores', async () => {
+    served = withView.files;
+    const h = holder();
+    const loading = loadInWorker(api, withView.entry, WHERE, { mainThreadSeries: [], first: { level: 'buurt' } }, undefined, h.show);
+    await vi.waitFor(() => expect(h.shown).toHaveLength(1));
+    expect(lastSent.length).toBe(2);
+    expect(lastSent.every((b) => b.byteLength === 0)).toBe(true);
+    h.letGo();
+    const loaded = await loading;
+    served = files;
+    const view = h.shown[0];
+    expect(view.level).toBe('buurt');
+    expect([...view.bbox]).toEqual([...buurt.bbox]);
+    expect(view.targets).toEqual(loaded.first!.targets.map((t) => t.id));
+    for (let t = 0; t < view.targets.length; t++) expect(firstViewStates(view.packed, t, 120)).toEqual(scoreMapStates(loaded.first!, t, emptyMapStates(120)));
+  });
+
+  it('decodes no table until the main thread lets go: a damaged wijk table is found only then', async () => {
+    const path = withView.entry.files.tables.wijk!;
+    const damaged = new Uint8Array(withView.files[path]);
+    damaged[damaged.length - 20] ^= 0x04;
+    served = { ...withView.files, [path]: damaged };
+    const h = holder();
+    let settled = false;
+    const loading = loadInWorker(api, withView.entry, WHERE, { mainThreadSeries: [], first: { level: 'buurt' } }, undefined, h.show).finally(() => (settled = true));
+    loading.catch(() => undefined);
+    await vi.waitFor(() => expect(h.shown).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).toBe(false);
+    h.letGo();
+    await expect(loading).rejects.toMatchObject({ kind: 'hash' });
+    served = files;
+  });
+
+  it('goes on at once when the table holds no first view', async () => {
+    const h = holder();
+    const loaded = await loadInWorker(api, entry, WHERE, { mainThreadSeries: [], first: { level: 'buurt' } }, undefined, h.show);
+    expect(h.shown).toEqual([]);
+    expect(loaded.first).not.toBeNull();
+  });
+});
+
