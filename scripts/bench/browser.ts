@@ -77,7 +77,7 @@ async function countBytes<T>(page: Page, until: () => Promise<T>): Promise<{ res
  * colour (the app's hook at that idle, the comparison pages' readyAt); ms
  * from navigation, in the page.
  */
-interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null; statesAt: number | null; shownAt: number | null }
+interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null; statesAt: number | null; shownAt: number | null; scoresAt?: number | null }
 
 /**
  * Navigate a fresh page and wait for `ready` (evaluated in the page); time from navigation.
@@ -113,6 +113,23 @@ const appReady = () => {
   return !!(k?.ready && map?.loaded() && map.areTilesLoaded() && k.recolours >= 1);
 };
 const pageReady = () => (window as any).__bench?.readyAt != null;
+/**
+ * The worker's own scores of the level on screen are in. The first coloured
+ * map may come before them, from the first view (src/model/first-view.ts);
+ * clicks and weight changes are timed after the data is loaded.
+ */
+async function dataLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const app = (window as any).__kompas.app;
+    return !!(app.model && app.scores[app.activeLevel] && !app.firstView);
+  }, undefined, { timeout: 180_000 });
+}
+
+/** Wait for the worker's scores and note when the map first had them (ms from navigation). */
+async function noteScores(v: Visit): Promise<void> {
+  await dataLoaded(v.page);
+  v.scoresAt = await v.page.evaluate(() => (window as any).__kompas.firstScoresAt || null);
+}
 
 /** Weight changes alternating on one factor; median ms to the recoloured map, and the first change apart. */
 async function reweight(page: Page, factor: string): Promise<{ median: number; first: number }> {
@@ -200,6 +217,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       first.push(gm.ms);
       // A person reads the map before moving a slider; let background work
       // (label placement, neighbouring tiles) settle first.
+      await dataLoaded(gm.page);
       await gm.page.waitForTimeout(1500);
       // Alternate the weight of "ouderen" in Kwetsbare groepen, which moves a few hundred gemeenten to another class each time.
       const w = await reweight(gm.page, 'I2.3');
@@ -209,6 +227,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
 
       // (a) Nederland, gemeenten: app, floor, peer.
       const a = await visit(browser, `${url}#ds=nl2024&lvl=gemeente&cat=S4&v=${NATIONAL.lon},${NATIONAL.lat},${NATIONAL.zoom}`, appReady);
+      await noteScores(a);
       scenario.a.app.push(a); await a.page.context().close();
       const af = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=gemeenten&${at(NATIONAL)}`, pageReady);
       scenario.a.floor.push(af); await af.page.context().close();
@@ -218,6 +237,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       // (b) Utrecht at buurt level; then (c) click and (d) re-weight on the same page.
       const b = await visit(browser, `${url}#ds=nl2024&lvl=buurt&cat=S4&v=${CITY.lon},${CITY.lat},${CITY.zoom}`, appReady);
       scenario.b.app.push(b);
+      await noteScores(b);
       await b.page.waitForTimeout(1500);
       clicks.push(await clickToKompas(b.page));
       await b.page.evaluate(() => { (window as any).__kompas.app.target = 'I2'; });
@@ -262,7 +282,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
     console.log(`  vloer ${m(s.floor)} ms, ${mb(by(s.floor))} (runs: ${s.floor.map((x) => x.ms).join(', ')} ms)`);
     console.log(`  peer  ${m(s.peer)} ms, ${mb(by(s.peer))} (runs: ${s.peer.map((x) => x.ms).join(', ')} ms)`);
     const at = (v: (number | null)[]) => { const xs = v.filter((x): x is number => x !== null); return xs.length ? `${median(xs).toFixed(0)} ms` : '–'; };
-    console.log(`  verloop (mediaan, vanaf navigatie): eerste PMTiles-verzoek na de kop (tegel of map) app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}`);
+    console.log(`  verloop (mediaan, vanaf navigatie): eerste PMTiles-verzoek na de kop (tegel of map) app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}, de scores van de worker zijn er bij ${at(s.app.map((x) => x.scoresAt ?? null))} (daarvoor kleurt de app uit het eerste beeld in de gebiedstabel)`);
     console.log(`  app/vloer ${(m(s.app) / m(s.floor)).toFixed(2)} (doel ≤ ${TARGETS.floorRatio}), app/peer ${(m(s.app) / m(s.peer)).toFixed(2)} (doel ≤ ${TARGETS.peerRatio}); bytes app/vloer ${(by(s.app) / by(s.floor)).toFixed(2)}, app/peer ${(by(s.app) / by(s.peer)).toFixed(2)}`);
     // The times above run until the app has also done what it leaves for after
     // its first coloured map (names, search list, the colours of areas out of

@@ -76,8 +76,7 @@ export interface MapEvents {
 
 export interface FeatureStateBatch {
   level: Level;
-  /** The level table's codes: entry i is the area with tile feature id tileFeatureId(i). */
-  codes: string[];
+  /** Per area of the level table: entry i is the area with tile feature id tileFeatureId(i). */
   classes: Int8Array;
   statuses: Uint8Array;
   indicative: Uint8Array;
@@ -270,9 +269,11 @@ export class MapController {
    * source layer to each tile that loads (FeaturePositionMap lookups per
    * state-dependent layer), so 14,000 buurt states would slow every tile of
    * the first view, while the view holds a few thousand.
+   *
+   * Returns how many areas' states it sent now.
    */
-  applyFeatureStates(batch: FeatureStateBatch) {
-    const n = batch.codes.length;
+  applyFeatureStates(batch: FeatureStateBatch): number {
+    const n = batch.classes.length;
     let applied = this.applied.get(batch.level);
     const first = !applied || applied.set.length !== n;
     if (!applied || first) {
@@ -286,20 +287,30 @@ export class MapController {
     const inView = first && batch.bbox ? this.inViewTest(batch.bbox, true) : null;
     this.stats.batches++;
     this.stats.lastBatchSize = this.sendStates(batch, applied, inView);
-    if (!inView) return;
+    if (!inView) return this.stats.lastBatchSize;
     this.deferred.set(batch.level, batch);
     this.map.once('idle', () => {
       if (this.deferred.get(batch.level) !== batch) return; // a newer batch has sent everything
       this.deferred.delete(batch.level);
       this.sendStates(batch, applied, null);
     });
+    return this.stats.lastBatchSize;
+  }
+
+  /** No area of the level keeps a class or status (first-view colours that no scores will follow). */
+  clearAreaStates(level: Level) {
+    this.deferred.delete(level);
+    this.applied.delete(level);
+    this.patternsOf.delete(level);
+    this.map.removeFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level] });
+    this.showStatusPatterns();
   }
 
   /** setFeatureState for the areas (all, or those `only` accepts) whose state differs from what MapLibre holds; returns how many. */
   private sendStates(batch: FeatureStateBatch, applied: { classes: Int8Array; statuses: Uint8Array; indicative: Uint8Array; set: Uint8Array }, only: ((i: number) => boolean) | null): number {
     const sourceLayer = tileLayerName[batch.level];
     let changed = 0;
-    for (let i = 0; i < batch.codes.length; i++) {
+    for (let i = 0; i < batch.classes.length; i++) {
       if (applied.set[i] && applied.classes[i] === batch.classes[i] && applied.statuses[i] === batch.statuses[i] && applied.indicative[i] === batch.indicative[i]) continue;
       if (only && !only(i)) continue;
       this.map.setFeatureState(

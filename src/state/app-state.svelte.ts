@@ -13,7 +13,7 @@ import { dataBaseUrl, dataUrl, LoadError, verifyTilesPrefix } from '../data/cata
 import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
 import { loadInWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
-import type { LoadResult } from '../../workers/scoring-api.ts';
+import type { FirstView, LoadResult } from '../../workers/scoring-api.ts';
 import { CONFIG_HINT, type HostConfig } from '../hosting/host-config.ts';
 import { probeScript, probeTiles } from '../hosting/probe.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
@@ -80,6 +80,11 @@ export class AppState {
   /** Area indices (at the selection's level) compared with the selection; starts as its neighbours. */
   compare = $state<number[]>([]);
   scores = $state.raw<Partial<Record<Level, ScoreResult>>>({});
+  /**
+   * The first-view colours of the start's level (src/model/first-view.ts),
+   * while the map may show them: until the worker's own scores are in.
+   */
+  firstView = $state.raw<FirstView | null>(null);
   explanation = $state.raw<AreaExplanation | null>(null);
   summary = $state<string>('');
   loading = $state<LoadingState | null>({ message: 'App starten…', progress: null });
@@ -170,6 +175,7 @@ export class AppState {
   /** Reports a failure in the status area; `source` says which part failed. */
   fail(error: unknown, source: StatusSource = 'data') {
     this.loading = null;
+    this.dropFirstView();
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof LoadError) this.status.report({ key: `${source}:${message}`, source, severity: 'error', message, hint: error.hint });
     else this.status.report({ key: `app:${message}`, source: 'app', severity: 'error', message: `Er ging iets mis: ${message}`, hint: 'Herlaad de pagina. Blijft de fout, meld dan wat u deed en deze melding.' });
@@ -235,7 +241,11 @@ export class AppState {
     this.changes = {};
     this.changesAsked.clear();
     this.scoreToken++;
-    const coloured = new Promise<void>((resolve) => (this.#colouredSinceLoad = resolve));
+    this.firstView = null;
+    this.#releaseWorker();
+    this.#releaseWorker = started?.releaseWorker ?? (() => undefined);
+    let colouredYet = false;
+    const coloured = new Promise<void>((resolve) => (this.#colouredSinceLoad = resolve)).then(() => void (colouredYet = true));
     const api = this.api;
     if (!api) throw new Error('de rekenmodule is niet gestart');
     // The map starts right away (its style and tiles load while the tables
@@ -259,6 +269,11 @@ export class AppState {
     if (started) {
       started.progress.listen(report);
       ({ loaded: load, request: first } = started);
+      void started.firstView.then((view) => {
+        // MapView shows it, or drops it when the map shows something else.
+        if (view && this.dataset === entry && !this.scores[view.level]) this.firstView = view;
+        else started.releaseWorker();
+      });
     } else {
       const level = view?.view && !this.levelMode ? levelForZoom(view.view[2], entry.levels) : this.activeLevel;
       first = this.scoreRequest(level);
@@ -270,7 +285,10 @@ export class AppState {
       this.model = loaded.model;
       this.workerLoaded = entry.id;
       if (first && loaded.first) this.acceptScores(first, loaded.first);
+      this.firstView = null;
       void this.scoresFor(this.activeLevel);
+      // Coloured from the first view already: prepare the explanations now.
+      if (colouredYet) void api.prepareExplanations(this.scoreRequest(this.activeLevel)).catch(() => undefined);
     });
     // Wait for both, then report the most telling failure: a damaged or
     // missing file is named; any other error only says that it failed.
@@ -301,9 +319,16 @@ export class AppState {
     }
   }
 
+  /** The map will not draw the first view (another level, target or view, or no map at all): the worker goes on. */
+  dropFirstView() {
+    this.firstView = null;
+    this.#releaseWorker();
+  }
+
   /** MapView calls this when the map has drawn its first coloured frame. */
   markMapColoured() {
     this.colouredOnce = true;
+    this.#releaseWorker();
     this.#mapColoured();
     this.#colouredSinceLoad();
     // Now the worker is free: let it prepare the explanations of the level on
@@ -313,6 +338,8 @@ export class AppState {
 
   /** True once the map has drawn a coloured frame (benches and tests read it). */
   colouredOnce = false;
+  /** Lets the scoring worker of the early start decode (FirstLoad.releaseWorker). */
+  #releaseWorker: () => void = () => undefined;
   #mapColoured!: () => void;
   /** Settles the promise of the latest loadDataset: its map has drawn a coloured frame. */
   #colouredSinceLoad: () => void = () => undefined;

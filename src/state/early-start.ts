@@ -7,13 +7,13 @@
  * (takeEarlyStart); nothing here reports to the user, AppState does.
  */
 import type { DatasetCatalog, DatasetEntry, Level } from '../model/dataset-format.ts';
-import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
+import { isDefaultScoring, type ScoreRequest, type WeightOverrides } from '../model/scoring-types.ts';
 import { dataBaseUrl, loadCatalog } from '../data/catalog.ts';
 import { DENOMINATORS } from '../enrichment/area-table/types.ts';
 import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/host-config.ts';
 import { levelForZoom } from '../map/level-for-zoom.ts';
 import { loadInWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
-import type { LoadResult } from '../../workers/scoring-api.ts';
+import type { FirstView, LoadResult, ShowFirstView } from '../../workers/scoring-api.ts';
 import { parseViewState, type ViewState } from './url-state.ts';
 
 /**
@@ -57,12 +57,23 @@ export interface ProgressRelay {
   listen(listener: ((loaded: number, total: number) => void) | null): void;
 }
 
+/**
+ * Longest the scoring worker holds its decoding for the map to draw the
+ * first view (it goes on at once when the map has): a map that cannot draw
+ * (no WebGL, a failing server) must not keep the scores away.
+ */
+export const FIRST_VIEW_HOLD_MAX_MS = 6000;
+
 export interface FirstLoad {
   entry: DatasetEntry;
   /** The scores asked for with the tables (LoadResult.first), or null. */
   request: ScoreRequest | null;
   loaded: Promise<LoadResult>;
   progress: ProgressRelay;
+  /** The first-view colours of the request's level (src/model/first-view.ts); null when the request is not the default scoring or the table has none. */
+  firstView: Promise<FirstView | null>;
+  /** The map has drawn the first view, or will not: the worker decodes and scores now. */
+  releaseWorker(): void;
 }
 
 export interface EarlyStart {
@@ -111,10 +122,22 @@ function earlyStart(): EarlyStart {
     const request = level ? scoreRequestOf(view, level) : null;
     let last: [number, number] | null = null;
     let listener: ((loaded: number, total: number) => void) | null = null;
+    let settleFirstView!: (view: FirstView | null) => void;
+    const firstView = new Promise<FirstView | null>((resolve) => (settleFirstView = resolve));
+    let releaseWorker!: () => void;
+    const released = new Promise<void>((resolve) => (releaseWorker = resolve));
+    const showFirstView: ShowFirstView | undefined = request && isDefaultScoring(request)
+      ? (view) => {
+        settleFirstView(view);
+        return Promise.race([released, new Promise<void>((resolve) => setTimeout(resolve, FIRST_VIEW_HOLD_MAX_MS))]);
+      }
+      : undefined;
     const loaded = loadInWorker(api, entry, dataBaseUrl(), { mainThreadSeries: MAIN_THREAD_SERIES, first: request }, (l, t) => {
       last = [l, t];
       listener?.(l, t);
-    });
+    }, showFirstView);
+    // No first view came (none in the table, or the load failed before it).
+    void loaded.then(() => settleFirstView(null), () => settleFirstView(null));
     // AppState reports failures when it awaits this; until then it is not "unhandled".
     loaded.catch(() => undefined);
     const progress: ProgressRelay = {
@@ -123,7 +146,7 @@ function earlyStart(): EarlyStart {
         if (next && last) next(...last);
       },
     };
-    return { entry, request, loaded, progress };
+    return { entry, request, loaded, progress, firstView, releaseWorker };
   });
   firstLoad.catch(() => undefined);
   return {

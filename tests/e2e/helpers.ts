@@ -78,13 +78,17 @@ export async function openAppPage(browser: Browser, url: string, options: { view
   return { page, requests, pageErrors };
 }
 
-/** The map is loaded, scores applied in one batch, and tiles drawn. */
+/**
+ * The map is loaded, coloured and its tiles drawn, and the worker's scores of
+ * the level on screen are in (the first colours may come from the first
+ * view, before them: src/model/first-view.ts).
+ */
 export async function waitForColouredMap(page: Page, minRecolours = 1) {
   await page.waitForFunction(
     (min) => {
       const k = (window as any).__kompas;
       const map = k?.controller?.map;
-      return !!(k?.ready && map?.loaded() && map.areTilesLoaded() && k.controller.stats.batches >= 1 && k.recolours >= min);
+      return !!(k?.ready && map?.loaded() && map.areTilesLoaded() && k.controller.stats.batches >= 1 && k.recolours >= min && k.app.scores[k.app.activeLevel] && !k.app.firstView);
     },
     minRecolours,
     { timeout: 60_000 },

@@ -1,0 +1,67 @@
+/**
+ * The first view (src/model/first-view.ts): on a start with the default
+ * scoring the map is coloured from the colours stored in the level table,
+ * before the scoring worker has decoded anything, and the worker's scores
+ * that follow change none of them. A link with its own weights waits for
+ * the worker.
+ */
+import { describe, expect, it } from 'vitest';
+import { baseUrl, chromiumForFile, mapPixels, openAppPage, waitForColouredMap } from './helpers.ts';
+
+const browser = chromiumForFile();
+const CITY = 'lvl=buurt&cat=S4&v=5.12,52.09,10';
+
+/** At the animation frame in which the map first counts as coloured: whether the worker had answered, and the map's pixels by class. */
+async function atFirstColours(page: import('playwright-core').Page) {
+  const handle = await page.waitForFunction(() => {
+    const k = (window as any).__kompas;
+    if (!(k?.recolours >= 1)) return null;
+    const data = ((window as any).__mapImageData() as ImageData).data;
+    // Choropleth classes 0–5 at 0.88 opacity over land, as tests/e2e/helpers.ts mapPixels matches them.
+    const palette = [[255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38]].map((c) => c.map((v, i) => Math.round(0.88 * v + 0.12 * [243, 241, 236][i])));
+    const byClass = palette.map(() => 0);
+    for (let p = 0; p < data.length; p += 4) {
+      const k2 = palette.findIndex((c) => Math.abs(data[p] - c[0]) <= 6 && Math.abs(data[p + 1] - c[1]) <= 6 && Math.abs(data[p + 2] - c[2]) <= 6);
+      if (k2 >= 0) byClass[k2]++;
+    }
+    return { scored: !!k.app.scores.buurt, model: !!k.app.model, fromFirstView: !!k.app.firstView, byClass };
+  }, undefined, { timeout: 60_000, polling: 'raf' });
+  return (await handle.jsonValue())!;
+}
+
+describe('eerste beeld', () => {
+  it('colours the buurt map from the level table before the worker has scored, and the scores change nothing', async () => {
+    const { page, pageErrors } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&${CITY}`);
+    const first = await atFirstColours(page);
+    expect(first.scored).toBe(false);
+    expect(first.model).toBe(false);
+    expect(first.fromFirstView).toBe(true);
+    // The city is in colour: several classes on a good share of the canvas.
+    const coloured = first.byClass.reduce((a, b) => a + b, 0);
+    expect(coloured).toBeGreaterThan(1400 * 900 * 0.1);
+    expect(first.byClass.filter((n) => n > 1000).length).toBeGreaterThanOrEqual(4);
+
+    await waitForColouredMap(page);
+    const after = await page.evaluate(() => {
+      const k = (window as any).__kompas;
+      return { recolours: k.recolours, lastBatch: k.controller.stats.lastBatchSize, firstView: k.app.firstView };
+    });
+    // The worker's scores sent no state (identical colours) and drew no frame of their own.
+    expect(after.lastBatch).toBe(0);
+    expect(after.recolours).toBe(1);
+    expect(after.firstView).toBeNull();
+    const now = await mapPixels(page);
+    for (let c = 0; c < 6; c++) expect(Math.abs(now.byColour[`c${c}`] - first.byClass[c])).toBeLessThanOrEqual(Math.max(50, first.byClass[c] * 0.01));
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('waits for the worker when the link asks for other weights', async () => {
+    const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&${CITY}&w=S4:2`);
+    const first = await atFirstColours(page);
+    expect(first.fromFirstView).toBe(false);
+    expect(first.scored).toBe(true);
+    expect(first.byClass.reduce((a, b) => a + b, 0)).toBeGreaterThan(1400 * 900 * 0.1);
+    await page.context().close();
+  });
+});
