@@ -88,6 +88,8 @@ export interface ImportSummary {
 export interface FirstView {
   level: Level;
   targets: string[];
+  /** The targets' names (the legend names the map's target before the model is in). */
+  labels: string[];
   packed: Uint8Array;
   bbox: Float32Array;
 }
@@ -100,10 +102,10 @@ export interface ScoringWorkerApi {
    * Download (once, here, from `where`: the folder of datasets.json), verify
    * and decode the level tables of one dataset, then score options.first.
    * Byte progress goes to `onProgress` (a comlink proxy from the main
-   * thread). With `onFirstView` (given only when options.first asks for the
-   * default scoring), the first-view colours of options.first's level go
-   * there as soon as that table is in and verified, and nothing is decoded
-   * until it settles. A failure comes back as a value (see LoadFailure).
+   * thread). With `onFirstView`, when options.first asks for the default
+   * scoring, the first-view colours of its level go there as soon as that
+   * table is in and verified, and nothing is decoded until the call settles.
+   * A failure comes back as a value (see LoadFailure).
    */
   load(entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress, onFirstView?: ShowFirstView): Promise<LoadOutcome>;
   /** Scores of all areas; typed arrays are transferred, not copied. */

@@ -6,10 +6,10 @@
  * scores of the first view.
  */
 import { FIRST_VIEW_SECTIONS, decodeFirstView, type Level, type LevelTable } from '../src/model/dataset-format.ts';
-import { ScoringEngine } from '../src/model/scoring-engine.ts';
+import { ScoringEngine, scoreTargets } from '../src/model/scoring-engine.ts';
 import type { KompasModel } from '../src/model/kompas/types.ts';
 import { summariseArea } from '../src/model/summary.ts';
-import type { AreaExplanation, ScoreRequest } from '../src/model/scoring-types.ts';
+import { isDefaultScoring, type AreaExplanation, type ScoreRequest } from '../src/model/scoring-types.ts';
 import { readTables, type DecodeHold } from '../src/data/load-dataset.ts';
 import { inflateSections } from '../src/data/inflate-sections.ts';
 import { fetchSource, type DatasetSource, type Progress } from '../src/data/source.ts';
@@ -84,11 +84,14 @@ export function createScoringService(sourceAt: (where: string) => DatasetSource 
       try {
         const t0 = performance.now();
         const level = options.first?.level;
-        const hold: DecodeHold | undefined = onFirstView && level ? {
+        // Only the default scoring has a first view (src/model/first-view.ts).
+        const hold: DecodeHold | undefined = onFirstView && level && isDefaultScoring(options.first!) ? {
           level,
           async first(file) {
             const view = decodeFirstView(file.bytes, file.path, await inflateSections(file.bytes, file.path, (name) => FIRST_VIEW_SECTIONS.has(name)));
-            if (view?.level === level) await onFirstView(view);
+            if (view?.level !== level) return;
+            const labels = new Map(scoreTargets().map((t) => [t.id, t.label]));
+            await onFirstView({ ...view, labels: view.targets.map((id) => labels.get(id) ?? id) });
           },
         } : undefined;
         const decoded = await readTables(sourceAt(where), entry, undefined, onProgress && coarseProgress(onProgress), hold);

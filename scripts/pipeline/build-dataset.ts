@@ -4,8 +4,7 @@
  * logging: writing to disk is `output.ts`'s job.
  */
 import { decodeLevelTable, encodeLevelTable, AreaFlag, type DatasetEntry, type IndicatorMeta, type Level, type LevelTable } from '../../src/model/dataset-format.ts';
-import { ScoringEngine } from '../../src/model/scoring-engine.ts';
-import { firstViewColumns } from '../../src/model/first-view.ts';
+import { firstViewsOf } from './first-views.ts';
 import { MissingReason } from '../../src/model/missing.ts';
 import * as turf from '@turf/turf';
 import Flatbush from 'flatbush';
@@ -156,13 +155,9 @@ function encodeLevels(input: DatasetInput, areasByLevel: Record<Level, Area[]>, 
     levelTables[level] = table;
     geometry[level] = encodeGeometryFile(input.id, level, table.codes, areas.map((a) => a.geometry));
   }
-  // The first view is scored from the tables as the app reads them (encoded
-  // and decoded), by the app's own engine and colouring rule.
-  const engine = new ScoringEngine(Object.fromEntries(input.levels.map((level) => [level, decodeLevelTable(encodeLevelTable(levelTables[level]!))])));
-  for (const level of input.levels) {
-    const table = levelTables[level]!;
-    tables[level] = encodeLevelTable(table, firstViewColumns(engine.score({ level })));
-  }
+  // The first view is scored from the tables as the app reads them (encoded and decoded).
+  const firstViews = firstViewsOf(Object.fromEntries(input.levels.map((level) => [level, decodeLevelTable(encodeLevelTable(levelTables[level]!))])));
+  for (const level of input.levels) tables[level] = encodeLevelTable(levelTables[level]!, firstViews[level]);
   return { tables, levelTables, geometry, joinLines };
 }
 

@@ -37,6 +37,17 @@ export { MIN_GROUP_SIZE } from './scoring-frame-state.ts';
 export { optionSeries } from './scoring-imports.ts';
 export { classOfPercentile, coverageStatus, COVERAGE_SCORE, COVERAGE_LIMITED };
 
+/** The targets every score result lists, in its order: categories, spheres, dials, overall. */
+export function scoreTargets(model: KompasModel = KOMPAS_MODEL): ScoreTarget[] {
+  return [
+    ...model.categories.map((c): ScoreTarget => ({ id: c.id, label: c.label, kind: 'category', sphere: c.sphere, categoryType: c.type })),
+    ...model.spheres.map((s): ScoreTarget => ({ id: s.id, label: s.label, kind: 'sphere', sphere: s.id })),
+    ...model.dials.map((d): ScoreTarget => ({ id: d.id, label: d.label, kind: 'dial' })),
+    // Last, so category/sphere/dial positions stay as they were.
+    { id: model.overall.id, label: model.overall.label, kind: 'overall' },
+  ];
+}
+
 export class ScoringEngine {
   readonly model: KompasModel;
   private readonly tables = new Map<Level, LevelTable>();
@@ -62,13 +73,7 @@ export class ScoringEngine {
     this.factors.forEach((f, i) => this.factorIdx.set(f.id, i));
     this.categoryContainers = categoryContainers(model, this.factors, this.factorIdx);
     this.dialContainers = dialContainers(model, this.factors, this.factorIdx);
-    this.targets = [
-      ...model.categories.map((c): ScoreTarget => ({ id: c.id, label: c.label, kind: 'category', sphere: c.sphere, categoryType: c.type })),
-      ...model.spheres.map((s): ScoreTarget => ({ id: s.id, label: s.label, kind: 'sphere', sphere: s.id })),
-      ...model.dials.map((d): ScoreTarget => ({ id: d.id, label: d.label, kind: 'dial' })),
-      // Last, so category/sphere/dial positions stay as they were.
-      { id: model.overall.id, label: model.overall.label, kind: 'overall' },
-    ];
+    this.targets = scoreTargets(model);
   }
 
   levels(): Level[] {

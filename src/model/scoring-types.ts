@@ -48,10 +48,13 @@ export interface ScoreRequest {
  * first-view colours in the level tables hold it (src/model/first-view.ts).
  */
 export function isDefaultScoring(request: ScoreRequest): boolean {
-  const weights = request.weights;
-  return (request.frame ?? 'dataset') === 'dataset'
-    && !request.rankVisitorAreas
-    && (request.year ?? null) === null
+  // Every field named: a new field of ScoreRequest must be decided on here.
+  const { level: _level, frame, weights, rankVisitorAreas, year, ...rest } = request;
+  const none: Record<string, never> = rest;
+  return Object.keys(none).length === 0
+    && (frame ?? 'dataset') === 'dataset'
+    && !rankVisitorAreas
+    && (year ?? null) === null
     && Object.keys(weights?.factors ?? {}).length === 0 && Object.keys(weights?.categories ?? {}).length === 0;
 }
 

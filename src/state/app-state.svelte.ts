@@ -186,6 +186,7 @@ export class AppState {
     this.api = early.api;
     early.onWorkerError((message) => {
       this.loading = null;
+      this.dropFirstView();
       this.status.reportDiagnosis('worker', workerFailed(message));
     });
   }
@@ -292,7 +293,12 @@ export class AppState {
     });
     // Wait for both, then report the most telling failure: a damaged or
     // missing file is named; any other error only says that it failed.
-    const results = await Promise.allSettled([this.checkTiles(entry.files.tiles), workerReady]);
+    // A map that cannot load its tiles will not draw the first view: the worker goes on at once.
+    const tilesChecked = this.checkTiles(entry.files.tiles).catch((error: unknown) => {
+      this.dropFirstView();
+      throw error;
+    });
+    const results = await Promise.allSettled([tilesChecked, workerReady]);
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
     if (named) throw asLoadError(named);
@@ -387,6 +393,8 @@ export class AppState {
 
   /** Frame or weights changed: drop cached scores and re-score what is on screen. */
   rescore() {
+    // The first view holds the default scoring only.
+    this.dropFirstView();
     this.early = null;
     this.scoreToken++;
     this.scoring.clear();

@@ -7,7 +7,7 @@
  * (takeEarlyStart); nothing here reports to the user, AppState does.
  */
 import type { DatasetCatalog, DatasetEntry, Level } from '../model/dataset-format.ts';
-import { isDefaultScoring, type ScoreRequest, type WeightOverrides } from '../model/scoring-types.ts';
+import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
 import { dataBaseUrl, loadCatalog } from '../data/catalog.ts';
 import { DENOMINATORS } from '../enrichment/area-table/types.ts';
 import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/host-config.ts';
@@ -59,10 +59,12 @@ export interface ProgressRelay {
 
 /**
  * Longest the scoring worker holds its decoding for the map to draw the
- * first view (it goes on at once when the map has): a map that cannot draw
- * (no WebGL, a failing server) must not keep the scores away.
+ * first view (it goes on at once when the map has, or cannot): a map that
+ * hangs must not keep the scores away. Browser tests (?e2e) wait longer, so
+ * a slow test machine does not let the worker overtake the map.
  */
 export const FIRST_VIEW_HOLD_MAX_MS = 6000;
+const holdMaxMs = () => (new URLSearchParams(location.search).has('e2e') ? 30_000 : FIRST_VIEW_HOLD_MAX_MS);
 
 export interface FirstLoad {
   entry: DatasetEntry;
@@ -126,12 +128,10 @@ function earlyStart(): EarlyStart {
     const firstView = new Promise<FirstView | null>((resolve) => (settleFirstView = resolve));
     let releaseWorker!: () => void;
     const released = new Promise<void>((resolve) => (releaseWorker = resolve));
-    const showFirstView: ShowFirstView | undefined = request && isDefaultScoring(request)
-      ? (view) => {
-        settleFirstView(view);
-        return Promise.race([released, new Promise<void>((resolve) => setTimeout(resolve, FIRST_VIEW_HOLD_MAX_MS))]);
-      }
-      : undefined;
+    const showFirstView: ShowFirstView = (view) => {
+      settleFirstView(view);
+      return Promise.race([released, new Promise<void>((resolve) => setTimeout(resolve, holdMaxMs()))]);
+    };
     const loaded = loadInWorker(api, entry, dataBaseUrl(), { mainThreadSeries: MAIN_THREAD_SERIES, first: request }, (l, t) => {
       last = [l, t];
       listener?.(l, t);

@@ -24,7 +24,7 @@ async function atFirstColours(page: import('playwright-core').Page) {
       const k2 = palette.findIndex((c) => Math.abs(data[p] - c[0]) <= 6 && Math.abs(data[p + 1] - c[1]) <= 6 && Math.abs(data[p + 2] - c[2]) <= 6);
       if (k2 >= 0) byClass[k2]++;
     }
-    return { scored: !!k.app.scores.buurt, model: !!k.app.model, fromFirstView: !!k.app.firstView, byClass };
+    return { scored: !!k.app.scores.buurt, model: !!k.app.model, fromFirstView: !!k.app.firstView, byClass, legend: document.getElementById('legend-title')?.textContent ?? '' };
   }, undefined, { timeout: 60_000, polling: 'raf' });
   return (await handle.jsonValue())!;
 }
@@ -40,6 +40,8 @@ describe('eerste beeld', () => {
     const coloured = first.byClass.reduce((a, b) => a + b, 0);
     expect(coloured).toBeGreaterThan(1400 * 900 * 0.1);
     expect(first.byClass.filter((n) => n > 1000).length).toBeGreaterThanOrEqual(4);
+    // The legend names the category on the map already, not its code.
+    expect(first.legend).not.toMatch(/S4/);
 
     await waitForColouredMap(page);
     const after = await page.evaluate(() => {
@@ -50,9 +52,59 @@ describe('eerste beeld', () => {
     expect(after.lastBatch).toBe(0);
     expect(after.recolours).toBe(1);
     expect(after.firstView).toBeNull();
+    expect(await page.locator('#legend-title').textContent()).toBe(first.legend);
     const now = await mapPixels(page);
     for (let c = 0; c < 6; c++) expect(Math.abs(now.byColour[`c${c}`] - first.byClass[c])).toBeLessThanOrEqual(Math.max(50, first.byClass[c] * 0.01));
     expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a frame chosen before the worker has scored clears the first view, and the worker colours the map for that frame', async () => {
+    const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&${CITY}`);
+    // In the frame in which the first view is drawn, the user picks another frame.
+    const handle = await page.waitForFunction(() => {
+      const k = (window as any).__kompas;
+      if (!(k?.recolours >= 1)) return null;
+      const fromFirstView = !!k.app.firstView && !k.app.scores.buurt;
+      k.app.setFrame('gemeente');
+      return { fromFirstView };
+    }, undefined, { timeout: 60_000, polling: 'raf' });
+    expect((await handle.jsonValue())!.fromFirstView).toBe(true);
+    const onScreen = () => page.evaluate(() => {
+      const k = (window as any).__kompas;
+      const map = k.controller.map;
+      const classes = map.queryRenderedFeatures({ layers: ['fill-buurt'] }).filter((f: any) => map.getFeatureState({ source: 'areas', sourceLayer: f.sourceLayer, id: f.id }).c !== undefined).length;
+      return { scored: !!k.app.scores.buurt, classes };
+    });
+    // Until the worker has scored the new frame (a second or so), no buurt keeps a default-scoring class.
+    expect(await onScreen()).toEqual({ scored: false, classes: 0 });
+    await waitForColouredMap(page, 2);
+    expect(await page.evaluate(() => (window as any).__kompas.app.scores.buurt.frame)).toBe('gemeente');
+    expect((await onScreen()).classes).toBeGreaterThan(100);
+    await page.context().close();
+  });
+
+  it('a click on the first view before the tables are in selects that buurt once they are', async () => {
+    const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&${CITY}`);
+    // The click goes in the very task in which the first view is found drawn:
+    // no message of the worker (the tables) can come in between.
+    const handle = await page.waitForFunction(() => {
+      const k = (window as any).__kompas;
+      if (!(k?.recolours >= 1)) return null;
+      const state = { fromFirstView: !!k.app.firstView, hadTable: !!k.app.table('buurt') };
+      const canvas = k.controller.map.getCanvas() as HTMLCanvasElement;
+      const r = canvas.getBoundingClientRect();
+      const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, button: 0 };
+      canvas.dispatchEvent(new MouseEvent('mousedown', at));
+      canvas.dispatchEvent(new MouseEvent('mouseup', at));
+      canvas.dispatchEvent(new MouseEvent('click', at));
+      return state;
+    }, undefined, { timeout: 60_000, polling: 'raf' });
+    expect(await handle.jsonValue()).toEqual({ fromFirstView: true, hadTable: false });
+    await page.waitForFunction(() => (window as any).__kompas.app.selection?.level === 'buurt', undefined, { timeout: 30_000 });
+    // The panel names the buurt under the pointer.
+    const name = await page.evaluate(() => { const a = (window as any).__kompas.app; return a.tables.buurt.names[a.selection.index]; });
+    await expect.poll(() => page.locator('#area-title').textContent(), { timeout: 30_000 }).toBe(name);
     await page.context().close();
   });
 

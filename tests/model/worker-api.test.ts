@@ -4,7 +4,7 @@
  * downloads the tables itself, here through fetchSource with a fetch that
  * serves a dataset from memory; the main side is loadInWorker.
  */
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
 import { DataFileError } from '../../src/model/dataset-format.ts';
 import { fetchSource, LoadError } from '../../src/data/source.ts';
@@ -171,6 +171,10 @@ describe('scoring worker API: the first view', async () => {
     return { shown, letGo, show: async (view: FirstView) => { shown.push(view); await held; } };
   }
 
+  afterEach(() => {
+    served = files;
+  });
+
   it('shows the first view of the first level, moved not copied, and gives the same states as its own scores', async () => {
     served = withView.files;
     const h = holder();
@@ -180,11 +184,11 @@ describe('scoring worker API: the first view', async () => {
     expect(lastSent.every((b) => b.byteLength === 0)).toBe(true);
     h.letGo();
     const loaded = await loading;
-    served = files;
     const view = h.shown[0];
     expect(view.level).toBe('buurt');
     expect([...view.bbox]).toEqual([...buurt.bbox]);
     expect(view.targets).toEqual(loaded.first!.targets.map((t) => t.id));
+    expect(view.labels).toEqual(loaded.first!.targets.map((t) => t.label));
     for (let t = 0; t < view.targets.length; t++) expect(firstViewStates(view.packed, t, 120)).toEqual(scoreMapStates(loaded.first!, t, emptyMapStates(120)));
   });
 
@@ -202,7 +206,14 @@ describe('scoring worker API: the first view', async () => {
     expect(settled).toBe(false);
     h.letGo();
     await expect(loading).rejects.toMatchObject({ kind: 'hash' });
-    served = files;
+  });
+
+  it('shows no first view for another frame, weights or year: it holds the default scoring only', async () => {
+    served = withView.files;
+    const h = holder();
+    const loaded = await loadInWorker(api, withView.entry, WHERE, { mainThreadSeries: [], first: { level: 'buurt', frame: 'gemeente' } }, undefined, h.show);
+    expect(h.shown).toEqual([]);
+    expect(loaded.first!.frame).toBe('gemeente');
   });
 
   it('goes on at once when the table holds no first view', async () => {

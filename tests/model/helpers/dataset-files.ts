@@ -4,8 +4,7 @@
  */
 import { encodeLevelTable, readLevelTableHeader, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable, type LevelTableHeader } from '../../../src/model/dataset-format.ts';
 import { contentHashOf } from '../../../src/data/verify.ts';
-import { ScoringEngine } from '../../../src/model/scoring-engine.ts';
-import { firstViewColumns } from '../../../src/model/first-view.ts';
+import { firstViewsOf } from '../../../scripts/pipeline/first-views.ts';
 
 export async function hashedPath(datasetId: string, stem: string, ext: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return `${datasetId}/${stem}.${await contentHashOf(bytes)}.${ext}`;
@@ -15,9 +14,9 @@ export async function hashedPath(datasetId: string, stem: string, ext: string, b
 export async function memoryDataset(id: string, tables: LevelTable[], options: { firstView?: boolean } = {}): Promise<{ catalog: DatasetCatalog; entry: DatasetEntry; files: Record<string, Uint8Array> }> {
   const files: Record<string, Uint8Array> = {};
   const paths: Partial<Record<Level, string>> = {};
-  const engine = options.firstView ? new ScoringEngine(tables) : null;
+  const firstViews = options.firstView ? firstViewsOf(Object.fromEntries(tables.map((t) => [t.level, t]))) : {};
   for (const table of tables) {
-    const bytes = encodeLevelTable(table, engine ? firstViewColumns(engine.score({ level: table.level })) : undefined) as Uint8Array<ArrayBuffer>;
+    const bytes = encodeLevelTable(table, firstViews[table.level]) as Uint8Array<ArrayBuffer>;
     const path = await hashedPath(id, table.level, 'wvk', bytes);
     paths[table.level] = path;
     files[path] = bytes;
