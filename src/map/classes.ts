@@ -5,7 +5,7 @@
  * common colour-vision deficiencies); the legend also draws patterns for the
  * states that must not rely on colour alone.
  */
-import { ATTENTION_MIN, HIGH_MIN, MAP_CLASS_MAX, classWord, mapClassOf } from '../model/percentile-bands.ts';
+import { ATTENTION_MIN, HIGH_MIN, MAP_CLASS_MAX, classWord } from '../model/percentile-bands.ts';
 
 export interface ColourClass {
   min: number;
@@ -43,6 +43,4 @@ export const VISITOR_COLOUR = '#dadaeb';
 export const CHANGE_CLASS_OFFSET = 20;
 export const CHANGE_COLOURS: readonly string[] = ['#5e3c99', '#b2abd2', '#f0f0f0', '#fdb863', '#e66101'];
 
-/** Class index 0..5 for a percentile, -1 when there is none. */
-export const classOf = mapClassOf;
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { appContext, baseUrl, externalRequests, mapPixels } from './helpers.ts';
+import { appContext, areasWithClassOnScreen, baseUrl, externalRequests, mapPixels } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,11 +43,7 @@ async function expectNoScoreColours(page: Page, { noBatch = false } = {}) {
   if (noBatch) expect(await page.evaluate(() => (window as any).__kompas?.controller?.stats.batches ?? 0)).toBe(0);
   const hasMap = await page.evaluate(() => !!(window as any).__kompas?.controller?.map);
   if (!hasMap) return;
-  await expect.poll(() => page.evaluate(() => {
-    const map = (window as any).__kompas.controller.map;
-    const layers = ['fill-gemeente', 'fill-wijk', 'fill-buurt'].filter((id) => map.getLayer(id));
-    return map.queryRenderedFeatures({ layers }).filter((f: any) => map.getFeatureState({ source: 'areas', sourceLayer: f.sourceLayer, id: f.id }).c !== undefined).length;
-  }), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => areasWithClassOnScreen(page), { timeout: 15_000 }).toBe(0);
   await expect.poll(async () => {
     const pixels = await mapPixels(page);
     return Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);

@@ -6,7 +6,7 @@
  * the worker.
  */
 import { describe, expect, it } from 'vitest';
-import { baseUrl, chromiumForFile, mapPixels, openAppPage, waitForColouredMap } from './helpers.ts';
+import { areasWithClassOnScreen, baseUrl, chromiumForFile, mapPixels, openAppPage, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
 const CITY = 'lvl=buurt&cat=S4&v=5.12,52.09,10';
@@ -70,17 +70,14 @@ describe('eerste beeld', () => {
       return { fromFirstView };
     }, undefined, { timeout: 60_000, polling: 'raf' });
     expect((await handle.jsonValue())!.fromFirstView).toBe(true);
-    const onScreen = () => page.evaluate(() => {
-      const k = (window as any).__kompas;
-      const map = k.controller.map;
-      const classes = map.queryRenderedFeatures({ layers: ['fill-buurt'] }).filter((f: any) => map.getFeatureState({ source: 'areas', sourceLayer: f.sourceLayer, id: f.id }).c !== undefined).length;
-      return { scored: !!k.app.scores.buurt, classes };
-    });
-    // Until the worker has scored the new frame (a second or so), no buurt keeps a default-scoring class.
-    expect(await onScreen()).toEqual({ scored: false, classes: 0 });
+    // Until the worker has scored the new frame (a second or so), no buurt
+    // keeps a default-scoring class: counted first, so "not scored" after it
+    // means not scored while counting.
+    const classes = await areasWithClassOnScreen(page);
+    expect({ classes, scored: await page.evaluate(() => !!(window as any).__kompas.app.scores.buurt) }).toEqual({ classes: 0, scored: false });
     await waitForColouredMap(page, 2);
     expect(await page.evaluate(() => (window as any).__kompas.app.scores.buurt.frame)).toBe('gemeente');
-    expect((await onScreen()).classes).toBeGreaterThan(100);
+    expect(await areasWithClassOnScreen(page)).toBeGreaterThan(100);
     await page.context().close();
   });
 

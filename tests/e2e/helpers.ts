@@ -131,6 +131,15 @@ export async function featureStates(page: Page, level: Level, codes: string[] | 
   }, { sourceLayer: tileLayerName[level], ids });
 }
 
+/** How many areas drawn on screen (any level's fill) hold a class in their feature-state. */
+export function areasWithClassOnScreen(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const map = (window as any).__kompas.controller.map;
+    const layers = ['fill-gemeente', 'fill-wijk', 'fill-buurt'].filter((id) => map.getLayer(id));
+    return map.queryRenderedFeatures({ layers }).filter((f: any) => map.getFeatureState({ source: 'areas', sourceLayer: f.sourceLayer, id: f.id }).c !== undefined).length;
+  });
+}
+
 /** Map pixels within `tolerance` of an RGB colour (each channel). */
 export function pixelsNear(page: Page, rgb: number[], tolerance: number): Promise<number> {
   return page.evaluate(({ rgb, tolerance }) => {

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
-import { CLASSES, classOf } from '../../src/map/classes.ts';
+import { CLASSES } from '../../src/map/classes.ts';
+import { mapClassOf } from '../../src/model/percentile-bands.ts';
 import { ScoreAreaFlag, ScoreStatus } from '../../src/model/scoring-types.ts';
 import { STATUS_PATTERN_KINDS, showsStatusPattern } from '../../src/map/style.ts';
 
@@ -332,11 +333,11 @@ describe('de kaart', () => {
     expect(lettered.length).toBeGreaterThan(100);
     // Feature-state by tile id: every lettered buurt holds the class of its own percentile.
     const states = await featureStates(page, 'buurt', lettered.map((a) => a.code));
-    lettered.forEach(({ code, i }, k) => expect(states[k].c, code).toBe(classOf(scores.percentile[i])));
+    lettered.forEach(({ code, i }, k) => expect(states[k].c, code).toBe(mapClassOf(scores.percentile[i])));
 
     // Pixels: sample each plainly coloured lettered buurt (score, not indicatief) above and below its label point,
     // where only its own fill lies within 3 px and no label is drawn.
-    const plain = lettered.filter(({ i }) => scores.status[i] === ScoreStatus.score && !(scores.flags[i] & ScoreAreaFlag.indicatief) && classOf(scores.percentile[i]) >= 0);
+    const plain = lettered.filter(({ i }) => scores.status[i] === ScoreStatus.score && !(scores.flags[i] & ScoreAreaFlag.indicatief) && mapClassOf(scores.percentile[i]) >= 0);
     let points: Record<string, [number, number]> = {};
     const samples = await page.evaluate((areas) => {
       const k = (window as any).__kompas;
@@ -371,12 +372,12 @@ describe('de kaart', () => {
     const sampled = plain.filter(({ code }) => samples[code]);
     expect(sampled.length).toBeGreaterThan(10);
     for (const { code, i } of sampled) {
-      const want = drawn(classOf(scores.percentile[i]));
+      const want = drawn(mapClassOf(scores.percentile[i]));
       expect(samples[code].filter((rgb) => matches(rgb, want)).length, `${code}: ${JSON.stringify(samples[code])} ≠ ${want}`).toBeGreaterThanOrEqual(samples[code].length - 1);
     }
     // Among them, buurten that share their leading digits but not their class: the case the old ids got wrong.
     const leading = (code: string) => /^BU(\d+)/.exec(code)![1];
-    const clash = sampled.filter((a) => sampled.some((b) => b.code !== a.code && leading(b.code) === leading(a.code) && classOf(scores.percentile[b.i]) !== classOf(scores.percentile[a.i])));
+    const clash = sampled.filter((a) => sampled.some((b) => b.code !== a.code && leading(b.code) === leading(a.code) && mapClassOf(scores.percentile[b.i]) !== mapClassOf(scores.percentile[a.i])));
     expect(clash.length).toBeGreaterThanOrEqual(2);
     // A click there selects that buurt (feature id → table row), not its namesake; the first such point the map itself receives.
     const box = (await page.locator('.map').boundingBox())!;

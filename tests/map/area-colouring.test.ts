@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colourAreas } from '../../src/map/area-colouring.ts';
-import { CHANGE_CLASS_OFFSET, CLASSES, classOf } from '../../src/map/classes.ts';
+import { CHANGE_CLASS_OFFSET, CLASSES } from '../../src/map/classes.ts';
+import { mapClassOf } from '../../src/model/percentile-bands.ts';
 import { NO_CHANGE_CLASS } from '../../src/map/style.ts';
 import { ChangeClass } from '../../src/model/count-change.ts';
 import { GAP_CLASS_OFFSET } from '../../src/beleving/gap.ts';
@@ -29,7 +30,7 @@ function result(): ScoreResult {
 describe('colourAreas: what the map shows per area', () => {
   it('colours by the percentile of the target on the map and passes the status through', () => {
     const out = colourAreas({ result: result(), codes: CODES, targetIndex: 1 });
-    expect(Array.from(out.classes)).toEqual([CLASSES.length - 1, classOf(85), 0, -1, -1, -1]);
+    expect(Array.from(out.classes)).toEqual([CLASSES.length - 1, mapClassOf(85), 0, -1, -1, -1]);
     expect(Array.from(out.statuses)).toEqual([
       ScoreStatus.score, ScoreStatus.beperkteDekking, ScoreStatus.score, ScoreStatus.witteVlek, ScoreStatus.bezoekersgebied, ScoreStatus.teWeinigInwoners,
     ]);
@@ -38,7 +39,7 @@ describe('colourAreas: what the map shows per area', () => {
 
   it('reads the other target when it is the one on the map', () => {
     const out = colourAreas({ result: result(), codes: CODES, targetIndex: 0 });
-    expect(new Set(out.classes)).toEqual(new Set([classOf(50)]));
+    expect(new Set(out.classes)).toEqual(new Set([mapClassOf(50)]));
     expect(new Set(out.statuses)).toEqual(new Set([ScoreStatus.score]));
   });
 
@@ -56,7 +57,7 @@ describe('colourAreas: what the map shows per area', () => {
     ]);
     const out = colourAreas({ result: result(), codes: CODES, targetIndex: 1, judgements });
     expect(out.classes[0]).toBe(CLASSES.length - 1);
-    expect(out.classes[1]).toBe(classOf(85) - 2);
+    expect(out.classes[1]).toBe(mapClassOf(85) - 2);
     expect(out.classes[2]).toBe(0);
     expect(out.classes[3]).toBe(-1);
     expect(out.judged).toEqual([0, 1, 2]);

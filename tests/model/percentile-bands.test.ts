@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ATTENTION_MIN, HIGH_MIN, classOfPercentile, classText, classWord, isAttention, isHigh } from '../../src/model/percentile-bands.ts';
-import { CLASSES, classOf } from '../../src/map/classes.ts';
+import { ATTENTION_MIN, HIGH_MIN, classOfPercentile, classText, classWord, isAttention, isHigh, mapClassOf } from '../../src/model/percentile-bands.ts';
+import { CLASSES } from '../../src/map/classes.ts';
 
 describe('percentile bands', () => {
   it('puts the borders at P40, P80 and P90', () => {
@@ -40,12 +40,12 @@ describe('percentile bands', () => {
   });
 
   it('gives the map legend the same borders and words', () => {
-    const attention = CLASSES[classOf(ATTENTION_MIN)];
-    const high = CLASSES[classOf(HIGH_MIN)];
+    const attention = CLASSES[mapClassOf(ATTENTION_MIN)];
+    const high = CLASSES[mapClassOf(HIGH_MIN)];
     expect(attention.min).toBe(ATTENTION_MIN);
     expect(attention.label).toContain(classWord(ATTENTION_MIN));
     expect(high.min).toBe(HIGH_MIN);
     expect(high.label).toContain(classWord(HIGH_MIN));
-    expect(classOf(ATTENTION_MIN - 0.1)).toBe(classOf(ATTENTION_MIN) - 1);
+    expect(mapClassOf(ATTENTION_MIN - 0.1)).toBe(mapClassOf(ATTENTION_MIN) - 1);
   });
 });
