@@ -26,8 +26,17 @@ export const EXPOSURE_CRIME_FACTOR = 5;
 export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 
-/** Buffers reused by every percentile pass of a level (a re-weight allocates no temporaries). */
-export interface LevelScratch { sort: Uint32Array; flags: Uint8Array }
+/** Buffers reused by every percentile pass and composite of a level (a re-weight allocates no temporaries). */
+export interface LevelScratch {
+  sort: Uint32Array;
+  flags: Uint8Array;
+  /** Per area, the member weight and weighted z a sphere or the overall score sums (scoring-aggregate.ts). */
+  weightSum: Float64Array;
+  weightedSum: Float64Array;
+  anyData: Uint8Array;
+  /** The areas whose z a recomputed target changed (scoring-aggregate.ts, TargetWriter). */
+  changedAreas: Uint32Array;
+}
 
 export interface LevelState {
   table: LevelTable;
@@ -186,6 +195,6 @@ export function buildLevelState(table: LevelTable, factors: readonly FactorDef[]
     adressen: columnOf(table, idx, 'adressendichtheid'), bevolking: columnOf(table, idx, 'bevolkingsdichtheid'),
     bedrijven: inputs[factorIdx.get('F3.3')!],
   }, areaFlags);
-  const scratch = { sort: new Uint32Array(4 * n), flags: new Uint8Array(n) };
+  const scratch = { sort: new Uint32Array(4 * n), flags: new Uint8Array(n), weightSum: new Float64Array(n), weightedSum: new Float64Array(n), anyData: new Uint8Array(n), changedAreas: new Uint32Array(n) };
   return { table, idx, factors, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, crimeCounted, limitedCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
 }

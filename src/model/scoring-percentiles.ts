@@ -24,6 +24,10 @@ const REPAIR_BUDGET = 0.25;
  */
 export interface Ranking {
   order: Uint32Array;
+  /** The sort key of each position of `order` (sortKeyFloat32 of its z), kept current by every pass. */
+  keys: Uint32Array;
+  /** Per area, its position in `order` (-1 when it is not there); built by the first pass that needs it. */
+  positionOf: Int32Array | null;
   tiedWithPrevious: Uint8Array;
   /** Every scored area had a z (none NaN), so `order` holds all of them. */
   allScoredOrdered: boolean;
@@ -57,8 +61,12 @@ function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Arra
   return { order, keys };
 }
 
-/** How many areas score (status score or beperkte dekking), and how many of them have a z to order by. */
-export interface ScoredCount { scored: number; ordered: number }
+/**
+ * How many areas score (status score or beperkte dekking), and how many of them have a z to order by.
+ * `changedAreas`: when z and status were written over the columns the previous ranking was made
+ * from, every status stayed and only these areas' z changed (scoring-aggregate.ts).
+ */
+export interface ScoredCount { scored: number; ordered: number; changedAreas?: Uint32Array | null }
 
 /** The ScoredCount of a target's columns (the aggregation counts as it goes; this is for the rest). */
 export function countScored(z: Float32Array, status: Uint8Array): ScoredCount {
@@ -77,11 +85,12 @@ export function countScored(z: Float32Array, status: Uint8Array): ScoredCount {
  * mid-rank is what it was: the reference areas and groups belong to the
  * level and frame); 'ties' when only runs of ties differ (then one walk over
  * the same order gives the new mid-ranks); else 'changed'. One pass over the
- * previous order, writing the new sort keys into `keys`.
+ * previous order, writing the new sort keys into the ranking's `keys` (a
+ * 'changed' ranking is sorted anew, keys included).
  */
-function compareRanking(before: Ranking, z: Float32Array, status: Uint8Array, counted: ScoredCount, keys: Uint32Array): 'same' | 'ties' | 'changed' {
+function compareRanking(before: Ranking, z: Float32Array, status: Uint8Array, counted: ScoredCount): 'same' | 'ties' | 'changed' {
   if (!before.allScoredOrdered) return 'changed';
-  const { order, tiedWithPrevious } = before;
+  const { order, tiedWithPrevious, keys } = before;
   const m = order.length;
   if (counted.scored !== m || counted.ordered !== m) return 'changed';
   const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
@@ -97,6 +106,41 @@ function compareRanking(before: Ranking, z: Float32Array, status: Uint8Array, co
     }
     keys[p] = key;
     last = key;
+  }
+  return sameTies ? 'same' : 'ties';
+}
+
+/**
+ * compareRanking for the few areas whose z changed while every status stayed: the order still
+ * holds when each changed area's key fits between its neighbours' (the pairs of two unchanged
+ * areas were in order and still are), and the ties stay when each of those pairs ties as before.
+ */
+function compareChangedAreas(before: Ranking, z: Float32Array, changed: Uint32Array): 'same' | 'ties' | 'changed' {
+  if (!before.allScoredOrdered) return 'changed';
+  const { keys, order, tiedWithPrevious: tied } = before;
+  const m = keys.length;
+  let positionOf = before.positionOf;
+  if (!positionOf) {
+    positionOf = before.positionOf = new Int32Array(z.length).fill(-1);
+    for (let p = 0; p < m; p++) positionOf[order[p]] = p;
+  }
+  const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
+  for (let c = 0; c < changed.length; c++) {
+    const i = changed[c], p = positionOf[i];
+    if (p < 0 || z[i] !== z[i]) return 'changed';
+    keys[p] = sortKeyFloat32(z[i], bits[i]);
+  }
+  let sameTies = true;
+  for (let c = 0; c < changed.length; c++) {
+    const p = positionOf[changed[c]];
+    if (p > 0) {
+      if (keys[p - 1] > keys[p]) return 'changed';
+      if ((keys[p - 1] === keys[p] ? 1 : 0) !== tied[p]) sameTies = false;
+    }
+    if (p + 1 < m) {
+      if (keys[p] > keys[p + 1]) return 'changed';
+      if ((keys[p] === keys[p + 1] ? 1 : 0) !== tied[p + 1]) sameTies = false;
+    }
   }
   return sameTies ? 'same' : 'ties';
 }
@@ -160,7 +204,8 @@ function walk(ls: LevelState, fs: FrameState, order: Uint32Array, keys: Uint32Ar
  * the sort and its buffers are reused when the count fits. When `pct` is
  * that column and the same areas score in the same order, nothing is sorted:
  * with the same runs of ties it is left as it is, else walked once anew
- * (compareRanking). `counted` may come from the pass that made z and status.
+ * (compareRanking; only the changed areas when the pass that made z and status lists them).
+ * `counted` may come from that pass.
  */
 export function percentilesInFrame(
   ls: LevelState, fs: FrameState, z: Float32Array, status: Uint8Array, pct: Float32Array,
@@ -172,11 +217,10 @@ export function percentilesInFrame(
     else walkOneGroup(ls.reference, order, keys, nRef[fs.groupCount], pct);
   };
   if (before && previous.percentile === pct) {
-    const keys = ls.scratch.sort.subarray(0, before.order.length);
-    const how = compareRanking(before, z, status, counted, keys);
+    const how = counted.changedAreas ? compareChangedAreas(before, z, counted.changedAreas) : compareRanking(before, z, status, counted);
     if (how === 'same') return before;
     // Same areas in the same order: the areas that do not score keep their NaN.
-    if (how === 'ties') { walkAll(before.order, keys, before.nRef); markTies(keys, before.tiedWithPrevious); return before; }
+    if (how === 'ties') { walkAll(before.order, before.keys, before.nRef); markTies(before.keys, before.tiedWithPrevious); return before; }
   }
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
@@ -197,8 +241,10 @@ export function percentilesInFrame(
   walkAll(sorted.order, sorted.keys, nRef);
   const reuse = before && before.order.length === m;
   const order = reuse ? before.order : new Uint32Array(m);
+  const keys = reuse ? before.keys : new Uint32Array(m);
   const tiedWithPrevious = reuse ? before.tiedWithPrevious : new Uint8Array(m);
   order.set(sorted.order);
+  keys.set(sorted.keys);
   markTies(sorted.keys, tiedWithPrevious);
-  return { order, tiedWithPrevious, allScoredOrdered: m === scoredCount, nRef };
+  return { order, keys, positionOf: null, tiedWithPrevious, allScoredOrdered: m === scoredCount, nRef };
 }

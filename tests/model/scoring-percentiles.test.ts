@@ -73,4 +73,41 @@ describe('a percentile pass after a re-weight (src/model/scoring-percentiles.ts)
     expect(r.stepped.slice(0, 5)).toEqual([10, 30, 50, 70, 90]);
     expect(r.stepped.slice(5)).toEqual([10, 40, 40, 70, 90]);
   });
+
+  describe('given the areas whose z changed (all statuses kept)', () => {
+    /** A pass over z1 told which areas changed since the pass over z0, next to a fresh pass over z1. */
+    function steppedByChanges(z0: number[], z1: number[]) {
+      const n = z0.length;
+      const { ls, fs } = frameOf(n);
+      const pct = new Float32Array(n);
+      const ranking = percentilesInFrame(ls, fs, Float32Array.from(z0), scoring(n), pct);
+      const changedAreas = Uint32Array.from(z0.flatMap((x, i) => (Math.fround(x) === Math.fround(z1[i]) ? [] : [i])));
+      pct[n - 1] = -1; // kept only when the pass decides nothing moved
+      const next = percentilesInFrame(ls, fs, Float32Array.from(z1), scoring(n), pct, { ranking, percentile: pct }, { scored: n, ordered: n, changedAreas });
+      const fresh = new Float32Array(n);
+      percentilesInFrame(ls, fs, Float32Array.from(z1), scoring(n), fresh);
+      return { same: next === ranking, stepped: [...pct], fresh: [...fresh] };
+    }
+
+    it('keeps ranking and column when the changed areas stay between their neighbours', () => {
+      const r = steppedByChanges([1, 2, 3, 4, 5], [1, 2.2, 3, 3.9, 5]);
+      expect(r.same).toBe(true);
+      expect(r.stepped.slice(0, 4)).toEqual(r.fresh.slice(0, 4));
+      expect(r.stepped[4]).toBe(-1);
+    });
+
+    it('sorts anew when a changed area passes a neighbour', () => {
+      const r = steppedByChanges([1, 2, 3, 4, 5], [1, 3.5, 3, 4, 5]);
+      expect(r.stepped).toEqual(r.fresh);
+      expect(r.stepped).toEqual([10, 50, 30, 70, 90]);
+    });
+
+    it('walks anew when a changed area comes to tie with a neighbour, and when two changed neighbours swap', () => {
+      const tie = steppedByChanges([1, 2, 3, 4, 5], [1, 3, 3, 4, 5]);
+      expect(tie.stepped).toEqual(tie.fresh);
+      expect(tie.stepped).toEqual([10, 40, 40, 70, 90]);
+      const swap = steppedByChanges([1, 2, 3, 4, 5], [1, 3, 2, 4, 5]);
+      expect(swap.stepped).toEqual(swap.fresh);
+    });
+  });
 });
