@@ -461,7 +461,7 @@ describe('re-weighting starts from the previous order of areas (src/model/scorin
     expect(source, 'S1.2 heeft een kolom in de synthetische tabel').toBeTruthy();
     const column = table.values[table.indicators.findIndex((ind) => ind.id === source!.indicator)];
     for (let i = 0; i < column.length; i++) if (i % 10) column[i] = NaN;
-    const steps = [{ 'S1.2': 3 }, { 'S1.2': 3.0000001 }, { 'S1.2': 0.2 }, { 'S1.2': 0.2, 'S1.1': 1.0000001 }];
+    const steps: Record<string, number>[] = [{ 'S1.2': 3 }, { 'S1.2': 3.0000001 }, { 'S1.2': 0.2 }, { 'S1.2': 0.2, 'S1.1': 1.0000001 }];
     const stepped = new ScoringEngine([table]);
     stepped.score({ level: 'buurt' });
     for (const [k, factors] of steps.entries()) {
