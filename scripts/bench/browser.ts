@@ -284,9 +284,10 @@ export async function benchBrowser(runs = 3): Promise<void> {
     const at = (v: (number | null)[]) => { const xs = v.filter((x): x is number => x !== null); return xs.length ? `${median(xs).toFixed(0)} ms` : '–'; };
     console.log(`  verloop (mediaan, vanaf navigatie): eerste PMTiles-verzoek na de kop (tegel of map) app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}, de scores van de worker zijn er bij ${at(s.app.map((x) => x.scoresAt ?? null))} (daarvoor kleurt de app uit het eerste beeld in de gebiedstabel)`);
     console.log(`  app/vloer ${(m(s.app) / m(s.floor)).toFixed(2)} (doel ≤ ${TARGETS.floorRatio}), app/peer ${(m(s.app) / m(s.peer)).toFixed(2)} (doel ≤ ${TARGETS.peerRatio}); bytes app/vloer ${(by(s.app) / by(s.floor)).toFixed(2)}, app/peer ${(by(s.app) / by(s.peer)).toFixed(2)}`);
-    // The times above run until the app has also done what it leaves for after
-    // its first coloured map (names, search list, the colours of areas out of
-    // view): the bench polls after that idle, and that work keeps the map busy.
+    // The times above run until the bench's poll finds the map loaded after
+    // its first coloured idle, so they include what the app does right after
+    // that idle (the panels it loads then, the search list); the line below is
+    // the idle itself, as each page notes it.
     const shown = (v: Visit[]) => { const xs = v.flatMap((x) => (x.shownAt === null ? [] : [x.shownAt])); return xs.length ? median(xs) : NaN; };
     console.log(`  eerste stille kaart met alle tegels in kleur (in de pagina): app ${shown(s.app).toFixed(0)} ms, vloer ${shown(s.floor).toFixed(0)} ms, peer ${shown(s.peer).toFixed(0)} ms; app/vloer ${(shown(s.app) / shown(s.floor)).toFixed(2)}, app/peer ${(shown(s.app) / shown(s.peer)).toFixed(2)}`);
   };

@@ -95,6 +95,17 @@ function statusPatternMasks(batch: Pick<FeatureStateBatch, 'statuses' | 'indicat
   return masks;
 }
 
+/** What MapController holds of one level's feature states (MapController.applied). */
+interface HeldStates {
+  classes: Int8Array;
+  statuses: Uint8Array;
+  indicative: Uint8Array;
+  set: Uint8Array;
+  /** 1 where the area came in or near the view once: MapLibre has its states and gets every change. */
+  covered: Uint8Array;
+  latest: FeatureStateBatch;
+}
+
 /** How far beyond the view (a share of its width and height) an area still counts as in view. */
 const NEAR_VIEW_MARGIN = 0.1;
 
@@ -153,7 +164,10 @@ export class MapController {
     });
     // From the start, not at 'load': a batch can come, and the camera move
     // (a link's selection), before the map's first tiles are all in.
-    this.map.on('move', () => this.showStatusPatterns());
+    this.map.on('move', () => {
+      this.followView();
+      this.showStatusPatterns();
+    });
     this.map.on('error', (event) => {
       const error = event.error as (Error & { url?: string }) | undefined;
       const message = error?.message ?? 'onbekende kaartfout';
@@ -254,52 +268,67 @@ export class MapController {
     (this.map.getSource(labelSourceId(level)) as GeoJSONSource | undefined)?.setData(collection);
   }
 
-  /** What MapLibre holds per level (`set` = sent at least once), so a change only touches areas whose state differs. */
-  private readonly applied = new Map<Level, { classes: Int8Array; statuses: Uint8Array; indicative: Uint8Array; set: Uint8Array }>();
-  /** A first batch whose areas outside the view still wait for the map's first idle. */
-  private readonly deferred = new Map<Level, FeatureStateBatch>();
+  /**
+   * What MapLibre holds per level (`set` = sent at least once), so a change only touches areas whose
+   * state differs; which areas it is owed states for (`covered`); and the level's latest batch.
+   */
+  private readonly applied = new Map<Level, HeldStates>();
 
   /**
    * The join: one synchronous pass of setFeatureState over the areas whose
    * class or status changed, so MapLibre repaints once and re-uploads as
    * little as possible (a weight change often moves only part of the areas).
    *
-   * The first batch of a level with `bbox` colours the areas on screen first
-   * and the rest once the map is idle: MapLibre applies every state of a
-   * source layer to each tile that loads (FeaturePositionMap lookups per
-   * state-dependent layer), so 14,000 buurt states would slow every tile of
-   * the first view, while the view holds a few thousand.
+   * States follow the view. MapLibre applies every state of the source to
+   * each tile that loads and, on a change, looks each changed area up in
+   * every loaded tile and state-dependent layer: 14,000 buurt states cost the
+   * first buurt view, and each later tile and change, far more than the few
+   * thousand areas on screen. So a batch with `bbox` sends the areas in or
+   * near the view (NEAR_VIEW_MARGIN), and each camera move sends the areas it
+   * brings near the view from the level's latest batch, in the frame before
+   * they are drawn. An area once sent gets every later change.
    *
    * Returns how many areas' states it sent now.
    */
   applyFeatureStates(batch: FeatureStateBatch): number {
     const n = batch.classes.length;
-    let applied = this.applied.get(batch.level);
-    const first = !applied || applied.set.length !== n;
-    if (!applied || first) {
-      applied = { classes: new Int8Array(n), statuses: new Uint8Array(n), indicative: new Uint8Array(n), set: new Uint8Array(n) };
-      this.applied.set(batch.level, applied);
+    let held = this.applied.get(batch.level);
+    if (!held || held.set.length !== n) {
+      held = { classes: new Int8Array(n), statuses: new Uint8Array(n), indicative: new Uint8Array(n), set: new Uint8Array(n), covered: new Uint8Array(n), latest: batch };
+      this.applied.set(batch.level, held);
     }
-    this.deferred.delete(batch.level);
+    held.latest = batch;
     this.patternsOf.set(batch.level, { masks: statusPatternMasks(batch), bbox: batch.bbox ?? null });
     this.showStatusPatterns();
-    // An area that cannot be placed is sent at once.
-    const inView = first && batch.bbox ? this.inViewTest(batch.bbox, true) : null;
     this.stats.batches++;
-    this.stats.lastBatchSize = this.sendStates(batch, applied, inView);
-    if (!inView) return this.stats.lastBatchSize;
-    this.deferred.set(batch.level, batch);
-    this.map.once('idle', () => {
-      if (this.deferred.get(batch.level) !== batch) return; // a newer batch has sent everything
-      this.deferred.delete(batch.level);
-      this.sendStates(batch, applied, null);
-    });
+    const covered = held.covered;
+    if (batch.bbox) this.coverView(held);
+    else covered.fill(1);
+    this.stats.lastBatchSize = this.sendStates(batch, held, (i) => covered[i] === 1);
     return this.stats.lastBatchSize;
+  }
+
+  /** Mark the areas in or near the view as covered (an area without a box always is); true when any was new. */
+  private coverView(held: HeldStates): boolean {
+    const bbox = held.latest.bbox;
+    if (!bbox) return false;
+    const near = this.inViewTest(bbox, true);
+    const covered = held.covered;
+    let any = false;
+    for (let i = 0; i < covered.length; i++) if (!covered[i] && near(i)) { covered[i] = 1; any = true; }
+    return any;
+  }
+
+  /** The camera moved: each level sends the areas that came near the view (those sent before are skipped as unchanged). */
+  private followView() {
+    for (const held of this.applied.values()) {
+      const covered = held.covered;
+      if (this.coverView(held)) this.sendStates(held.latest, held, (i) => covered[i] === 1);
+    }
   }
 
   /** No area of the level keeps a class or status (first-view colours that no scores will follow). */
   clearAreaStates(level: Level) {
-    this.deferred.delete(level);
     this.applied.delete(level);
     this.patternsOf.delete(level);
     this.map.removeFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level] });
@@ -307,7 +336,7 @@ export class MapController {
   }
 
   /** setFeatureState for the areas (all, or those `only` accepts) whose state differs from what MapLibre holds; returns how many. */
-  private sendStates(batch: FeatureStateBatch, applied: { classes: Int8Array; statuses: Uint8Array; indicative: Uint8Array; set: Uint8Array }, only: ((i: number) => boolean) | null): number {
+  private sendStates(batch: FeatureStateBatch, applied: HeldStates, only: ((i: number) => boolean) | null): number {
     const sourceLayer = tileLayerName[batch.level];
     let changed = 0;
     for (let i = 0; i < batch.classes.length; i++) {

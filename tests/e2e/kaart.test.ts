@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
+import { areasWithClassOnScreen, chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
 import { CLASSES } from '../../src/map/classes.ts';
 import { mapClassOf } from '../../src/model/percentile-bands.ts';
 import { ScoreAreaFlag, ScoreStatus } from '../../src/model/scoring-types.ts';
@@ -229,6 +229,45 @@ describe('de kaart', () => {
     await page.context().close();
   });
 
+  it('holds the states of the buurten near the view, and a move sends those it brings in before they are drawn', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=5.12,52.09,12');
+    await waitForColouredMap(page);
+    const held = async () => (await featureStates(page, 'buurt')).filter((state) => state.c !== undefined).length;
+    const total = await page.evaluate(() => (window as any).__kompas.app.table('buurt').codes.length as number);
+    const before = await held();
+    // Utrecht at zoom 12: a few hundred of some 14,000 buurten.
+    expect(before).toBeGreaterThan(100);
+    expect(before).toBeLessThan(total / 10);
+    // In every frame of two moves (east by a view, then out to zoom 10), each buurt drawn holds a class state.
+    const frames = await page.evaluate(async () => {
+      const map = (window as any).__kompas.controller.map;
+      const seen = { frames: 0, drawn: 0, without: 0 };
+      const look = () => {
+        const drawn = map.queryRenderedFeatures({ layers: ['fill-buurt'] });
+        seen.frames++;
+        seen.drawn += drawn.length;
+        seen.without += drawn.filter((f: any) => f.state.c === undefined).length;
+      };
+      map.on('render', look);
+      const settle = () => new Promise((resolve) => map.once('idle', resolve));
+      const b = map.getBounds();
+      map.jumpTo({ center: [map.getCenter().lng + (b.getEast() - b.getWest()), map.getCenter().lat] });
+      await settle();
+      map.easeTo({ zoom: 10, duration: 400 });
+      await settle();
+      map.off('render', look);
+      return seen;
+    });
+    expect(frames.frames).toBeGreaterThan(2);
+    expect(frames.drawn).toBeGreaterThan(1000);
+    expect(frames.without).toBe(0);
+    expect(await held()).toBeGreaterThan(before);
+    // And they show on the map: the buurten drawn now all carry a class colour or pattern, none the bare land colour.
+    expect(await areasWithClassOnScreen(page)).toBe(await page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['fill-buurt'] }).length));
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a copied link restores dataset, level, category, selection, frame and weights', async () => {
     const hash = '#ds=nl2024&lvl=wijk&cat=I1&sel=WK001400&ref=gemeente&w=S4.3:0.6';
     const { page } = await openApp(browser, hash);
@@ -329,9 +368,19 @@ describe('de kaart', () => {
         flags: Array.from(r.areaFlags as Uint8Array),
       };
     });
-    const lettered = scores.codes.flatMap((code, i) => (/^BU0363\d*[A-Z]/.test(code) ? [{ code, i }] : []));
-    expect(lettered.length).toBeGreaterThan(100);
-    // Feature-state by tile id: every lettered buurt holds the class of its own percentile.
+    // The lettered buurten on screen (states follow the view, src/map/map-controller.ts).
+    const inView = await page.evaluate(() => {
+      const k = (window as any).__kompas;
+      const b = k.controller.map.getBounds();
+      const box = k.app.table('buurt').bbox as Float32Array;
+      const out: number[] = [];
+      for (let i = 0; i < box.length / 4; i++) if (!(box[4 * i] > b.getEast() || box[4 * i + 2] < b.getWest() || box[4 * i + 1] > b.getNorth() || box[4 * i + 3] < b.getSouth())) out.push(i);
+      return out;
+    });
+    const onScreen = new Set(inView);
+    const lettered = scores.codes.flatMap((code, i) => (/^BU0363\d*[A-Z]/.test(code) && onScreen.has(i) ? [{ code, i }] : []));
+    expect(lettered.length).toBeGreaterThan(40);
+    // Feature-state by tile id: every lettered buurt on screen holds the class of its own percentile.
     const states = await featureStates(page, 'buurt', lettered.map((a) => a.code));
     lettered.forEach(({ code, i }, k) => expect(states[k].c, code).toBe(mapClassOf(scores.percentile[i])));
 
