@@ -11,7 +11,7 @@ import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
 import { dataBaseUrl, loadCatalog } from '../data/catalog.ts';
 import { DENOMINATORS } from '../enrichment/area-table/types.ts';
 import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/host-config.ts';
-import { levelForZoom } from '../map/level-for-zoom.ts';
+import { levelForZoom, zoomToFit } from '../map/level-for-zoom.ts';
 import { loadInWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
 import type { FirstView, LoadResult, ShowFirstView } from '../../workers/scoring-api.ts';
 import { parseViewState, type ViewState } from './url-state.ts';
@@ -34,9 +34,20 @@ export function weightOverridesOf(weights: Record<string, number>): WeightOverri
   return { factors, categories };
 }
 
-/** The level a view shows first: chosen in the link, else the one its zoom follows, else null (the map fits the dataset). */
-export function firstLevel(view: ViewState, entry: DatasetEntry): Level | null {
-  const wanted = view.level ?? (view.view ? levelForZoom(view.view[2], entry.levels) : null);
+/**
+ * The level a view shows first: chosen in the link, else the one its zoom
+ * follows. A link without either (the bare address) opens on the whole
+ * dataset, fitted to the map: with `viewport` (the window), the level that
+ * fit shows, when the window and half its width agree on it (the map shares
+ * the window with the panel beside it); else null.
+ */
+export function firstLevel(view: ViewState, entry: DatasetEntry, viewport?: { width: number; height: number }): Level | null {
+  let wanted = view.level ?? (view.view ? levelForZoom(view.view[2], entry.levels) : null);
+  if (!wanted && viewport && viewport.width > 0 && viewport.height > 0) {
+    const wide = levelForZoom(zoomToFit(entry.bbox, viewport.width, viewport.height), entry.levels);
+    const narrow = levelForZoom(zoomToFit(entry.bbox, viewport.width / 2, viewport.height), entry.levels);
+    wanted = wide === narrow ? wide : null;
+  }
   if (!wanted) return null;
   return entry.levels.includes(wanted) ? wanted : (entry.levels.find((l) => l !== 'gemeente') ?? entry.levels[0]);
 }
@@ -120,7 +131,7 @@ function earlyStart(): EarlyStart {
   const firstLoad = Promise.all([config, catalog]).then(([{ config: host }, cat]) => {
     const entry = chooseEntry(cat, view, host);
     if (!entry) return null;
-    const level = firstLevel(view, entry);
+    const level = firstLevel(view, entry, { width: window.innerWidth, height: window.innerHeight });
     const request = level ? scoreRequestOf(view, level) : null;
     let last: [number, number] | null = null;
     let listener: ((loaded: number, total: number) => void) | null = null;

@@ -59,6 +59,20 @@ describe('eerste beeld', () => {
     await page.context().close();
   });
 
+  it('a bare link, which opens on the whole country, is coloured from the first view as well', async () => {
+    const { page, pageErrors } = await openAppPage(browser, `${baseUrl()}?e2e=1`);
+    const handle = await page.waitForFunction(() => {
+      const k = (window as any).__kompas;
+      if (!(k?.recolours >= 1)) return null;
+      return { level: k.app.activeLevel, scored: !!k.app.scores[k.app.activeLevel], fromFirstView: !!k.app.firstView };
+    }, undefined, { timeout: 60_000, polling: 'raf' });
+    expect(await handle.jsonValue()).toEqual({ level: 'gemeente', scored: false, fromFirstView: true });
+    expect(await areasWithClassOnScreen(page)).toBeGreaterThan(300);
+    await waitForColouredMap(page);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a frame chosen before the worker has scored clears the first view, and the worker colours the map for that frame', async () => {
     const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&${CITY}`);
     // In the frame in which the first view is drawn, the user picks another frame.

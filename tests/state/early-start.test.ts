@@ -34,6 +34,21 @@ describe('early start', () => {
     expect(firstLevel(parseViewState('#ds=groningen2017&lvl=gemeente'), gr)).toBe('wijk');
   });
 
+  it('scores the level a bare link fits the dataset to, when the window and half of it agree', () => {
+    const window = { width: 1400, height: 900 };
+    // Nederland fits the window at zoom 7 or so: gemeenten.
+    expect(firstLevel(parseViewState(''), { ...nl, bbox: [3.36, 50.75, 7.23, 53.55] }, window)).toBe('gemeente');
+    // The gemeente Utrecht: buurten, in the window and in half its width.
+    const utrecht = { ...nl, bbox: [4.97, 52.03, 5.2, 52.14] as [number, number, number, number] };
+    expect(firstLevel(parseViewState(''), utrecht, window)).toBe('buurt');
+    // In a window 1000 px wide: buurten across it, wijken across half of it. The map's share is unknown: no guess.
+    expect(firstLevel(parseViewState(''), utrecht, { width: 1000, height: 900 })).toBeNull();
+    // No window to measure: no guess.
+    expect(firstLevel(parseViewState(''), utrecht, { width: 0, height: 0 })).toBeNull();
+    // A link's own level or zoom comes first.
+    expect(firstLevel(parseViewState('#v=5.12,52.09,9'), utrecht, window)).toBe('wijk');
+  });
+
   it('asks the scores with the frame, weights, ranking and year of the link', () => {
     const view = parseViewState('#ds=nl2024&lvl=buurt&ref=gemeente&w=S4:2,S4.0:0&bez=1&jr=2022');
     expect(scoreRequestOf(view, 'buurt')).toEqual({
