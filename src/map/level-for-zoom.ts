@@ -15,8 +15,13 @@ export function levelForZoom(zoom: number, levels: Level[]): Level {
   return order.reduce((best, l) => (Math.abs(LEVELS.indexOf(l) - wantedRank) < Math.abs(LEVELS.indexOf(best) - wantedRank) ? l : best), order[0]);
 }
 
-/** Zoom at which a box (west, south, east, north) just fits a width × height map: Web Mercator, 512 px tiles, no padding. */
+/** Pixels the map keeps free around a dataset it fits to the view (MapLibre fitBoundsOptions). */
+export const FIT_PADDING = 20;
+
+/** Zoom at which a box (west, south, east, north) fits a width × height map with FIT_PADDING around it: Web Mercator, 512 px tiles. */
 export function zoomToFit(bbox: readonly [number, number, number, number], width: number, height: number): number {
+  width = Math.max(1, width - 2 * FIT_PADDING);
+  height = Math.max(1, height - 2 * FIT_PADDING);
   const lonZoom = Math.log2((width * 360) / ((bbox[2] - bbox[0]) * 512));
   const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
   const latZoom = Math.log2((height * 2 * Math.PI) / ((y(bbox[3]) - y(bbox[1])) * 512));

@@ -5,6 +5,7 @@
  */
 import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { FIT_PADDING } from './level-for-zoom.ts';
 import { PMTiles, Protocol } from 'pmtiles';
 import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
@@ -80,7 +81,7 @@ export interface FeatureStateBatch {
   classes: Int8Array;
   statuses: Uint8Array;
   indicative: Uint8Array;
-  /** Box per area (minLon, minLat, maxLon, maxLat): lets the first batch colour the view first. */
+  /** Box per area (minLon, minLat, maxLon, maxLat): which areas are in or near the view, for the batch and each camera move. */
   bbox?: ArrayLike<number>;
 }
 
@@ -103,6 +104,8 @@ interface HeldStates {
   set: Uint8Array;
   /** 1 where the area came in or near the view once: MapLibre has its states and gets every change. */
   covered: Uint8Array;
+  /** How many areas are covered (a move stops looking once all are). */
+  coveredCount: number;
   latest: FeatureStateBatch;
 }
 
@@ -130,7 +133,7 @@ export class MapController {
       bounds: view ? undefined : options.bbox,
       center: view ? [view[0], view[1]] : undefined,
       zoom: view ? view[2] : undefined,
-      fitBoundsOptions: { padding: 20 },
+      fitBoundsOptions: { padding: FIT_PADDING },
       minZoom: 4,
       maxZoom: 17,
       attributionControl: { compact: true, customAttribution: options.attribution },
@@ -168,6 +171,9 @@ export class MapController {
       this.followView();
       this.showStatusPatterns();
     });
+    // A resize in the middle of a drag fires no 'move' (the camera counts as moving).
+    this.map.on('resize', () => this.followView());
+    this.map.on('moveend', () => this.followView());
     this.map.on('error', (event) => {
       const error = event.error as (Error & { url?: string }) | undefined;
       const message = error?.message ?? 'onbekende kaartfout';
@@ -294,37 +300,41 @@ export class MapController {
     const n = batch.classes.length;
     let held = this.applied.get(batch.level);
     if (!held || held.set.length !== n) {
-      held = { classes: new Int8Array(n), statuses: new Uint8Array(n), indicative: new Uint8Array(n), set: new Uint8Array(n), covered: new Uint8Array(n), latest: batch };
+      held = { classes: new Int8Array(n), statuses: new Uint8Array(n), indicative: new Uint8Array(n), set: new Uint8Array(n), covered: new Uint8Array(n), coveredCount: 0, latest: batch };
       this.applied.set(batch.level, held);
     }
     held.latest = batch;
     this.patternsOf.set(batch.level, { masks: statusPatternMasks(batch), bbox: batch.bbox ?? null });
     this.showStatusPatterns();
     this.stats.batches++;
-    const covered = held.covered;
     if (batch.bbox) this.coverView(held);
-    else covered.fill(1);
-    this.stats.lastBatchSize = this.sendStates(batch, held, (i) => covered[i] === 1);
+    else {
+      held.covered.fill(1);
+      held.coveredCount = n;
+    }
+    this.stats.lastBatchSize = this.sendStates(batch, held);
     return this.stats.lastBatchSize;
   }
 
   /** Mark the areas in or near the view as covered (an area without a box always is); true when any was new. */
   private coverView(held: HeldStates): boolean {
     const bbox = held.latest.bbox;
-    if (!bbox) return false;
-    const near = this.inViewTest(bbox, true);
     const covered = held.covered;
-    let any = false;
-    for (let i = 0; i < covered.length; i++) if (!covered[i] && near(i)) { covered[i] = 1; any = true; }
-    return any;
+    if (!bbox || held.coveredCount === covered.length) return false;
+    const near = this.inViewTest(bbox, true);
+    const before = held.coveredCount;
+    for (let i = 0; i < covered.length; i++) {
+      if (!covered[i] && near(i)) {
+        covered[i] = 1;
+        held.coveredCount++;
+      }
+    }
+    return held.coveredCount > before;
   }
 
   /** The camera moved: each level sends the areas that came near the view (those sent before are skipped as unchanged). */
   private followView() {
-    for (const held of this.applied.values()) {
-      const covered = held.covered;
-      if (this.coverView(held)) this.sendStates(held.latest, held, (i) => covered[i] === 1);
-    }
+    for (const held of this.applied.values()) if (this.coverView(held)) this.sendStates(held.latest, held);
   }
 
   /** No area of the level keeps a class or status (first-view colours that no scores will follow). */
@@ -335,13 +345,14 @@ export class MapController {
     this.showStatusPatterns();
   }
 
-  /** setFeatureState for the areas (all, or those `only` accepts) whose state differs from what MapLibre holds; returns how many. */
-  private sendStates(batch: FeatureStateBatch, applied: HeldStates, only: ((i: number) => boolean) | null): number {
+  /** setFeatureState for the covered areas whose state differs from what MapLibre holds; returns how many. */
+  private sendStates(batch: FeatureStateBatch, applied: HeldStates): number {
     const sourceLayer = tileLayerName[batch.level];
+    const covered = applied.covered;
     let changed = 0;
     for (let i = 0; i < batch.classes.length; i++) {
+      if (!covered[i]) continue;
       if (applied.set[i] && applied.classes[i] === batch.classes[i] && applied.statuses[i] === batch.statuses[i] && applied.indicative[i] === batch.indicative[i]) continue;
-      if (only && !only(i)) continue;
       this.map.setFeatureState(
         { source: AREA_SOURCE, sourceLayer, id: tileFeatureId(i) },
         { [STATE_CLASS]: batch.classes[i], [STATE_STATUS]: batch.statuses[i], [STATE_INDICATIVE]: batch.indicative[i] },

@@ -539,7 +539,7 @@ export const FIRST_VIEW_SECTIONS: ReadonlySet<string> = new Set([FIRST_VIEW_SECT
 
 /**
  * The first-view colours of a level table and the areas' boxes (the map
- * sends the areas in view first), without decoding the rest; null when the
+ * sends the areas in or near the view), without decoding the rest; null when the
  * table has none. The caller has checked the content hash.
  */
 export function decodeFirstView(bytes: Uint8Array, source = 'tabel', inflated?: InflatedSections): (FirstViewColumns & { level: Level; bbox: Float32Array }) | null {

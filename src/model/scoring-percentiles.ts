@@ -28,6 +28,8 @@ export interface Ranking {
   keys: Uint32Array;
   /** Per area, its position in `order` (-1 when it is not there); built by the first pass that needs it. */
   positionOf: Int32Array | null;
+  /** `positionOf` belongs to the current `order` (a pass that sorts anew keeps the buffer, not its content). */
+  positionsCurrent: boolean;
   tiedWithPrevious: Uint8Array;
   /** Every scored area had a z (none NaN), so `order` holds all of them. */
   allScoredOrdered: boolean;
@@ -120,9 +122,11 @@ function compareChangedAreas(before: Ranking, z: Float32Array, changed: Uint32Ar
   const { keys, order, tiedWithPrevious: tied } = before;
   const m = keys.length;
   let positionOf = before.positionOf;
-  if (!positionOf) {
-    positionOf = before.positionOf = new Int32Array(z.length).fill(-1);
+  if (!positionOf || !before.positionsCurrent) {
+    positionOf = before.positionOf = positionOf?.length === z.length ? positionOf : new Int32Array(z.length);
+    positionOf.fill(-1);
     for (let p = 0; p < m; p++) positionOf[order[p]] = p;
+    before.positionsCurrent = true;
   }
   const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
   for (let c = 0; c < changed.length; c++) {
@@ -246,5 +250,5 @@ export function percentilesInFrame(
   order.set(sorted.order);
   keys.set(sorted.keys);
   markTies(sorted.keys, tiedWithPrevious);
-  return { order, keys, positionOf: null, tiedWithPrevious, allScoredOrdered: m === scoredCount, nRef };
+  return { order, keys, positionOf: before?.positionOf ?? null, positionsCurrent: false, tiedWithPrevious, allScoredOrdered: m === scoredCount, nRef };
 }

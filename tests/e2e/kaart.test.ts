@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { areasWithClassOnScreen, chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
+import { chromiumForFile, externalRequests, featureState, featureStates, mapPixels, openApp, pixelsNear, recolourCount, waitForColouredMap } from './helpers.ts';
 import { CLASSES } from '../../src/map/classes.ts';
 import { mapClassOf } from '../../src/model/percentile-bands.ts';
 import { ScoreAreaFlag, ScoreStatus } from '../../src/model/scoring-types.ts';
@@ -238,7 +238,7 @@ describe('de kaart', () => {
     // Utrecht at zoom 12: a few hundred of some 14,000 buurten.
     expect(before).toBeGreaterThan(100);
     expect(before).toBeLessThan(total / 10);
-    // In every frame of two moves (east by a view, then out to zoom 10), each buurt drawn holds a class state.
+    // In every frame of two animated moves (east by a view, then out to zoom 10), each buurt drawn holds a class state.
     const frames = await page.evaluate(async () => {
       const map = (window as any).__kompas.controller.map;
       const seen = { frames: 0, drawn: 0, without: 0 };
@@ -250,8 +250,7 @@ describe('de kaart', () => {
       };
       map.on('render', look);
       const settle = () => new Promise((resolve) => map.once('idle', resolve));
-      const b = map.getBounds();
-      map.jumpTo({ center: [map.getCenter().lng + (b.getEast() - b.getWest()), map.getCenter().lat] });
+      map.panBy([map.getCanvas().clientWidth, 0], { duration: 400 });
       await settle();
       map.easeTo({ zoom: 10, duration: 400 });
       await settle();
@@ -262,8 +261,6 @@ describe('de kaart', () => {
     expect(frames.drawn).toBeGreaterThan(1000);
     expect(frames.without).toBe(0);
     expect(await held()).toBeGreaterThan(before);
-    // And they show on the map: the buurten drawn now all carry a class colour or pattern, none the bare land colour.
-    expect(await areasWithClassOnScreen(page)).toBe(await page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['fill-buurt'] }).length));
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

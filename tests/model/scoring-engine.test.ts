@@ -463,13 +463,24 @@ describe('re-weighting starts from the previous order of areas (src/model/scorin
     for (let i = 0; i < column.length; i++) if (i % 10) column[i] = NaN;
     const steps: Record<string, number>[] = [{ 'S1.2': 3 }, { 'S1.2': 3.0000001 }, { 'S1.2': 0.2 }, { 'S1.2': 0.2, 'S1.1': 1.0000001 }];
     const stepped = new ScoringEngine([table]);
-    stepped.score({ level: 'buurt' });
+    let previous = stepped.score({ level: 'buurt' });
+    const n = previous.areaCount, s1 = previous.targets.findIndex((t) => t.id === 'S1');
     for (const [k, factors] of steps.entries()) {
       const req = { level: 'buurt' as const, weights: { factors } };
       const a = stepped.score(req), b = new ScoringEngine([table]).score(req);
       for (const column of ['percentile', 'z', 'status'] as const) {
         expect(Buffer.compare(bytesOf(a[column]), bytesOf(b[column])), `${column}, stap ${k}`).toBe(0);
       }
+      if (k === 0) {
+        // The case the test is for: S1 kept every status and moved fewer than a quarter of the areas, but moved some.
+        const range = (r: typeof a, column: 'z' | 'status') => r[column].subarray(s1 * n, (s1 + 1) * n);
+        expect(Buffer.compare(bytesOf(range(a, 'status')), bytesOf(range(previous, 'status')))).toBe(0);
+        const za = range(a, 'z'), zp = range(previous, 'z');
+        const moved = za.filter((x, i) => !(x === zp[i] || (x !== x && zp[i] !== zp[i]))).length;
+        expect(moved).toBeGreaterThan(10);
+        expect(moved).toBeLessThan(n / 4);
+      }
+      previous = a;
     }
   });
 });

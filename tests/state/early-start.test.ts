@@ -38,9 +38,9 @@ describe('early start', () => {
     const window = { width: 1400, height: 900 };
     // Nederland fits the window at zoom 7 or so: gemeenten.
     expect(firstLevel(parseViewState(''), { ...nl, bbox: [3.36, 50.75, 7.23, 53.55] }, window)).toBe('gemeente');
-    // The gemeente Utrecht: buurten, in the window and in half its width.
+    // The gemeente Utrecht in a window 1600 px wide: buurten, in the window and in half its width.
     const utrecht = { ...nl, bbox: [4.97, 52.03, 5.2, 52.14] as [number, number, number, number] };
-    expect(firstLevel(parseViewState(''), utrecht, window)).toBe('buurt');
+    expect(firstLevel(parseViewState(''), utrecht, { width: 1600, height: 900 })).toBe('buurt');
     // In a window 1000 px wide: buurten across it, wijken across half of it. The map's share is unknown: no guess.
     expect(firstLevel(parseViewState(''), utrecht, { width: 1000, height: 900 })).toBeNull();
     // No window to measure: no guess.
