@@ -11,12 +11,40 @@ import { areasWithClassOnScreen, baseUrl, chromiumForFile, mapPixels, openAppPag
 const browser = chromiumForFile();
 const CITY = 'lvl=buurt&cat=S4&v=5.12,52.09,10';
 
-/** At the animation frame in which the map first counts as coloured: whether the worker had answered, and the map's pixels by class. */
-async function atFirstColours(page: import('playwright-core').Page) {
-  const handle = await page.waitForFunction(() => {
-    const k = (window as any).__kompas;
-    if (!(k?.recolours >= 1)) return null;
-    const data = ((window as any).__mapImageData() as ImageData).data;
+/**
+ * Runs `action` (the source of a page function of `__kompas`) at the map's
+ * first coloured idle: the moment AppState.markMapColoured is called, with
+ * the first view drawn and the worker not yet let go. A poll on the next
+ * animation frame would be too late on a busy machine: the worker's answer
+ * can come in before that frame. Returns what the action returned.
+ */
+async function atFirstColouredIdle(page: import('playwright-core').Page, action: string): Promise<any> {
+  await page.waitForFunction(`(() => {
+    const w = window;
+    const k = w.__kompas;
+    if (!k || !k.app) return false;
+    if (k.recolours >= 1) { w.__atFirstIdle = { tooLate: true }; return true; }
+    const app = k.app;
+    const original = app.markMapColoured.bind(app);
+    app.markMapColoured = () => {
+      if (!w.__atFirstIdle) {
+        try { w.__atFirstIdle = { result: (${action})(k) }; } catch (e) { w.__atFirstIdle = { error: String(e) }; }
+      }
+      original();
+    };
+    return true;
+  })()`, undefined, { timeout: 60_000, polling: 'raf' });
+  const handle = await page.waitForFunction(() => (window as any).__atFirstIdle, undefined, { timeout: 60_000 });
+  const outcome = await handle.jsonValue();
+  expect(outcome.tooLate ?? false, 'the hook came after the first coloured idle').toBe(false);
+  expect(outcome.error ?? null).toBeNull();
+  return outcome.result;
+}
+
+/** At the first coloured idle: whether the worker had answered, and the map's pixels by class. */
+function atFirstColours(page: import('playwright-core').Page): Promise<{ scored: boolean; model: boolean; fromFirstView: boolean; byClass: number[]; legend: string }> {
+  return atFirstColouredIdle(page, `(k) => {
+    const data = window.__mapImageData().data;
     // Choropleth classes 0–5 at 0.88 opacity over land, as tests/e2e/helpers.ts mapPixels matches them.
     const palette = [[255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38]].map((c) => c.map((v, i) => Math.round(0.88 * v + 0.12 * [243, 241, 236][i])));
     const byClass = palette.map(() => 0);
@@ -25,8 +53,7 @@ async function atFirstColours(page: import('playwright-core').Page) {
       if (k2 >= 0) byClass[k2]++;
     }
     return { scored: !!k.app.scores.buurt, model: !!k.app.model, fromFirstView: !!k.app.firstView, byClass, legend: document.getElementById('legend-title')?.textContent ?? '' };
-  }, undefined, { timeout: 60_000, polling: 'raf' });
-  return (await handle.jsonValue())!;
+  }`);
 }
 
 describe('eerste beeld', () => {
@@ -61,34 +88,41 @@ describe('eerste beeld', () => {
 
   it('a bare link, which opens on the whole country, is coloured from the first view as well', async () => {
     const { page, pageErrors } = await openAppPage(browser, `${baseUrl()}?e2e=1`);
-    const handle = await page.waitForFunction(() => {
-      const k = (window as any).__kompas;
-      if (!(k?.recolours >= 1)) return null;
-      return { level: k.app.activeLevel, scored: !!k.app.scores[k.app.activeLevel], fromFirstView: !!k.app.firstView };
-    }, undefined, { timeout: 60_000, polling: 'raf' });
-    expect(await handle.jsonValue()).toEqual({ level: 'gemeente', scored: false, fromFirstView: true });
-    expect(await areasWithClassOnScreen(page)).toBeGreaterThan(300);
     await waitForColouredMap(page);
+    // Read at the map's first coloured idle (MapView's hook): the main thread
+    // may be busy right after it, until the worker's scores are in as well.
+    const first = await page.evaluate(() => { const k = (window as any).__kompas; return { level: k.app.activeLevel, ...k.firstColouredWith }; });
+    expect(first).toEqual({ level: 'gemeente', firstView: true, scored: false });
+    expect(await areasWithClassOnScreen(page)).toBeGreaterThan(300);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 
   it('a frame chosen before the worker has scored clears the first view, and the worker colours the map for that frame', async () => {
     const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&${CITY}`);
-    // In the frame in which the first view is drawn, the user picks another frame.
-    const handle = await page.waitForFunction(() => {
-      const k = (window as any).__kompas;
-      if (!(k?.recolours >= 1)) return null;
+    // At the idle in which the first view is drawn, the user picks another
+    // frame. A task later (after the effects that starts), and before the
+    // worker has scored the new frame, no buurt on screen keeps a
+    // default-scoring class.
+    const chosen = await atFirstColouredIdle(page, `(k) => {
       const fromFirstView = !!k.app.firstView && !k.app.scores.buurt;
       k.app.setFrame('gemeente');
+      window.__afterFrameChoice = null;
+      setTimeout(() => {
+        const map = k.controller.map;
+        const drawn = map.queryRenderedFeatures({ layers: ['fill-buurt'] });
+        window.__afterFrameChoice = {
+          drawn: drawn.length,
+          classes: drawn.filter((f) => map.getFeatureState({ source: 'areas', sourceLayer: f.sourceLayer, id: f.id }).c !== undefined).length,
+          scored: !!k.app.scores.buurt,
+        };
+      }, 0);
       return { fromFirstView };
-    }, undefined, { timeout: 60_000, polling: 'raf' });
-    expect((await handle.jsonValue())!.fromFirstView).toBe(true);
-    // Until the worker has scored the new frame (a second or so), no buurt
-    // keeps a default-scoring class: counted first, so "not scored" after it
-    // means not scored while counting.
-    const classes = await areasWithClassOnScreen(page);
-    expect({ classes, scored: await page.evaluate(() => !!(window as any).__kompas.app.scores.buurt) }).toEqual({ classes: 0, scored: false });
+    }`);
+    expect(chosen.fromFirstView).toBe(true);
+    const after = await (await page.waitForFunction(() => (window as any).__afterFrameChoice)).jsonValue();
+    expect(after.drawn).toBeGreaterThan(100);
+    expect({ classes: after.classes, scored: after.scored }).toEqual({ classes: 0, scored: false });
     await waitForColouredMap(page, 2);
     expect(await page.evaluate(() => (window as any).__kompas.app.scores.buurt.frame)).toBe('gemeente');
     expect(await areasWithClassOnScreen(page)).toBeGreaterThan(100);
@@ -97,21 +131,19 @@ describe('eerste beeld', () => {
 
   it('a click on the first view before the tables are in selects that buurt once they are', async () => {
     const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&${CITY}`);
-    // The click goes in the very task in which the first view is found drawn:
-    // no message of the worker (the tables) can come in between.
-    const handle = await page.waitForFunction(() => {
-      const k = (window as any).__kompas;
-      if (!(k?.recolours >= 1)) return null;
+    // The click goes in at the idle in which the first view is drawn: no
+    // message of the worker (the tables) can come in between.
+    const state = await atFirstColouredIdle(page, `(k) => {
       const state = { fromFirstView: !!k.app.firstView, hadTable: !!k.app.table('buurt') };
-      const canvas = k.controller.map.getCanvas() as HTMLCanvasElement;
+      const canvas = k.controller.map.getCanvas();
       const r = canvas.getBoundingClientRect();
       const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, button: 0 };
       canvas.dispatchEvent(new MouseEvent('mousedown', at));
       canvas.dispatchEvent(new MouseEvent('mouseup', at));
       canvas.dispatchEvent(new MouseEvent('click', at));
       return state;
-    }, undefined, { timeout: 60_000, polling: 'raf' });
-    expect(await handle.jsonValue()).toEqual({ fromFirstView: true, hadTable: false });
+    }`);
+    expect(state).toEqual({ fromFirstView: true, hadTable: false });
     await page.waitForFunction(() => (window as any).__kompas.app.selection?.level === 'buurt', undefined, { timeout: 30_000 });
     // The panel names the buurt under the pointer.
     const name = await page.evaluate(() => { const a = (window as any).__kompas.app; return a.tables.buurt.names[a.selection.index]; });
