@@ -42,5 +42,3 @@ export const VISITOR_COLOUR = '#dadaeb';
  */
 export const CHANGE_CLASS_OFFSET = 20;
 export const CHANGE_COLOURS: readonly string[] = ['#5e3c99', '#b2abd2', '#f0f0f0', '#fdb863', '#e66101'];
-
-

@@ -107,6 +107,8 @@ interface HeldStates {
   /** How many areas are covered (a move stops looking once all are). */
   coveredCount: number;
   latest: FeatureStateBatch;
+  /** Per area of the latest batch, a bit per status pattern it shows (statusPatternMasks). */
+  patterns: Uint8Array;
 }
 
 /** How far beyond the view (a share of its width and height) an area still counts as in view. */
@@ -300,11 +302,14 @@ export class MapController {
     const n = batch.classes.length;
     let held = this.applied.get(batch.level);
     if (!held || held.set.length !== n) {
-      held = { classes: new Int8Array(n), statuses: new Uint8Array(n), indicative: new Uint8Array(n), set: new Uint8Array(n), covered: new Uint8Array(n), coveredCount: 0, latest: batch };
+      held = {
+        classes: new Int8Array(n), statuses: new Uint8Array(n), indicative: new Uint8Array(n), set: new Uint8Array(n),
+        covered: new Uint8Array(n), coveredCount: 0, latest: batch, patterns: new Uint8Array(n),
+      };
       this.applied.set(batch.level, held);
     }
     held.latest = batch;
-    this.patternsOf.set(batch.level, { masks: statusPatternMasks(batch), bbox: batch.bbox ?? null });
+    held.patterns = statusPatternMasks(batch);
     this.showStatusPatterns();
     this.stats.batches++;
     if (batch.bbox) this.coverView(held);
@@ -340,7 +345,6 @@ export class MapController {
   /** No area of the level keeps a class or status (first-view colours that no scores will follow). */
   clearAreaStates(level: Level) {
     this.applied.delete(level);
-    this.patternsOf.delete(level);
     this.map.removeFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level] });
     this.showStatusPatterns();
   }
@@ -381,9 +385,6 @@ export class MapController {
     return (i) => (Number.isNaN(bbox[4 * i]) ? unplaced : !(bbox[4 * i] > east || bbox[4 * i + 2] < west || bbox[4 * i + 1] > north || bbox[4 * i + 3] < south));
   }
 
-  /** Per level, from its latest batch: which status patterns each area shows (bit per STATUS_PATTERN_KINDS entry). */
-  private readonly patternsOf = new Map<Level, { masks: Uint8Array; bbox: ArrayLike<number> | null }>();
-
   /**
    * Draws only the status patterns that an area in or near the view shows
    * (NEAR_VIEW_MARGIN): in a city view at buurt level two
@@ -395,14 +396,16 @@ export class MapController {
   private showStatusPatterns() {
     const level = this.activeLevel;
     if (!level) return;
-    const patterns = this.patternsOf.get(level);
+    const held = this.applied.get(level);
     let wanted = 0;
-    if (patterns) {
+    if (held) {
       // An area without a box has no shape on the map either.
-      const near = patterns.bbox ? this.inViewTest(patterns.bbox, false) : null;
+      const bbox = held.latest.bbox;
+      const near = bbox ? this.inViewTest(bbox, false) : null;
+      const masks = held.patterns;
       const all = (1 << STATUS_PATTERN_KINDS.length) - 1;
-      for (let i = 0; i < patterns.masks.length && wanted !== all; i++) {
-        if (patterns.masks[i] && (!near || near(i))) wanted |= patterns.masks[i];
+      for (let i = 0; i < masks.length && wanted !== all; i++) {
+        if (masks[i] && (!near || near(i))) wanted |= masks[i];
       }
     }
     STATUS_PATTERN_KINDS.forEach((kind, bit) => {
