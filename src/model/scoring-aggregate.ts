@@ -8,20 +8,24 @@
 import { coverageStatus } from './coverage-bands.ts';
 import { ScoreAreaFlag, ScoreStatus, type ScoreStatusCode } from './scoring-types.ts';
 import type { Container } from './scoring-containers.ts';
-import type { FrameState, TargetCache } from './scoring-frame-state.ts';
+import type { CategoryTarget, FrameState, TargetCache } from './scoring-frame-state.ts';
 import type { LevelState } from './scoring-level-state.ts';
 import { percentilesInFrame } from './scoring-percentiles.ts';
 
 /**
  * What a container reads for any weights, built once per frame: one z column
- * per entry with data and per substitute (NaN where the factors it replaces
- * have a value), the coverage (share of default weight with data) and the
- * status it gives before the weights are known.
+ * per entry with data and per substitute (a substitute only where none of the
+ * factors it replaces has a value), which columns each area has, the coverage
+ * (share of default weight with data) and the status it gives before the
+ * weights are known.
  */
 export interface PreparedContainer {
-  columns: Float32Array[];
-  /** The columns interleaved per area (area i's values at i × columns.length …): the per-area pass reads one run of memory. */
-  packed: Float32Array;
+  /** Per entry with data and per substitute, its z with 0 where it has no value: a re-weight adds column by column without a branch per value. */
+  dense: Float32Array[];
+  /** Per area, the index in `presences` of the set of columns with a value there. */
+  presenceOf: Uint16Array;
+  /** The distinct sets of columns with a value, as bit masks (bit j = column j): a handful per container. */
+  presences: Uint32Array;
   /** Per column: the entry positions whose active weights it carries (one for an entry, the replaced ones for a substitute). */
   carries: number[][];
   coverage: Float32Array;
@@ -49,6 +53,9 @@ function targetBuffers(n: number, previous: TargetCache | undefined) {
   return { z: new Float32Array(n), status: new Uint8Array(n), percentile: new Float32Array(n) };
 }
 
+/** The last status stamp handed out (TargetCache.statusStamp). */
+let statusStamps = 0;
+
 /** Above this share of areas with a new z, the percentile pass compares the whole order instead of the changed areas. */
 const CHANGED_AREAS_MAX = 0.25;
 
@@ -72,6 +79,11 @@ class TargetWriter {
     const old = this.zBits[i];
     this.z[i] = x;
     if (this.zBits[i] !== old) this.changed[this.changedCount++] = i;
+  }
+
+  /** The target's status stamp: the earlier one when the buffers held this target under the earlier weights and no status changed. */
+  stamp(previous: TargetCache | undefined): number {
+    return previous?.status === this.status && !this.statusChanged ? previous.statusStamp : ++statusStamps;
   }
 
   /** The changed areas, when the buffers held this target under the earlier weights, every status stayed and few z moved. */
@@ -116,82 +128,99 @@ export function prepareContainer(ls: LevelState, fs: FrameState, c: Container): 
     const st = coverageStatus(cov);
     status[i] = st === ScoreStatus.score && limited?.[i] ? ScoreStatus.beperkteDekking : st;
   }
-  const K = columns.length;
-  const packed = new Float32Array(n * K);
-  columns.forEach((col, j) => { for (let i = 0; i < n; i++) packed[i * K + j] = col[i]; });
-  return { columns, packed, carries, coverage, status };
+  const K = columns.length; // ≤ MAX_CONTAINER_FACTORS (src/model/kompas/validate.ts): one 32-bit mask per area
+  const mask = new Uint32Array(n);
+  const dense = columns.map((col, j) => {
+    const d = new Float32Array(n);
+    for (let i = 0; i < n; i++) if (col[i] === col[i]) { d[i] = col[i]; mask[i] |= 1 << j; }
+    return d;
+  });
+  const slot = new Map<number, number>();
+  const presenceOf = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = slot.get(mask[i]);
+    if (s === undefined) { s = slot.size; slot.set(mask[i], s); }
+    presenceOf[i] = s;
+  }
+  return { dense, presenceOf, presences: Uint32Array.from(slot.keys()), carries, coverage, status };
 }
 
 /**
- * A category or dial for one set of active weights: per area one pass over
- * its columns (the same additions in the same order as the definition's
- * entries, then substitutes). `previous` is the target under earlier weights.
+ * A category or dial for one set of active weights: the weighted sum column by
+ * column (per area the same additions in the same order as the definition's
+ * entries, then substitutes), the weight with data per set of present columns,
+ * then a pass per area for status and z. `previous` is the target under
+ * earlier weights.
  */
-export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], rankVisitors: boolean, previous?: TargetCache): TargetCache {
+export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container, act: number[], rankVisitors: boolean, previous?: TargetCache): CategoryTarget {
   const preparedKey = `${c.kind}:${c.id}`;
   let prepared = fs.prepared.get(preparedKey);
   if (!prepared) { prepared = prepareContainer(ls, fs, c); fs.prepared.set(preparedKey, prepared); }
-  const { packed, carries, coverage } = prepared;
+  const { dense, presenceOf, presences, carries, coverage } = prepared;
   const weights = Float64Array.from(carries, (ps) => ps.reduce((x, p) => x + act[p], 0));
   const n = ls.table.codes.length, K = carries.length;
+  // The weight with data per set of present columns, added in column order as a pass per area would.
+  const presentWeight = Float64Array.from(presences, (m) => {
+    let sum = 0;
+    for (let j = 0; j < K; j++) if (m & (1 << j)) sum += weights[j];
+    return sum;
+  });
+  // Column by column, in column order: each area gets the additions a pass per area would make. A
+  // column without a value adds +0, which leaves every sum as it was (a sum from +0 is never −0).
+  const wz = ls.scratch.weightedSum;
+  wz.fill(0);
+  for (let j = 0; j < K; j++) {
+    const a = weights[j], col = dense[j];
+    if (a !== 0) for (let i = 0; i < n; i++) wz[i] += a * col[i];
+  }
   const { z, status, percentile } = targetBuffers(n, previous);
+  const scoredZ = previous?.scoredZ?.length === n ? previous.scoredZ : new Float32Array(n);
   const flags = ls.areaFlags, before = prepared.status;
   const RANKED = ScoreStatus.beperkteDekking;
   const out = new TargetWriter(z, status, ls.scratch.changedAreas);
   let scored = 0, ordered = 0;
-  for (let i = 0, at = 0; i < n; i++, at += K) {
+  for (let i = 0; i < n; i++) {
     let st = before[i] as ScoreStatusCode, x = NaN;
     // Too few inwoners, or too little data whatever the weights: no sums needed.
     if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
     else if (st <= RANKED) {
-      let wsum = 0, wz = 0;
-      for (let j = 0; j < K; j++) {
-        const v = packed[at + j];
-        if (v !== v) continue;
-        const a = weights[j];
-        wsum += a; wz += a * v;
-      }
+      const wsum = presentWeight[presenceOf[i]];
       if (!(wsum > 0)) st = ScoreStatus.witteVlek;
       else if (!rankVisitors && flags[i] & ScoreAreaFlag.exposure) st = ScoreStatus.bezoekersgebied;
-      if (st <= RANKED) { x = wz / wsum; scored++; if (x === x) ordered++; }
+      if (st <= RANKED) { x = wz[i] / wsum; scored++; if (x === x) ordered++; }
     }
     out.write(i, st, x);
+    scoredZ[i] = x === x ? x : 0;
   }
   const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered, changedAreas: out.changedAreas(previous) });
-  return { key: '', z, coverage, status, percentile, ranking };
+  return { key: '', z, coverage, status, percentile, ranking, statusStamp: out.stamp(previous), scoredZ };
 }
 
 /**
- * A sphere or the overall score: the weighted mean of the member categories
- * that score, over a fixed member set. Coverage is the share of the member
- * weight that scores, with the same bands as a category (≥ 60 % score,
- * 30–60 % beperkte dekking, < 30 % witte vlek), so a missing category lowers
- * coverage instead of silently dropping out.
+ * The statuses and coverage of a sphere or the overall score, which rest on its members' statuses
+ * and weights only; a re-weight of factors moves their z and seldom a status, so a composite keeps
+ * this while its members' status stamps and weights stay.
  */
-export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cats: { c: TargetCache; w: number }[], rankVisitors: boolean, previous?: TargetCache): TargetCache {
+export interface CompositeBasis { key: string; weightSum: Float64Array; status: Uint8Array; coverage: Float32Array }
+
+function compositeBasis(ls: LevelState, key: string, cats: { c: CategoryTarget; w: number }[], rankVisitors: boolean, reuse: CompositeBasis | undefined): CompositeBasis {
   const n = ls.table.codes.length;
-  const { z, status, percentile } = targetBuffers(n, previous);
-  const coverage = previous?.coverage.length === n ? previous.coverage : new Float32Array(n);
+  const ws = reuse?.weightSum ?? new Float64Array(n), status = reuse?.status ?? new Uint8Array(n), coverage = reuse?.coverage ?? new Float32Array(n);
   const total = cats.reduce((a, x) => a + x.w, 0);
   const RANKED = ScoreStatus.beperkteDekking;
-  // One pass per member over all areas (tight loops over two columns), adding in the members'
-  // order, so every area gets the same sums as a pass per area would give.
-  const { weightSum: ws, weightedSum: wz, anyData } = ls.scratch;
-  ws.fill(0); wz.fill(0); anyData.fill(0);
+  const anyData = ls.scratch.anyData;
+  ws.fill(0); anyData.fill(0);
   for (const { c, w } of cats) {
-    const s = c.status, zc = c.z;
+    const s = c.status;
     for (let i = 0; i < n; i++) {
       const st = s[i];
-      // A visitor area's members carry its status; their z is NaN.
-      if (st <= RANKED) { ws[i] += w; wz[i] += w * zc[i]; anyData[i] = 1; }
+      if (st <= RANKED) { ws[i] += w; anyData[i] = 1; }
       else if (st !== ScoreStatus.geenGegevens && st !== ScoreStatus.teWeinigInwoners) anyData[i] = 1;
     }
   }
   const flags = ls.areaFlags;
-  const out = new TargetWriter(z, status, ls.scratch.changedAreas);
-  let scored = 0, ordered = 0;
   for (let i = 0; i < n; i++) {
-    let st: ScoreStatusCode, x = NaN, cov = 0;
+    let st: ScoreStatusCode, cov = 0;
     // Too few inwoners: every member says so too.
     if (flags[i] & ScoreAreaFlag.noScore) st = ScoreStatus.teWeinigInwoners;
     else {
@@ -201,11 +230,43 @@ export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cat
       if (visitor && anyData[i]) st = ScoreStatus.bezoekersgebied;
       else if (!(w > 0)) st = anyData[i] ? ScoreStatus.witteVlek : ScoreStatus.geenGegevens;
       else st = coverageStatus(cov);
-      if (st <= RANKED) { x = wz[i] / w; scored++; if (x === x) ordered++; }
     }
+    status[i] = st;
     coverage[i] = cov;
-    out.write(i, st, x);
+  }
+  return { key, weightSum: ws, status, coverage };
+}
+
+/**
+ * A sphere or the overall score: the weighted mean of the member categories
+ * that score, over a fixed member set. Coverage is the share of the member
+ * weight that scores, with the same bands as a category (≥ 60 % score,
+ * 30–60 % beperkte dekking, < 30 % witte vlek), so a missing category lowers
+ * coverage instead of silently dropping out.
+ */
+export function compositeTarget(ls: LevelState, fs: FrameState, key: string, cats: { c: CategoryTarget; w: number }[], rankVisitors: boolean, previous?: TargetCache): TargetCache {
+  const n = ls.table.codes.length;
+  const { z, status, percentile } = targetBuffers(n, previous);
+  const basisKey = `${rankVisitors}|${cats.map(({ c, w }) => `${c.statusStamp}*${w}`).join(';')}`;
+  const basis = previous?.basis?.key === basisKey ? previous.basis : compositeBasis(ls, basisKey, cats, rankVisitors, previous?.basis);
+  const RANKED = ScoreStatus.beperkteDekking;
+  // One pass per member over all areas (tight loops over one column), adding in the members'
+  // order, so every area gets the same sums as a pass per area would give. A member without a
+  // score there adds +0, which leaves the sum as it was.
+  const wz = ls.scratch.weightedSum;
+  wz.fill(0);
+  for (const { c, w } of cats) {
+    const zc = c.scoredZ;
+    for (let i = 0; i < n; i++) wz[i] += w * zc[i];
+  }
+  const out = new TargetWriter(z, status, ls.scratch.changedAreas);
+  const { status: st, weightSum: ws } = basis;
+  let scored = 0, ordered = 0;
+  for (let i = 0; i < n; i++) {
+    let x = NaN;
+    if (st[i] <= RANKED) { x = wz[i] / ws[i]; scored++; if (x === x) ordered++; }
+    out.write(i, st[i] as ScoreStatusCode, x);
   }
   const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered, changedAreas: out.changedAreas(previous) });
-  return { key, z, coverage, status, percentile, ranking };
+  return { key, z, coverage: basis.coverage, status, percentile, ranking, statusStamp: out.stamp(previous), basis };
 }

@@ -203,9 +203,10 @@ export class ScoringEngine {
     const ls = this.levelState(req.level, req.year);
     const fs = this.frameState(req.level, frame, req.year);
     // A target under other weights is handed to its recomputation: its order of areas is the start of the new sort.
-    const cached = (key: string, id: string, make: (previous?: TargetCache) => TargetCache): TargetCache => {
+    // An id is always the same kind of target, so a hit is what `make` returns.
+    const cached = <T extends TargetCache>(key: string, id: string, make: (previous?: TargetCache) => T): T => {
       const hit = fs.targets.get(id);
-      if (hit && hit.key === key) return hit;
+      if (hit && hit.key === key) return hit as T;
       const t = make(hit);
       t.key = key;
       fs.targets.set(id, t);

@@ -15,14 +15,26 @@ import {
 } from './stats.ts';
 import type { FrameId } from './scoring-types.ts';
 import type { LevelState } from './scoring-level-state.ts';
-import type { PreparedContainer } from './scoring-aggregate.ts';
+import type { CompositeBasis, PreparedContainer } from './scoring-aggregate.ts';
 import type { Ranking } from './scoring-percentiles.ts';
 
 /** Groups with fewer reference areas fall back to the dataset-wide reference. */
 export const MIN_GROUP_SIZE = 5;
 
-/** One target's columns for a request, with the key (weights, ranking) it was made for and its scored areas in order of z (scoring-percentiles.ts). */
-export interface TargetCache { key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array; ranking: Ranking }
+/**
+ * One target's columns for a request, with the key (weights, ranking) it was made for and its scored
+ * areas in order of z (scoring-percentiles.ts). The status stamp changes whenever its statuses may
+ * have changed; a sphere or the overall score keeps the basis of its statuses while its members' stamps stay.
+ */
+export interface TargetCache {
+  key: string; z: Float32Array; coverage: Float32Array; status: Uint8Array; percentile: Float32Array; ranking: Ranking;
+  statusStamp: number; basis?: CompositeBasis;
+  /** A category's or dial's z where it scores and 0 elsewhere: what a sphere or the overall score adds without a branch per area. */
+  scoredZ?: Float32Array;
+}
+
+/** A category or dial (scoring-aggregate.ts), which a sphere or the overall score reads. */
+export type CategoryTarget = TargetCache & { scoredZ: Float32Array };
 
 export interface FrameState {
   frame: FrameId;

@@ -79,6 +79,14 @@ describe('kompas model definition', () => {
     f.categories[5].factors[0].weight = 0.2; // S2.1 0.45 → 0.2 (+0.25 to a local factor)
     f.categories[5].factors[2].weight += 0.25;
     expect(validateModel(f).join('\n')).toMatch(/S2: nationally measurable factors carry 0.35/);
+
+    // Scoring keeps which factors of a category or dial have a value as bits of one 32-bit mask per area.
+    const g = clone();
+    const dial = g.dials[0];
+    dial.components = Array.from({ length: 31 }, (_, k) => ({ ...dial.components[0], weight: 1 / 31, label: `c${k}` }));
+    expect(validateModel(g).join('\n')).toMatch(/dial objectief: 32 factors with substitutes, at most 31/);
+    dial.substitutions = [];
+    expect(validateModel(g)).toEqual([]);
   });
 
   it('the engine refuses an invalid model at load', () => {

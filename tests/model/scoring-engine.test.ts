@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScoringEngine, coverageStatus, classOfPercentile } from '../../src/model/scoring-engine.ts';
+import type { LevelState } from '../../src/model/scoring-level-state.ts';
 import { ScoreAreaFlag, ScoreStatus, type ScoreResult } from '../../src/model/scoring-types.ts';
 import { sumToParent } from '../../src/model/aggregate.ts';
 import { MissingReason } from '../../src/model/missing.ts';
@@ -451,6 +452,34 @@ describe('re-weighting starts from the previous order of areas (src/model/scorin
         }
       }
     }
+  });
+
+  it('keeps the statuses of spheres and the overall score while their categories keep theirs, and gives the columns of a fresh engine', () => {
+    const table = randomTable(14, 800, { seriesLimit: 45, gemeenten: 15 });
+    const engine = new ScoringEngine([table]);
+    const factors = engine.model.categories.flatMap((c) => c.factors);
+    // The engine's cache of target columns (private): the test checks which basis a composite reads.
+    const basisOf = (id: string) => (engine as unknown as { states: Map<string, LevelState> }).states.get('buurt')!.frames.get('dataset')!.targets.get(id)!.basis;
+    engine.score({ level: 'buurt' });
+    const before = basisOf('overall');
+    const steps: { factors?: Record<string, number>; categories?: Record<string, number> }[] = [
+      { factors: Object.fromEntries(factors.map((f, j) => [f.id, f.weight * (1 + 0.3 * Math.sin(j))])) },
+      { factors: { 'S1.1': 0.5 }, categories: { S1: 2 } },
+      { factors: Object.fromEntries(engine.model.categories.find((c) => c.id === 'S1')!.factors.map((f) => [f.id, 0])) },
+    ];
+    const reused: boolean[] = [];
+    for (const [k, weights] of steps.entries()) {
+      const held = basisOf('overall');
+      const a = engine.score({ level: 'buurt', weights }), b = new ScoringEngine([table]).score({ level: 'buurt', weights });
+      for (const column of ['percentile', 'z', 'status', 'coverage'] as const) {
+        expect(Buffer.compare(bytesOf(a[column]), bytesOf(b[column])), `${column}, stap ${k}`).toBe(0);
+      }
+      reused.push(basisOf('overall') === held);
+    }
+    // Factor weights alone keep every status; a category weight changes the basis, and so does
+    // switching a category off (all its factors 0: a witte vlek everywhere).
+    expect(before).toBeTruthy();
+    expect(reused).toEqual([true, false, false]);
   });
 
   it('gives exactly the columns of a fresh engine when a weight change moves only a few areas', () => {

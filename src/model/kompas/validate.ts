@@ -19,6 +19,9 @@ function seriesOf(o: IndicatorOption): string[] {
 /** Minimum share of a category's weight on nationally measurable factors (issue 3). */
 export const MIN_NATIONAL_WEIGHT = 0.6;
 
+/** Most factors a category or dial may have: scoring keeps, per area, which of them have a value as bits of one 32-bit mask (scoring-aggregate.ts). */
+export const MAX_CONTAINER_FACTORS = 31;
+
 export function validateModel(model: KompasModel): string[] {
   const problems: string[] = [];
   const ids = model.categories.map((c) => c.id);
@@ -52,6 +55,7 @@ export function validateModel(model: KompasModel): string[] {
       }
     }
     if (Math.abs(sum - 1) > TOL) problems.push(`${c.id}: weights sum to ${sum.toFixed(4)}, not 1`);
+    if (c.factors.length > MAX_CONTAINER_FACTORS) problems.push(`${c.id}: ${c.factors.length} factors, at most ${MAX_CONTAINER_FACTORS}`);
     if (national > 0 && national < MIN_NATIONAL_WEIGHT - TOL) problems.push(`${c.id}: nationally measurable factors carry ${national.toFixed(2)} < ${MIN_NATIONAL_WEIGHT}`);
     for (const s of c.substitutions) {
       const sf = c.factors.find((f) => f.id === s.factor);
@@ -67,6 +71,8 @@ export function validateModel(model: KompasModel): string[] {
       sum += comp.weight;
     }
     if (Math.abs(sum - 1) > TOL) problems.push(`dial ${d.id}: weights sum to ${sum.toFixed(4)}, not 1`);
+    const factors = d.components.length + d.substitutions.length;
+    if (factors > MAX_CONTAINER_FACTORS) problems.push(`dial ${d.id}: ${factors} factors with substitutes, at most ${MAX_CONTAINER_FACTORS}`);
     for (const s of d.substitutions) {
       if (!factorIds.has(s.factor)) problems.push(`dial ${d.id}: unknown substitute ${s.factor}`);
       for (const r of s.replaces) if (!d.components.some((c) => c.factor === r)) problems.push(`dial ${d.id}: substitute replaces unknown ${r}`);
