@@ -32,7 +32,8 @@ function time(fn: () => void): number {
   return wall;
 }
 /**
- * Median wall and CPU time over runs of fn; `first` is the first call's wall time. With `warm`,
+ * Median wall and CPU time over runs of fn; `first` is the first call's wall time (with `warm`, the
+ * first untimed call's). With `warm`,
  * that many untimed calls (fn(runs), fn(runs + 1) …, other arguments than the timed ones) come
  * first: a user who moves a slider re-weights many times, and V8 compiles the path on the first few.
  */
@@ -97,8 +98,8 @@ function report(f: BenchFigures): void {
   console.log(`  laden + ontleden              ${t(f.load)}`);
   console.log(`  koud scoren (kader dataset)   ${t(f.cold)} — doel ≤ 100 ms; allereerste run (incl. JIT) ${ms(f.cold.first)}`);
   console.log(`  koud scoren (kader gemeente)  ${t(f.coldGemeente)}`);
-  const firstRun = (x: Timing) => `allereerste ${ms(x.first)}`;
-  console.log(`  herwegen (na ${REWEIGHT_WARMUP} ongetimede keren; de allereerste keer tussen haakjes na de regel)`);
+  const firstRun = (x: Timing) => `eerste van de reeks ${ms(x.first)}`;
+  console.log(`  herwegen: elke reeks na ${REWEIGHT_WARMUP} ongetimede keren; de eerste keer van de reeks tussen haakjes na de regel`);
   console.log(`  herwegen, 1 factor            ${t(f.reweightOne)} — doel ≤ 5 ms (${firstRun(f.reweightOne)})`);
   console.log(`  herwegen, alle factoren       ${t(f.reweightAll)} — doel ≤ 5 ms; alle gewichten samen geschaald: de volgorde blijft bij de meeste doelen, hun percentielen worden hergebruikt (${firstRun(f.reweightAll)})`);
   console.log(`  herwegen, alle factoren anders ${t(f.reweightMixed)} — elke factor een ander gewicht: elk doel opnieuw gerangschikt (${firstRun(f.reweightMixed)})`);

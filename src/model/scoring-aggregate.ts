@@ -11,6 +11,7 @@ import type { Container } from './scoring-containers.ts';
 import type { CategoryTarget, FrameState, TargetCache } from './scoring-frame-state.ts';
 import type { LevelState } from './scoring-level-state.ts';
 import { percentilesInFrame } from './scoring-percentiles.ts';
+import { MAX_CONTAINER_COLUMNS } from './kompas/validate.ts';
 
 /**
  * What a container reads for any weights, built once per frame: one z column
@@ -23,7 +24,7 @@ export interface PreparedContainer {
   /** Per entry with data and per substitute, its z with 0 where it has no value: a re-weight adds column by column without a branch per value. */
   dense: Float32Array[];
   /** Per area, the index in `presences` of the set of columns with a value there. */
-  presenceOf: Uint16Array;
+  presenceOf: Uint32Array;
   /** The distinct sets of columns with a value, as bit masks (bit j = column j): a handful per container. */
   presences: Uint32Array;
   /** Per column: the entry positions whose active weights it carries (one for an entry, the replaced ones for a substitute). */
@@ -46,7 +47,8 @@ function substituteColumn(fs: FrameState, c: Container, sub: Container['subs'][n
  * The columns a recomputed target writes: those of the same target under the
  * earlier weights, which the cache drops now (ScoringEngine.compute; nothing
  * else holds them: score() copies, explain() reads one request to the end),
- * so a re-weight allocates no columns.
+ * so a re-weight allocates no columns. The same holds for a category's
+ * scoredZ and a composite's basis.
  */
 function targetBuffers(n: number, previous: TargetCache | undefined) {
   if (previous && previous.z.length === n) return { z: previous.z, status: previous.status, percentile: previous.percentile };
@@ -128,7 +130,9 @@ export function prepareContainer(ls: LevelState, fs: FrameState, c: Container): 
     const st = coverageStatus(cov);
     status[i] = st === ScoreStatus.score && limited?.[i] ? ScoreStatus.beperkteDekking : st;
   }
-  const K = columns.length; // ≤ MAX_CONTAINER_FACTORS (src/model/kompas/validate.ts): one 32-bit mask per area
+  const K = columns.length;
+  // validateModel keeps a container within one 32-bit mask per area; a model it did not check must not wrap bits.
+  if (K > MAX_CONTAINER_COLUMNS) throw new Error(`${c.id}: ${K} columns, at most ${MAX_CONTAINER_COLUMNS}`);
   const mask = new Uint32Array(n);
   const dense = columns.map((col, j) => {
     const d = new Float32Array(n);
@@ -136,7 +140,7 @@ export function prepareContainer(ls: LevelState, fs: FrameState, c: Container): 
     return d;
   });
   const slot = new Map<number, number>();
-  const presenceOf = new Uint16Array(n);
+  const presenceOf = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let s = slot.get(mask[i]);
     if (s === undefined) { s = slot.size; slot.set(mask[i], s); }
@@ -171,7 +175,10 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
   wz.fill(0);
   for (let j = 0; j < K; j++) {
     const a = weights[j], col = dense[j];
-    if (a !== 0) for (let i = 0; i < n; i++) wz[i] += a * col[i];
+    if (a === 0) continue;
+    if (Number.isFinite(a)) for (let i = 0; i < n; i++) wz[i] += a * col[i];
+    // Weights that add up past the largest double: ∞ × 0 would be NaN where the column has no value.
+    else for (let i = 0; i < n; i++) if (presences[presenceOf[i]] & (1 << j)) wz[i] += a * col[i];
   }
   const { z, status, percentile } = targetBuffers(n, previous);
   const scoredZ = previous?.scoredZ?.length === n ? previous.scoredZ : new Float32Array(n);
@@ -190,7 +197,7 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
       if (st <= RANKED) { x = wz[i] / wsum; scored++; if (x === x) ordered++; }
     }
     out.write(i, st, x);
-    scoredZ[i] = x === x ? x : 0;
+    scoredZ[i] = st <= RANKED ? x : 0;
   }
   const ranking = percentilesInFrame(ls, fs, z, status, percentile, previous, { scored, ordered, changedAreas: out.changedAreas(previous) });
   return { key: '', z, coverage, status, percentile, ranking, statusStamp: out.stamp(previous), scoredZ };
@@ -205,7 +212,8 @@ export interface CompositeBasis { key: string; weightSum: Float64Array; status: 
 
 function compositeBasis(ls: LevelState, key: string, cats: { c: CategoryTarget; w: number }[], rankVisitors: boolean, reuse: CompositeBasis | undefined): CompositeBasis {
   const n = ls.table.codes.length;
-  const ws = reuse?.weightSum ?? new Float64Array(n), status = reuse?.status ?? new Uint8Array(n), coverage = reuse?.coverage ?? new Float32Array(n);
+  const fits = reuse?.weightSum.length === n;
+  const ws = fits ? reuse.weightSum : new Float64Array(n), status = fits ? reuse.status : new Uint8Array(n), coverage = fits ? reuse.coverage : new Float32Array(n);
   const total = cats.reduce((a, x) => a + x.w, 0);
   const RANKED = ScoreStatus.beperkteDekking;
   const anyData = ls.scratch.anyData;

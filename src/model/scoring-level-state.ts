@@ -26,12 +26,11 @@ export const EXPOSURE_CRIME_FACTOR = 5;
 export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 
-/** Buffers reused by every percentile pass and composite of a level (a re-weight allocates no temporaries). */
+/** Buffers reused by every percentile pass and target of a level (a re-weight allocates no temporaries). */
 export interface LevelScratch {
   sort: Uint32Array;
   flags: Uint8Array;
-  /** Per area, the member weight and weighted z a sphere or the overall score sums (scoring-aggregate.ts). */
-  weightSum: Float64Array;
+  /** Per area, the weighted z a target sums, and whether a sphere's or the overall score's members have any data there (scoring-aggregate.ts). */
   weightedSum: Float64Array;
   anyData: Uint8Array;
   /** The areas whose z a recomputed target changed (scoring-aggregate.ts, TargetWriter). */
@@ -195,6 +194,6 @@ export function buildLevelState(table: LevelTable, factors: readonly FactorDef[]
     adressen: columnOf(table, idx, 'adressendichtheid'), bevolking: columnOf(table, idx, 'bevolkingsdichtheid'),
     bedrijven: inputs[factorIdx.get('F3.3')!],
   }, areaFlags);
-  const scratch = { sort: new Uint32Array(4 * n), flags: new Uint8Array(n), weightSum: new Float64Array(n), weightedSum: new Float64Array(n), anyData: new Uint8Array(n), changedAreas: new Uint32Array(n) };
+  const scratch = { sort: new Uint32Array(4 * n), flags: new Uint8Array(n), weightedSum: new Float64Array(n), anyData: new Uint8Array(n), changedAreas: new Uint32Array(n) };
   return { table, idx, factors, inputs, inwoners, areaFlags, exposureReason, crimeCoverage, crimeCounted, limitedCoverage, reference, frames: new Map(), missingReasons: new Map(), scratch };
 }

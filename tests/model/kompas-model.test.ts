@@ -80,13 +80,20 @@ describe('kompas model definition', () => {
     f.categories[5].factors[2].weight += 0.25;
     expect(validateModel(f).join('\n')).toMatch(/S2: nationally measurable factors carry 0.35/);
 
-    // Scoring keeps which factors of a category or dial have a value as bits of one 32-bit mask per area.
+    // Scoring keeps which columns of a category or dial have a value as bits of one 32-bit mask per area.
     const g = clone();
     const dial = g.dials[0];
-    dial.components = Array.from({ length: 31 }, (_, k) => ({ ...dial.components[0], weight: 1 / 31, label: `c${k}` }));
-    expect(validateModel(g).join('\n')).toMatch(/dial objectief: 32 factors with substitutes, at most 31/);
+    dial.components = Array.from({ length: 32 }, (_, k) => ({ ...dial.components[0], weight: 1 / 32, label: `c${k}` }));
+    expect(validateModel(g).join('\n')).toMatch(/dial objectief: 33 columns \(components plus substitutions\), at most 32/);
     dial.substitutions = [];
     expect(validateModel(g)).toEqual([]);
+    // A substitute counts once per substitution: S4 has 8 factors, one of them the substitute S4.0 (8 columns).
+    const h = clone();
+    const s4 = h.categories.find((c) => c.id === 'S4')!;
+    s4.substitutions = Array.from({ length: 26 }, () => ({ ...s4.substitutions[0] }));
+    expect(validateModel(h).join('\n')).toMatch(/S4: 33 columns/);
+    s4.substitutions.pop();
+    expect(validateModel(h).join('\n')).not.toMatch(/columns/);
   });
 
   it('the engine refuses an invalid model at load', () => {

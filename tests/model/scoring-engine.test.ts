@@ -465,7 +465,8 @@ describe('re-weighting starts from the previous order of areas (src/model/scorin
     const steps: { factors?: Record<string, number>; categories?: Record<string, number> }[] = [
       { factors: Object.fromEntries(factors.map((f, j) => [f.id, f.weight * (1 + 0.3 * Math.sin(j))])) },
       { factors: { 'S1.1': 0.5 }, categories: { S1: 2 } },
-      { factors: Object.fromEntries(engine.model.categories.find((c) => c.id === 'S1')!.factors.map((f) => [f.id, 0])) },
+      // The same category weights, but every S1 factor 0: S1 is a witte vlek everywhere.
+      { factors: Object.fromEntries(engine.model.categories.find((c) => c.id === 'S1')!.factors.map((f) => [f.id, 0])), categories: { S1: 2 } },
     ];
     const reused: boolean[] = [];
     for (const [k, weights] of steps.entries()) {
@@ -477,9 +478,26 @@ describe('re-weighting starts from the previous order of areas (src/model/scorin
       reused.push(basisOf('overall') === held);
     }
     // Factor weights alone keep every status; a category weight changes the basis, and so does
-    // switching a category off (all its factors 0: a witte vlek everywhere).
+    // a member whose statuses change under the same category weights.
     expect(before).toBeTruthy();
     expect(reused).toEqual([true, false, false]);
+  });
+
+  it('a sphere has no z where a member scores without one, as when weights add up past the largest number', () => {
+    const table = randomTable(14, 800, { seriesLimit: 45, gemeenten: 15 });
+    const engine = new ScoringEngine([table]);
+    const s1Factors = engine.model.categories.find((c) => c.id === 'S1')!.factors;
+    const r = engine.score({ level: 'buurt', weights: { factors: Object.fromEntries(s1Factors.map((f) => [f.id, 1e308])) } });
+    const n = r.areaCount, at = (id: string) => r.targets.findIndex((t) => t.id === id) * n;
+    const s1 = at('S1'), sociaal = at('sociaal');
+    const ranked = (k: number) => r.status[k] <= ScoreStatus.beperkteDekking;
+    let cases = 0;
+    for (let i = 0; i < n; i++) {
+      if (!ranked(s1 + i) || !Number.isNaN(r.z[s1 + i]) || !ranked(sociaal + i)) continue;
+      cases++;
+      expect(r.z[sociaal + i], `gebied ${i}`).toBeNaN();
+    }
+    expect(cases).toBeGreaterThan(10);
   });
 
   it('gives exactly the columns of a fresh engine when a weight change moves only a few areas', () => {

@@ -19,8 +19,12 @@ function seriesOf(o: IndicatorOption): string[] {
 /** Minimum share of a category's weight on nationally measurable factors (issue 3). */
 export const MIN_NATIONAL_WEIGHT = 0.6;
 
-/** Most factors a category or dial may have: scoring keeps, per area, which of them have a value as bits of one 32-bit mask (scoring-aggregate.ts). */
-export const MAX_CONTAINER_FACTORS = 31;
+/**
+ * Most columns a category or dial may give scoring: its factors that are not substitutes, plus one
+ * per substitution. Scoring keeps, per area, which of them have a value as bits of one 32-bit mask
+ * (scoring-aggregate.ts).
+ */
+export const MAX_CONTAINER_COLUMNS = 32;
 
 export function validateModel(model: KompasModel): string[] {
   const problems: string[] = [];
@@ -55,7 +59,8 @@ export function validateModel(model: KompasModel): string[] {
       }
     }
     if (Math.abs(sum - 1) > TOL) problems.push(`${c.id}: weights sum to ${sum.toFixed(4)}, not 1`);
-    if (c.factors.length > MAX_CONTAINER_FACTORS) problems.push(`${c.id}: ${c.factors.length} factors, at most ${MAX_CONTAINER_FACTORS}`);
+    const columns = c.factors.length - new Set(c.substitutions.map((s) => s.factor)).size + c.substitutions.length;
+    if (columns > MAX_CONTAINER_COLUMNS) problems.push(`${c.id}: ${columns} columns (factors that are not substitutes, plus substitutions), at most ${MAX_CONTAINER_COLUMNS}`);
     if (national > 0 && national < MIN_NATIONAL_WEIGHT - TOL) problems.push(`${c.id}: nationally measurable factors carry ${national.toFixed(2)} < ${MIN_NATIONAL_WEIGHT}`);
     for (const s of c.substitutions) {
       const sf = c.factors.find((f) => f.id === s.factor);
@@ -71,8 +76,8 @@ export function validateModel(model: KompasModel): string[] {
       sum += comp.weight;
     }
     if (Math.abs(sum - 1) > TOL) problems.push(`dial ${d.id}: weights sum to ${sum.toFixed(4)}, not 1`);
-    const factors = d.components.length + d.substitutions.length;
-    if (factors > MAX_CONTAINER_FACTORS) problems.push(`dial ${d.id}: ${factors} factors with substitutes, at most ${MAX_CONTAINER_FACTORS}`);
+    const columns = d.components.length + d.substitutions.length;
+    if (columns > MAX_CONTAINER_COLUMNS) problems.push(`dial ${d.id}: ${columns} columns (components plus substitutions), at most ${MAX_CONTAINER_COLUMNS}`);
     for (const s of d.substitutions) {
       if (!factorIds.has(s.factor)) problems.push(`dial ${d.id}: unknown substitute ${s.factor}`);
       for (const r of s.replaces) if (!d.components.some((c) => c.factor === r)) problems.push(`dial ${d.id}: substitute replaces unknown ${r}`);
