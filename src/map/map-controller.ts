@@ -18,6 +18,9 @@ export { maplibreWorkerUrl };
 
 let protocol: Protocol | null = null;
 
+/** Longest the map holds its frames after the first view's first area tile (holdFramesWhileFirstTilesLoad). */
+const FIRST_TILES_HOLD_MS = 3000;
+
 function registerOnce(): Protocol {
   if (protocol) return protocol;
   // maplibre-gl 6 finds its worker through import.meta.url, which is wrong
@@ -176,6 +179,7 @@ export class MapController {
     // A resize in the middle of a drag fires no 'move' (the camera counts as moving).
     this.map.on('resize', () => this.followView());
     this.map.on('moveend', () => this.followView());
+    this.holdFramesWhileFirstTilesLoad(FIRST_TILES_HOLD_MS);
     this.map.on('error', (event) => {
       const error = event.error as (Error & { url?: string }) | undefined;
       const message = error?.message ?? 'onbekende kaartfout';
@@ -463,6 +467,61 @@ export class MapController {
     this.setAreaFlag(STATE_NEIGHBOUR, level, indices);
   }
 
+  /**
+   * Until the area tiles of the first view are all in, a tile that loads asks
+   * for no frame. With software WebGL (headless Chromium, and browsers on
+   * virtual desktops without a GPU) each frame re-rasterises the whole map and
+   * the page's commit waits for it, while MapLibre's worker waits for the main
+   * thread to hand it each tile's bytes and patterns; a frame per tile made
+   * the next tiles later still. The frame after the last tile draws them all.
+   * Only from the first area tile on (until then the pending frame may be the
+   * one that asks for the area tiles), never after a camera move or a resize
+   * (a drag's frames must not be dropped; a resized canvas is blank until
+   * drawn), and for at most `latestMs` after it.
+   */
+  private holdFramesWhileFirstTilesLoad(latestMs: number) {
+    let held = false, timer: number | undefined;
+    // A tile's data or error event (MapLibre types the two apart; both carry the tile and its source).
+    const onTile = (e: unknown) => {
+      const event = e as { tile?: unknown; sourceId?: string };
+      if (!event.tile) return;
+      if (timer === undefined && event.sourceId === AREA_SOURCE) timer = window.setTimeout(release, latestMs);
+      if (timer === undefined) return;
+      if (this.map.areTilesLoaded()) return release();
+      held = this.dropPendingFrame() || held;
+    };
+    const stop = () => {
+      window.clearTimeout(timer);
+      this.map.off('sourcedata', onTile);
+      this.map.off('error', onTile);
+      this.map.off('idle', stop);
+      this.map.off('movestart', release);
+      this.map.off('resize', release);
+    };
+    const release = () => {
+      stop();
+      if (held && !this.removed) this.map.triggerRepaint();
+    };
+    this.map.on('sourcedata', onTile);
+    this.map.on('error', onTile);
+    this.map.on('idle', stop);
+    this.map.on('movestart', release);
+    this.map.on('resize', release);
+  }
+
+  /**
+   * Cancels the frame MapLibre has asked for, if any. It has no public way to,
+   * so this aborts its private `_frameRequest` as its own `redraw()` does
+   * (maplibre-gl 5–6); without that field nothing is dropped.
+   */
+  private dropPendingFrame(): boolean {
+    const map = this.map as unknown as { _frameRequest?: AbortController | null };
+    if (!(map._frameRequest instanceof AbortController)) return false;
+    map._frameRequest.abort();
+    map._frameRequest = null;
+    return true;
+  }
+
   /** Undoes the running postponeFrame(): the map draws again as it asks. */
   private resumeFrames: (() => void) | null = null;
 
@@ -471,19 +530,14 @@ export class MapController {
    * next (the area panel) does not wait behind it: with software WebGL one
    * frame of the buurt view costs hundreds of milliseconds. MapLibre redraws
    * after every press and release (its gesture handlers end) even when
-   * nothing moved. It has no public way to cancel a frame, so this aborts
-   * its private `_frameRequest` as its own `redraw()` does (maplibre-gl 5–6);
-   * without that field nothing is dropped and the map draws as before.
-   * The map draws at its next change (a feature-state, a camera move), at
-   * the next press, wheel or key on the map (its gesture handlers ask for
-   * frames only while the dropped one is pending), and `latestMs` later
-   * regardless, so MapLibre's pending gesture work always runs.
+   * nothing moved (dropPendingFrame). The map draws at its next change (a
+   * feature-state, a camera move), at the next press, wheel or key on the
+   * map (its gesture handlers ask for frames only while the dropped one is
+   * pending), and `latestMs` later regardless, so MapLibre's pending gesture
+   * work always runs.
    */
   postponeFrame(latestMs: number) {
-    const map = this.map as unknown as { _frameRequest?: AbortController | null };
-    if (!(map._frameRequest instanceof AbortController)) return;
-    map._frameRequest.abort();
-    map._frameRequest = null;
+    if (!this.dropPendingFrame()) return;
     this.resumeFrames?.();
     const container = this.map.getCanvasContainer();
     const input = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
