@@ -19,7 +19,7 @@ export { maplibreWorkerUrl };
 let protocol: Protocol | null = null;
 
 /** Longest the map holds its frames after the first view's first area tile (holdFramesWhileFirstTilesLoad). */
-const FIRST_TILES_HOLD_MS = 3000;
+const FIRST_TILES_HOLD_MS = 2000;
 
 function registerOnce(): Protocol {
   if (protocol) return protocol;
@@ -468,16 +468,19 @@ export class MapController {
   }
 
   /**
-   * Until the area tiles of the first view are all in, a tile that loads asks
-   * for no frame. With software WebGL (headless Chromium, and browsers on
-   * virtual desktops without a GPU) each frame re-rasterises the whole map and
-   * the page's commit waits for it, while MapLibre's worker waits for the main
-   * thread to hand it each tile's bytes and patterns; a frame per tile made
-   * the next tiles later still. The frame after the last tile draws them all.
-   * Only from the first area tile on (until then the pending frame may be the
-   * one that asks for the area tiles), never after a camera move or a resize
-   * (a drag's frames must not be dropped; a resized canvas is blank until
-   * drawn), and for at most `latestMs` after it.
+   * From the first area tile of the first view until every tile in view is
+   * in, a tile that loads asks for no frame. With software WebGL (headless
+   * Chromium, and browsers on virtual desktops without a GPU) each frame
+   * re-rasterises the whole map and the page's commit waits for it, while
+   * MapLibre's worker waits for the main thread to hand it each tile's bytes
+   * and patterns; a frame per tile made the next tiles later still. The
+   * frame after the last tile draws them all. Not before the first area
+   * tile (the frame pending then may be the one that asks for the area
+   * tiles); it ends at the first idle, at a camera move or a resize (a
+   * resized canvas is blank until drawn), at a press, wheel, touch or key on
+   * the map (MapLibre's gesture handlers fire 'movestart' only in the frame
+   * they ask for), and at most `latestMs` after the first area tile: on a
+   * GPU with a slow network the tiles would otherwise come one by one.
    */
   private holdFramesWhileFirstTilesLoad(latestMs: number) {
     let held = false, timer: number | undefined;
@@ -490,6 +493,8 @@ export class MapController {
       if (this.map.areTilesLoaded()) return release();
       held = this.dropPendingFrame() || held;
     };
+    const container = this.map.getCanvasContainer();
+    const input = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
     const stop = () => {
       window.clearTimeout(timer);
       this.map.off('sourcedata', onTile);
@@ -497,6 +502,7 @@ export class MapController {
       this.map.off('idle', stop);
       this.map.off('movestart', release);
       this.map.off('resize', release);
+      for (const type of input) container.removeEventListener(type, release, true);
     };
     const release = () => {
       stop();
@@ -507,6 +513,7 @@ export class MapController {
     this.map.on('idle', stop);
     this.map.on('movestart', release);
     this.map.on('resize', release);
+    for (const type of input) container.addEventListener(type, release, true);
   }
 
   /**
@@ -530,11 +537,11 @@ export class MapController {
    * next (the area panel) does not wait behind it: with software WebGL one
    * frame of the buurt view costs hundreds of milliseconds. MapLibre redraws
    * after every press and release (its gesture handlers end) even when
-   * nothing moved (dropPendingFrame). The map draws at its next change (a
-   * feature-state, a camera move), at the next press, wheel or key on the
-   * map (its gesture handlers ask for frames only while the dropped one is
-   * pending), and `latestMs` later regardless, so MapLibre's pending gesture
-   * work always runs.
+   * nothing moved. The map draws at its next change (a feature-state, a
+   * camera move), at the next press, wheel or key on the map (its gesture
+   * handlers ask for frames only while the dropped one is pending), and
+   * `latestMs` later regardless, so MapLibre's pending gesture work always
+   * runs (a press also ends holdFramesWhileFirstTilesLoad).
    */
   postponeFrame(latestMs: number) {
     if (!this.dropPendingFrame()) return;
