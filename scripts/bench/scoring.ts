@@ -98,8 +98,8 @@ function report(f: BenchFigures): void {
   console.log(`  laden + ontleden              ${t(f.load)}`);
   console.log(`  koud scoren (kader dataset)   ${t(f.cold)} — doel ≤ 100 ms; allereerste run (incl. JIT) ${ms(f.cold.first)}`);
   console.log(`  koud scoren (kader gemeente)  ${t(f.coldGemeente)}`);
-  const firstRun = (x: Timing) => `eerste van de reeks ${ms(x.first)}`;
-  console.log(`  herwegen: elke reeks na ${REWEIGHT_WARMUP} ongetimede keren; de eerste keer van de reeks tussen haakjes na de regel`);
+  const firstRun = (x: Timing) => `eerste niet-gemeten ${ms(x.first)}`;
+  console.log(`  herwegen: elke reeks na ${REWEIGHT_WARMUP} niet-gemeten herwegingen; de eerste daarvan (met het compileren) tussen haakjes na de regel`);
   console.log(`  herwegen, 1 factor            ${t(f.reweightOne)} — doel ≤ 5 ms (${firstRun(f.reweightOne)})`);
   console.log(`  herwegen, alle factoren       ${t(f.reweightAll)} — doel ≤ 5 ms; alle gewichten samen geschaald: de volgorde blijft bij de meeste doelen, hun percentielen worden hergebruikt (${firstRun(f.reweightAll)})`);
   console.log(`  herwegen, alle factoren anders ${t(f.reweightMixed)} — elke factor een ander gewicht: elk doel opnieuw gerangschikt (${firstRun(f.reweightMixed)})`);

@@ -205,8 +205,9 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
 
 /**
  * The statuses and coverage of a sphere or the overall score, which rest on its members' statuses
- * and weights only; a re-weight of factors moves their z and seldom a status, so a composite keeps
- * this while its members' status stamps and weights stay.
+ * and weights, whether visitor areas are ranked and the level's area flags only; a re-weight of
+ * factors moves their z and seldom a status, so a composite keeps this while its members' status
+ * stamps and weights stay (the key holds those and the ranking; the flags belong to the level).
  */
 export interface CompositeBasis { key: string; weightSum: Float64Array; status: Uint8Array; coverage: Float32Array }
 

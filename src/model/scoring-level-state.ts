@@ -26,12 +26,13 @@ export const EXPOSURE_CRIME_FACTOR = 5;
 export const EXPOSURE_NAME_MAX_INWONERS = 1000;
 const WORK_AREA_NAME = /bedrijven|bedrijfs|industrie|kantoren|luchthaven|haventerrein|havengebied|zeehaven|sportpark|recreatiegebied/i;
 
-/** Buffers reused by every percentile pass and target of a level (a re-weight allocates no temporaries). */
+/** Buffers reused by every percentile pass and target of a level (a re-weight allocates no column-sized temporaries). */
 export interface LevelScratch {
   sort: Uint32Array;
   flags: Uint8Array;
-  /** Per area, the weighted z a target sums, and whether a sphere's or the overall score's members have any data there (scoring-aggregate.ts). */
+  /** Per area, the weighted z a target sums (scoring-aggregate.ts). */
   weightedSum: Float64Array;
+  /** Per area, whether a sphere's or the overall score's members have any data there. */
   anyData: Uint8Array;
   /** The areas whose z a recomputed target changed (scoring-aggregate.ts, TargetWriter). */
   changedAreas: Uint32Array;
