@@ -45,16 +45,28 @@ export function containerFactors(c: Container): number[] {
   return [...c.entries.map((e) => e.f), ...c.subs.map((s) => s.f)];
 }
 
+/**
+ * The largest weight an override may have, in a link's `w=` as in the engine (the sliders go to 1
+ * for a factor and 2 for a category). It keeps every weighted sum far from overflowing: a re-weight
+ * adds a column's weight times 0 where the column has no value (scoring-aggregate.ts).
+ */
+export const MAX_WEIGHT = 10;
+
+/** A weight override the engine takes: a number from 0 to MAX_WEIGHT. */
+export function isValidWeight(o: unknown): o is number {
+  return typeof o === 'number' && o >= 0 && o <= MAX_WEIGHT;
+}
+
 /** The weight of each entry for this request: a valid override of a category factor, else the default. Dials keep theirs. */
 export function activeWeights(c: Container, factors: readonly FactorDef[], w: WeightOverrides | undefined): number[] {
   return c.entries.map((e) => {
     const o = c.kind === 'category' ? w?.factors?.[factors[e.f].id] : undefined;
-    return o !== undefined && Number.isFinite(o) && o >= 0 ? o : e.def;
+    return isValidWeight(o) ? o : e.def;
   });
 }
 
 /** A category's weight in its sphere and the overall score: a valid override, else 1. */
 export function categoryWeight(id: string, w: WeightOverrides | undefined): number {
   const o = w?.categories?.[id as keyof NonNullable<WeightOverrides['categories']>];
-  return o !== undefined && Number.isFinite(o) && o >= 0 ? o : 1;
+  return isValidWeight(o) ? o : 1;
 }

@@ -5,6 +5,7 @@
  */
 import { LEVELS, type Level } from '../model/dataset-format.ts';
 import { isAreaCode } from '../model/area-code.ts';
+import { isValidWeight } from '../model/scoring-containers.ts';
 
 export const FRAMES = ['dataset', 'gemeente', 'stedelijkheid'] as const;
 export type Frame = (typeof FRAMES)[number];
@@ -65,7 +66,7 @@ export function parseViewState(hash: string): ViewState {
     for (const pair of w.split(',')) {
       const [id, value] = pair.split(':');
       const weight = Number(value);
-      if (id && ID.test(id) && Number.isFinite(weight) && weight >= 0 && weight <= 10) state.weights[id] = weight;
+      if (id && ID.test(id) && isValidWeight(weight)) state.weights[id] = weight;
     }
   }
   if (params.get('bez') === '1') state.rankVisitorAreas = true;
