@@ -18,6 +18,9 @@ export { maplibreWorkerUrl };
 
 let protocol: Protocol | null = null;
 
+/** Input on the map that must reach MapLibre's gesture handlers in a frame of their own (postponeFrame, holdFramesWhileFirstTilesLoad). */
+const MAP_INPUT_EVENTS = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
+
 /** Longest the map holds its frames after the first view's first area tile (holdFramesWhileFirstTilesLoad). */
 const FIRST_TILES_HOLD_MS = 2000;
 
@@ -483,7 +486,7 @@ export class MapController {
    * GPU with a slow network the tiles would otherwise come one by one.
    */
   private holdFramesWhileFirstTilesLoad(latestMs: number) {
-    let held = false, timer: number | undefined;
+    let dropped = false, timer: number | undefined;
     // A tile's data or error event (MapLibre types the two apart; both carry the tile and its source).
     const onTile = (e: unknown) => {
       const event = e as { tile?: unknown; sourceId?: string };
@@ -491,10 +494,9 @@ export class MapController {
       if (timer === undefined && event.sourceId === AREA_SOURCE) timer = window.setTimeout(release, latestMs);
       if (timer === undefined) return;
       if (this.map.areTilesLoaded()) return release();
-      held = this.dropPendingFrame() || held;
+      dropped = this.dropPendingFrame() || dropped;
     };
     const container = this.map.getCanvasContainer();
-    const input = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
     const stop = () => {
       window.clearTimeout(timer);
       this.map.off('sourcedata', onTile);
@@ -502,18 +504,18 @@ export class MapController {
       this.map.off('idle', stop);
       this.map.off('movestart', release);
       this.map.off('resize', release);
-      for (const type of input) container.removeEventListener(type, release, true);
+      for (const type of MAP_INPUT_EVENTS) container.removeEventListener(type, release, true);
     };
     const release = () => {
       stop();
-      if (held && !this.removed) this.map.triggerRepaint();
+      if (dropped && !this.removed) this.map.triggerRepaint();
     };
     this.map.on('sourcedata', onTile);
     this.map.on('error', onTile);
     this.map.on('idle', stop);
     this.map.on('movestart', release);
     this.map.on('resize', release);
-    for (const type of input) container.addEventListener(type, release, true);
+    for (const type of MAP_INPUT_EVENTS) container.addEventListener(type, release, true);
   }
 
   /**
@@ -547,11 +549,10 @@ export class MapController {
     if (!this.dropPendingFrame()) return;
     this.resumeFrames?.();
     const container = this.map.getCanvasContainer();
-    const input = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
     const stop = () => {
       clearTimeout(timer);
       this.map.off('render', stop);
-      for (const type of input) container.removeEventListener(type, draw, true);
+      for (const type of MAP_INPUT_EVENTS) container.removeEventListener(type, draw, true);
       if (this.resumeFrames === stop) this.resumeFrames = null;
     };
     const draw = () => {
@@ -560,7 +561,7 @@ export class MapController {
     };
     const timer = window.setTimeout(draw, latestMs);
     this.map.on('render', stop);
-    for (const type of input) container.addEventListener(type, draw, true);
+    for (const type of MAP_INPUT_EVENTS) container.addEventListener(type, draw, true);
     this.resumeFrames = stop;
   }
 

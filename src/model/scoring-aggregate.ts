@@ -169,13 +169,13 @@ export function aggregateContainer(ls: LevelState, fs: FrameState, c: Container,
     for (let j = 0; j < K; j++) if (m & (1 << j)) sum += weights[j];
     return sum;
   });
-  // Column by column, in column order: each area gets the additions a pass per area would make. A
-  // column without a value adds +0, which leaves every sum as it was (a sum from +0 is never −0).
+  // Column by column, in column order, two columns per pass (halving the loads and stores of the
+  // sums): each area gets the additions a pass per area would make. A column without a value adds
+  // +0, which leaves every sum as it was (a sum from +0 is never −0); weights are at most MAX_WEIGHT
+  // (scoring-containers.ts), so that is a × 0 = 0, never ∞ × 0.
   const wz = ls.scratch.weightedSum;
   wz.fill(0);
-  // Weights are at most MAX_WEIGHT (scoring-containers.ts), so a × 0 is 0, never ∞ × 0. Two columns
-  // per pass (the same additions in the same order) halve the loads and stores of the sums.
-  const used = [];
+  const used: number[] = [];
   for (let j = 0; j < K; j++) if (weights[j] !== 0) used.push(j);
   let u = 0;
   for (; u + 1 < used.length; u += 2) {
