@@ -173,11 +173,16 @@ const undrawnLine = { 'line-layer-opacity': 0, 'line-layer-opacity-transition': 
 /** Layers of our own, added on top of our background or a host's basemap. */
 export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpecification[] {
   const layers: LayerSpecification[] = [];
+  // Land and the gemeente borders name their visibility like the level
+  // layers do: MapLibre's worker builds one bucket (one tessellation of the
+  // tile's polygons) per group of layers with equal type, source layer and
+  // layout, so at gemeente level they share the fills' and outlines' buckets
+  // instead of tessellating the same polygons twice.
   if (withLand && options.levels.includes('gemeente')) {
-    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente, paint: { 'fill-color': '#f3f1ec' } });
+    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente, layout: { visibility: 'visible' }, paint: { 'fill-color': '#f3f1ec' } });
   } else if (withLand) {
     const lowest = options.levels[0];
-    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName[lowest], paint: { 'fill-color': '#f3f1ec' } });
+    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName[lowest], layout: { visibility: 'visible' }, paint: { 'fill-color': '#f3f1ec' } });
   }
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
@@ -213,7 +218,7 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
   // beleidsadviseur reads the map by.
   if (options.levels.includes('gemeente')) {
     layers.push({
-      id: 'gemeente-borders', type: 'line', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente,
+      id: 'gemeente-borders', type: 'line', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente, layout: { visibility: 'visible' },
       paint: { 'line-color': '#333333', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 10, 1.4] },
     });
   }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { groupByLayout, type LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { AREA_SOURCE, areaLayers, layerId } from '../../src/map/style.ts';
+import { LEVELS, type Level } from '../../src/model/dataset-format.ts';
+
+/**
+ * MapLibre's worker tessellates a tile's polygons once per group of layers
+ * that groupByLayout puts together, and skips a group whose layout hides it.
+ * Each extra group is a second pass over the same geometry before the map
+ * shows its first colours.
+ */
+function drawnGroups(initialLevel: Level): string[][] {
+  const layers = areaLayers({ tilesUrl: 't.pmtiles', levels: [...LEVELS], minzoom: 5, maxzoom: 12, initialLevel }, true)
+    .filter((l): l is LayerSpecification & { source: string } => 'source' in l && l.source === AREA_SOURCE)
+    .filter((l) => (l.layout as { visibility?: string } | undefined)?.visibility !== 'none');
+  return groupByLayout(layers).map((group) => group.map((l) => l.id));
+}
+
+describe('the area layers as MapLibre parses them', () => {
+  it('at gemeente level: the land, fills and patterns share one tessellation, the outlines, borders and highlights another', () => {
+    const groups = drawnGroups('gemeente');
+    expect(groups).toHaveLength(2);
+    expect(groups.find((g) => g.includes('land'))).toContain(layerId.fill('gemeente'));
+    expect(groups.find((g) => g.includes('gemeente-borders'))).toContain(layerId.outline('gemeente'));
+  });
+
+  it('at buurt level: the buurt fills and patterns are one group and the buurt lines another, next to land and borders', () => {
+    const groups = drawnGroups('buurt');
+    expect(groups).toHaveLength(4);
+    expect(groups.find((g) => g.includes(layerId.fill('buurt')))).toEqual(expect.arrayContaining([layerId.pattern('buurt', 'whiteSpot')]));
+    expect(groups.find((g) => g.includes(layerId.outline('buurt')))).toEqual(expect.arrayContaining([layerId.selection('buurt'), layerId.hover('buurt')]));
+  });
+});
