@@ -173,28 +173,31 @@ const undrawnLine = { 'line-layer-opacity': 0, 'line-layer-opacity-transition': 
 /** Layers of our own, added on top of our background or a host's basemap. */
 export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpecification[] {
   const layers: LayerSpecification[] = [];
+  // No fill here draws MapLibre's antialiasing pass (a line along every
+  // polygon edge, with a shader of its own to compile for the first frame):
+  // the outline layer and the gemeente borders draw those edges already.
+  // The fill's outline colour is then never drawn; a constant keeps MapLibre
+  // from copying the data-driven fill colour into a second per-vertex array
+  // on every feature-state change.
+  const landPaint = { 'fill-color': '#f3f1ec', 'fill-antialias': false } as const;
   // Land and the gemeente borders name their visibility like the level
   // layers do: MapLibre's worker builds one bucket (one tessellation of the
   // tile's polygons) per group of layers with equal type, source layer and
   // layout, so at gemeente level they share the fills' and outlines' buckets
   // instead of tessellating the same polygons twice.
-  if (withLand && options.levels.includes('gemeente')) {
-    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName.gemeente, layout: { visibility: 'visible' }, paint: { 'fill-color': '#f3f1ec' } });
-  } else if (withLand) {
-    const lowest = options.levels[0];
-    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName[lowest], layout: { visibility: 'visible' }, paint: { 'fill-color': '#f3f1ec' } });
+  if (withLand) {
+    const landLevel = options.levels.includes('gemeente') ? 'gemeente' : options.levels[0];
+    layers.push({ id: 'land', type: 'fill', source: AREA_SOURCE, 'source-layer': tileLayerName[landLevel], layout: { visibility: 'visible' }, paint: landPaint });
   }
   for (const level of LEVELS) {
     if (!options.levels.includes(level)) continue;
     const sourceLayer = tileLayerName[level];
     const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
     const base = { source: AREA_SOURCE, 'source-layer': sourceLayer, layout: { visibility } };
-    layers.push({ id: layerId.fill(level), type: 'fill', ...base, paint: { 'fill-color': fillColour, 'fill-opacity': 0.88 } });
-    // The pattern layers skip MapLibre's antialiasing pass, a line along
-    // every polygon edge per layer and frame: the outline layer draws those
-    // edges already. A status pattern is drawn only while an area near the
-    // view has its status (MapController): each drawn one is a pass over
-    // every polygon of the level.
+    layers.push({ id: layerId.fill(level), type: 'fill', ...base, paint: { 'fill-color': fillColour, 'fill-opacity': 0.88, 'fill-antialias': false, 'fill-outline-color': '#5a5a5a' } });
+    // A status pattern is drawn only while an area near the view has its
+    // status (MapController): each drawn one is a pass over every polygon of
+    // the level.
     for (const kind of STATUS_PATTERN_KINDS) {
       const rule = STATUS_PATTERN_RULES[kind];
       const statusIn: ExpressionSpecification = ['match', statusOfState, [...rule.statuses], true, false];

@@ -30,4 +30,15 @@ describe('the area layers as MapLibre parses them', () => {
     expect(groups.find((g) => g.includes(layerId.fill('buurt')))).toEqual(expect.arrayContaining([layerId.pattern('buurt', 'whiteSpot')]));
     expect(groups.find((g) => g.includes(layerId.outline('buurt')))).toEqual(expect.arrayContaining([layerId.selection('buurt'), layerId.hover('buurt')]));
   });
+
+  it('draws no fill edge twice: no area fill has MapLibre\'s antialiasing pass, and none copies its colour into an outline colour', () => {
+    const fills = areaLayers({ tilesUrl: 't.pmtiles', levels: [...LEVELS], minzoom: 5, maxzoom: 12, initialLevel: 'buurt' }, true).filter((l) => l.type === 'fill');
+    expect(fills.length).toBeGreaterThan(LEVELS.length);
+    for (const fill of fills) {
+      const paint = (fill.paint ?? {}) as Record<string, unknown>;
+      expect(paint['fill-antialias'], fill.id).toBe(false);
+      // Unset, MapLibre takes the outline colour from fill-color, data-driven or not.
+      if (Array.isArray(paint['fill-color'])) expect(typeof paint['fill-outline-color'], fill.id).toBe('string');
+    }
+  });
 });
