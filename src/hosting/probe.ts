@@ -3,6 +3,7 @@
  * a Diagnosis (diagnose.ts). Used by the app at start and by
  * hosting-check.html, so both find the same problems.
  */
+import { readRange, type RangeRead } from './range-read.ts';
 import { answerOf, diagnoseScriptAnswer, diagnoseTilesAnswer, rangeAnswerUnreadable, serverGone, type Diagnosis, type ServerAnswer } from './diagnose.ts';
 
 export interface Probe {
@@ -18,18 +19,17 @@ const PROBE_RANGE = 'bytes=0-15';
  * defaults to the magic only (hosting-check.html); the app asks for the
  * header and root directory at once, so one request both diagnoses the host
  * and feeds the map (src/state/app-state.svelte.ts). The answer's bytes are
- * in `answer.firstBytes`.
+ * in `answer.firstBytes`. `asked`: the same request, already made (by the
+ * early start), to diagnose instead of asking again.
  */
-export async function probeTiles(url: string, path: string, init: RequestInit = {}, range = PROBE_RANGE): Promise<Probe> {
-  let response: Response;
-  let bytes: Uint8Array;
+export async function probeTiles(url: string, path: string, init: RequestInit = {}, range = PROBE_RANGE, asked?: Promise<RangeRead>): Promise<Probe> {
+  let read: RangeRead;
   try {
-    response = await fetch(url, { ...init, headers: { Range: range } });
-    bytes = new Uint8Array(await response.arrayBuffer());
+    read = await (asked ?? readRange(url, range, init));
   } catch {
     return unreadableRangeAnswer(url, path, init);
   }
-  const answer = answerOf(response, bytes);
+  const answer = answerOf(read.response, read.bytes);
   return { problem: diagnoseTilesAnswer(path, answer), answer };
 }
 

@@ -16,6 +16,7 @@ import { loadInWorker, type ScoringClient } from '../../workers/scoring-main-sid
 import type { FirstView, LoadResult } from '../../workers/scoring-api.ts';
 import { CONFIG_HINT, type HostConfig } from '../hosting/host-config.ts';
 import { probeScript, probeTiles } from '../hosting/probe.ts';
+import type { RangeRead } from '../hosting/range-read.ts';
 import { workerFailed } from '../hosting/diagnose.ts';
 import { levelForZoom, maplibreWorkerUrl, shareTilesPrefix } from '../map/map-controller.ts';
 import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts';
@@ -205,11 +206,12 @@ export class AppState {
    * The PMTiles file answers a Range request as the map needs it (the hosting
    * diagnosis), and its header and root directory are sound (a cut or damaged
    * file is named); throws the Dutch message. One request reads the head of
-   * the file for both, and the map reads its header from the same bytes.
+   * the file for both, and the map reads its header from the same bytes;
+   * `asked` is that request when the early start made it already.
    */
-  private async checkTiles(path: string) {
+  private async checkTiles(path: string, asked?: Promise<RangeRead>) {
     const url = dataUrl(path);
-    const probe = probeTiles(url, path, {}, `bytes=0-${PMTILES_PREFIX - 1}`);
+    const probe = probeTiles(url, path, {}, `bytes=0-${PMTILES_PREFIX - 1}`, asked);
     // When the server is unfit for the map, the map waits instead of asking
     // again: the status area names the cause once, and on a server without
     // Range support a second request would download the whole file.
@@ -294,7 +296,7 @@ export class AppState {
     // Wait for both, then report the most telling failure: a damaged or
     // missing file is named; any other error only says that it failed.
     // A map that cannot load its tiles will not draw the first view: the worker goes on at once.
-    const tilesChecked = this.checkTiles(entry.files.tiles).catch((error: unknown) => {
+    const tilesChecked = this.checkTiles(entry.files.tiles, started?.tilesHead).catch((error: unknown) => {
       this.dropFirstView();
       throw error;
     });

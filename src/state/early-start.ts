@@ -8,7 +8,9 @@
  */
 import type { DatasetCatalog, DatasetEntry, Level } from '../model/dataset-format.ts';
 import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
-import { dataBaseUrl, loadCatalog } from '../data/catalog.ts';
+import { dataBaseUrl, dataUrl, loadCatalog } from '../data/catalog.ts';
+import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
+import { readRange, type RangeRead } from '../hosting/range-read.ts';
 import { DENOMINATORS } from '../enrichment/area-table/types.ts';
 import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/host-config.ts';
 import { levelForZoom, zoomToFit } from '../map/level-for-zoom.ts';
@@ -87,6 +89,13 @@ export interface FirstLoad {
   firstView: Promise<FirstView | null>;
   /** The map has drawn the first view, or will not: the worker decodes and scores now. */
   releaseWorker(): void;
+  /**
+   * The head of the entry's PMTiles file (header and root directory), asked
+   * for as soon as the catalog names it: read while the main thread still
+   * waits for the app chunk, it is there when the map asks for the source's
+   * header. AppState's hosting check diagnoses this answer (checkTiles).
+   */
+  tilesHead: Promise<RangeRead>;
 }
 
 export interface EarlyStart {
@@ -131,6 +140,9 @@ function earlyStart(): EarlyStart {
   const firstLoad = Promise.all([config, catalog]).then(([{ config: host }, cat]) => {
     const entry = chooseEntry(cat, view, host);
     if (!entry) return null;
+    const tilesHead = readRange(dataUrl(entry.files.tiles), `bytes=0-${PMTILES_PREFIX - 1}`);
+    // AppState reports a failure when it diagnoses the answer.
+    tilesHead.catch(() => undefined);
     const level = firstLevel(view, entry, { width: window.innerWidth, height: window.innerHeight });
     const request = level ? scoreRequestOf(view, level) : null;
     let last: [number, number] | null = null;
@@ -157,7 +169,7 @@ function earlyStart(): EarlyStart {
         if (next && last) next(...last);
       },
     };
-    return { entry, request, loaded, progress, firstView, releaseWorker };
+    return { entry, request, loaded, progress, firstView, releaseWorker, tilesHead };
   });
   firstLoad.catch(() => undefined);
   return {
