@@ -4,10 +4,8 @@
  */
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
-import { warmMapWorker } from './map/map-controller.ts';
 
 export function mountApp(target: HTMLElement): void {
-  warmMapWorker();
   // The static "scripts refused" notice in index.html goes once the app runs.
   target.replaceChildren();
   mount(App, { target });

@@ -3,7 +3,7 @@
  * hover/selection/neighbour highlights and camera moves. Svelte components
  * talk to it through plain methods; it knows nothing about scoring.
  */
-import { Map as MapLibreMap, addProtocol, prewarm, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { FIT_PADDING } from './level-for-zoom.ts';
 import { PMTiles, Protocol } from 'pmtiles';
@@ -32,16 +32,6 @@ function registerOnce(): Protocol {
   protocol = new Protocol();
   addProtocol('pmtiles', protocol.tile);
   return protocol;
-}
-
-/**
- * Starts MapLibre's worker before the map exists: it downloads and compiles
- * its script while the page mounts, instead of after the style has loaded,
- * when the map already waits for it to ask for the first tiles.
- */
-export function warmMapWorker(): void {
-  registerOnce();
-  prewarm();
 }
 
 /**
