@@ -8,6 +8,8 @@ import { DataFileError } from '../model/dataset-format.ts';
 
 /** Bytes PMTiles reads first: header plus root directory (and usually the metadata). */
 export const PMTILES_PREFIX = 16384;
+/** The Range request for that prefix: the early start asks it, the start-up check diagnoses it, the map reads its header from it. */
+export const PMTILES_HEAD_RANGE = `bytes=0-${PMTILES_PREFIX - 1}`;
 
 /**
  * Header and root-directory sanity of a PMTiles archive from its first bytes

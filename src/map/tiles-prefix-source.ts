@@ -11,9 +11,10 @@ export class PrefixFirstSource implements Source {
 
   /**
    * `prefix` resolves to null when there are no bytes to share (the map then
-   * asks the server itself), and rejects when the check found the server
-   * unfit for the map (no Range support, compression, a missing file): the
-   * map then fails at once, instead of downloading the whole file again.
+   * asks the server itself). When the check found the server unfit for the
+   * map (no Range support, compression, a missing file) it never settles:
+   * the map waits instead of downloading the whole file again, and the
+   * status area names the cause. A rejection fails the map's first read.
    */
   constructor(private readonly url: string, private readonly prefix: Promise<Uint8Array | null>) {
     this.fetcher = new FetchSource(url);

@@ -10,7 +10,7 @@ import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
 import type { TableCountChange } from '../model/table-change.ts';
 import { dataBaseUrl, dataUrl, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
-import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
+import { PMTILES_HEAD_RANGE } from '../data/verify-tiles.ts';
 import { asLoadError, tableLevels } from '../data/load-dataset.ts';
 import { loadInWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
 import type { FirstView, LoadResult } from '../../workers/scoring-api.ts';
@@ -211,7 +211,7 @@ export class AppState {
    */
   private async checkTiles(path: string, asked?: Promise<RangeRead>) {
     const url = dataUrl(path);
-    const probe = probeTiles(url, path, {}, `bytes=0-${PMTILES_PREFIX - 1}`, asked);
+    const probe = probeTiles(url, path, {}, PMTILES_HEAD_RANGE, asked);
     // When the server is unfit for the map, the map waits instead of asking
     // again: the status area names the cause once, and on a server without
     // Range support a second request would download the whole file.

@@ -9,7 +9,7 @@
 import type { DatasetCatalog, DatasetEntry, Level } from '../model/dataset-format.ts';
 import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
 import { dataBaseUrl, dataUrl, loadCatalog } from '../data/catalog.ts';
-import { PMTILES_PREFIX } from '../data/verify-tiles.ts';
+import { PMTILES_HEAD_RANGE } from '../data/verify-tiles.ts';
 import { readRange, type RangeRead } from '../hosting/range-read.ts';
 import { DENOMINATORS } from '../enrichment/area-table/types.ts';
 import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/host-config.ts';
@@ -91,7 +91,7 @@ export interface FirstLoad {
   releaseWorker(): void;
   /**
    * The head of the entry's PMTiles file (header and root directory), asked
-   * for as soon as the catalog names it: read while the main thread still
+   * for as soon as config.json and the catalog name it: read while the main thread still
    * waits for the app chunk, it is there when the map asks for the source's
    * header. AppState's hosting check diagnoses this answer (checkTiles).
    */
@@ -140,7 +140,7 @@ function earlyStart(): EarlyStart {
   const firstLoad = Promise.all([config, catalog]).then(([{ config: host }, cat]) => {
     const entry = chooseEntry(cat, view, host);
     if (!entry) return null;
-    const tilesHead = readRange(dataUrl(entry.files.tiles), `bytes=0-${PMTILES_PREFIX - 1}`);
+    const tilesHead = readRange(dataUrl(entry.files.tiles), PMTILES_HEAD_RANGE);
     // AppState reports a failure when it diagnoses the answer.
     tilesHead.catch(() => undefined);
     const level = firstLevel(view, entry, { width: window.innerWidth, height: window.innerHeight });

@@ -29,10 +29,13 @@ describe('probeTiles with the head the early start asked for', () => {
   });
 
   it('names the server\'s problem from that answer (here: no Range support)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(head(), { status: 200, headers: { 'content-type': 'application/octet-stream' } })));
+    const fetch = vi.fn(async () => new Response(head(), { status: 200, headers: { 'content-type': 'application/octet-stream' } }));
+    vi.stubGlobal('fetch', fetch);
     const probe = await probeTiles(URL_, PATH, {}, 'bytes=0-16383', readRange(URL_, 'bytes=0-16383'));
     expect(probe.problem?.kind).toBe('no-range');
     expect(probe.problem?.message).toContain(PATH);
+    // On such a server every request downloads the whole file: no second one.
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('when that request failed, asks once without Range to tell the user why', async () => {

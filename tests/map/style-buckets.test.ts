@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupByLayout, type LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { AREA_SOURCE, areaLayers, layerId } from '../../src/map/style.ts';
@@ -16,7 +17,18 @@ function drawnGroups(initialLevel: Level): string[][] {
   return groupByLayout(layers).map((group) => group.map((l) => l.id));
 }
 
+const packageJson = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+
 describe('the area layers as MapLibre parses them', () => {
+  // MapLibre's worker bundles its own copy of groupByLayout; this test reads
+  // the style specification's. They are the same rule while the installed
+  // specification is the major version maplibre-gl was built against.
+  it('groups with the style specification maplibre-gl depends on', () => {
+    const wanted = packageJson('maplibre-gl').dependencies['@maplibre/maplibre-gl-style-spec'] as string;
+    const installed = packageJson('@maplibre/maplibre-gl-style-spec').version as string;
+    expect(installed.split('.')[0]).toBe(wanted.replace(/^[\^~]/, '').split('.')[0]);
+  });
+
   it('at gemeente level: the land, fills and patterns share one tessellation, the outlines, borders and highlights another', () => {
     const groups = drawnGroups('gemeente');
     expect(groups).toHaveLength(2);
