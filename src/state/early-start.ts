@@ -91,9 +91,10 @@ export interface FirstLoad {
   releaseWorker(): void;
   /**
    * The head of the entry's PMTiles file (header and root directory), asked
-   * for as soon as config.json and the catalog name it: read while the main thread still
-   * waits for the app chunk, it is there when the map asks for the source's
-   * header. AppState's hosting check diagnoses this answer (checkTiles).
+   * for as soon as config.json and the catalog name it: read while the main
+   * thread still waits for the app chunk, it is there when the map asks for
+   * the source's header. AppState's hosting check diagnoses this answer
+   * (checkTiles).
    */
   tilesHead: Promise<RangeRead>;
 }
