@@ -23,7 +23,8 @@ import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts
 import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from './points-state.svelte.ts';
-import { serialiseViewState, type Frame, type ViewState } from './url-state.ts';
+import { quoted, serialiseViewState, type Frame, type ViewLink, type ViewState } from './url-state.ts';
+import { fitLinkToModel, linkMessage } from './link-check.ts';
 import { importedValuesFor } from '../enrichment/area-table/to-worker.ts';
 import type { AreaImport } from '../enrichment/area-table/types.ts';
 import type { SurveyData, SurveySummary } from '../model/beleving-types.ts';
@@ -150,9 +151,11 @@ export class AppState {
       }
       const entry = chooseEntry(this.catalog, fromUrl, this.config);
       if (!entry) throw new LoadError('Er staan geen datasets in data/datasets.json.', 'Bouw de data met npm run data.');
+      const linkIgnored = [...early.linkIgnored];
+      if (fromUrl.dataset && fromUrl.dataset !== entry.id) linkIgnored.push(`dataset ${quoted(fromUrl.dataset)} staat niet in deze installatie; de kaart toont ${entry.title}`);
       this.applyViewState(fromUrl);
       const firstLoad = await early.firstLoad;
-      await this.loadDataset(entry, fromUrl, firstLoad?.entry.id === entry.id ? firstLoad : undefined);
+      await this.loadDataset(entry, { view: fromUrl, ignored: linkIgnored }, firstLoad?.entry.id === entry.id ? firstLoad : undefined);
     } catch (error) {
       this.fail(error);
     }
@@ -167,6 +170,15 @@ export class AppState {
     this.changeYears = view.changeYears;
     this.weights = { ...view.weights };
     this.mapView = view.view;
+  }
+
+  /** A link's target or weights the dataset's model lacks give way to the defaults (link-check.ts); `ignored` gets why. */
+  private fitLinkTo(model: KompasModel, view: ViewState, entry: DatasetEntry, ignored: string[]) {
+    const fit = fitLinkToModel(view, model, entry.title);
+    if (fit.target === null && this.target === view.target) this.target = DEFAULT_TARGET;
+    const unknownWeights = Object.keys(view.weights).filter((id) => !(id in fit.weights));
+    if (unknownWeights.length) this.weights = Object.fromEntries(Object.entries(this.weights).filter(([id]) => !unknownWeights.includes(id)));
+    ignored.push(...fit.ignored);
   }
 
   private configProblem(key: string, message: string) {
@@ -225,8 +237,13 @@ export class AppState {
     await verifyTilesPrefix(path, answer?.firstBytes ?? new Uint8Array(0), answer?.contentRange ?? '');
   }
 
-  /** Load a dataset into the worker and show it; `started` is the early start's load of it (src/state/early-start.ts). */
-  async loadDataset(entry: DatasetEntry, view?: ViewState, started?: FirstLoad) {
+  /**
+   * Load a dataset into the worker and show it; `link` is the view the page
+   * opened with, `started` the early start's load of it (src/state/early-start.ts).
+   */
+  async loadDataset(entry: DatasetEntry, link?: ViewLink, started?: FirstLoad) {
+    const view = link?.view;
+    const linkIgnored = [...(link?.ignored ?? [])];
     this.status.clear('data');
     this.status.clear('tiles');
     this.selection = null;
@@ -288,6 +305,7 @@ export class AppState {
       this.model = loaded.model;
       this.workerLoaded = entry.id;
       if (first && loaded.first) this.acceptScores(first, loaded.first);
+      if (view) this.fitLinkTo(loaded.model, view, entry, linkIgnored);
       this.firstView = null;
       void this.scoresFor(this.activeLevel);
       // Coloured from the first view already: prepare the explanations now.
@@ -319,7 +337,10 @@ export class AppState {
     if (view?.selection) {
       const level = levels.find((l) => this.tables[l]!.codes.includes(view.selection!));
       if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
+      else linkIgnored.push(`gebied ${view.selection} staat niet in ${entry.title} (misschien uit een andere gebiedsindeling)`);
     }
+    const told = linkMessage(linkIgnored);
+    if (told) this.status.report({ key: 'link:ignored', source: 'link', severity: 'warning', ...told });
     if (!view?.view && !view?.selection && this.config.defaultGemeente && this.tables.gemeente) {
       const index = this.tables.gemeente.codes.indexOf(this.config.defaultGemeente);
       if (index >= 0) this.select('gemeente', index);

@@ -16,7 +16,7 @@ import { loadHostConfig, type ConfigProblem, type HostConfig } from '../hosting/
 import { levelForZoom, zoomToFit } from '../map/level-for-zoom.ts';
 import { loadInWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
 import type { FirstView, LoadResult, ShowFirstView } from '../../workers/scoring-api.ts';
-import { parseViewState, type ViewState } from './url-state.ts';
+import { readViewLink, type ViewState } from './url-state.ts';
 
 /**
  * Indicator series the main thread reads itself (denominators of imports and
@@ -101,6 +101,8 @@ export interface FirstLoad {
 
 export interface EarlyStart {
   view: ViewState;
+  /** What the link asked that could not be read (url-state.ts, readViewLink). */
+  linkIgnored: string[];
   api: ScoringClient;
   worker: Worker;
   /** The message of a worker that failed to start, also when it failed before anyone listened. */
@@ -127,7 +129,7 @@ export function takeEarlyStart(): EarlyStart {
 }
 
 function earlyStart(): EarlyStart {
-  const view = parseViewState(location.hash);
+  const { view, ignored: linkIgnored } = readViewLink(location.hash);
   const { api, worker } = startScoringWorker();
   let workerError: string | null = null;
   let errorListener: ((message: string) => void) | null = null;
@@ -175,6 +177,7 @@ function earlyStart(): EarlyStart {
   firstLoad.catch(() => undefined);
   return {
     view,
+    linkIgnored,
     api,
     worker,
     onWorkerError(listener) {

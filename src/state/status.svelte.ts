@@ -6,7 +6,7 @@
  */
 
 /** Where a failure came from: the status area groups and clears by source. */
-export type StatusSource = 'data' | 'tiles' | 'style' | 'basemap' | 'worker' | 'scripts' | 'server' | 'config' | 'browser' | 'app';
+export type StatusSource = 'data' | 'tiles' | 'style' | 'basemap' | 'worker' | 'scripts' | 'server' | 'config' | 'browser' | 'link' | 'app';
 
 /** error: part of the app does not work; warning: it works, with less. */
 export type StatusSeverity = 'error' | 'warning';

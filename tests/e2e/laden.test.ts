@@ -45,9 +45,31 @@ describe('openen en laden', () => {
     await page.context().close();
   });
 
+  it('opens a link the dataset does not fully have on what it has, and says what it left out', async () => {
+    // A category and a factor the model lacks (a link older than the model), a buurt not in the indeling.
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=XYZ&w=S4.99:2,S4:0.5&sel=BU99999999&v=5.12,52.09,10');
+    const pixels = await mapPixels(page);
+    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    expect(coloured).toBeGreaterThan(0.3 * pixels.total);
+    expect(await page.locator('#target-select').inputValue()).toBe('overall');
+    const warning = page.locator('.status-area [role=status]');
+    await expect.poll(() => warning.textContent()).toContain('Niet alles uit de link is toegepast');
+    const text = (await warning.textContent())!;
+    expect(text).toContain('kaartkleur "XYZ" bestaat niet in Nederland 2024; de kaart toont de kwetsbaarheidsscore');
+    expect(text).toContain('gewicht voor "S4.99"');
+    expect(text).toContain('gebied BU99999999 staat niet in Nederland 2024');
+    // The link's known weight stays; the address now says what the map shows.
+    await expect.poll(() => page.url()).not.toContain('XYZ');
+    expect(page.url()).toContain('w=S4:0.5');
+    expect(page.url()).not.toContain('S4.99');
+    await page.context().close();
+  });
+
   it('shows area names as labels and name + score on hover', async () => {
     const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente&v=5.12,52.09,9');
     await waitForColouredMap(page);
+    // A link made by the app itself: applied as a whole, no notice.
+    expect(await page.evaluate(() => (window as any).__kompas.app.status.has('link:ignored'))).toBe(false);
     await expect
       .poll(() => page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['labels-gemeente'] }).length), { timeout: 20_000 })
       .toBeGreaterThan(3);

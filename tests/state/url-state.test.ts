@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultViewState, parseViewState, serialiseViewState } from '../../src/state/url-state.ts';
+import { defaultViewState, parseViewState, readViewLink, serialiseViewState } from '../../src/state/url-state.ts';
 
 describe('view state in the URL', () => {
   it('round-trips every field', () => {
@@ -11,6 +11,26 @@ describe('view state in the URL', () => {
   it('drops invalid or hostile values instead of trusting them', () => {
     const parsed = parseViewState('#ds=<script>&lvl=provincie&sel=javascript:1&ref=x&w=F1:abc,S1:-2,S2:0.3&v=999,1,1&jr=22&vgl=2025-2021');
     expect(parsed).toEqual({ ...defaultViewState, weights: { S2: 0.3 } });
+  });
+  it('names every part it left out, so the reader knows the map is not all the sender meant', () => {
+    const { ignored } = readViewLink('#ds=<script>&lvl=provincie&cat=a b&sel=javascript:1&ref=x&w=F1:abc,S1:-2,S2:0.3,S3:11,:1&v=999,1,1&jr=22&vgl=2025-2021');
+    expect(ignored).toEqual([
+      'dataset "<script>" is geen geldige naam',
+      'niveau "provincie" bestaat niet (wel: gemeente, wijk, buurt)',
+      'kaartkleur "a b" bestaat niet',
+      'gebied "javascript:1" is geen CBS-code (zoals BU03630001)',
+      'vergelijking "x" bestaat niet',
+      'gewicht "F1:abc" is niet te lezen (zo hoort het: S4.3:0.5)',
+      'gewicht "S1:-2" ligt niet tussen 0 en 10',
+      'gewicht "S3:11" ligt niet tussen 0 en 10',
+      'gewicht ":1" is niet te lezen (zo hoort het: S4.3:0.5)',
+      'jaar "22" is geen jaartal',
+      'jarenvergelijking "2025-2021" moet twee jaartallen zijn, het vroegste eerst (zoals 2021-2023)',
+      'kaartbeeld "999,1,1" is geen lengte, breedte en zoom op de kaart',
+    ]);
+    expect(readViewLink('#ds=nl2024&lvl=buurt&cat=S4&sel=BU0363AA01&w=S4.3:0.5&v=4.9,52.37,11&jr=2022').ignored).toEqual([]);
+    // A long pasted value is cut short in the message.
+    expect(readViewLink(`#cat=${'x'.repeat(200)}`).ignored[0]).toBe(`kaartkleur "${'x'.repeat(39)}…" bestaat niet`);
   });
   it('keeps a change view only for two years, earlier first', () => {
     expect(parseViewState('#vgl=2021-2021').changeYears).toBeNull();
