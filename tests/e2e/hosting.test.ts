@@ -99,7 +99,7 @@ async function expectNoImmutable404(server: RunningServer) {
 
 /**
  * Scripts, the MapLibre worker and JSON go out compressed when the browser
- * asks (1.5 MB of scripts, a quarter of it compressed); the map and table
+ * asks (2.0 MB of scripts at start, 0.7 MB compressed); the map and table
  * files never, whatever is asked.
  */
 async function expectCompressedText(server: RunningServer) {
