@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/chromium.ts';
+import { documented, edit, makeSite, startNginx, stopAll } from '../../tests/e2e/hosting-servers.ts';
 import type { DatasetCatalog } from '../../src/model/dataset-format.ts';
 
 const TARGETS = { firstMapMs: 2500, recolourMs: 150, mainJsKb: 300, buurtViewMb: 4, clickMs: 100, floorRatio: 1.5, peerRatio: 0.5 };
@@ -210,13 +211,36 @@ async function clickToKompas(page: Page): Promise<{ kompas: number; factors: num
   return { kompas: kompasMs, factors: (await factors.jsonValue()) as number };
 }
 
+/**
+ * The build as a gemeente serves it: real nginx with docs/hosting/nginx.conf
+ * (tests/e2e/hosting-servers.ts), which compresses scripts and JSON and
+ * never the map and table files. Without nginx, or with
+ * BENCH_SERVER=preview, Vite's preview server, which compresses every file
+ * itself, in Node, on the two cores the browser needs.
+ */
+async function serveBuild(): Promise<{ url: string; name: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_SERVER !== 'preview') {
+    try {
+      // The comparison pages' MapLibre worker sits in bench/assets/: the
+      // documented .mjs rule covers assets/ only.
+      const snippet = edit(documented.nginx(), 'location ~ ^/wijkveiligheidskompas/assets/.+\\.mjs$', 'location ~ ^/wijkveiligheidskompas/(bench/)?assets/.+\\.mjs$');
+      const nginx = await startNginx(makeSite(), snippet);
+      return { url: nginx.url, name: 'nginx met docs/hosting/nginx.conf', stop: stopAll };
+    } catch (error) {
+      console.log(`nginx niet te starten (${(error as Error).message.split('\n')[0]}); de bench gebruikt vite preview.`);
+    }
+  }
+  const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'error' });
+  return { url: server.resolvedUrls!.local[0], name: 'vite preview', stop: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };
+}
+
 export async function benchBrowser(runs = 3): Promise<void> {
   await build({ logLevel: 'error', configFile: 'vite.config.ts' });
   await buildBenchPages();
   const catalog = JSON.parse(readFileSync('dist/data/datasets.json', 'utf8')) as DatasetCatalog;
   const tiles = `data/${catalog.datasets.find((d) => d.id === 'nl2024')!.files.tiles}`;
-  const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'error' });
-  const url = server.resolvedUrls!.local[0];
+  const server = await serveBuild();
+  const url = server.url;
   const browser = await launchChromium();
   const load0 = loadavg()[0];
   const first: number[] = [];
@@ -276,13 +300,13 @@ export async function benchBrowser(runs = 3): Promise<void> {
     }
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await server.stop();
     rmSync('dist/bench', { recursive: true, force: true });
   }
   const load1 = loadavg()[0];
   const sizes = jsSizes('dist', loadedJs);
   const distBytes = readdirSync('dist/assets').reduce((sum, f) => sum + statSync(join('dist/assets', f)).size, 0);
-  console.log('\n## Browser (headless Chromium, software WebGL, gemeenten van Nederland 2024, kaartkleur I2)');
+  console.log(`\n## Browser (headless Chromium, software WebGL, gemeenten van Nederland 2024, kaartkleur I2; server: ${server.name})`);
   console.log(`navigatie → eerste gekleurde kaart: mediaan ${median(first)} ms (runs: ${first.join(', ')}; doel ≤ ${TARGETS.firstMapMs} ms)`);
   console.log(`gewicht wijzigen → herkleurde kaart: mediaan ${median(recolour).toFixed(0)} ms (runs: ${recolour.map((x) => x.toFixed(0)).join(', ')}; doel ≤ ${TARGETS.recolourMs} ms); eerste wijziging na het laden: ${firstRecolour.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`JS hoofdthread bij start: ${(sizes.main / 1024).toFixed(0)} KB gzip (doel ≤ ${TARGETS.mainJsKb} KB); workers apart: ${(sizes.workers / 1024).toFixed(0)} KB gzip; later geladen: ${(sizes.lazy / 1024).toFixed(0)} KB gzip`);
