@@ -11,6 +11,7 @@ import type { MapController } from '../map/map-controller.ts';
 import { pointsWorker } from '../enrichment/points/client.ts';
 import { areaFigures, coverage, importedColumn, type AreaFigures, type PointMeasure } from '../enrichment/points/rates.ts';
 import { PointImportError, type SkippedRows } from '../enrichment/points/point-errors.ts';
+import { importYearProblem } from '../enrichment/area-table/types.ts';
 
 /**
  * What the point import needs from the app. AppState
@@ -90,6 +91,9 @@ export class PointsState {
     const app = this.app;
     const dataset = app.dataset;
     if (!dataset) throw new Error('er is nog geen dataset geladen');
+    // An invalid year saved with the counts would make the whole workspace unreadable on the next load.
+    const yearProblem = target.series ? importYearProblem(target.year) : null;
+    if (yearProblem) throw new PointImportError([`Jaar van de gegevens: ${yearProblem}. Er is niets toegepast of bewaard.`]);
     const worker = pointsWorker();
     const levels = LEVELS.filter((l) => dataset.levels.includes(l) && dataset.files.geometry?.[l] && app.tables[l]);
     if (!levels.length) throw new Error('deze dataset heeft geen gebiedsgeometrie om punten te tellen; bouw de data opnieuw met npm run data');

@@ -66,6 +66,15 @@ describe('punten importeren', () => {
     expect(await page.locator('dialog').textContent()).toContain('RD New');
     expect(await page.locator('#points-series').inputValue()).toBe('mora_meldingen');
 
+    // A cleared year is refused in Dutch before anything is counted or saved:
+    // saved with the counts, it made the whole workspace unreadable on the next load.
+    const year = await page.locator('#points-year').inputValue();
+    await page.locator('#points-year').fill('');
+    await page.locator('#points-apply').click();
+    await expect.poll(() => page.locator('dialog [role=alert]').textContent()).toContain('Jaar van de gegevens: jaar leeg is ongeldig');
+    expect(await page.evaluate(() => Object.keys((window as any).__kompas.app.importedBySource).length)).toBe(0);
+    await page.locator('#points-year').fill(year);
+
     const recolours = await recolourCount(page);
     await page.locator('#points-apply').click();
     const outcome = page.locator('section.outcome');

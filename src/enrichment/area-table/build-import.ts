@@ -11,7 +11,7 @@ import { AreaMatcher, clip, type AreaList } from './area-keys.ts';
 import type { RawTable } from '../read-text.ts';
 import { PERSONAL_COLUMN } from './suggest-mapping.ts';
 import {
-  DENOMINATOR_LABELS, DENOMINATORS, IMPORT_LIMITS,
+  DENOMINATOR_LABELS, DENOMINATORS, IMPORT_LIMITS, importYearProblem,
   type AreaImport, type AreaImportColumn, type ColumnMapping, type Denominator, type KeyKind,
 } from './types.ts';
 
@@ -147,7 +147,8 @@ export function mappingErrors(mappings: ColumnMapping[], keyColumn: number, colu
     const col = `Kolom "${clip(columns[k] ?? m.column)}"`;
     if (k === keyColumn) { errors.push(`${col} is de sleutelkolom en kan niet ook als cijfer worden gebruikt.`); return; }
     if (PERSONAL_COLUMN.test(m.column)) errors.push(`${col} lijkt persoonsgegevens te bevatten en wordt niet geïmporteerd: alleen cijfers per gebied.`);
-    if (!(Number.isInteger(m.year) && m.year >= 1990 && m.year <= thisYear + 1)) errors.push(`${col}: jaar ${m.year} is ongeldig (1990–${thisYear + 1}).`);
+    const yearProblem = importYearProblem(m.year, thisYear);
+    if (yearProblem) errors.push(`${col}: ${yearProblem}.`);
     if (m.target.kind === 'nieuw') {
       if (!m.target.label.trim()) errors.push(`${col}: geef de nieuwe indicator een naam.`);
       if (HERKOMST_PATTERN.test(m.target.label) || HERKOMST_PATTERN.test(m.column)) errors.push(`${col}: cijfers over herkomst of migratieachtergrond worden niet gebruikt in het kompas.`);

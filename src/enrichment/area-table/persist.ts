@@ -12,7 +12,7 @@ import { LEVELS, type Level } from '../../model/dataset-format.ts';
 import { CATEGORY_IDS, type CategoryId } from '../../model/kompas/types.ts';
 import { isIsoDateTime } from '../../model/iso-date.ts';
 import { isAreaCode, levelOfAreaCode as levelOfCode } from '../../model/area-code.ts';
-import { IMPORT_LIMITS, type AreaImport, type AreaImportColumn, type ImportTarget } from './types.ts';
+import { FIRST_IMPORT_YEAR, IMPORT_LIMITS, type AreaImport, type AreaImportColumn, type ImportTarget } from './types.ts';
 
 type Fail = (path: string, message: string) => void;
 
@@ -49,7 +49,8 @@ function checkColumn(v: unknown, path: string, level: Level, fail: Fail): AreaIm
   if (!isObj(v)) { fail(path, 'verwacht een object'); return null; }
   const target = checkTarget(v.target, `${path}.target`, fail);
   const year = v.year;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) fail(`${path}.year`, 'verwacht een jaartal');
+  // Up to 2100, not next year: saved work stays readable on a computer whose clock is behind.
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_IMPORT_YEAR || year > 2100) fail(`${path}.year`, 'verwacht een jaartal');
   const values: Record<string, number | null> = {};
   if (!isObj(v.values)) fail(`${path}.values`, 'verwacht een object met een waarde per gebiedscode');
   else {

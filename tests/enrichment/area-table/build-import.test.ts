@@ -6,7 +6,7 @@ import { buildImport, denominatorsOf, type BuildSettings } from '../../../src/en
 import { detectKey, normaliseCode, AreaMatcher } from '../../../src/enrichment/area-table/area-keys.ts';
 import { suggestMappings } from '../../../src/enrichment/area-table/suggest-mapping.ts';
 import { KOMPAS_MODEL } from '../../../src/model/kompas/definition.ts';
-import type { ColumnMapping } from '../../../src/enrichment/area-table/types.ts';
+import { importYearProblem, type ColumnMapping } from '../../../src/enrichment/area-table/types.ts';
 import { buurtTable, makeXlsx } from './helpers.ts';
 import { makeTable } from '../../model/helpers/synthetic-table.ts';
 
@@ -227,5 +227,16 @@ describe('an Excel export', () => {
       [{ kind: 'series', series: 'verhuizingen' }, { BU00140000: 812, BU00140101: 410 }],
       [{ kind: 'series', series: 'cohesie_enquete' }, { BU00140000: 6.25, BU00140101: 7 }],
     ]);
+  });
+});
+
+describe('the year of imported figures (area tables and points)', () => {
+  it('takes 1990 up to next year, and names what it refuses', () => {
+    for (const year of [1990, 2024, 2027]) expect(importYearProblem(year, 2026)).toBeNull();
+    expect(importYearProblem(1989, 2026)).toBe('jaar 1989 is ongeldig (1990–2027)');
+    expect(importYearProblem(2028, 2026)).toBe('jaar 2028 is ongeldig (1990–2027)');
+    expect(importYearProblem(2024.5, 2026)).toBe('jaar 2024.5 is ongeldig (1990–2027)');
+    // A cleared number field gives null (Svelte) or NaN.
+    for (const empty of [null, undefined, Number.NaN, '']) expect(importYearProblem(empty, 2026)).toBe('jaar leeg is ongeldig (1990–2027)');
   });
 });
