@@ -5,7 +5,7 @@
  * the map is recoloured in one batch.
  */
 import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/dataset-format.ts';
-import { LEVELS, neighboursOf } from '../model/dataset-format.ts';
+import { LEVELS, levelOrFallback, neighboursOf } from '../model/dataset-format.ts';
 import type { KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
 import type { TableCountChange } from '../model/table-change.ts';
@@ -23,8 +23,8 @@ import { appStatus, MAP_FAILED_KEY, type StatusSource } from './status.svelte.ts
 import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../data/search-index.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from './points-state.svelte.ts';
-import { quoted, serialiseViewState, type Frame, type ViewLink, type ViewState } from './url-state.ts';
-import { fitLinkToModel, linkMessage } from './link-check.ts';
+import { serialiseViewState, type Frame, type ViewLink, type ViewState } from './url-state.ts';
+import { fitLinkToDataset, fitLinkToModel, linkMessage, missingSelection } from './link-check.ts';
 import { importedValuesFor } from '../enrichment/area-table/to-worker.ts';
 import type { AreaImport } from '../enrichment/area-table/types.ts';
 import type { SurveyData, SurveySummary } from '../model/beleving-types.ts';
@@ -66,7 +66,7 @@ export class AppState {
   activeLevel = $derived.by<Level>(() => {
     const levels = this.dataset?.levels ?? LEVELS;
     const wanted = this.levelMode ?? this.zoomLevel;
-    return levels.includes(wanted) ? wanted : (levels.find((l) => l !== 'gemeente') ?? levels[0]);
+    return levelOrFallback(wanted, levels);
   });
   target = $state(DEFAULT_TARGET);
   frame = $state<Frame>('dataset');
@@ -151,11 +151,11 @@ export class AppState {
       }
       const entry = chooseEntry(this.catalog, fromUrl, this.config);
       if (!entry) throw new LoadError('Er staan geen datasets in data/datasets.json.', 'Bouw de data met npm run data.');
-      const linkIgnored = [...early.linkIgnored];
-      if (fromUrl.dataset && fromUrl.dataset !== entry.id) linkIgnored.push(`dataset ${quoted(fromUrl.dataset)} staat niet in deze installatie; de kaart toont ${entry.title}`);
-      this.applyViewState(fromUrl);
+      const fit = fitLinkToDataset(fromUrl, entry);
+      const view = { ...fromUrl, level: fit.level };
+      this.applyViewState(view);
       const firstLoad = await early.firstLoad;
-      await this.loadDataset(entry, { view: fromUrl, ignored: linkIgnored }, firstLoad?.entry.id === entry.id ? firstLoad : undefined);
+      await this.loadDataset(entry, { view, ignored: [...early.linkIgnored, ...fit.ignored] }, firstLoad?.entry.id === entry.id ? firstLoad : undefined);
     } catch (error) {
       this.fail(error);
     }
@@ -246,6 +246,7 @@ export class AppState {
     const linkIgnored = [...(link?.ignored ?? [])];
     this.status.clear('data');
     this.status.clear('tiles');
+    this.status.clear('link');
     this.selection = null;
     this.explanation = null;
     this.compare = [];
@@ -337,7 +338,7 @@ export class AppState {
     if (view?.selection) {
       const level = levels.find((l) => this.tables[l]!.codes.includes(view.selection!));
       if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
-      else linkIgnored.push(`gebied ${view.selection} staat niet in ${entry.title} (misschien uit een andere gebiedsindeling)`);
+      else linkIgnored.push(missingSelection(view.selection, entry));
     }
     const told = linkMessage(linkIgnored);
     if (told) this.status.report({ key: 'link:ignored', source: 'link', severity: 'warning', ...told });
@@ -345,6 +346,8 @@ export class AppState {
       const index = this.tables.gemeente.codes.indexOf(this.config.defaultGemeente);
       if (index >= 0) this.select('gemeente', index);
       else this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${this.config.defaultGemeente}, maar die gemeente staat niet in de dataset ${entry.title}.`);
+    } else if (link && !view?.view && !view?.selection && this.config.defaultGemeente) {
+      this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${this.config.defaultGemeente}, maar de dataset ${entry.title} heeft geen gemeenten (wel: ${entry.levels.join(', ')}).`);
     }
   }
 

@@ -6,7 +6,7 @@
  * (workers/scoring-main-side.ts loadInWorker). AppState.start picks this up
  * (takeEarlyStart); nothing here reports to the user, AppState does.
  */
-import type { DatasetCatalog, DatasetEntry, Level } from '../model/dataset-format.ts';
+import { levelOrFallback, type DatasetCatalog, type DatasetEntry, type Level } from '../model/dataset-format.ts';
 import type { ScoreRequest, WeightOverrides } from '../model/scoring-types.ts';
 import { dataBaseUrl, dataUrl, loadCatalog } from '../data/catalog.ts';
 import { PMTILES_HEAD_RANGE } from '../data/verify-tiles.ts';
@@ -51,7 +51,7 @@ export function firstLevel(view: ViewState, entry: DatasetEntry, viewport?: { wi
     wanted = wide === narrow ? wide : null;
   }
   if (!wanted) return null;
-  return entry.levels.includes(wanted) ? wanted : (entry.levels.find((l) => l !== 'gemeente') ?? entry.levels[0]);
+  return levelOrFallback(wanted, entry.levels);
 }
 
 /** The score request of a view at a level (AppState.scoreRequest makes the same from its state). */
@@ -61,8 +61,8 @@ export function scoreRequestOf(view: Pick<ViewState, 'frame' | 'weights' | 'rank
 
 /** The dataset a start opens: the link's, else config.json's, else the catalog's default, else the first. */
 export function chooseEntry(catalog: DatasetCatalog, view: ViewState, config: HostConfig): DatasetEntry | undefined {
-  const wanted = view.dataset ?? config.defaultDataset ?? catalog.defaultDataset;
-  return catalog.datasets.find((d) => d.id === wanted) ?? catalog.datasets[0];
+  const named = (id: string | null | undefined) => (id ? catalog.datasets.find((d) => d.id === id) : undefined);
+  return named(view.dataset) ?? named(config.defaultDataset) ?? named(catalog.defaultDataset) ?? catalog.datasets[0];
 }
 
 export interface ProgressRelay {

@@ -5,7 +5,9 @@
  * and says what it left out. Pure.
  */
 import { GAP_TARGET } from '../beleving/gap.ts';
-import type { KompasModel } from '../model/kompas/types.ts';
+import { hasAdjustableWeight, type KompasModel } from '../model/kompas/types.ts';
+import { levelOrFallback, type DatasetEntry, type Level } from '../model/dataset-format.ts';
+import { levelOfAreaCode } from '../model/area-code.ts';
 import { quoted, type ViewState } from './url-state.ts';
 
 /** What can colour the map: the choices of the Kaartkleur list. */
@@ -13,9 +15,32 @@ export function isMapTarget(model: KompasModel, id: string): boolean {
   return id === model.overall.id || id === GAP_TARGET || [...model.spheres, ...model.categories, ...model.dials].some((x) => x.id === id);
 }
 
-/** What a weight in a link can name: a category or one of its factors. */
-function isWeighted(model: KompasModel, id: string): boolean {
-  return model.categories.some((c) => c.id === id || c.factors.some((f) => f.id === id));
+/** Why a link's weight for `id` cannot be applied, or null when it can: what the weights panel offers. */
+function weightProblem(model: KompasModel, id: string, datasetTitle: string): string | null {
+  if (model.categories.some((c) => c.id === id)) return null;
+  const category = model.categories.find((c) => c.factors.some((f) => f.id === id));
+  if (!category) return `die categorie of factor bestaat niet in ${datasetTitle}`;
+  return hasAdjustableWeight(category, category.factors.find((f) => f.id === id)!) ? null : 'die factor heeft geen eigen gewicht om aan te passen';
+}
+
+/** The link's dataset and level against the dataset the start opens (chooseEntry): the level the map shows, and what was left out. */
+export function fitLinkToDataset(view: Pick<ViewState, 'dataset' | 'level'>, entry: DatasetEntry): { level: Level | null; ignored: string[] } {
+  const ignored: string[] = [];
+  if (view.dataset && view.dataset !== entry.id) ignored.push(`dataset ${quoted(view.dataset)} staat niet in deze installatie; de kaart toont ${entry.title}`);
+  let level = view.level;
+  if (level && !entry.levels.includes(level)) {
+    const shown = levelOrFallback(level, entry.levels);
+    ignored.push(`${entry.title} heeft geen niveau ${level} (wel: ${entry.levels.join(', ')}); de kaart toont het niveau ${shown}`);
+    level = shown;
+  }
+  return { level, ignored };
+}
+
+/** Why the link's selected area is not selected: the dataset lacks its level, or the area. */
+export function missingSelection(code: string, entry: DatasetEntry): string {
+  const level = levelOfAreaCode(code);
+  if (level && !entry.levels.includes(level)) return `gebied ${code} is een ${level}, en ${entry.title} heeft geen niveau ${level}`;
+  return `gebied ${code} staat niet in ${entry.title} (misschien uit een andere gebiedsindeling)`;
 }
 
 export interface LinkFit {
@@ -37,8 +62,9 @@ export function fitLinkToModel(view: Pick<ViewState, 'target' | 'weights'>, mode
   }
   const weights: Record<string, number> = {};
   for (const [id, weight] of Object.entries(view.weights)) {
-    if (isWeighted(model, id)) weights[id] = weight;
-    else ignored.push(`gewicht voor ${quoted(id)}: die categorie of factor bestaat niet in ${datasetTitle}`);
+    const problem = weightProblem(model, id, datasetTitle);
+    if (problem) ignored.push(`gewicht voor ${quoted(id)}: ${problem}`);
+    else weights[id] = weight;
   }
   return { target, weights, ignored };
 }
@@ -48,6 +74,6 @@ export function linkMessage(ignored: readonly string[]): { message: string; hint
   if (!ignored.length) return null;
   return {
     message: `Niet alles uit de link is toegepast: ${ignored.join('; ')}.`,
-    hint: 'De rest van de link staat op de kaart. Vraag wie de link stuurde om hem opnieuw te kopiëren, of kies het ontbrekende zelf.',
+    hint: 'De rest van de link is toegepast. Vraag wie de link stuurde om hem opnieuw te kopiëren, of kies het ontbrekende zelf.',
   };
 }

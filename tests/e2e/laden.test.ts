@@ -68,7 +68,8 @@ describe('openen en laden', () => {
   it('shows area names as labels and name + score on hover', async () => {
     const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente&v=5.12,52.09,9');
     await waitForColouredMap(page);
-    // A link made by the app itself: applied as a whole, no notice.
+    // A link made by the app itself: applied as a whole, no notice (checked once the load is done).
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.app.loading === null && !!(window as any).__kompas.app.searchIndex)).toBe(true);
     expect(await page.evaluate(() => (window as any).__kompas.app.status.has('link:ignored'))).toBe(false);
     await expect
       .poll(() => page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['labels-gemeente'] }).length), { timeout: 20_000 })

@@ -22,6 +22,11 @@ describe('early start', () => {
     expect(chooseEntry(catalog, parseViewState(''), { defaultDataset: 'groningen2017' })?.id).toBe('groningen2017');
     expect(chooseEntry(catalog, parseViewState(''), {})?.id).toBe('nl2024');
     expect(chooseEntry({ ...catalog, defaultDataset: 'weg' }, parseViewState('#ds=ook-weg'), {})?.id).toBe('nl2024');
+    // A link's dataset that is not there falls back along the same line, not to the first in the list.
+    const grFirst: DatasetCatalog = { ...catalog, datasets: [gr, nl] };
+    expect(chooseEntry(grFirst, parseViewState('#ds=nl2099'), {})?.id).toBe('nl2024');
+    expect(chooseEntry(grFirst, parseViewState('#ds=nl2099'), { defaultDataset: 'weg' })?.id).toBe('nl2024');
+    expect(chooseEntry({ ...grFirst, defaultDataset: 'weg' }, parseViewState('#ds=nl2099'), { defaultDataset: 'nl2024' })?.id).toBe('nl2024');
     expect(chooseEntry({ ...catalog, datasets: [] }, parseViewState(''), {})).toBeUndefined();
   });
 

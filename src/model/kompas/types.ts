@@ -143,6 +143,16 @@ export interface OverallDef {
   excludedNote: string;
 }
 
+/**
+ * A factor whose weight a user may change (the weights panel, a link's `w=`):
+ * one that is scored and not a stand-in. A shown-only factor is context; a
+ * substitution factor takes the weight of the factors it replaces, and the
+ * engine never reads its own.
+ */
+export function hasAdjustableWeight(category: CategoryDef, factor: FactorDef): boolean {
+  return !factor.shownOnly && !category.substitutions.some((s) => s.factor === factor.id);
+}
+
 export interface KompasModel {
   version: string;
   spheres: SphereDef[];
