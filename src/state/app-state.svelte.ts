@@ -24,7 +24,7 @@ import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from './points-state.svelte.ts';
 import { serialiseViewState, type Frame, type ViewLink, type ViewState } from './url-state.ts';
-import { fitLinkToDataset, fitLinkToModel, linkMessage, missingSelection } from './link-check.ts';
+import { fitLinkToDataset, fitLinkToModel, fitLinkToYears, linkMessage, missingSelection } from './link-check.ts';
 import { importedValuesFor } from '../enrichment/area-table/to-worker.ts';
 import type { AreaImport } from '../enrichment/area-table/types.ts';
 import type { SurveyData, SurveySummary } from '../model/beleving-types.ts';
@@ -173,12 +173,17 @@ export class AppState {
   }
 
   /** A link's target or weights the dataset's model lacks give way to the defaults (link-check.ts); `ignored` gets why. */
-  private fitLinkTo(model: KompasModel, view: ViewState, entry: DatasetEntry, ignored: string[]) {
+  private fitLinkTo(model: KompasModel, first: ScoreResult | null, view: ViewState, entry: DatasetEntry, ignored: string[]) {
     const fit = fitLinkToModel(view, model, entry.title);
     if (fit.target === null && this.target === view.target) this.target = DEFAULT_TARGET;
     const unknownWeights = Object.keys(view.weights).filter((id) => !(id in fit.weights));
     if (unknownWeights.length) this.weights = Object.fromEntries(Object.entries(this.weights).filter(([id]) => !unknownWeights.includes(id)));
     ignored.push(...fit.ignored);
+    if (!first) return;
+    const years = fitLinkToYears(view, first.targets);
+    if (years.changeYears === null && this.changeYears?.join('-') === view.changeYears?.join('-')) this.changeYears = null;
+    if (years.year === null && this.year === view.year) this.setYear(null);
+    ignored.push(...years.ignored);
   }
 
   private configProblem(key: string, message: string) {
@@ -306,7 +311,7 @@ export class AppState {
       this.model = loaded.model;
       this.workerLoaded = entry.id;
       if (first && loaded.first) this.acceptScores(first, loaded.first);
-      if (view) this.fitLinkTo(loaded.model, view, entry, linkIgnored);
+      if (view) this.fitLinkTo(loaded.model, loaded.first, view, entry, linkIgnored);
       this.firstView = null;
       void this.scoresFor(this.activeLevel);
       // Coloured from the first view already: prepare the explanations now.

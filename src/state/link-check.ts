@@ -6,6 +6,7 @@
  */
 import { GAP_TARGET } from '../beleving/gap.ts';
 import { hasAdjustableWeight, type KompasModel } from '../model/kompas/types.ts';
+import type { ScoreTarget } from '../model/scoring-types.ts';
 import { levelOrFallback, type DatasetEntry, type Level } from '../model/dataset-format.ts';
 import { levelOfAreaCode } from '../model/area-code.ts';
 import { quoted, type ViewState } from './url-state.ts';
@@ -67,6 +68,30 @@ export function fitLinkToModel(view: Pick<ViewState, 'target' | 'weights'>, mode
     else weights[id] = weight;
   }
   return { target, weights, ignored };
+}
+
+/**
+ * The link's year (`jr=`) and change view (`vgl=`) against the years the
+ * dataset has: those of every target (the link may name a year and another
+ * target than the one with years). `targets` are those of the first scores.
+ */
+export function fitLinkToYears(view: Pick<ViewState, 'year' | 'changeYears'>, targets: readonly ScoreTarget[]): { year: number | null; changeYears: [number, number] | null; ignored: string[] } {
+  const ignored: string[] = [];
+  let year = view.year;
+  const years = [...new Set(targets.flatMap((t) => (t.years ?? []).map((y) => y.year)))].sort((a, b) => a - b);
+  if (year !== null && !years.includes(year)) {
+    ignored.push(`jaar ${year} staat niet in de gegevens${years.length ? ` (wel: ${years.join(', ')})` : ''}; de kaart toont de nieuwste cijfers`);
+    year = null;
+  }
+  let changeYears = view.changeYears;
+  if (changeYears) {
+    const [from, to] = changeYears;
+    if (!targets.some((t) => t.countSeries?.some((c) => c.years.includes(from) && c.years.includes(to)))) {
+      ignored.push(`jarenvergelijking ${from}-${to}: geen reeks in de gegevens heeft beide jaren`);
+      changeYears = null;
+    }
+  }
+  return { year, changeYears, ignored };
 }
 
 /** The one status message for a link's left-out parts, or null when all was applied. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { GAP_TARGET } from '../../src/beleving/gap.ts';
-import { fitLinkToDataset, fitLinkToModel, isMapTarget, linkMessage, missingSelection } from '../../src/state/link-check.ts';
+import { fitLinkToDataset, fitLinkToModel, fitLinkToYears, isMapTarget, linkMessage, missingSelection } from '../../src/state/link-check.ts';
+import type { ScoreTarget } from '../../src/model/scoring-types.ts';
 import type { DatasetEntry } from '../../src/model/dataset-format.ts';
 
 describe('a link against the dataset it opens', () => {
@@ -36,6 +37,21 @@ describe('a link against the dataset it opens', () => {
     });
     expect(missingSelection('GM0014', groningen)).toBe('gebied GM0014 is een gemeente, en Groningen 2017 heeft geen niveau gemeente');
     expect(missingSelection('BU00149999', groningen)).toBe('gebied BU00149999 staat niet in Groningen 2017 (misschien uit een andere gebiedsindeling)');
+  });
+
+  it('keeps a year or change view some target has, and names one none has', () => {
+    const targets: ScoreTarget[] = [
+      { id: 'overall', label: 'Kwetsbaarheidsscore', kind: 'overall' },
+      { id: 'S4', label: 'Criminaliteit', kind: 'category', years: [{ year: 2021, indelingYears: [2024] }, { year: 2023, indelingYears: [2024] }], countSeries: [{ series: 'misdrijven', label: 'misdrijven', years: [2021, 2022, 2023] }] },
+    ];
+    expect(fitLinkToYears({ year: 2021, changeYears: [2021, 2023] }, targets)).toEqual({ year: 2021, changeYears: [2021, 2023], ignored: [] });
+    expect(fitLinkToYears({ year: null, changeYears: null }, targets)).toEqual({ year: null, changeYears: null, ignored: [] });
+    expect(fitLinkToYears({ year: 2030, changeYears: [2010, 2023] }, targets)).toEqual({
+      year: null,
+      changeYears: null,
+      ignored: ['jaar 2030 staat niet in de gegevens (wel: 2021, 2023); de kaart toont de nieuwste cijfers', 'jarenvergelijking 2010-2023: geen reeks in de gegevens heeft beide jaren'],
+    });
+    expect(fitLinkToYears({ year: 2022, changeYears: null }, targets.slice(0, 1)).ignored).toEqual(['jaar 2022 staat niet in de gegevens; de kaart toont de nieuwste cijfers']);
   });
 
   it('says nothing when all was applied, and one message for all that was not', () => {
