@@ -34,7 +34,6 @@ import { checkImportedColumns, tableWithImports } from './scoring-imports.ts';
 
 export { MIN_INWONERS_SCORE, MIN_INWONERS_FULL, EXPOSURE_CRIME_FACTOR, EXPOSURE_NAME_MAX_INWONERS } from './scoring-level-state.ts';
 export { MIN_GROUP_SIZE } from './scoring-frame-state.ts';
-export { optionSeries } from './scoring-imports.ts';
 export { classOfPercentile, coverageStatus, COVERAGE_SCORE, COVERAGE_LIMITED };
 
 /** The targets every score result lists, in its order: categories, spheres, dials, overall. */

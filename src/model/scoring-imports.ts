@@ -5,25 +5,16 @@
  */
 import type { LevelTable } from './dataset-format.ts';
 import { MissingReason, type MissingReasonCode } from './missing.ts';
-import type { FactorDef, KompasModel } from './kompas/types.ts';
+import { seriesReadBy, type KompasModel } from './kompas/types.ts';
 import type { FactorExplanation, ImportedColumn, ImportedValues } from './scoring-types.ts';
 import type { FrameState } from './scoring-frame-state.ts';
 import type { LevelState } from './scoring-level-state.ts';
 import { medianOfSorted, missingLabelFor } from './scoring-explain-factors.ts';
 
-/** All series an option reads. */
-export function optionSeries(o: FactorDef['options'][number]): string[] {
-  switch (o.kind) {
-    case 'series': case 'complement': case 'relativeToGemeente': return [o.series];
-    case 'ratio': return [o.numerator, o.denominator];
-    case 'rate': return [o.series, o.denominator];
-    case 'mean': return [...o.series];
-  }
-}
 
 /** Throws (Dutch) on a series the model does not know, or a new indicator that is not new; returns the count of unknown area codes. */
 export function checkImportedColumns(model: KompasModel, base: LevelTable, imports: ImportedValues): number {
-  const known = new Set(model.categories.flatMap((c) => c.factors.flatMap((f) => f.options.flatMap(optionSeries))));
+  const known = seriesReadBy(model);
   let unknownCodes = 0;
   const codeIndex = new Map(base.codes.map((c, i) => [c, i]));
   for (const col of imports.columns) {

@@ -6,7 +6,7 @@
  */
 import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/dataset-format.ts';
 import { LEVELS, levelOrFallback, neighboursOf } from '../model/dataset-format.ts';
-import type { KompasModel } from '../model/kompas/types.ts';
+import { seriesReadBy, type KompasModel } from '../model/kompas/types.ts';
 import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
 import type { TableCountChange } from '../model/table-change.ts';
 import { dataBaseUrl, dataUrl, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
@@ -25,7 +25,7 @@ import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from './points-state.svelte.ts';
 import { serialiseViewState, type Frame, type ViewLink, type ViewState } from './url-state.ts';
 import { fitLinkToDataset, fitLinkToModel, fitLinkToYears, linkMessage, missingSelection } from './link-check.ts';
-import { importedValuesFor } from '../enrichment/area-table/to-worker.ts';
+import { columnsForModel, importedValuesFor } from '../enrichment/area-table/to-worker.ts';
 import type { AreaImport } from '../enrichment/area-table/types.ts';
 import type { SurveyData, SurveySummary } from '../model/beleving-types.ts';
 import { chooseEntry, MAIN_THREAD_SERIES, scoreRequestOf, takeEarlyStart, weightOverridesOf, type EarlyStart, type FirstLoad } from './early-start.ts';
@@ -494,12 +494,17 @@ export class AppState {
   async applyImports(list: readonly AreaImport[]) {
     const dataset = this.dataset;
     if (!dataset || !this.workerReady) return;
-    // A series this model does not read (a file from another app version) would make the worker refuse the whole level.
-    const known = new Set((this.model?.categories ?? []).flatMap((c) => c.factors.flatMap((f) => f.options.flatMap((o) =>
-      o.kind === 'ratio' ? [o.numerator, o.denominator] : o.kind === 'rate' ? [o.series, o.denominator] : o.kind === 'mean' ? o.series : [o.series]))));
-    const values = importedValuesFor(list, dataset.id, dataset.levels)
-      .map((v) => ({ ...v, columns: v.columns.filter((c) => (c.extra ? !known.has(c.series) : known.has(c.series))) }))
-      .filter((v) => v.columns.length > 0);
+    // A series this model does not read (a file from another app version)
+    // would make the worker refuse the whole level: left out, and said.
+    const known = this.model ? seriesReadBy(this.model) : new Set<string>();
+    const { values, leftOut: unfit } = columnsForModel(importedValuesFor(list, dataset.id, dataset.levels), known);
+    if (unfit.length) {
+      this.status.report({
+        key: 'data:import-series', source: 'data', severity: 'warning',
+        message: `Eerder geïmporteerde gegevens tellen niet mee: deze versie van het kompas leest hun reeks niet (meer): ${unfit.join('; ')}.`,
+        hint: 'Importeer het bestand opnieuw en koppel de kolom aan een factor of als nieuwe indicator (knop "Gegevens importeren"). De import zelf blijft bewaard in de werkruimte.',
+      });
+    } else this.status.resolve('data:import-series');
     if (values.length === 0 && !this.importedBySource[AREA_IMPORT_SOURCE]) return;
     await this.setImportSource(AREA_IMPORT_SOURCE, values);
   }

@@ -65,3 +65,15 @@ export function importedValuesFor(imports: readonly AreaImport[], datasetId: str
     return { level, columns };
   });
 }
+
+/**
+ * The columns a model can take: a series it reads, or a new local indicator
+ * with a series it does not have. The worker refuses a whole level for one
+ * other column (a file from another app version); `leftOut` names each one
+ * left out, with its source, once.
+ */
+export function columnsForModel(values: readonly ImportedValues[], known: ReadonlySet<string>): { values: ImportedValues[]; leftOut: string[] } {
+  const fits = (c: ImportedColumn) => (c.extra ? !known.has(c.series) : known.has(c.series));
+  const leftOut = new Set(values.flatMap((v) => v.columns.filter((c) => !fits(c)).map((c) => `${c.label ?? c.series} (${c.source ?? 'gemeente-import'})`)));
+  return { values: values.map((v) => ({ ...v, columns: v.columns.filter(fits) })).filter((v) => v.columns.length > 0), leftOut: [...leftOut] };
+}

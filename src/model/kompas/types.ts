@@ -153,6 +153,21 @@ export function hasAdjustableWeight(category: CategoryDef, factor: FactorDef): b
   return !factor.shownOnly && !category.substitutions.some((s) => s.factor === factor.id);
 }
 
+/** All series an option reads. */
+export function optionSeries(o: IndicatorOption): string[] {
+  switch (o.kind) {
+    case 'series': case 'complement': case 'relativeToGemeente': return [o.series];
+    case 'ratio': return [o.numerator, o.denominator];
+    case 'rate': return [o.series, o.denominator];
+    case 'mean': return [...o.series];
+  }
+}
+
+/** Every series the model's factors read: what an import may replace (anything else is a new local indicator). */
+export function seriesReadBy(model: KompasModel): Set<string> {
+  return new Set(model.categories.flatMap((c) => c.factors.flatMap((f) => f.options.flatMap(optionSeries))));
+}
+
 export interface KompasModel {
   version: string;
   spheres: SphereDef[];

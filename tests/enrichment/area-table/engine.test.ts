@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ScoringEngine } from '../../../src/model/scoring-engine.ts';
 import { ScoreStatus } from '../../../src/model/scoring-types.ts';
-import { importedValuesFor, importSource } from '../../../src/enrichment/area-table/to-worker.ts';
+import { columnsForModel, importedValuesFor, importSource } from '../../../src/enrichment/area-table/to-worker.ts';
+import { KOMPAS_MODEL } from '../../../src/model/kompas/definition.ts';
+import { seriesReadBy } from '../../../src/model/kompas/types.ts';
 import type { AreaImport } from '../../../src/enrichment/area-table/types.ts';
 import { buurtTable } from './helpers.ts';
 
@@ -89,5 +91,18 @@ describe('imports feed the engine like shipped data', () => {
     expect(factor.indicator!.years).toEqual([2025]);
     expect(factor.indicator!.label).not.toContain('gemiddelde van 3 jaar');
     expect(factor.indicator!.label).toMatch(/\(alleen 2025, gekrompen\)$/);
+  });
+});
+
+describe('imports from another app version', () => {
+  it('leave out, and name, a column whose series this model does not read, and keep the rest', () => {
+    const old = imp({ columns: [...imp().columns, { ...imp().columns[0], column: 'Meldingen (oud)', target: { kind: 'series', series: 'meldingen_oud' } }] });
+    const { values, leftOut } = columnsForModel(importedValuesFor([old], 'synthetic', ['buurt']), seriesReadBy(KOMPAS_MODEL));
+    expect(values[0].columns.map((c) => c.series)).toEqual(['mora_meldingen', 'lokaal_hangplekken_kernteam']);
+    expect(leftOut).toEqual(['meldingen_oud (gemeente-import: mora-2024.csv, 26-11-2026)']);
+    // What is left the engine takes without refusing the level.
+    const e = new ScoringEngine([table]);
+    expect(() => e.setImportedValues(values[0])).not.toThrow();
+    expect(columnsForModel(importedValuesFor([imp()], 'synthetic', ['buurt']), seriesReadBy(KOMPAS_MODEL)).leftOut).toEqual([]);
   });
 });
