@@ -45,10 +45,26 @@ function preloadAppChunk(): Plugin {
   };
 }
 
+/**
+ * pmtiles imports fflate for its default decompression, which the app never
+ * uses (src/data/tiles-decompress.ts): without this, fflate would load and
+ * initialise on the main thread at every start.
+ */
+function pmtilesWithoutFflate(): Plugin {
+  const unused = here('src/data/pmtiles-fflate-unused.ts');
+  return {
+    name: 'wvk-pmtiles-without-fflate',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'fflate' && importer?.includes('/node_modules/pmtiles/') ? unused : null;
+    },
+  };
+}
+
 // Relative base: the build works from any sub-path of a static intranet server.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), hostingConfigs(), preloadAppChunk()],
+  plugins: [svelte(), hostingConfigs(), preloadAppChunk(), pmtilesWithoutFflate()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -4,6 +4,7 @@
  * with a Dutch message that names the file.
  */
 import { PMTiles, ResolvedValueCache, bytesToHeader, type Source } from 'pmtiles';
+import { decompressTiles } from './tiles-decompress.ts';
 import { DataFileError } from '../model/dataset-format.ts';
 
 /** Bytes PMTiles reads first: header plus root directory (and usually the metadata). */
@@ -48,7 +49,7 @@ export async function verifyPmtilesPrefix(path: string, prefix: ArrayBuffer, fil
   };
   let entries;
   try {
-    const archive = new PMTiles(source, new ResolvedValueCache());
+    const archive = new PMTiles(source, new ResolvedValueCache(undefined, undefined, decompressTiles), decompressTiles);
     const parsed = await archive.getHeader();
     entries = await archive.cache.getDirectory(source, parsed.rootDirectoryOffset, parsed.rootDirectoryLength, parsed);
   } catch (error) {

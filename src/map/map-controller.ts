@@ -6,7 +6,8 @@
 import { Map as MapLibreMap, addProtocol, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { FIT_PADDING } from './level-for-zoom.ts';
-import { PMTiles, Protocol } from 'pmtiles';
+import { PMTiles, Protocol, SharedPromiseCache } from 'pmtiles';
+import { decompressTiles } from '../data/tiles-decompress.ts';
 import { PrefixFirstSource } from './tiles-prefix-source.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { LEVELS, areaIndexOfTileFeature, tileFeatureId, tileLayerName, type Level } from '../model/dataset-format.ts';
@@ -40,7 +41,7 @@ function registerOnce(): Protocol {
  * directory from those bytes instead of a second request.
  */
 export function shareTilesPrefix(url: string, prefix: Promise<Uint8Array | null>): void {
-  registerOnce().add(new PMTiles(new PrefixFirstSource(url, prefix)));
+  registerOnce().add(new PMTiles(new PrefixFirstSource(url, prefix), new SharedPromiseCache(undefined, undefined, decompressTiles), decompressTiles));
 }
 
 export interface LabelPoints {
