@@ -200,8 +200,8 @@ http {
 
 const APACHE_MODULES = ['mpm_event', 'authz_core', 'authz_host', 'mime', 'dir', 'alias', 'headers', 'deflate', 'filter', 'setenvif', 'env'];
 
-/** Apache with Debian's default modules and mime/deflate settings, and the given site snippet. */
-export async function startApache(site: string, snippet = documented.apache(), extra = ''): Promise<RunningServer> {
+/** Apache with Debian's default modules (less `withoutModules`) and mime/deflate settings, and the given site snippet. */
+export async function startApache(site: string, snippet = documented.apache(), extra = '', withoutModules: string[] = []): Promise<RunningServer> {
   const { dir, port, errorLog } = await prepare('wvk-apache-', site, snippet);
   writeFileSync(
     join(dir, 'httpd.conf'),
@@ -213,7 +213,7 @@ ErrorLog ${errorLog}
 LogLevel warn
 Mutex file:${dir} default
 DefaultRuntimeDir ${dir}
-${asRoot ? 'User www-data\nGroup www-data\n' : ''}${APACHE_MODULES.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`).join('\n')}
+${asRoot ? 'User www-data\nGroup www-data\n' : ''}${APACHE_MODULES.filter((m) => !withoutModules.includes(m)).map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`).join('\n')}
 Include /etc/apache2/mods-available/mime.conf
 Include /etc/apache2/mods-available/deflate.conf
 StartServers 1

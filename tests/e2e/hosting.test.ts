@@ -119,6 +119,8 @@ describe('as documented', () => {
     ['Apache with the .htaccess', () => startApache(makeSite({ htaccess: true })), true],
     // Debian's default: the .htaccess is ignored, so no headers of ours (and no cache rules to check).
     ['Apache with AllowOverride None', () => startApache(makeSite({ htaccess: true }), edit(documented.apache(), 'AllowOverride FileInfo', 'AllowOverride None')), false],
+    // The .htaccess's compression line needs mod_filter; without it Apache must not answer 500.
+    ['Apache with the .htaccess, without mod_filter', () => startApache(makeSite({ htaccess: true }), documented.apache(), '', ['filter']), false],
   ];
 
   it.each(documentedServers)('%s: coloured map, no policy violation, 206 uncompressed tiles, hosting-check without false alarm', async (_name, start, headersOfOurs) => {
