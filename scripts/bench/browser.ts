@@ -220,14 +220,17 @@ async function clickToKompas(page: Page): Promise<{ kompas: number; factors: num
  */
 async function serveBuild(): Promise<{ url: string; name: string; stop: () => Promise<void> }> {
   if (process.env.BENCH_SERVER !== 'preview') {
+    // The comparison pages' MapLibre worker sits in bench/assets/: the
+    // documented .mjs rule covers assets/ only.
+    const snippet = edit(documented.nginx(), 'location ~ ^/wijkveiligheidskompas/assets/.+\\.mjs$', 'location ~ ^/wijkveiligheidskompas/(bench/)?assets/.+\\.mjs$');
     try {
-      // The comparison pages' MapLibre worker sits in bench/assets/: the
-      // documented .mjs rule covers assets/ only.
-      const snippet = edit(documented.nginx(), 'location ~ ^/wijkveiligheidskompas/assets/.+\\.mjs$', 'location ~ ^/wijkveiligheidskompas/(bench/)?assets/.+\\.mjs$');
       const nginx = await startNginx(makeSite(), snippet);
       return { url: nginx.url, name: 'nginx met docs/hosting/nginx.conf', stop: stopAll };
     } catch (error) {
-      console.log(`nginx niet te starten (${(error as Error).message.split('\n')[0]}); de bench gebruikt vite preview.`);
+      await stopAll();
+      // Only a machine without nginx falls back; a config that no longer starts is an error.
+      if (!/nginx ontbreekt/.test((error as Error).message)) throw error;
+      console.log('nginx is niet geïnstalleerd; de bench gebruikt vite preview (apt-get install -y nginx voor de cijfers zoals een gemeente serveert).');
     }
   }
   const server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'error' });
@@ -241,7 +244,10 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const tiles = `data/${catalog.datasets.find((d) => d.id === 'nl2024')!.files.tiles}`;
   const server = await serveBuild();
   const url = server.url;
-  const browser = await launchChromium();
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   const load0 = loadavg()[0];
   const first: number[] = [];
   const recolour: number[] = [];
@@ -262,8 +268,9 @@ export async function benchBrowser(runs = 3): Promise<void> {
       // (label placement, neighbouring tiles) settle first.
       await dataLoaded(gm.page);
       await gm.page.waitForTimeout(1500);
-      // Alternate the weight of "ouderen" in Kwetsbare groepen, which moves a few hundred gemeenten to another class each time.
-      const w = await reweight(gm.page, 'I2.3');
+      // Alternate the weight of "ernstige eenzaamheid" in Kwetsbare groepen (a factor the weights panel offers),
+      // which moves areas to another class each time. Until 2026-12-05 this was I2.3, context the engine no longer weights.
+      const w = await reweight(gm.page, 'I2.1');
       firstRecolour.push(w.first);
       recolour.push(w.median);
       await gm.page.context().close();
@@ -286,7 +293,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       await b.page.evaluate(() => { (window as any).__kompas.app.target = 'I2'; });
       await b.page.waitForFunction(() => (window as any).__kompas.controller.map.areTilesLoaded(), undefined, { timeout: 60_000 });
       await b.page.waitForTimeout(500);
-      buurtReweight.push(await reweight(b.page, 'I2.3'));
+      buurtReweight.push(await reweight(b.page, 'I2.1'));
       await b.page.context().close();
       const bf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
       scenario.b.floor.push(bf); await bf.page.context().close();

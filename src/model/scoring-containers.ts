@@ -4,10 +4,11 @@
  * factor list) with default weights, and its substitutions (a factor that
  * stands in for others only where none of those has a value). Pure.
  */
-import type { FactorDef, KompasModel, Substitution } from './kompas/types.ts';
+import { hasAdjustableWeight, type FactorDef, type KompasModel, type Substitution } from './kompas/types.ts';
 import type { WeightOverrides } from './scoring-types.ts';
 
-export interface ContainerEntry { f: number; def: number }
+/** A factor of a container: its position, default weight, and whether a request may override that weight (hasAdjustableWeight). */
+export interface ContainerEntry { f: number; def: number; adjustable: boolean }
 export interface SubstitutionEntry { f: number; replaced: number[] /* positions in entries */ }
 export interface Container {
   id: string;
@@ -32,12 +33,12 @@ function container(
 
 export function categoryContainers(model: KompasModel, factors: readonly FactorDef[], factorIdx: ReadonlyMap<string, number>): Container[] {
   return model.categories.map((c) => container(factors, factorIdx, c.id, 'category',
-    c.factors.map((f) => ({ f: factorIdx.get(f.id)!, def: f.weight })), c.substitutions));
+    c.factors.map((f) => ({ f: factorIdx.get(f.id)!, def: f.weight, adjustable: hasAdjustableWeight(c, f) })), c.substitutions));
 }
 
 export function dialContainers(model: KompasModel, factors: readonly FactorDef[], factorIdx: ReadonlyMap<string, number>): Container[] {
   return model.dials.map((d) => container(factors, factorIdx, d.id, 'dial',
-    d.components.map((c) => ({ f: factorIdx.get(c.factor)!, def: c.weight })), d.substitutions));
+    d.components.map((c) => ({ f: factorIdx.get(c.factor)!, def: c.weight, adjustable: false })), d.substitutions));
 }
 
 /** Every factor a container reads, substitutes included. */
@@ -57,10 +58,14 @@ export function isValidWeight(o: unknown): o is number {
   return typeof o === 'number' && o >= 0 && o <= MAX_WEIGHT;
 }
 
-/** The weight of each entry for this request: a valid override of a category factor, else the default. Dials keep theirs. */
+/**
+ * The weight of each entry for this request: a valid override of a factor
+ * whose weight may be set, else the default. Dials keep theirs, and so do
+ * shown-only factors (context, weight 0).
+ */
 export function activeWeights(c: Container, factors: readonly FactorDef[], w: WeightOverrides | undefined): number[] {
   return c.entries.map((e) => {
-    const o = c.kind === 'category' ? w?.factors?.[factors[e.f].id] : undefined;
+    const o = e.adjustable ? w?.factors?.[factors[e.f].id] : undefined;
     return isValidWeight(o) ? o : e.def;
   });
 }

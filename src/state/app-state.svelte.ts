@@ -173,14 +173,21 @@ export class AppState {
   }
 
   /** A link's target or weights the dataset's model lacks give way to the defaults (link-check.ts); `ignored` gets why. */
-  private fitLinkTo(model: KompasModel, first: ScoreResult | null, view: ViewState, entry: DatasetEntry, ignored: string[]) {
+  private fitLinkTo(model: KompasModel, view: ViewState, entry: DatasetEntry, ignored: string[]) {
     const fit = fitLinkToModel(view, model, entry.title);
     if (fit.target === null && this.target === view.target) this.target = DEFAULT_TARGET;
     const unknownWeights = Object.keys(view.weights).filter((id) => !(id in fit.weights));
     if (unknownWeights.length) this.weights = Object.fromEntries(Object.entries(this.weights).filter(([id]) => !unknownWeights.includes(id)));
     ignored.push(...fit.ignored);
-    if (!first) return;
-    const years = fitLinkToYears(view, first.targets);
+  }
+
+  /** A link's year or change view the dataset's targets lack gives way to the latest figures (link-check.ts); `ignored` gets why. */
+  private async fitLinkYears(view: ViewState, entry: DatasetEntry, ignored: string[]) {
+    if (view.year === null && !view.changeYears) return;
+    // The first scores, or those the load asked for when the start had no level to score yet.
+    const scores = this.scores[this.activeLevel] ?? (await this.scoresFor(this.activeLevel).catch(() => null));
+    if (!scores || this.dataset !== entry) return;
+    const years = fitLinkToYears(view, scores.targets);
     if (years.changeYears === null && this.changeYears?.join('-') === view.changeYears?.join('-')) this.changeYears = null;
     if (years.year === null && this.year === view.year) this.setYear(null);
     ignored.push(...years.ignored);
@@ -311,7 +318,7 @@ export class AppState {
       this.model = loaded.model;
       this.workerLoaded = entry.id;
       if (first && loaded.first) this.acceptScores(first, loaded.first);
-      if (view) this.fitLinkTo(loaded.model, loaded.first, view, entry, linkIgnored);
+      if (view) this.fitLinkTo(loaded.model, view, entry, linkIgnored);
       this.firstView = null;
       void this.scoresFor(this.activeLevel);
       // Coloured from the first view already: prepare the explanations now.
@@ -345,8 +352,6 @@ export class AppState {
       if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
       else linkIgnored.push(missingSelection(view.selection, entry));
     }
-    const told = linkMessage(linkIgnored);
-    if (told) this.status.report({ key: 'link:ignored', source: 'link', severity: 'warning', ...told });
     if (!view?.view && !view?.selection && this.config.defaultGemeente && this.tables.gemeente) {
       const index = this.tables.gemeente.codes.indexOf(this.config.defaultGemeente);
       if (index >= 0) this.select('gemeente', index);
@@ -354,6 +359,9 @@ export class AppState {
     } else if (link && !view?.view && !view?.selection && this.config.defaultGemeente) {
       this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${this.config.defaultGemeente}, maar de dataset ${entry.title} heeft geen gemeenten (wel: ${entry.levels.join(', ')}).`);
     }
+    if (view) await this.fitLinkYears(view, entry, linkIgnored);
+    const told = linkMessage(linkIgnored);
+    if (told && this.dataset === entry) this.status.report({ key: 'link:ignored', source: 'link', severity: 'warning', ...told });
   }
 
   /** The map will not draw the first view (another level, target or view, or no map at all): the worker goes on. */
@@ -501,7 +509,7 @@ export class AppState {
     if (unfit.length) {
       this.status.report({
         key: 'data:import-series', source: 'data', severity: 'warning',
-        message: `Eerder geïmporteerde gegevens tellen niet mee: deze versie van het kompas leest hun reeks niet (meer): ${unfit.join('; ')}.`,
+        message: `Eerder geïmporteerde gegevens passen niet bij deze versie van het kompas en tellen niet mee (een reeks die het model niet leest, of een nieuwe indicator die het model inmiddels zelf heeft): ${unfit.join('; ')}.`,
         hint: 'Importeer het bestand opnieuw en koppel de kolom aan een factor of als nieuwe indicator (knop "Gegevens importeren"). De import zelf blijft bewaard in de werkruimte.',
       });
     } else this.status.resolve('data:import-series');

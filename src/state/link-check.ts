@@ -40,7 +40,7 @@ export function fitLinkToDataset(view: Pick<ViewState, 'dataset' | 'level'>, ent
 /** Why the link's selected area is not selected: the dataset lacks its level, or the area. */
 export function missingSelection(code: string, entry: DatasetEntry): string {
   const level = levelOfAreaCode(code);
-  if (level && !entry.levels.includes(level)) return `gebied ${code} is een ${level}, en ${entry.title} heeft geen niveau ${level}`;
+  if (level && !entry.levels.includes(level)) return `gebied ${code} is een ${level} en ${entry.title} heeft geen niveau ${level}`;
   return `gebied ${code} staat niet in ${entry.title} (misschien uit een andere gebiedsindeling)`;
 }
 

@@ -47,7 +47,7 @@ describe('openen en laden', () => {
 
   it('opens a link the dataset does not fully have on what it has, and says what it left out', async () => {
     // A category and a factor the model lacks (a link older than the model), a buurt not in the indeling.
-    const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=XYZ&w=S4.99:2,S4:0.5&sel=BU99999999&v=5.12,52.09,10');
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=XYZ&w=S4.99:2,S4:0.5&sel=BU99999999&jr=2030&v=5.12,52.09,10');
     const pixels = await mapPixels(page);
     const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
     expect(coloured).toBeGreaterThan(0.3 * pixels.total);
@@ -58,10 +58,22 @@ describe('openen en laden', () => {
     expect(text).toContain('kaartkleur "XYZ" bestaat niet in Nederland 2024; de kaart toont de kwetsbaarheidsscore');
     expect(text).toContain('gewicht voor "S4.99"');
     expect(text).toContain('gebied BU99999999 staat niet in Nederland 2024');
+    expect(text).toContain('jaar 2030 staat niet in de gegevens');
     // The link's known weight stays; the address now says what the map shows.
     await expect.poll(() => page.url()).not.toContain('XYZ');
     expect(page.url()).toContain('w=S4:0.5');
     expect(page.url()).not.toContain('S4.99');
+    expect(page.url()).not.toContain('jr=');
+    await page.context().close();
+  });
+
+  it('draws the map in a browser without DecompressionStream, with fflate loaded only there', async () => {
+    const { page, requests, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=5.12,52.09,10', { initScript: 'delete globalThis.DecompressionStream;' });
+    const pixels = await mapPixels(page);
+    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    expect(coloured).toBeGreaterThan(0.3 * pixels.total);
+    expect(requests.filter((u) => /\/assets\/browser-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 
@@ -101,12 +113,14 @@ describe('openen en laden', () => {
     await page.context().close();
   });
 
-  it('asks for the head of the map file once: the start-up check and the map share it', async () => {
+  it('asks for the head of the map file once (the start-up check and the map share it), and no fflate', async () => {
     const ranges: Promise<string>[] = [];
-    const { page } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`, {
+    const { page, requests } = await openAppPage(browser, `${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`, {
       beforeLoad: (p) => p.on('request', (r) => { if (r.url().endsWith('.pmtiles')) ranges.push(r.allHeaders().then((h) => h.range ?? '')); }),
     });
     await waitForColouredMap(page);
+    // The browser inflates the tiles itself: fflate (pmtiles' fallback) is not loaded.
+    expect(requests.filter((u) => /\/assets\/browser-[\w-]+\.js$/.test(u))).toEqual([]);
     const pixels = await mapPixels(page);
     const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
     expect(coloured).toBeGreaterThan(10_000);

@@ -71,7 +71,7 @@ describe('punten importeren', () => {
     const year = await page.locator('#points-year').inputValue();
     await page.locator('#points-year').fill('');
     await page.locator('#points-apply').click();
-    await expect.poll(() => page.locator('dialog [role=alert]').textContent()).toContain('Jaar van de gegevens: jaar leeg is ongeldig');
+    await expect.poll(() => page.locator('dialog [role=alert]').textContent()).toContain('Jaar van de gegevens: geen jaar ingevuld');
     expect(await page.evaluate(() => Object.keys((window as any).__kompas.app.importedBySource).length)).toBe(0);
     await page.locator('#points-year').fill(year);
 

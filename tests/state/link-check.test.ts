@@ -35,7 +35,7 @@ describe('a link against the dataset it opens', () => {
       level: 'wijk',
       ignored: ['dataset "nl2099" staat niet in deze installatie; de kaart toont Groningen 2017', 'Groningen 2017 heeft geen niveau gemeente (wel: wijk, buurt); de kaart toont het niveau wijk'],
     });
-    expect(missingSelection('GM0014', groningen)).toBe('gebied GM0014 is een gemeente, en Groningen 2017 heeft geen niveau gemeente');
+    expect(missingSelection('GM0014', groningen)).toBe('gebied GM0014 is een gemeente en Groningen 2017 heeft geen niveau gemeente');
     expect(missingSelection('BU00149999', groningen)).toBe('gebied BU00149999 staat niet in Groningen 2017 (misschien uit een andere gebiedsindeling)');
   });
 

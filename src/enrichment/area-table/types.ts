@@ -94,8 +94,8 @@ export const FIRST_IMPORT_YEAR = 1990;
 /** Why `year` cannot be the year of imported figures, in Dutch; null when it can (up to next year: a plan year). */
 export function importYearProblem(year: unknown, thisYear = new Date().getFullYear()): string | null {
   if (typeof year === 'number' && Number.isInteger(year) && year >= FIRST_IMPORT_YEAR && year <= thisYear + 1) return null;
-  const shown = year === null || year === undefined || year === '' || Number.isNaN(year) ? 'leeg' : String(year);
-  return `jaar ${shown} is ongeldig (${FIRST_IMPORT_YEAR}–${thisYear + 1})`;
+  if (year === null || year === undefined || year === '' || Number.isNaN(year)) return `geen jaar ingevuld (${FIRST_IMPORT_YEAR}–${thisYear + 1})`;
+  return `jaar ${String(year)} is ongeldig (${FIRST_IMPORT_YEAR}–${thisYear + 1})`;
 }
 
 /** Limits that keep a hostile or mistaken file from filling the browser storage. */

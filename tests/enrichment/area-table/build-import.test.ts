@@ -237,6 +237,6 @@ describe('the year of imported figures (area tables and points)', () => {
     expect(importYearProblem(2028, 2026)).toBe('jaar 2028 is ongeldig (1990–2027)');
     expect(importYearProblem(2024.5, 2026)).toBe('jaar 2024.5 is ongeldig (1990–2027)');
     // A cleared number field gives null (Svelte) or NaN.
-    for (const empty of [null, undefined, Number.NaN, '']) expect(importYearProblem(empty, 2026)).toBe('jaar leeg is ongeldig (1990–2027)');
+    for (const empty of [null, undefined, Number.NaN, '']) expect(importYearProblem(empty, 2026)).toBe('geen jaar ingevuld (1990–2027)');
   });
 });
