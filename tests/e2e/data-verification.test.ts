@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { appContext, areasWithClassOnScreen, baseUrl, externalRequests, mapPixels } from './helpers.ts';
+import { appContext, areasWithClassOnScreen, baseUrl, closeRoutedPage, externalRequests, mapPixels } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,7 +60,7 @@ describe('verificatie van de geserveerde data', () => {
     expect(alert).toMatch(/gemeente\.[0-9a-f]{8}\.wvk: de inhoud past niet bij de hash in de naam/);
     expect(alert).toMatch(/beschadigd/);
     await expectNoScoreColours(page, { noBatch: true });
-    await page.context().close();
+    await closeRoutedPage(page);
   });
 
   it('names a truncated level table', async () => {
@@ -68,14 +68,14 @@ describe('verificatie van de geserveerde data', () => {
     expect(alert).toMatch(/wijk\.[0-9a-f]{8}\.wvk/);
     expect(alert).toMatch(/past niet bij de hash|afgekapt|buiten het bestand/);
     await expectNoScoreColours(page);
-    await page.context().close();
+    await closeRoutedPage(page);
   });
 
   it('names an SPA fallback instead of "geen geldige JSON" when datasets.json is missing', async () => {
     const { page, alert } = await openWithServed('**/data/datasets.json', () => '<!doctype html><html><body>app</body></html>', 'text/html');
     expect(alert).toMatch(/HTML-pagina .*datasets\.json.*SPA-terugval/);
     expect(alert).not.toMatch(/geen geldige JSON/);
-    await page.context().close();
+    await closeRoutedPage(page);
   });
 
   it('refuses a data path on another host and never requests it', async () => {
@@ -86,7 +86,7 @@ describe('verificatie van de geserveerde data', () => {
     }, 'application/json');
     expect(alert).toMatch(/niet relatief aan datasets\.json/);
     expect(externalRequests(requests)).toEqual([]);
-    await page.context().close();
+    await closeRoutedPage(page);
   });
 
   it('names a PMTiles archive cut to 4 KB', async () => {
@@ -100,6 +100,6 @@ describe('verificatie van de geserveerde data', () => {
     await page.goto(`${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 45_000 }).toMatch(/Kaartbestand .*areas\.[0-9a-f]{8}\.pmtiles: .*afgekapt/);
-    await context.close();
+    await closeRoutedPage(page);
   });
 });

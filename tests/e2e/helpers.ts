@@ -35,6 +35,16 @@ export interface OpenedApp {
   pageErrors: string[];
 }
 
+/**
+ * Closes the context of a page whose route handlers may still be fetching
+ * (a tile requested just before the end): the close disposes their
+ * responses, which must not surface as an unhandled error of the run.
+ */
+export async function closeRoutedPage(page: Page): Promise<void> {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.context().close();
+}
+
 export async function openApp(browser: Browser, hash = '', options: { viewport?: { width: number; height: number }; url?: string; initScript?: string } = {}): Promise<OpenedApp> {
   const opened = await openAppPage(browser, `${options.url ?? baseUrl()}?e2e=1${hash}`, options);
   await waitForColouredMap(opened.page);

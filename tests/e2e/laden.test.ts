@@ -4,7 +4,7 @@
  * web server is not set up for PMTiles.
  */
 import { describe, expect, it } from 'vitest';
-import { baseUrl, chromiumForFile, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
+import { baseUrl, chromiumForFile, closeRoutedPage, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
 /** The hover outline (src/map/style.ts). */
@@ -159,7 +159,7 @@ describe('openen en laden', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('Range');
     expect(await alert.textContent()).toContain('docs/hosting.md');
-    await context.close();
+    await closeRoutedPage(page);
   });
 
   it('names the missing file when a data file is gone', async () => {
