@@ -93,7 +93,9 @@ export function readViewLink(hash: string): ViewLink {
       else ignored.push(`gewicht ${quoted(pair)} ligt niet tussen 0 en ${MAX_WEIGHT}`);
     }
   }
-  if (params.get('bez') === '1') view.rankVisitorAreas = true;
+  const bez = params.get('bez');
+  if (bez === '1') view.rankVisitorAreas = true;
+  else if (bez !== null) ignored.push(`bezoekersgebieden ${quoted(bez)} (alleen bez=1 zet ze aan)`);
   const jr = params.get('jr');
   if (jr && YEAR.test(jr)) view.year = Number(jr);
   else if (jr) ignored.push(`jaar ${quoted(jr)} is geen jaartal`);
@@ -108,8 +110,12 @@ export function readViewLink(hash: string): ViewLink {
       view.view = [parts[0], parts[1], parts[2]];
     } else ignored.push(`kaartbeeld ${quoted(v)} is geen lengte, breedte en zoom op de kaart`);
   }
+  for (const key of new Set(params.keys())) if (!LINK_KEYS.has(key)) ignored.push(`onderdeel ${quoted(key)} kent de app niet`);
   return { view, ignored };
 }
+
+/** The parts a link can have (readViewLink, serialiseViewState). */
+const LINK_KEYS: ReadonlySet<string> = new Set(['ds', 'lvl', 'cat', 'sel', 'ref', 'w', 'bez', 'jr', 'vgl', 'v']);
 
 /** A value from a link, quoted and cut short: it is shown to the user, who did not type it. */
 export function quoted(value: string): string {

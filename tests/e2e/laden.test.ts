@@ -4,6 +4,9 @@
  * web server is not set up for PMTiles.
  */
 import { describe, expect, it } from 'vitest';
+import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
+import { GAP_TARGET } from '../../src/beleving/gap.ts';
+import { isMapTarget } from '../../src/state/link-check.ts';
 import { baseUrl, chromiumForFile, closeRoutedPage, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
@@ -52,6 +55,11 @@ describe('openen en laden', () => {
     const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
     expect(coloured).toBeGreaterThan(0.3 * pixels.total);
     expect(await page.locator('#target-select').inputValue()).toBe('overall');
+    // A link may name exactly what the Kaartkleur list offers: the list and the link check agree.
+    const offered = await page.locator('#target-select option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const m = KOMPAS_MODEL;
+    const candidates = new Set([...offered, m.overall.id, GAP_TARGET, ...m.spheres.map((x) => x.id), ...m.dials.map((x) => x.id), ...m.categories.flatMap((c) => [c.id, ...c.factors.map((f) => f.id)])]);
+    expect([...offered].sort()).toEqual([...candidates].filter((id) => isMapTarget(m, id)).sort());
     const warning = page.locator('.status-area [role=status]');
     await expect.poll(() => warning.textContent()).toContain('Niet alles uit de link is toegepast');
     const text = (await warning.textContent())!;

@@ -29,6 +29,8 @@ describe('view state in the URL', () => {
       'kaartbeeld "999,1,1" is geen lengte, breedte en zoom op de kaart',
     ]);
     expect(readViewLink('#ds=nl2024&lvl=buurt&cat=S4&sel=BU0363AA01&w=S4.3:0.5&v=4.9,52.37,11&jr=2022').ignored).toEqual([]);
+    // A mistyped part is named too, once.
+    expect(readViewLink('#catt=S4&catt=S5&bez=ja').ignored).toEqual(['bezoekersgebieden "ja" (alleen bez=1 zet ze aan)', 'onderdeel "catt" kent de app niet']);
     // A long pasted value is cut short in the message.
     expect(readViewLink(`#cat=${'x'.repeat(200)}`).ignored[0]).toBe(`kaartkleur "${'x'.repeat(39)}…" bestaat niet`);
   });
@@ -36,6 +38,10 @@ describe('view state in the URL', () => {
     expect(parseViewState('#vgl=2021-2021').changeYears).toBeNull();
     expect(parseViewState('#vgl=2021-2023-2025').changeYears).toBeNull();
     expect(parseViewState('#vgl=2016-2020&jr=2016')).toMatchObject({ changeYears: [2016, 2020], year: 2016 });
+  });
+  it('writes only parts it reads back without a word', () => {
+    const state = { dataset: 'nl2024', level: 'buurt' as const, target: 'S4', selection: 'BU0363AA01', frame: 'gemeente' as const, weights: { 'S4.3': 0.5 }, view: [4.9, 52.37, 11.5] as [number, number, number], rankVisitorAreas: true, year: 2022, changeYears: [2021, 2025] as [number, number] };
+    expect(readViewLink(serialiseViewState(state)).ignored).toEqual([]);
   });
   it('omits defaults', () => {
     expect(serialiseViewState(defaultViewState)).toBe('#');
