@@ -4,17 +4,12 @@
  * later model, a buurt gone in a new indeling); the map then shows the rest,
  * and says what it left out. Pure.
  */
-import { GAP_TARGET } from '../beleving/gap.ts';
 import { hasAdjustableWeight, type KompasModel } from '../model/kompas/types.ts';
 import type { ScoreTarget } from '../model/scoring-types.ts';
 import { levelOrFallback, type DatasetEntry, type Level } from '../model/dataset-format.ts';
 import { levelOfAreaCode } from '../model/area-code.ts';
 import { quoted, type ViewState } from './url-state.ts';
-
-/** What can colour the map: the choices of the Kaartkleur list. */
-export function isMapTarget(model: KompasModel, id: string): boolean {
-  return id === model.overall.id || id === GAP_TARGET || [...model.spheres, ...model.categories, ...model.dials].some((x) => x.id === id);
-}
+import { isMapTarget } from './map-targets.ts';
 
 /** Why a link's weight for `id` cannot be applied, or null when it can: what the weights panel offers. */
 function weightProblem(model: KompasModel, id: string, datasetTitle: string): string | null {

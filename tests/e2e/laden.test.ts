@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { GAP_TARGET } from '../../src/beleving/gap.ts';
-import { isMapTarget } from '../../src/state/link-check.ts';
+import { isMapTarget } from '../../src/state/map-targets.ts';
 import { baseUrl, chromiumForFile, closeRoutedPage, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
@@ -55,7 +55,7 @@ describe('openen en laden', () => {
     const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
     expect(coloured).toBeGreaterThan(0.3 * pixels.total);
     expect(await page.locator('#target-select').inputValue()).toBe('overall');
-    // A link may name exactly what the Kaartkleur list offers: the list and the link check agree.
+    // The Kaartkleur list shows exactly what a link may name (src/state/map-targets.ts).
     const offered = await page.locator('#target-select option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     const m = KOMPAS_MODEL;
     const candidates = new Set([...offered, m.overall.id, GAP_TARGET, ...m.spheres.map((x) => x.id), ...m.dials.map((x) => x.id), ...m.categories.flatMap((c) => [c.id, ...c.factors.map((f) => f.id)])]);

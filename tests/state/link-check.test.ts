@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { GAP_TARGET } from '../../src/beleving/gap.ts';
-import { fitLinkToDataset, fitLinkToModel, fitLinkToYears, isMapTarget, linkMessage, missingSelection } from '../../src/state/link-check.ts';
+import { fitLinkToDataset, fitLinkToModel, fitLinkToYears, linkMessage, missingSelection } from '../../src/state/link-check.ts';
+import { isMapTarget, mapTargetGroups } from '../../src/state/map-targets.ts';
 import type { ScoreTarget } from '../../src/model/scoring-types.ts';
 import type { DatasetEntry } from '../../src/model/dataset-format.ts';
 
 describe('a link against the dataset it opens', () => {
-  it('offers as map targets what the Kaartkleur list offers, and nothing else', () => {
+  it('offers as map targets the overall score, the spheres with their categories and the outcomes apart, and nothing else', () => {
+    const groups = mapTargetGroups(KOMPAS_MODEL);
+    expect(groups.map((g) => g.label)).toEqual([null, 'Sfeer Fysiek', 'Sfeer Sociaal', 'Sfeer Individueel', 'Uitkomsten (apart, nooit gemiddeld)']);
+    expect(groups.flatMap((g) => g.targets).length).toBe(1 + 3 + 12 + 2 + 1);
+    expect(groups[4].targets.map((t) => t.id)).toEqual(['objectief', 'beleving', GAP_TARGET]);
     for (const id of ['overall', 'fysiek', 'S4', 'objectief', 'beleving', GAP_TARGET]) expect(isMapTarget(KOMPAS_MODEL, id)).toBe(true);
     for (const id of ['XYZ', 'S4.3', 'S99', '']) expect(isMapTarget(KOMPAS_MODEL, id)).toBe(false);
   });
