@@ -16,12 +16,12 @@ export const LEVELS = ['gemeente', 'wijk', 'buurt'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const levelLabel: Record<Level, string> = { gemeente: 'Gemeente', wijk: 'Wijk', buurt: 'Buurt' };
+export const levelLabelPlural: Record<Level, string> = { gemeente: 'Gemeenten', wijk: 'Wijken', buurt: 'Buurten' };
 
 /** `wanted` when the dataset has that level, else its first level below gemeente (a link or zoom asking for a level it lacks). */
 export function levelOrFallback(wanted: Level, levels: readonly Level[]): Level {
   return levels.includes(wanted) ? wanted : (levels.find((l) => l !== 'gemeente') ?? levels[0]);
 }
-export const levelLabelPlural: Record<Level, string> = { gemeente: 'Gemeenten', wijk: 'Wijken', buurt: 'Buurten' };
 
 /** Vector-tile layer per level inside the dataset's PMTiles archive. */
 export const tileLayerName: Record<Level, string> = { gemeente: 'gemeenten', wijk: 'wijken', buurt: 'buurten' };

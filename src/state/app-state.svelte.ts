@@ -44,7 +44,6 @@ export interface LoadingState {
 /** Source id of the area data imports in AppState.importedBySource. */
 export const AREA_IMPORT_SOURCE = 'gebiedsimport';
 
-/** Default map colouring: Criminaliteit, the category most users look for first. */
 /** The map opens on the overall kwetsbaarheidsscore (issue 9); the dials are one click away. */
 export const DEFAULT_TARGET = 'overall';
 
@@ -175,7 +174,7 @@ export class AppState {
   /** A link's target or weights the dataset's model lacks give way to the defaults (link-check.ts); `ignored` gets why. */
   private fitLinkTo(model: KompasModel, view: ViewState, entry: DatasetEntry, ignored: string[]) {
     const fit = fitLinkToModel(view, model, entry.title);
-    if (fit.target === null && this.target === view.target) this.target = DEFAULT_TARGET;
+    if (fit.target !== view.target && this.target === view.target) this.target = fit.target ?? DEFAULT_TARGET;
     const unknownWeights = Object.keys(view.weights).filter((id) => !(id in fit.weights));
     if (unknownWeights.length) this.weights = Object.fromEntries(Object.entries(this.weights).filter(([id]) => !unknownWeights.includes(id)));
     ignored.push(...fit.ignored);
@@ -352,12 +351,13 @@ export class AppState {
       if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
       else linkIgnored.push(missingSelection(view.selection, entry));
     }
-    if (!view?.view && !view?.selection && this.config.defaultGemeente && this.tables.gemeente) {
-      const index = this.tables.gemeente.codes.indexOf(this.config.defaultGemeente);
+    const gemeente = this.config.defaultGemeente;
+    if (!view?.view && !view?.selection && gemeente) {
+      const index = this.tables.gemeente?.codes.indexOf(gemeente) ?? -1;
       if (index >= 0) this.select('gemeente', index);
-      else this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${this.config.defaultGemeente}, maar die gemeente staat niet in de dataset ${entry.title}.`);
-    } else if (link && !view?.view && !view?.selection && this.config.defaultGemeente) {
-      this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${this.config.defaultGemeente}, maar de dataset ${entry.title} heeft geen gemeenten (wel: ${entry.levels.join(', ')}).`);
+      else if (this.tables.gemeente) this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${gemeente}, maar die gemeente staat niet in de dataset ${entry.title}.`);
+      // Said once, at the start: a switch to such a dataset later is the user's own choice.
+      else if (link) this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${gemeente}, maar de dataset ${entry.title} heeft geen gemeenten (wel: ${entry.levels.join(', ')}).`);
     }
     if (view) await this.fitLinkYears(view, entry, linkIgnored);
     const told = linkMessage(linkIgnored);
@@ -501,11 +501,10 @@ export class AppState {
    */
   async applyImports(list: readonly AreaImport[]) {
     const dataset = this.dataset;
-    if (!dataset || !this.workerReady) return;
+    if (!dataset || !this.workerReady || !this.model) return;
     // A series this model does not read (a file from another app version)
     // would make the worker refuse the whole level: left out, and said.
-    const known = this.model ? seriesReadBy(this.model) : new Set<string>();
-    const { values, leftOut: unfit } = columnsForModel(importedValuesFor(list, dataset.id, dataset.levels), known);
+    const { values, leftOut: unfit } = columnsForModel(importedValuesFor(list, dataset.id, dataset.levels), seriesReadBy(this.model));
     if (unfit.length) {
       this.status.report({
         key: 'data:import-series', source: 'data', severity: 'warning',

@@ -40,7 +40,7 @@ export function missingSelection(code: string, entry: DatasetEntry): string {
 }
 
 export interface LinkFit {
-  /** The link's target when the model has it, else null (the default colours the map). */
+  /** The link's target when the model has it, else the overall score (the message names it); null when the link names none. */
   target: string | null;
   /** The link's weights the model has. */
   weights: Record<string, number>;
@@ -54,7 +54,7 @@ export function fitLinkToModel(view: Pick<ViewState, 'target' | 'weights'>, mode
   let target = view.target;
   if (target !== null && !isMapTarget(model, target)) {
     ignored.push(`kaartkleur ${quoted(target)} bestaat niet in ${datasetTitle}; de kaart toont de ${model.overall.label.toLowerCase()}`);
-    target = null;
+    target = model.overall.id;
   }
   const weights: Record<string, number> = {};
   for (const [id, weight] of Object.entries(view.weights)) {

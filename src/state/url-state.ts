@@ -95,7 +95,7 @@ export function readViewLink(hash: string): ViewLink {
   }
   const bez = params.get('bez');
   if (bez === '1') view.rankVisitorAreas = true;
-  else if (bez !== null) ignored.push(`bezoekersgebieden ${quoted(bez)} (alleen bez=1 zet ze aan)`);
+  else if (bez !== null) ignored.push(`bezoekers- en werkgebieden rangschikken: ${quoted(bez)} is geen geldige waarde`);
   const jr = params.get('jr');
   if (jr && YEAR.test(jr)) view.year = Number(jr);
   else if (jr) ignored.push(`jaar ${quoted(jr)} is geen jaartal`);

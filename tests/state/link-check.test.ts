@@ -20,7 +20,7 @@ describe('a link against the dataset it opens', () => {
     expect(fitLinkToModel({ target: 'S4', weights: { S4: 2, 'S4.3': 0.5 } }, KOMPAS_MODEL, 'Nederland 2024')).toEqual({ target: 'S4', weights: { S4: 2, 'S4.3': 0.5 }, ignored: [] });
     expect(fitLinkToModel({ target: null, weights: {} }, KOMPAS_MODEL, 'Nederland 2024')).toEqual({ target: null, weights: {}, ignored: [] });
     const fit = fitLinkToModel({ target: 'S13', weights: { S4: 2, 'S4.99': 1, Q1: 3, 'S4.6': 1, 'S4.0': 1 } }, KOMPAS_MODEL, 'Nederland 2024');
-    expect(fit.target).toBeNull();
+    expect(fit.target).toBe('overall');
     expect(fit.weights).toEqual({ S4: 2 });
     expect(fit.ignored).toEqual([
       'kaartkleur "S13" bestaat niet in Nederland 2024; de kaart toont de kwetsbaarheidsscore',

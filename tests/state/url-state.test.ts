@@ -30,7 +30,7 @@ describe('view state in the URL', () => {
     ]);
     expect(readViewLink('#ds=nl2024&lvl=buurt&cat=S4&sel=BU0363AA01&w=S4.3:0.5&v=4.9,52.37,11&jr=2022').ignored).toEqual([]);
     // A mistyped part is named too, once.
-    expect(readViewLink('#catt=S4&catt=S5&bez=ja').ignored).toEqual(['bezoekersgebieden "ja" (alleen bez=1 zet ze aan)', 'onderdeel "catt" kent de app niet']);
+    expect(readViewLink('#catt=S4&catt=S5&bez=ja').ignored).toEqual(['bezoekers- en werkgebieden rangschikken: "ja" is geen geldige waarde', 'onderdeel "catt" kent de app niet']);
     // A long pasted value is cut short in the message.
     expect(readViewLink(`#cat=${'x'.repeat(200)}`).ignored[0]).toBe(`kaartkleur "${'x'.repeat(39)}…" bestaat niet`);
   });
