@@ -48,9 +48,11 @@ function preloadAppChunk(): Plugin {
 /**
  * pmtiles imports fflate for its default decompression, which the app never
  * uses (src/data/tiles-decompress.ts): without this, fflate would load and
- * initialise on the main thread at every start.
+ * initialise on the main thread at every start. The bench's floor page
+ * (scripts/bench/pages/floor.ts) is built with it too, so the floor does not
+ * pay for what the app no longer does.
  */
-function pmtilesWithoutFflate(): Plugin {
+export function pmtilesWithoutFflate(): Plugin {
   const unused = here('src/data/pmtiles-fflate-unused.ts');
   return {
     name: 'wvk-pmtiles-without-fflate',
