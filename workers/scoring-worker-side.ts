@@ -87,8 +87,8 @@ export function createScoringService(sourceAt: (where: string) => DatasetSource 
         // Only the default scoring has a first view (src/model/first-view.ts).
         const hold: DecodeHold | undefined = onFirstView && level && isDefaultScoring(options.first!) ? {
           level,
-          async first(file) {
-            const view = decodeFirstView(file.bytes, file.path, await inflateSections(file.bytes, file.path, (name) => FIRST_VIEW_SECTIONS.has(name)));
+          async first(file, partial) {
+            const view = decodeFirstView(file.bytes, file.path, await inflateSections(file.bytes, file.path, (name) => FIRST_VIEW_SECTIONS.has(name), partial), partial);
             if (view?.level !== level) return;
             const labels = new Map(scoreTargets().map((t) => [t.id, t.label]));
             await onFirstView({ ...view, labels: view.targets.map((id) => labels.get(id) ?? id) });

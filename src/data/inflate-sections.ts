@@ -16,10 +16,10 @@ import { damagedSection, inflatedSize, readLevelTableHeader, storedSection, tooL
  */
 const SLICE_BYTES = 4096;
 
-/** Inflates the sections `wanted` accepts (default: all), in file order. */
-export async function inflateSections(bytes: Uint8Array, source: string, wanted: (name: string) => boolean = () => true): Promise<InflatedSections | undefined> {
+/** Inflates the sections `wanted` accepts (default: all), in file order; `partial` as in readLevelTableHeader. */
+export async function inflateSections(bytes: Uint8Array, source: string, wanted: (name: string) => boolean = () => true, partial = false): Promise<InflatedSections | undefined> {
   if (!nativeRawInflate()) return undefined;
-  const { header, base } = readLevelTableHeader(bytes, source);
+  const { header, base } = readLevelTableHeader(bytes, source, partial);
   const sections = new Map<string, Uint8Array>();
   for (const s of header.sections) if (wanted(s.name)) sections.set(s.name, await inflateInto(storedSection(bytes, base, s), inflatedSize(s), source, s.name));
   return sections;

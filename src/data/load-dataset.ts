@@ -4,8 +4,8 @@
  * verified, decoded tables. Files come from any DatasetSource (fetch, file,
  * memory), each read once.
  */
-import { DataFileError, FIRST_VIEW_SECTION, LEVELS, decodeLevelTable, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
-import { LoadError, type DatasetSource, type Progress } from './source.ts';
+import { DataFileError, FIRST_VIEW_SECTION, LEVELS, decodeLevelTable, firstViewEnd, type DatasetCatalog, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
+import { LoadError, type DatasetSource, type PrefixReader, type Progress } from './source.ts';
 import { parseCatalog, verifyContentHash } from './verify.ts';
 import { inflateSections } from './inflate-sections.ts';
 
@@ -44,25 +44,36 @@ export function tableLevels(entry: DatasetEntry, wanted?: Level[]): Level[] {
   return LEVELS.filter((l) => entry.levels.includes(l) && entry.files.tables[l] && (!wanted || wanted.includes(l)));
 }
 
-/** Read the level-table files of an entry (in parallel), with summed byte progress. */
+/** Read the level-table files of an entry (in parallel), with progress in files (readEachTable). */
 export async function readTableFiles(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress): Promise<TableFiles> {
   return readEachTable(source, entry, levels, onProgress, async (_level, file) => file);
 }
 
 /**
  * Holds the decoding of every table until `first` has had the table of
- * `level` (verified): the scoring worker hands the first-view colours to the
- * map and waits until they are drawn (src/model/first-view.ts).
+ * `level`: the scoring worker hands the first-view colours to the map and
+ * waits until they are drawn (src/model/first-view.ts).
  */
 export interface DecodeHold {
   level: Level;
-  first(file: TableFile): Promise<void>;
+  /**
+   * `partial`: the start of the file, up to its first view (firstViewEnd),
+   * while the rest still downloads and before the hash is checked; otherwise
+   * the whole file, verified.
+   */
+  first(file: TableFile, partial: boolean): Promise<void>;
 }
 
 /**
- * Read the level tables (in parallel, with summed byte progress) and verify
+ * Read the level tables (in parallel, with progress in files) and verify
  * and decode each one as soon as its bytes are in, while the larger ones
- * still download; with a `hold`, only after it has let go.
+ * still download. With a `hold`, the held table's first view goes to
+ * `first` as soon as the start of the file holds it (the pipeline writes it
+ * first), and the other tables are downloaded and decoded only after the
+ * hold has let go: on a slow link the map's first colours and tiles need not
+ * share the line with 2 MB it does not need yet (docs/speed.md, tenth
+ * round). An error is only reported after the whole file's hash check, so a
+ * damaged file is named as such.
  */
 export async function readTables(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress, hold?: DecodeHold): Promise<Partial<Record<Level, LevelTable>>> {
   if (!hold || !levels.includes(hold.level)) return readEachTable(source, entry, levels, onProgress, (level, file) => decodeCheckedTable(level, file));
@@ -70,6 +81,23 @@ export async function readTables(source: DatasetSource, entry: DatasetEntry, lev
   let fail!: (error: unknown) => void;
   const released = new Promise<void>((resolve, reject) => ((release = resolve), (fail = reject)));
   released.catch(() => undefined);
+  const path = entry.files.tables[hold.level]!;
+  let early: Promise<void> | null = null;
+  const readFirstView: PrefixReader = (prefix) => {
+    let end: number | null | undefined;
+    try {
+      end = firstViewEnd(prefix, path);
+    } catch {
+      return true;
+    }
+    if (end === undefined || (end !== null && prefix.length < end)) return false;
+    if (end !== null) {
+      early = hold.first({ path, bytes: prefix.slice(0, end) }, true);
+      // Awaited once the file is in; a load that fails before then leaves it.
+      early.catch(() => undefined);
+    }
+    return true;
+  };
   return readEachTable(source, entry, levels, onProgress, async (level, file) => {
     if (level !== hold.level) {
       await released;
@@ -77,23 +105,31 @@ export async function readTables(source: DatasetSource, entry: DatasetEntry, lev
     }
     try {
       await verifyContentHash(file.path, file.bytes);
-      await hold.first(file);
+      // From the whole file when the start gave no first view (a source that reads at once, a first view that failed).
+      const shown = early ? await early.then(() => true, () => false) : false;
+      if (!shown) await hold.first(file, false);
     } catch (error) {
       fail(error);
       throw error;
     }
     release();
     return decodeCheckedTable(level, file, true);
-  });
+  }, (level) => (level === hold.level ? readFirstView : undefined), (level) => (level === hold.level ? undefined : released));
 }
 
-async function readEachTable<T>(source: DatasetSource, entry: DatasetEntry, levels: Level[], onProgress: Progress | undefined, then: (level: Level, file: TableFile) => Promise<T>): Promise<Partial<Record<Level, T>>> {
-  const loaded: Partial<Record<Level, number>> = {};
-  const totals: Partial<Record<Level, number>> = {};
-  const sum = (r: Partial<Record<Level, number>>) => Object.values(r).reduce((a, b) => a + b, 0);
+async function readEachTable<T>(source: DatasetSource, entry: DatasetEntry, levels: Level[], onProgress: Progress | undefined, then: (level: Level, file: TableFile) => Promise<T>, prefixReader?: (level: Level) => PrefixReader | undefined, startAfter?: (level: Level) => Promise<void> | undefined): Promise<Partial<Record<Level, T>>> {
+  // Progress in files (each file's share of its own bytes), not in bytes: a
+  // file that starts later (readTables' hold) would make a byte sum go back.
+  const done: Partial<Record<Level, number>> = {};
+  const report = (level: Level, fraction: number) => {
+    done[level] = fraction;
+    onProgress!(Object.values(done).reduce((a, b) => a + b, 0), levels.length);
+  };
   const out = await Promise.all(levels.map(async (level) => {
+    await startAfter?.(level);
     const path = entry.files.tables[level]!;
-    const bytes = await source.read(path, onProgress && ((l, t) => { loaded[level] = l; totals[level] = t; onProgress(sum(loaded), sum(totals)); }));
+    const bytes = await source.read(path, onProgress && ((l, t) => { if (t > 0) report(level, Math.min(1, l / t)); }), prefixReader?.(level));
+    if (onProgress) report(level, 1);
     return [level, await then(level, { path, bytes })] as const;
   }));
   return Object.fromEntries(out);

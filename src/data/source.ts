@@ -14,12 +14,18 @@ export class LoadError extends Error {
 }
 
 export type Progress = (loaded: number, total: number) => void;
+/**
+ * Sees the bytes of a file read so far, after each chunk that arrives, until
+ * it returns true. The view is extended in place by later chunks: copy what
+ * is kept. A source that reads a file in one go need not call it.
+ */
+export type PrefixReader = (prefix: Uint8Array) => boolean;
 
 export interface DatasetSource {
   /** Where the files are, for messages (a URL or a folder). */
   readonly where: string;
   /** The bytes of one file; `path` is relative to the folder of datasets.json. */
-  read(path: string, onProgress?: Progress): Promise<Uint8Array<ArrayBuffer>>;
+  read(path: string, onProgress?: Progress, onPrefix?: PrefixReader): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 /** Files held in memory (tests, benches): path → bytes or text. */
@@ -48,7 +54,7 @@ const looksLikeHtml = (bytes: Uint8Array) => /^\s*<(!doctype|html|head|body|\?xm
 export function fetchSource(baseUrl: string, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): DatasetSource {
   return {
     where: baseUrl,
-    async read(path, onProgress) {
+    async read(path, onProgress, onPrefix) {
       assertRelativeDataPath(path);
       const url = new URL(path, baseUrl).href;
       let response: Response;
@@ -59,7 +65,7 @@ export function fetchSource(baseUrl: string, fetchImpl: typeof fetch = (input, i
       }
       if (response.status === 404) throw new LoadError(`${path} ontbreekt op de server (${url}).`, 'Zijn alle bestanden uit de map data/ meegekopieerd? Bestandsnamen bevatten een inhoudshash en moeten exact overeenkomen.');
       if (!response.ok) throw new LoadError(`${path}: de server antwoordde ${response.status} ${response.statusText}.`, 'Controleer de rechten en de configuratie van de webserver (zie docs/hosting.md).');
-      const bytes = await readBody(response, onProgress);
+      const bytes = await readBody(response, onProgress, onPrefix);
       if (!/\.html?$/i.test(path) && ((response.headers.get('content-type') ?? '').includes('text/html') || looksLikeHtml(bytes))) {
         throw new LoadError(
           `De server gaf een HTML-pagina terug in plaats van ${path}: het bestand ontbreekt en de server valt terug op index.html (SPA-terugval).`,
@@ -71,21 +77,27 @@ export function fetchSource(baseUrl: string, fetchImpl: typeof fetch = (input, i
   };
 }
 
-async function readBody(response: Response, onProgress?: Progress): Promise<Uint8Array<ArrayBuffer>> {
-  if (!response.body || !onProgress) return new Uint8Array(await response.arrayBuffer());
+async function readBody(response: Response, onProgress?: Progress, onPrefix?: PrefixReader): Promise<Uint8Array<ArrayBuffer>> {
+  if (!response.body || (!onProgress && !onPrefix)) return new Uint8Array(await response.arrayBuffer());
   const total = Number(response.headers.get('content-length') ?? 0);
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // One buffer of the announced size, grown if more comes (a server that
+  // compressed on the fly announces fewer bytes): a prefix is a view, not a copy.
+  let bytes = new Uint8Array(Math.max(total, 1 << 16));
   let loaded = 0;
+  let prefixDone = !onPrefix;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    if (loaded + value.length > bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * bytes.length, loaded + value.length));
+      grown.set(bytes.subarray(0, loaded));
+      bytes = grown;
+    }
+    bytes.set(value, loaded);
     loaded += value.length;
-    onProgress(loaded, total);
+    onProgress?.(loaded, total);
+    if (!prefixDone) prefixDone = onPrefix!(bytes.subarray(0, loaded));
   }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
-  return bytes;
+  return loaded === bytes.length ? bytes : bytes.slice(0, loaded);
 }

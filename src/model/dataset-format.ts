@@ -324,24 +324,26 @@ function encodeSection(name: string, data: Column | string): { ref: Omit<Section
 export function encodeLevelTable(table: LevelTable, firstView?: FirstViewColumns): Uint8Array {
   const n = table.codes.length;
   const areas: AreaNames = { codes: table.codes, names: table.names, gemeenteCodes: table.gemeenteCodes, wijkCodes: table.wijkCodes };
-  const parts: [string, Column | string][] = [
+  // The first view's sections first (FIRST_VIEW_SECTIONS): the app colours
+  // the map from them while the rest of the file still downloads.
+  const parts: [string, Column | string][] = [['bbox', table.bbox]];
+  if (firstView) {
+    if (firstView.packed.length !== firstView.targets.length * n) throw new Error(`first view: expected ${firstView.targets.length} × ${n} bytes`);
+    parts.push([FIRST_VIEW_SECTION, firstView.packed]);
+  }
+  parts.push(
     ['areas', JSON.stringify(areas)],
     ['flags', table.flags],
-    ['bbox', table.bbox],
     ['labelPoint', table.labelPoint],
     ['neighbourOffsets', table.neighbourOffsets],
     ['neighbourIndices', table.neighbourIndices],
-  ];
+  );
   table.indicators.forEach((indicator, i) => {
     if (table.values[i].length !== n || table.reasons[i].length !== n) {
       throw new Error(`indicator ${indicator.id}: expected ${n} values and reasons`);
     }
     parts.push([`values:${indicator.id}`, table.values[i]], [`reasons:${indicator.id}`, table.reasons[i]]);
   });
-  if (firstView) {
-    if (firstView.packed.length !== firstView.targets.length * n) throw new Error(`first view: expected ${firstView.targets.length} × ${n} bytes`);
-    parts.push([FIRST_VIEW_SECTION, firstView.packed]);
-  }
   const encoded = parts.map(([name, data]) => encodeSection(name, data));
   const sections: SectionRef[] = [];
   let offset = 0;
@@ -371,8 +373,12 @@ export function encodeLevelTable(table: LevelTable, firstView?: FirstViewColumns
   return out;
 }
 
-/** Read and check the header and the section layout, without decoding any section. */
-export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel'): { header: LevelTableHeader; base: number } {
+/**
+ * Read and check the header and the section layout, without decoding any
+ * section. `partial`: `bytes` is the start of a file that is still coming
+ * in, so sections may end past it.
+ */
+export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel', partial = false): { header: LevelTableHeader; base: number } {
   if (bytes.length < 8) throw new DataFileError('truncated', `${source}: het bestand is te kort (${bytes.length} bytes) om een gebiedstabel te zijn`);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (magic === 'WVK1') throw new DataFileError('version', `${source}: gebiedstabel in het oude formaat (WVK1); bouw de data opnieuw met npm run data`);
@@ -401,12 +407,12 @@ export function readLevelTableHeader(bytes: Uint8Array, source = 'tabel'): { hea
     if (!Number.isInteger(s.byteOffset) || !Number.isInteger(s.byteLength) || !Number.isInteger(s.length) || s.byteLength < 0 || s.length < 0) throw new DataFileError('section', `${where}: positie of lengte is geen geheel getal`);
     if (s.byteOffset % 8 !== 0) throw new DataFileError('section', `${where} begint op byte ${s.byteOffset}, geen veelvoud van 8 (verschoven sectie)`);
     if (s.byteOffset < end) throw new DataFileError('section', `${where} overlapt de vorige sectie (begint op ${s.byteOffset}, vorige eindigt op ${end})`);
-    if (s.byteOffset + s.byteLength > block) throw new DataFileError('truncated', `${where} valt buiten het bestand (eindigt op ${base + s.byteOffset + s.byteLength}, bestand is ${bytes.length} bytes): afgekapt?`);
+    if (!partial && s.byteOffset + s.byteLength > block) throw new DataFileError('truncated', `${where} valt buiten het bestand (eindigt op ${base + s.byteOffset + s.byteLength}, bestand is ${bytes.length} bytes): afgekapt?`);
     if (s.encoding === 'quantised' && (s.type !== 'f32' || !Number.isInteger(s.scale) || s.scale! < 0 || s.scale! > MAX_SCALE)) throw new DataFileError('section', `${where}: ongeldige kwantisering`);
     if (inflatedSize(s) > s.byteLength * MAX_INFLATE_RATIO + MAX_INFLATE_SLACK) throw new DataFileError('section', `${where} belooft ${inflatedSize(s)} bytes uit ${s.byteLength} opgeslagen bytes, meer dan deflate kan uitpakken`);
     end = s.byteOffset + Math.ceil(s.byteLength / 8) * 8;
   }
-  if (end !== block) throw new DataFileError(end < block ? 'section' : 'truncated', `${source}: het bestand is ${bytes.length} bytes, de secties beschrijven ${base + end} bytes`);
+  if (!partial && end !== block) throw new DataFileError(end < block ? 'section' : 'truncated', `${source}: het bestand is ${bytes.length} bytes, de secties beschrijven ${base + end} bytes`);
   return { header, base };
 }
 
@@ -543,12 +549,28 @@ function sectionReader(bytes: Uint8Array, header: LevelTableHeader, base: number
 export const FIRST_VIEW_SECTIONS: ReadonlySet<string> = new Set([FIRST_VIEW_SECTION, 'bbox']);
 
 /**
+ * Where the first view of a table that is still coming in ends: the byte
+ * count after which `prefix` holds its header and FIRST_VIEW_SECTIONS;
+ * undefined while the header is not in yet, null for a table without a first
+ * view. Throws DataFileError on a damaged header.
+ */
+export function firstViewEnd(prefix: Uint8Array, source = 'tabel'): number | null | undefined {
+  if (prefix.length < 8 || 8 + new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(4, true) > prefix.length) return undefined;
+  const { header, base } = readLevelTableHeader(prefix, source, true);
+  const sections = header.sections.filter((s) => FIRST_VIEW_SECTIONS.has(s.name));
+  if (!header.firstViewTargets || sections.length !== FIRST_VIEW_SECTIONS.size) return null;
+  return Math.max(...sections.map((s) => base + s.byteOffset + s.byteLength));
+}
+
+/**
  * The first-view colours of a level table and the areas' boxes (the map
  * sends the areas in or near the view), without decoding the rest; null when the
- * table has none. The caller has checked the content hash.
+ * table has none. The caller has checked the content hash, or reads the
+ * start of the file (`partial`, up to firstViewEnd) and checks the hash
+ * once the whole file is in.
  */
-export function decodeFirstView(bytes: Uint8Array, source = 'tabel', inflated?: InflatedSections): (FirstViewColumns & { level: Level; bbox: Float32Array }) | null {
-  const { header, base } = readLevelTableHeader(bytes, source);
+export function decodeFirstView(bytes: Uint8Array, source = 'tabel', inflated?: InflatedSections, partial = false): (FirstViewColumns & { level: Level; bbox: Float32Array }) | null {
+  const { header, base } = readLevelTableHeader(bytes, source, partial);
   const targets = header.firstViewTargets;
   if (!targets) return null;
   const n = header.areaCount;

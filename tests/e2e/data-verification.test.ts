@@ -36,8 +36,9 @@ async function openWithServed(glob: string, change: (body: Buffer) => Buffer | s
 
 /**
  * Nothing on the map is (or stays) coloured by a score class: no area on
- * screen holds a class, no class colour is drawn. `noBatch`: the damaged
- * table is the one on screen, so not even its first view was drawn.
+ * screen holds a class, no class colour is drawn. `noBatch`: the damage
+ * is in the start of the table on screen, where its first view is read
+ * from, so not even the first view was drawn.
  */
 async function expectNoScoreColours(page: Page, { noBatch = false } = {}) {
   if (noBatch) expect(await page.evaluate(() => (window as any).__kompas?.controller?.stats.batches ?? 0)).toBe(0);
@@ -54,12 +55,26 @@ describe('verificatie van de geserveerde data', () => {
   it('names a level table with one flipped byte', async () => {
     const { page, alert } = await openWithServed('**/gemeente.*.wvk', (body) => {
       const copy = Buffer.from(body);
+      // In the header (half of this small table).
       copy[Math.floor(copy.length / 2)] ^= 0x10;
       return copy;
     });
     expect(alert).toMatch(/gemeente\.[0-9a-f]{8}\.wvk: de inhoud past niet bij de hash in de naam/);
     expect(alert).toMatch(/beschadigd/);
     await expectNoScoreColours(page, { noBatch: true });
+    await closeRoutedPage(page);
+  });
+
+  it('takes the first view off the map when the rest of its table turns out damaged', async () => {
+    // The first view is read from the start of the file, before the hash of the whole can be checked;
+    // AppState.fail takes it off again.
+    const { page, alert } = await openWithServed('**/gemeente.*.wvk', (body) => {
+      const copy = Buffer.from(body);
+      copy[copy.length - 100] ^= 0x10;
+      return copy;
+    });
+    expect(alert).toMatch(/gemeente\.[0-9a-f]{8}\.wvk: de inhoud past niet bij de hash in de naam/);
+    await expectNoScoreColours(page);
     await closeRoutedPage(page);
   });
 

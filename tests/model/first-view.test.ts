@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDatasetFromDisk } from '../../scripts/scores-cli.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
-import { DataFileError, decodeFirstView, decodeLevelTable, encodeLevelTable, type Level } from '../../src/model/dataset-format.ts';
+import { DataFileError, decodeFirstView, decodeLevelTable, encodeLevelTable, firstViewEnd, type Level } from '../../src/model/dataset-format.ts';
 import { randomTable } from './helpers/synthetic-table.ts';
 import { withHeader } from './helpers/dataset-files.ts';
 import { emptyMapStates, firstViewColumns, firstViewStates, scoreMapStates } from '../../src/model/first-view.ts';
@@ -62,6 +62,23 @@ describe('first view', () => {
     expect(() => decodeFirstView(oneTargetMore, 'buurt.wvk')).toThrow(DataFileError);
     expect(() => decodeFirstView(oneTargetMore, 'buurt.wvk')).toThrow(/buurt\.wvk: sectie firstView heeft \d+ elementen, verwacht \d+/);
     expect(() => decodeFirstView(withHeader(bytes, (h) => ((h as { firstViewTargets: unknown }).firstViewTargets = 'S4')), 'buurt.wvk')).toThrow(/firstViewTargets in de kop is geen lijst van doelen/);
+  });
+
+  it('sits at the start of the file, so it can be read while the rest still downloads', () => {
+    const table = randomTable(7, 400);
+    const view = firstViewColumns(new ScoringEngine([table]).score({ level: 'buurt' }));
+    const bytes = encodeLevelTable(table, view);
+    const end = firstViewEnd(bytes, 'buurt.wvk')!;
+    // Header, boxes and first view; the names, neighbours and indicator columns come after.
+    expect(end).toBeLessThan(bytes.length / 2);
+    const fromStart = decodeFirstView(bytes.slice(0, end), 'buurt.wvk', undefined, true)!;
+    expect([...fromStart.packed]).toEqual([...view.packed]);
+    expect([...fromStart.bbox]).toEqual([...table.bbox]);
+    // Until the header is in there is nothing to say; a table without a first view says so.
+    expect(firstViewEnd(bytes.slice(0, 12), 'buurt.wvk')).toBeUndefined();
+    expect(firstViewEnd(encodeLevelTable(table), 'buurt.wvk')).toBeNull();
+    // Read as a whole file, the start is a truncated table.
+    expect(() => decodeFirstView(bytes.slice(0, end), 'buurt.wvk')).toThrow(/afgekapt|valt buiten/);
   });
 
   const catalog = JSON.parse(readFileSync(CATALOG, 'utf8')) as { datasets: { id: string; files: { tables: Partial<Record<Level, string>> } }[] };

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
-import { DataFileError } from '../../src/model/dataset-format.ts';
+import { DataFileError, firstViewEnd } from '../../src/model/dataset-format.ts';
 import { fetchSource, LoadError } from '../../src/data/source.ts';
 import { asLoadError } from '../../src/data/load-dataset.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
@@ -25,12 +25,25 @@ const WHERE = 'http://host/data/';
 /** What the server holds (path → bytes; a missing path answers 404), and what was asked. */
 let served: Record<string, Uint8Array> = files;
 const requested: string[] = [];
+/** A file whose bytes from `at` on come only when `rest` settles: a slow line. */
+let slowTail: { path: string; at: number; rest: Promise<void> } | null = null;
 const serve = async (input: RequestInfo | URL) => {
   const path = String(input).slice(WHERE.length);
   requested.push(path);
   const body = served[path];
   if (!body) return new Response('niet gevonden', { status: 404, statusText: 'Not Found' });
-  return new Response(new Uint8Array(body), { headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) } });
+  const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body.length) };
+  const tail = slowTail?.path === path ? slowTail : null;
+  if (!tail) return new Response(new Uint8Array(body), { headers });
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(body.slice(0, tail.at));
+      await tail.rest;
+      controller.enqueue(body.slice(tail.at));
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers });
 };
 
 const channel = new MessageChannel();
@@ -51,9 +64,8 @@ describe('scoring worker API (comlink)', () => {
     const progress: [number, number][] = [];
     const s = await loadInWorker(api, entry, WHERE, { mainThreadSeries: ['inwoners'], first: { level: 'buurt', frame: 'gemeente' } }, (loaded, total) => void progress.push([loaded, total]));
     expect(requested.sort()).toEqual(Object.values(entry.files.tables).sort());
-    // Byte progress reached the main thread, up to all bytes of both tables.
-    const total = Object.values(entry.files.tables).reduce((a, p) => a + files[p!].length, 0);
-    await vi.waitFor(() => expect(progress.at(-1)).toEqual([total, total]));
+    // Progress reached the main thread, up to both tables (counted in files).
+    await vi.waitFor(() => expect(progress.at(-1)).toEqual([2, 2]));
     expect(s.datasetId).toBe('t');
     expect(Object.keys(s.tables).sort()).toEqual(['buurt', 'wijk']);
     expect(s.tables.buurt!.codes).toHaveLength(120);
@@ -173,6 +185,42 @@ describe('scoring worker API: the first view', async () => {
 
   afterEach(() => {
     served = files;
+    slowTail = null;
+  });
+
+  it('shows the first view from the start of the table while the rest still comes, and asks for the other tables only after the main thread lets go', async () => {
+    served = withView.files;
+    const path = withView.entry.files.tables.buurt!;
+    let sendRest!: () => void;
+    slowTail = { path, at: firstViewEnd(withView.files[path], path)!, rest: new Promise<void>((resolve) => (sendRest = resolve)) };
+    requested.length = 0;
+    const h = holder();
+    const loading = loadInWorker(api, withView.entry, WHERE, { mainThreadSeries: [], first: { level: 'buurt' } }, undefined, h.show);
+    await vi.waitFor(() => expect(h.shown).toHaveLength(1));
+    expect(requested).toEqual([path]);
+    sendRest();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The wijk table would share the line with the map's tiles: not yet.
+    expect(requested).toEqual([path]);
+    h.letGo();
+    const loaded = await loading;
+    expect(requested.sort()).toEqual(Object.values(withView.entry.files.tables).sort());
+    for (let t = 0; t < h.shown[0].targets.length; t++) expect(firstViewStates(h.shown[0].packed, t, 120)).toEqual(scoreMapStates(loaded.first!, t, emptyMapStates(120)));
+  });
+
+  it('fails with the hash error when the table turns out damaged after its first view was shown', async () => {
+    const path = withView.entry.files.tables.buurt!;
+    const damaged = new Uint8Array(withView.files[path]);
+    damaged[damaged.length - 20] ^= 0x04;
+    served = { ...withView.files, [path]: damaged };
+    let sendRest!: () => void;
+    slowTail = { path, at: firstViewEnd(damaged, path)!, rest: new Promise<void>((resolve) => (sendRest = resolve)) };
+    const h = holder();
+    const loading = loadInWorker(api, withView.entry, WHERE, { mainThreadSeries: [], first: { level: 'buurt' } }, undefined, h.show);
+    loading.catch(() => undefined);
+    await vi.waitFor(() => expect(h.shown).toHaveLength(1));
+    sendRest();
+    await expect(loading).rejects.toMatchObject({ kind: 'hash' });
   });
 
   it('shows the first view of the first level, moved not copied, and gives the same states as its own scores', async () => {
