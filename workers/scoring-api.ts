@@ -101,10 +101,11 @@ export interface ScoringWorkerApi {
   /**
    * Download (once, here, from `where`: the folder of datasets.json), verify
    * and decode the level tables of one dataset, then score options.first.
-   * Byte progress goes to `onProgress` (a comlink proxy from the main
+   * Progress (in files) goes to `onProgress` (a comlink proxy from the main
    * thread). With `onFirstView`, when options.first asks for the default
-   * scoring, the first-view colours of its level go there as soon as that
-   * table is in and verified, and nothing is decoded until the call settles.
+   * scoring, the first-view colours of its level go there as soon as the
+   * start of that table is in (readTables), and no other table is
+   * downloaded or decoded until the call settles.
    * A failure comes back as a value (see LoadFailure).
    */
   load(entry: DatasetEntry, where: string, options: LoadOptions, onProgress?: Progress, onFirstView?: ShowFirstView): Promise<LoadOutcome>;

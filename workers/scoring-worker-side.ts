@@ -47,7 +47,7 @@ function splitForMainThread(table: LevelTable, series: Set<string>): { engine: L
 }
 
 /**
- * Byte progress, passed on per 2 % (and at the end): a large table arrives
+ * Progress, passed on per 2 % (and at the end): a large table arrives
  * in hundreds of chunks, and each report is a message to the main thread.
  */
 function coarseProgress(onProgress: Progress): Progress {
@@ -79,8 +79,11 @@ export function createScoringService(sourceAt: (where: string) => DatasetSource 
   // Explanation caches are built once per level and frame, when the app asks
   // (after its first coloured map), so the first click shows its kompas at once.
   let prepared = new Set<string>();
+  /** Loads asked for so far: a load that a later one overtook answers, but leaves the engine alone. */
+  let loads = 0;
   return {
     async load(entry, where, options, onProgress, onFirstView) {
+      const load = ++loads;
       try {
         const t0 = performance.now();
         const level = options.first?.level;
@@ -96,17 +99,20 @@ export function createScoringService(sourceAt: (where: string) => DatasetSource 
         } : undefined;
         const decoded = await readTables(sourceAt(where), entry, undefined, onProgress && coarseProgress(onProgress), hold);
         const series = new Set(options.mainThreadSeries);
-        engineTables = {};
+        const scoredTables: Partial<Record<Level, LevelTable>> = {};
         const mainTables: Partial<Record<Level, LevelTable>> = {};
         for (const [level, table] of Object.entries(decoded) as [Level, LevelTable][]) {
           const { engine: e, main } = splitForMainThread(table, series);
-          engineTables[level] = e;
+          scoredTables[level] = e;
           mainTables[level] = main;
         }
-        const loaded = new ScoringEngine(engineTables);
-        engine = loaded;
-        lastExplained = null;
-        prepared = new Set();
+        const loaded = new ScoringEngine(scoredTables);
+        if (load === loads) {
+          engineTables = scoredTables;
+          engine = loaded;
+          lastExplained = null;
+          prepared = new Set();
+        }
         const first = options.first && loaded.levels().includes(options.first.level) ? loaded.score(options.first) : null;
         const loadMs = performance.now() - t0;
         return { datasetId: entry.id, title: entry.title, loadMs, tables: mainTables, model: plainModel(loaded.model), first };

@@ -50,9 +50,9 @@ export async function readTableFiles(source: DatasetSource, entry: DatasetEntry,
 }
 
 /**
- * Holds the decoding of every table until `first` has had the table of
- * `level`: the scoring worker hands the first-view colours to the map and
- * waits until they are drawn (src/model/first-view.ts).
+ * Holds the download and decoding of every other table until `first` has
+ * had the table of `level`: the scoring worker hands the first-view colours
+ * to the map and waits until they are drawn (src/model/first-view.ts).
  */
 export interface DecodeHold {
   level: Level;
@@ -70,7 +70,7 @@ export interface DecodeHold {
  * still download. With a `hold`, the held table's first view goes to
  * `first` as soon as the start of the file holds it (the pipeline writes it
  * first), and the other tables are downloaded and decoded only after the
- * hold has let go: on a slow link the map's first colours and tiles need not
+ * held table is in, its hash checked and the hold has let go: on a slow link the map's first colours and tiles need not
  * share the line with 2 MB it does not need yet (docs/speed.md, tenth
  * round). An error is only reported after the whole file's hash check, so a
  * damaged file is named as such.
@@ -83,10 +83,11 @@ export async function readTables(source: DatasetSource, entry: DatasetEntry, lev
   released.catch(() => undefined);
   const path = entry.files.tables[hold.level]!;
   let early: Promise<void> | null = null;
+  let end: number | null | undefined;
   const readFirstView: PrefixReader = (prefix) => {
-    let end: number | null | undefined;
     try {
-      end = firstViewEnd(prefix, path);
+      // The header is parsed once, when it is in.
+      end ??= firstViewEnd(prefix, path);
     } catch {
       return true;
     }
@@ -98,7 +99,7 @@ export async function readTables(source: DatasetSource, entry: DatasetEntry, lev
     }
     return true;
   };
-  return readEachTable(source, entry, levels, onProgress, async (level, file) => {
+  const tables = readEachTable(source, entry, levels, onProgress, async (level, file) => {
     if (level !== hold.level) {
       await released;
       return decodeCheckedTable(level, file);
@@ -115,6 +116,9 @@ export async function readTables(source: DatasetSource, entry: DatasetEntry, lev
     release();
     return decodeCheckedTable(level, file, true);
   }, (level) => (level === hold.level ? readFirstView : undefined), (level) => (level === hold.level ? undefined : released));
+  // A held table that cannot be read (404, no network) lets the waiting ones go too.
+  tables.catch(fail);
+  return tables;
 }
 
 async function readEachTable<T>(source: DatasetSource, entry: DatasetEntry, levels: Level[], onProgress: Progress | undefined, then: (level: Level, file: TableFile) => Promise<T>, prefixReader?: (level: Level) => PrefixReader | undefined, startAfter?: (level: Level) => Promise<void> | undefined): Promise<Partial<Record<Level, T>>> {

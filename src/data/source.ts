@@ -77,13 +77,16 @@ export function fetchSource(baseUrl: string, fetchImpl: typeof fetch = (input, i
   };
 }
 
+/** Most a Content-Length header can make readBody set aside at once; a larger file grows past it. */
+const MAX_PREALLOCATED_BYTES = 64 << 20;
+
 async function readBody(response: Response, onProgress?: Progress, onPrefix?: PrefixReader): Promise<Uint8Array<ArrayBuffer>> {
   if (!response.body || (!onProgress && !onPrefix)) return new Uint8Array(await response.arrayBuffer());
   const total = Number(response.headers.get('content-length') ?? 0);
   const reader = response.body.getReader();
   // One buffer of the announced size, grown if more comes (a server that
   // compressed on the fly announces fewer bytes): a prefix is a view, not a copy.
-  let bytes = new Uint8Array(Math.max(total, 1 << 16));
+  let bytes = new Uint8Array(Math.min(Math.max(total, 1 << 16), MAX_PREALLOCATED_BYTES));
   let loaded = 0;
   let prefixDone = !onPrefix;
   for (;;) {

@@ -276,6 +276,8 @@ export class AppState {
     this.firstView = null;
     this.#releaseWorker();
     this.#releaseWorker = started?.releaseWorker ?? (() => undefined);
+    const thisLoad = ++this.#datasetLoads;
+    const current = () => thisLoad === this.#datasetLoads;
     let colouredYet = false;
     const coloured = new Promise<void>((resolve) => (this.#colouredSinceLoad = resolve)).then(() => void (colouredYet = true));
     const api = this.api;
@@ -313,6 +315,8 @@ export class AppState {
     }
     const workerReady = load.then((loaded) => {
       started?.progress.listen(null);
+      // Another dataset was chosen meanwhile (this load's other tables only start once its first view is drawn or dropped).
+      if (!current()) return;
       this.tables = loaded.tables;
       this.model = loaded.model;
       this.workerLoaded = entry.id;
@@ -322,6 +326,12 @@ export class AppState {
       void this.scoresFor(this.activeLevel);
       // Coloured from the first view already: prepare the explanations now.
       if (colouredYet) void api.prepareExplanations(this.scoreRequest(this.activeLevel)).catch(() => undefined);
+    }, (error: unknown) => {
+      // The first view came from the start of a table, before its hash was
+      // checked (load-dataset.ts): one that then fails takes its colours along
+      // now, not after the tiles check.
+      if (current()) this.dropFirstView();
+      throw error;
     });
     // Wait for both, then report the most telling failure: a damaged or
     // missing file is named; any other error only says that it failed.
@@ -331,6 +341,7 @@ export class AppState {
       throw error;
     });
     const results = await Promise.allSettled([tilesChecked, workerReady]);
+    if (!current()) return;
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
     if (named) throw asLoadError(named);
@@ -385,6 +396,8 @@ export class AppState {
   colouredOnce = false;
   /** Lets the scoring worker of the early start decode (FirstLoad.releaseWorker). */
   #releaseWorker: () => void = () => undefined;
+  /** Datasets loaded so far: what a load overtaken by a later one finds is dropped. */
+  #datasetLoads = 0;
   #mapColoured!: () => void;
   /** Settles the promise of the latest loadDataset: its map has drawn a coloured frame. */
   #colouredSinceLoad: () => void = () => undefined;

@@ -66,7 +66,7 @@ export function chooseEntry(catalog: DatasetCatalog, view: ViewState, config: Ho
 }
 
 export interface ProgressRelay {
-  /** Byte progress of the first load; the listener also gets the latest report at once. */
+  /** Progress of the first load (in files); the listener also gets the latest report at once. */
   listen(listener: ((loaded: number, total: number) => void) | null): void;
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDatasetFromDisk } from '../../scripts/scores-cli.ts';
 import { ScoringEngine } from '../../src/model/scoring-engine.ts';
-import { DataFileError, decodeFirstView, decodeLevelTable, encodeLevelTable, firstViewEnd, type Level } from '../../src/model/dataset-format.ts';
+import { DataFileError, FIRST_VIEW_SECTIONS, decodeFirstView, decodeLevelTable, encodeLevelTable, firstViewEnd, readLevelTableHeader, type Level } from '../../src/model/dataset-format.ts';
 import { randomTable } from './helpers/synthetic-table.ts';
 import { withHeader } from './helpers/dataset-files.ts';
 import { emptyMapStates, firstViewColumns, firstViewStates, scoreMapStates } from '../../src/model/first-view.ts';
@@ -70,6 +70,8 @@ describe('first view', () => {
     const bytes = encodeLevelTable(table, view);
     const end = firstViewEnd(bytes, 'buurt.wvk')!;
     // Header, boxes and first view; the names, neighbours and indicator columns come after.
+    const names = readLevelTableHeader(bytes).header.sections.map((s) => s.name);
+    expect(names.slice(0, FIRST_VIEW_SECTIONS.size).sort()).toEqual([...FIRST_VIEW_SECTIONS].sort());
     expect(end).toBeLessThan(bytes.length / 2);
     const fromStart = decodeFirstView(bytes.slice(0, end), 'buurt.wvk', undefined, true)!;
     expect([...fromStart.packed]).toEqual([...view.packed]);

@@ -208,6 +208,19 @@ describe('scoring worker API: the first view', async () => {
     for (let t = 0; t < h.shown[0].targets.length; t++) expect(firstViewStates(h.shown[0].packed, t, 120)).toEqual(scoreMapStates(loaded.first!, t, emptyMapStates(120)));
   });
 
+  it('keeps the engine of the latest load when an earlier one, overtaken, finishes after it', async () => {
+    const other = await memoryDataset('b', [randomTable(5, 60)]);
+    served = { ...files, ...other.files };
+    let sendRest!: () => void;
+    slowTail = { path: entry.files.tables.buurt!, at: 100, rest: new Promise<void>((resolve) => (sendRest = resolve)) };
+    const overtaken = loadInWorker(api, entry, WHERE, { mainThreadSeries: [] });
+    await loadInWorker(api, other.entry, WHERE, { mainThreadSeries: [] });
+    sendRest();
+    // It still answers (the main thread drops it), but the engine scores the dataset chosen last.
+    expect((await overtaken).datasetId).toBe('t');
+    expect((await api.score({ level: 'buurt' })).areaCount).toBe(60);
+  });
+
   it('fails with the hash error when the table turns out damaged after its first view was shown', async () => {
     const path = withView.entry.files.tables.buurt!;
     const damaged = new Uint8Array(withView.files[path]);
