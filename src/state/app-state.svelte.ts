@@ -342,37 +342,41 @@ export class AppState {
     });
     const results = await Promise.allSettled([tilesChecked, workerReady]);
     if (!current()) return;
-    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-    const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
-    if (named) throw asLoadError(named);
-    if (failures.length) throw failures[0];
-    // The search list waits for this dataset's first coloured map: building
-    // it takes 80–100 ms of main thread in Node, more beside the map, and
-    // the first map does not need it (the search box says it is loading).
-    const tables = this.tables;
-    void Promise.race([coloured, new Promise((resolve) => setTimeout(resolve, SEARCH_INDEX_LATEST_MS))])
-      .then(() => {
-        if (this.tables === tables) this.searchIndex = buildSearchIndex(searchEntriesFromTables(tables), tables[levels[0]]?.indelingYear ?? null);
-      })
-      .catch((error) => this.fail(error));
-    if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
-    else this.loading = null;
-    if (view?.selection) {
-      const level = levels.find((l) => this.tables[l]!.codes.includes(view.selection!));
-      if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
-      else linkIgnored.push(missingSelection(view.selection, entry));
+    try {
+      const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
+      if (named) throw asLoadError(named);
+      if (failures.length) throw failures[0];
+      // The search list waits for this dataset's first coloured map: building
+      // it takes 80–100 ms of main thread in Node, more beside the map, and
+      // the first map does not need it (the search box says it is loading).
+      const tables = this.tables;
+      void Promise.race([coloured, new Promise((resolve) => setTimeout(resolve, SEARCH_INDEX_LATEST_MS))])
+        .then(() => {
+          if (this.tables === tables) this.searchIndex = buildSearchIndex(searchEntriesFromTables(tables), tables[levels[0]]?.indelingYear ?? null);
+        })
+        .catch((error) => this.fail(error));
+      if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
+      else this.loading = null;
+      if (view?.selection) {
+        const level = levels.find((l) => this.tables[l]!.codes.includes(view.selection!));
+        if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
+        else linkIgnored.push(missingSelection(view.selection, entry));
+      }
+      const gemeente = this.config.defaultGemeente;
+      if (!view?.view && !view?.selection && gemeente) {
+        const index = this.tables.gemeente?.codes.indexOf(gemeente) ?? -1;
+        if (index >= 0) this.select('gemeente', index);
+        else if (this.tables.gemeente) this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${gemeente}, maar die gemeente staat niet in de dataset ${entry.title}.`);
+        // Said once, at the start: a switch to such a dataset later is the user's own choice.
+        else if (link) this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${gemeente}, maar de dataset ${entry.title} heeft geen gemeenten (wel: ${entry.levels.join(', ')}).`);
+      }
+      if (view) await this.fitLinkYears(view, entry, linkIgnored);
+    } finally {
+      // Also beside a failure (tiles or tables): what the link asked for and did not get is still said.
+      const told = linkMessage(linkIgnored);
+      if (told && current()) this.status.report({ key: 'link:ignored', source: 'link', severity: 'warning', ...told });
     }
-    const gemeente = this.config.defaultGemeente;
-    if (!view?.view && !view?.selection && gemeente) {
-      const index = this.tables.gemeente?.codes.indexOf(gemeente) ?? -1;
-      if (index >= 0) this.select('gemeente', index);
-      else if (this.tables.gemeente) this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${gemeente}, maar die gemeente staat niet in de dataset ${entry.title}.`);
-      // Said once, at the start: a switch to such a dataset later is the user's own choice.
-      else if (link) this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${gemeente}, maar de dataset ${entry.title} heeft geen gemeenten (wel: ${entry.levels.join(', ')}).`);
-    }
-    if (view) await this.fitLinkYears(view, entry, linkIgnored);
-    const told = linkMessage(linkIgnored);
-    if (told && this.dataset === entry) this.status.report({ key: 'link:ignored', source: 'link', severity: 'warning', ...told });
   }
 
   /** The map will not draw the first view (another level, target or view, or no map at all): the worker goes on. */

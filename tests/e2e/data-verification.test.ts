@@ -104,7 +104,7 @@ describe('verificatie van de geserveerde data', () => {
     await closeRoutedPage(page);
   });
 
-  it('names a PMTiles archive cut to 4 KB', async () => {
+  it('names a PMTiles archive cut to 4 KB, and still says what the link asked for that the data lacks', async () => {
     const context = await appContext(browser);
     const page = await context.newPage();
     await page.route('**/*.pmtiles', async (route) => {
@@ -112,9 +112,10 @@ describe('verificatie van de geserveerde data', () => {
       const body = (await response.body()).subarray(0, 4096);
       await route.fulfill({ status: 206, body, headers: { 'content-type': 'application/octet-stream', 'content-range': `bytes 0-${body.length - 1}/4096` } });
     });
-    await page.goto(`${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`);
+    await page.goto(`${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente&cat=XYZ`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 45_000 }).toMatch(/Kaartbestand .*areas\.[0-9a-f]{8}\.pmtiles: .*afgekapt/);
+    await expect.poll(() => page.locator('.status-area [role=status]').textContent()).toContain('kaartkleur "XYZ" bestaat niet in Nederland 2024');
     await closeRoutedPage(page);
   });
 });
