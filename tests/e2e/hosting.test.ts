@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -143,6 +143,17 @@ describe('as documented', () => {
 });
 
 describe('compression', () => {
+  it("nginx sends the build's gzip -9 copy of a script as it is (gzip_static), not its own gzip at level 1", async () => {
+    const server = await startNginx(makeSite());
+    const appScript = readdirSync('dist/assets').find((f) => /^app-main-.+\.js$/.test(f))!;
+    const answer = await fetch(`${server.url}assets/${appScript}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    await answer.body?.cancel();
+    expect(answer.headers.get('content-encoding')).toBe('gzip');
+    // nginx's own gzip streams without a length; the copy goes out with its size.
+    expect(Number(answer.headers.get('content-length'))).toBe(statSync(`dist/assets/${appScript}.gz`).size);
+    await server.stop();
+  });
+
   it('nginx told to compress every type: the map and table files still go out uncompressed (their own gzip off)', async () => {
     const server = await startNginx(makeSite(), edit(documented.nginx(), /gzip_types [^;]*;/, 'gzip_types *;'));
     await expectCompressedText(server);
@@ -179,7 +190,8 @@ describe('each broken variant is named, in the app and in hosting-check', () => 
 
   it('the scoring worker missing from assets/: the worker failure is said, not a silent wait', async () => {
     const worker = readdirSync('dist/assets').find((f) => /^scoring\.worker-.+\.js$/.test(f))!;
-    const server = await startNginx(makeSite({ omit: [`assets/${worker}`] }));
+    // Both copies: with gzip_static, nginx sends the .gz one while it is there.
+    const server = await startNginx(makeSite({ omit: [`assets/${worker}`, `assets/${worker}.gz`] }));
     await appSays(server.url, /De rekenmodule van het kompas \(een worker\) kon niet starten/);
     await server.stop();
   });
