@@ -69,9 +69,10 @@ export function pmtilesWithoutFflate(): Plugin {
  * A gzip -9 copy next to every script and stylesheet in assets/, for nginx's
  * gzip_static (docs/hosting/nginx.conf): sent as is, without compressing per
  * request, and 16 % smaller than nginx's own gzip at its default level 1
- * (the app chunk 394 → 328 KB). Servers without it ignore the copies.
+ * (the app chunk 394 → 328 KB). Servers without it ignore the copies. The
+ * bench's comparison pages get them too (scripts/bench/browser.ts).
  */
-function precompressedAssets(): Plugin {
+export function precompressedAssets(): Plugin {
   return {
     name: 'wvk-precompressed-assets',
     apply: 'build',

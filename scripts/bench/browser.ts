@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
-import { pmtilesWithoutFflate } from '../../vite.config.ts';
+import { pmtilesWithoutFflate, precompressedAssets } from '../../vite.config.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/chromium.ts';
 import { documented, edit, makeSite, startNginx, stopAll } from '../../tests/e2e/hosting-servers.ts';
@@ -66,7 +66,8 @@ async function buildBenchPages(): Promise<void> {
     logLevel: 'error',
     root: resolve('scripts/bench/pages'),
     base: './',
-    plugins: [pmtilesWithoutFflate()],
+    // As the app is built: the floor reads tiles without fflate, and both pages ship gzip -9 copies for nginx's gzip_static.
+    plugins: [pmtilesWithoutFflate(), precompressedAssets()],
     build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { checks: { bundlerTimings: false } } },
   });
   mkdirSync('dist/bench/peer-data', { recursive: true });
