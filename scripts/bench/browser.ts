@@ -253,9 +253,12 @@ async function clickToKompas(page: Page): Promise<{ kompas: number; factors: num
  */
 async function serveBuild(): Promise<{ url: string; name: string; stop: () => Promise<void> }> {
   if (process.env.BENCH_SERVER !== 'preview') {
-    // The comparison pages' MapLibre worker sits in bench/assets/: the
-    // documented .mjs rule covers assets/ only.
-    const snippet = edit(documented.nginx(), 'location ~ ^/wijkveiligheidskompas/assets/.+\\.mjs$', 'location ~ ^/wijkveiligheidskompas/(bench/)?assets/.+\\.mjs$');
+    // The comparison pages' scripts and MapLibre worker sit in bench/assets/:
+    // the documented assets/ and .mjs rules (type, gzip_static) cover assets/ only.
+    const assets = /\n {4}location \/wijkveiligheidskompas\/assets\/ \{[\s\S]*?\n {4}\}\n/.exec(documented.nginx())?.[0];
+    if (!assets) throw new Error('docs/hosting/nginx.conf: het blok voor assets/ is niet gevonden');
+    const withBench = edit(documented.nginx(), assets, assets + assets.replace('/wijkveiligheidskompas/assets/', '/wijkveiligheidskompas/bench/assets/'));
+    const snippet = edit(withBench, 'location ~ ^/wijkveiligheidskompas/assets/.+\\.mjs$', 'location ~ ^/wijkveiligheidskompas/(bench/)?assets/.+\\.mjs$');
     try {
       const nginx = await startNginx(makeSite(), snippet);
       return { url: nginx.url, name: 'nginx met docs/hosting/nginx.conf', stop: stopAll };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -147,11 +148,19 @@ describe('compression', () => {
     const server = await startNginx(makeSite());
     const appScript = readdirSync('dist/assets').find((f) => /^app-main-.+\.js$/.test(f))!;
     const answer = await fetch(`${server.url}assets/${appScript}`, { headers: { 'Accept-Encoding': 'gzip' } });
-    await answer.body?.cancel();
     expect(answer.headers.get('content-encoding')).toBe('gzip');
-    // nginx's own gzip streams without a length; the copy goes out with its size.
+    // nginx's own gzip streams without a length; the copy goes out with its size, and unpacks to the script.
     expect(Number(answer.headers.get('content-length'))).toBe(statSync(`dist/assets/${appScript}.gz`).size);
+    expect(Buffer.from(await answer.arrayBuffer()).equals(readFileSync(`dist/assets/${appScript}`))).toBe(true);
     await server.stop();
+  });
+
+  it('every script and stylesheet in dist/assets has a gzip copy that unpacks to it, and nothing else has one', () => {
+    const files = readdirSync('dist/assets');
+    const originals = files.filter((f) => /\.(m?js|css)$/.test(f));
+    expect(originals.length).toBeGreaterThan(10);
+    for (const file of originals) expect(gunzipSync(readFileSync(`dist/assets/${file}.gz`)).equals(readFileSync(`dist/assets/${file}`)), file).toBe(true);
+    expect(files.filter((f) => f.endsWith('.gz')).sort()).toEqual(originals.map((f) => `${f}.gz`).sort());
   });
 
   it('nginx told to compress every type: the map and table files still go out uncompressed (their own gzip off)', async () => {
