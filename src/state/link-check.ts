@@ -89,11 +89,16 @@ export function fitLinkToYears(view: Pick<ViewState, 'year' | 'changeYears'>, ta
   return { year, changeYears, ignored };
 }
 
-/** The one status message for a link's left-out parts, or null when all was applied. */
-export function linkMessage(ignored: readonly string[]): { message: string; hint: string } | null {
+/**
+ * The one status message for a link's left-out parts, or null when all was
+ * applied. `loaded`: the dataset loaded, so the rest of the link is on
+ * screen; beside a failure it is not.
+ */
+export function linkMessage(ignored: readonly string[], loaded = true): { message: string; hint: string } | null {
   if (!ignored.length) return null;
+  const ask = 'Vraag wie de link stuurde om hem opnieuw te kopiëren, of kies het ontbrekende zelf';
   return {
     message: `Niet alles uit de link is toegepast: ${ignored.join('; ')}.`,
-    hint: 'De rest van de link is toegepast. Vraag wie de link stuurde om hem opnieuw te kopiëren, of kies het ontbrekende zelf.',
+    hint: loaded ? `De rest van de link is toegepast. ${ask}.` : `${ask} zodra de fout hierboven is verholpen.`,
   };
 }

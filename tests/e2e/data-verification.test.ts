@@ -115,7 +115,10 @@ describe('verificatie van de geserveerde data', () => {
     await page.goto(`${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente&cat=XYZ`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 45_000 }).toMatch(/Kaartbestand .*areas\.[0-9a-f]{8}\.pmtiles: .*afgekapt/);
-    await expect.poll(() => page.locator('.status-area [role=status]').textContent()).toContain('kaartkleur "XYZ" bestaat niet in Nederland 2024');
+    const notice = page.locator('.status-area [role=status]');
+    await expect.poll(() => notice.textContent()).toContain('kaartkleur "XYZ" bestaat niet in Nederland 2024');
+    // Not "the rest of the link is applied": the map did not load.
+    expect(await notice.textContent()).toContain('zodra de fout hierboven is verholpen');
     await closeRoutedPage(page);
   });
 });

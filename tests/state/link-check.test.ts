@@ -62,5 +62,9 @@ describe('a link against the dataset it opens', () => {
   it('says nothing when all was applied, and one message for all that was not', () => {
     expect(linkMessage([])).toBeNull();
     expect(linkMessage(['a', 'b'])?.message).toBe('Niet alles uit de link is toegepast: a; b.');
+    expect(linkMessage(['a'])?.hint).toMatch(/^De rest van de link is toegepast\./);
+    // Beside a failed load nothing of the link is on screen.
+    expect(linkMessage(['a'], false)?.hint).not.toMatch(/toegepast/);
+    expect(linkMessage(['a'], false)?.hint).toMatch(/zodra de fout hierboven is verholpen/);
   });
 });
