@@ -290,7 +290,8 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const firstRecolour: number[] = [];
   const loadedJs = new Set<string>();
   const at = (v: { lon: number; lat: number; zoom: number }) => `lon=${v.lon}&lat=${v.lat}&zoom=${v.zoom}`;
-  const scenario = { a: { app: [] as Visit[], floor: [] as Visit[], peer: [] as Visit[] }, b: { app: [] as Visit[], floor: [] as Visit[], peer: [] as Visit[] }, e: { app: [] as Visit[], floor: [] as Visit[], peer: [] as Visit[] } };
+  const threePages = () => ({ app: [] as Visit[], floor: [] as Visit[], peer: [] as Visit[] });
+  const scenario = { a: threePages(), b: threePages(), e: threePages() };
   const clicks: { kompas: number; factors: number }[] = [];
   const buurtReweight: { median: number; first: number }[] = [];
   const peerRecolour: number[] = [];

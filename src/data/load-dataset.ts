@@ -70,10 +70,10 @@ export interface DecodeHold {
  * still download. With a `hold`, the held table's first view goes to
  * `first` as soon as the start of the file holds it (the pipeline writes it
  * first), and the other tables are downloaded and decoded only after the
- * held table is in, its hash checked and the hold has let go: on a slow link the map's first colours and tiles need not
- * share the line with 2 MB it does not need yet (docs/speed.md, tenth
- * round). An error is only reported after the whole file's hash check, so a
- * damaged file is named as such.
+ * held table is in, its hash checked and the hold has let go: on a slow
+ * link the map's first colours and tiles need not share the line with 2 MB
+ * they do not need (docs/speed.md, tenth round). An error is only reported
+ * after the whole file's hash check, so a damaged file is named as such.
  */
 export async function readTables(source: DatasetSource, entry: DatasetEntry, levels = tableLevels(entry), onProgress?: Progress, hold?: DecodeHold): Promise<Partial<Record<Level, LevelTable>>> {
   if (!hold || !levels.includes(hold.level)) return readEachTable(source, entry, levels, onProgress, (level, file) => decodeCheckedTable(level, file));

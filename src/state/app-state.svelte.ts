@@ -342,7 +342,7 @@ export class AppState {
     });
     const results = await Promise.allSettled([tilesChecked, workerReady]);
     if (!current()) return;
-    let loaded = false;
+    let datasetLoaded = false;
     try {
       const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
       const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
@@ -373,10 +373,10 @@ export class AppState {
         else if (link) this.configProblem('defaultGemeente', `config.json: "defaultGemeente" is ${gemeente}, maar de dataset ${entry.title} heeft geen gemeenten (wel: ${entry.levels.join(', ')}).`);
       }
       if (view) await this.fitLinkYears(view, entry, linkIgnored);
-      loaded = true;
+      datasetLoaded = true;
     } finally {
       // Also beside a failure (tiles or tables): what the link asked for and did not get is still said.
-      const told = linkMessage(linkIgnored, loaded);
+      const told = linkMessage(linkIgnored, datasetLoaded);
       if (told && current()) this.status.report({ key: 'link:ignored', source: 'link', severity: 'warning', ...told });
     }
   }
