@@ -223,30 +223,55 @@ export function argsortFloat32(values: Float32Array, include: Uint8Array, scratc
   for (let i = 0; i < n; i++) if (include[i] && values[i] === values[i]) m++;
   // With `scratch` (≥ 4 × values.length) nothing is allocated: the result is a view into it, valid until its next use.
   const buf = scratch && scratch.length >= 4 * n ? scratch : new Uint32Array(4 * m);
-  let order = buf.subarray(0, m);
-  let keys = buf.subarray(m, 2 * m);
+  const order = buf.subarray(0, m);
+  const keys = buf.subarray(m, 2 * m);
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (!include[i] || values[i] !== values[i]) continue;
     order[k] = i;
     keys[k++] = sortKeyFloat32(values[i], bits[i]);
   }
-  let tmpO = buf.subarray(2 * m, 3 * m);
-  let tmpK = buf.subarray(3 * m, 4 * m);
-  const count = new Uint32Array(2048);
-  for (let shift = 0; shift < 32; shift += 11) {
-    count.fill(0);
-    for (let j = 0; j < m; j++) count[(keys[j] >>> shift) & 2047]++;
-    let sum = 0;
-    for (let b = 0; b < 2048; b++) { const c = count[b]; count[b] = sum; sum += c; }
-    for (let j = 0; j < m; j++) {
-      const b = (keys[j] >>> shift) & 2047;
-      const p = count[b]++;
-      tmpO[p] = order[j];
-      tmpK[p] = keys[j];
-    }
-    [order, tmpO] = [tmpO, order];
-    [keys, tmpK] = [tmpK, keys];
+  return radixSortByKey(order, keys, buf.subarray(2 * m, 3 * m), buf.subarray(3 * m, 4 * m));
+}
+
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+const DIGIT = RADIX - 1;
+
+/**
+ * Sorts `order` by `keys` (stable LSD radix, three 11-bit digits), using
+ * `spareOrder` and `spareKeys` (same length) as the other buffers; returns
+ * whichever pair holds the result. The three digits are counted in one pass,
+ * and a digit all keys share is skipped.
+ */
+export function radixSortByKey(order: Uint32Array, keys: Uint32Array, spareOrder: Uint32Array, spareKeys: Uint32Array): { order: Uint32Array; keys: Uint32Array } {
+  const m = keys.length;
+  const count = new Uint32Array(3 * RADIX);
+  for (let j = 0; j < m; j++) {
+    const key = keys[j];
+    count[key & DIGIT]++;
+    count[RADIX + ((key >>> RADIX_BITS) & DIGIT)]++;
+    count[2 * RADIX + (key >>> (2 * RADIX_BITS))]++;
   }
-  return { order, keys };
+  let from = { order, keys }, to = { order: spareOrder, keys: spareKeys };
+  for (let digit = 0; digit < 3; digit++) {
+    const base = digit * RADIX, shift = digit * RADIX_BITS;
+    let sum = 0, shared = false;
+    for (let b = base; b < base + RADIX; b++) {
+      const c = count[b];
+      if (c === m) { shared = true; break; }
+      count[b] = sum;
+      sum += c;
+    }
+    if (shared) continue;
+    const fromOrder = from.order, fromKeys = from.keys, toOrder = to.order, toKeys = to.keys;
+    for (let j = 0; j < m; j++) {
+      const key = fromKeys[j];
+      const p = count[base + ((key >>> shift) & DIGIT)]++;
+      toOrder[p] = fromOrder[j];
+      toKeys[p] = key;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }

@@ -65,6 +65,22 @@ describe('a percentile pass after a re-weight (src/model/scoring-percentiles.ts)
     expect(pct[0]).toBe(-1);
   });
 
+  it('repairs a nearly sorted order, and sorts anew from it when the repair would move too many areas', () => {
+    const n = 2000;
+    const z0 = Array.from({ length: n }, (_, i) => i / n);
+    // A few neighbours swap places: an insertion sort puts them back.
+    const swapped = [...z0];
+    for (const i of [10, 500, 1500]) [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
+    // The top 40 % drop below the rest: one pair out of order, yet 0.4 × 0.6 × n² moves to repair.
+    const rotated = z0.map((x) => (x >= 0.6 ? x - 1 : x));
+    for (const z1 of [swapped, rotated]) {
+      const r = stepped(z0, z1, scoring(n), scoring(n));
+      expect(r.stepped).toEqual(r.fresh);
+      expect(r.stepped.every((p) => p > 0 && p < 100)).toBe(true);
+    }
+    expect(stepped(z0, rotated, scoring(n), scoring(n)).stepped[0]).toBeCloseTo(100 * 800.5 / n, 4);
+  });
+
   it('recomputes a broken tie within each comparison group (frame per gemeente)', () => {
     const groupOf = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
     const z0 = [1, 2, 2, 3, 4, 0, 2, 2, 5, 6], z1 = [1, 2, 2.5, 3, 4, 0, 2, 2, 5, 6];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  argsortFloat32, fitShrinkage, logitPercent, median, percentileOfSorted, robustScale, robustZ, shrinkRate,
+  argsortFloat32, fitShrinkage, radixSortByKey, logitPercent, median, percentileOfSorted, robustScale, robustZ, shrinkRate,
 } from '../../src/model/stats.ts';
 
 describe('robust z (hand-computed)', () => {
@@ -83,6 +83,13 @@ describe('percentiles and ordering', () => {
     const v = Float32Array.from([0.5, -2, NaN, 0, -0, 3, -0.25]);
     const { order } = argsortFloat32(v, new Uint8Array(v.length).fill(1));
     expect([...order].map((i) => v[i])).toEqual([-2, -0.25, 0, -0, 0.5, 3]);
+  });
+  it('radixSortByKey sorts stably, also when every key shares a digit', () => {
+    const keys = Uint32Array.from([0x80000005, 0x80000001, 0x80000005, 0x80000000, 0x80400001]);
+    const order = Uint32Array.from([0, 1, 2, 3, 4]);
+    const sorted = radixSortByKey(order, keys, new Uint32Array(5), new Uint32Array(5));
+    expect([...sorted.order]).toEqual([3, 1, 0, 2, 4]);
+    expect([...sorted.keys]).toEqual([0x80000000, 0x80000001, 0x80000005, 0x80000005, 0x80400001]);
   });
   it('logit clamps shares to [1 %, 99 %]', () => {
     expect(logitPercent(0)).toBeCloseTo(Math.log(0.01 / 0.99), 12);
