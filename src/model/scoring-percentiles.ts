@@ -6,11 +6,10 @@
  * The percentiles depend only on the sorted keys, not on how they were
  * sorted. A re-weight moves most areas little, so the order of the previous
  * weights is nearly right: it is repaired with an insertion sort under a
- * budget of moves. A large change (more descents than the budget, or a
- * budget that runs out) goes to the radix sort, from the keys already made
- * in the previous order. Both give the same order of keys, so the same result.
+ * budget of moves; a large change is sorted anew with the radix sort. Both
+ * give the same order of keys, so the same result.
  */
-import { argsortFloat32, radixSortByKey, sortKeyFloat32 } from './stats.ts';
+import { radixSortByKey, sortKeyFloat32 } from './stats.ts';
 import { ScoreStatus } from './scoring-types.ts';
 import { MIN_GROUP_SIZE, type FrameState } from './scoring-frame-state.ts';
 import type { LevelState } from './scoring-level-state.ts';
@@ -43,28 +42,24 @@ export interface Ranking {
 }
 
 /**
- * The previous order sorted for new z, in the level's sort scratch; null when
- * the scored set changed or the order is too far from sorted to repair. The
- * repair is an insertion sort under a budget of moves; when the budget runs
- * out, the radix sort takes the keys already made.
+ * The previous order re-sorted for new z, in the given buffers; null when the
+ * scored set changed, the order is too far from sorted to repair, or the
+ * repair's budget of moves runs out.
  */
-function reorderedFromPrevious(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, scratch: Uint32Array) {
+function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, order: Uint32Array, keys: Uint32Array) {
   if (previous.length !== m) return null;
   const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
   // Areas lie dense along z: a re-weight of even one factor puts 10–55 % of a changed
   // target's neighbouring pairs out of order (shipped buurten; about half on the bench's
   // synthetic set), and the repair pays only for a change that keeps the order's shape.
   if (sampledDescentShare(previous, z, bits) > REPAIR_BUDGET) return null;
-  const order = scratch.subarray(0, m), keys = scratch.subarray(m, 2 * m);
   for (let p = 0; p < m; p++) {
     const i = previous[p];
     if (!scored[i] || z[i] !== z[i]) return null;
     order[p] = i;
     keys[p] = sortKeyFloat32(z[i], bits[i]);
   }
-  // A failed insertion sort leaves keys and order a mere permutation of each other's pairs.
-  if (insertionSortWithin(order, keys, Math.ceil(REPAIR_BUDGET * m))) return { order, keys };
-  return radixSortByKey(order, keys, scratch.subarray(2 * m, 3 * m), scratch.subarray(3 * m, 4 * m));
+  return insertionSortWithin(order, keys, Math.ceil(REPAIR_BUDGET * m)) ? { order, keys } : null;
 }
 
 /** Share of neighbouring pairs in `order` that z puts out of order, from about a thousand pairs spread over it. */
@@ -79,7 +74,7 @@ function sampledDescentShare(order: Uint32Array, z: Float32Array, bits: Uint32Ar
   return pairs ? descents / pairs : 0;
 }
 
-/** Insertion sort of `order` by `keys`, in place; false (arrays permuted, not sorted) once it has made more than `budget` moves. */
+/** Insertion sort of `order` by `keys`, in place; false once it has made more than `budget` moves. */
 function insertionSortWithin(order: Uint32Array, keys: Uint32Array, budget: number): boolean {
   for (let p = 1; p < keys.length; p++) {
     const k = keys[p];
@@ -88,7 +83,7 @@ function insertionSortWithin(order: Uint32Array, keys: Uint32Array, budget: numb
     let q = p - 1;
     while (q >= 0 && keys[q] > k) {
       keys[q + 1] = keys[q]; order[q + 1] = order[q]; q--;
-      if (--budget < 0) { keys[q + 1] = k; order[q + 1] = o; return false; }
+      if (--budget < 0) return false;
     }
     keys[q + 1] = k; order[q + 1] = o;
   }
@@ -261,18 +256,23 @@ export function percentilesInFrame(
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
   const scored = ls.scratch.flags;
-  scored.fill(0);
+  // The scored areas with a z and their sort keys, in index order: what the radix sort starts from.
+  const scratch = ls.scratch.sort;
+  const inIndexOrder = scratch.subarray(0, n), keysInIndexOrder = scratch.subarray(n, 2 * n);
+  const bits = new Uint32Array(z.buffer, z.byteOffset, n);
   const nRef = new Int32Array(G + 1);
   let m = 0, scoredCount = 0;
   for (let i = 0; i < n; i++) {
-    if (status[i] > ScoreStatus.beperkteDekking) continue;
+    if (status[i] > ScoreStatus.beperkteDekking) { scored[i] = 0; continue; }
     scored[i] = 1;
     scoredCount++;
-    // The sort leaves out a NaN z (argsortFloat32 does too); the reference count keeps it, as it always has.
-    if (z[i] === z[i]) m++;
+    // The sort leaves out a NaN z; the reference count keeps it, as it always has.
+    if (z[i] === z[i]) { inIndexOrder[m] = i; keysInIndexOrder[m++] = sortKeyFloat32(z[i], bits[i]); }
     if (ls.reference[i]) { nRef[G]++; if (groupOf[i] >= 0) nRef[groupOf[i]]++; }
   }
-  const sorted = (before && reorderedFromPrevious(before.order, z, scored, m, ls.scratch.sort)) || argsortFloat32(z, scored, ls.scratch.sort);
+  const spareOrder = scratch.subarray(2 * n, 2 * n + m), spareKeys = scratch.subarray(3 * n, 3 * n + m);
+  const sorted = (before && repairedOrder(before.order, z, scored, m, spareOrder, spareKeys))
+    || radixSortByKey(inIndexOrder.subarray(0, m), keysInIndexOrder.subarray(0, m), spareOrder, spareKeys);
   pct.fill(NaN);
   walkAll(sorted.order, sorted.keys, nRef);
   const reuse = before && before.order.length === m;

@@ -211,35 +211,14 @@ export function sortKeyFloat32(value: number, bits: number): number {
   return value === 0 ? 0x80000000 : (bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0);
 }
 
-/**
- * Indices of the finite entries of `values` whose `include` flag is set,
- * sorted ascending by value (stable, LSD radix on the float32 bit pattern:
- * exact at float32 precision and far cheaper than a comparator sort).
- */
-export function argsortFloat32(values: Float32Array, include: Uint8Array, scratch?: Uint32Array): { order: Uint32Array; keys: Uint32Array } {
-  const n = values.length;
-  const bits = new Uint32Array(values.buffer, values.byteOffset, n);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (include[i] && values[i] === values[i]) m++;
-  // With `scratch` (≥ 4 × values.length) nothing is allocated: the result is a view into it, valid until its next use.
-  const buf = scratch && scratch.length >= 4 * n ? scratch : new Uint32Array(4 * m);
-  const order = buf.subarray(0, m);
-  const keys = buf.subarray(m, 2 * m);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    if (!include[i] || values[i] !== values[i]) continue;
-    order[k] = i;
-    keys[k++] = sortKeyFloat32(values[i], bits[i]);
-  }
-  return radixSortByKey(order, keys, buf.subarray(2 * m, 3 * m), buf.subarray(3 * m, 4 * m));
-}
-
 const RADIX_BITS = 11;
 const RADIX = 1 << RADIX_BITS;
 const DIGIT = RADIX - 1;
 
 /**
- * Sorts `order` by `keys` (stable LSD radix, three 11-bit digits), using
+ * Sorts `order` by `keys` (stable LSD radix, three 11-bit digits: exact at
+ * float32 precision with sortKeyFloat32, and far cheaper than a comparator
+ * sort), using
  * `spareOrder` and `spareKeys` (same length) as the other buffers; returns
  * whichever pair holds the result. The three digits are counted in one pass,
  * and a digit all keys share is skipped.

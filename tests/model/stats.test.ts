@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  argsortFloat32, fitShrinkage, radixSortByKey, logitPercent, median, percentileOfSorted, robustScale, robustZ, shrinkRate,
+  fitShrinkage, radixSortByKey, sortKeyFloat32, logitPercent, median, percentileOfSorted, robustScale, robustZ, shrinkRate,
 } from '../../src/model/stats.ts';
 
 describe('robust z (hand-computed)', () => {
@@ -79,9 +79,12 @@ describe('percentiles and ordering', () => {
     expect(percentileOfSorted(sorted, 0)).toBe(0);
     expect(percentileOfSorted(sorted, NaN)).toBeNaN();
   });
-  it('argsortFloat32 orders negatives, zeros and positives and skips NaN', () => {
-    const v = Float32Array.from([0.5, -2, NaN, 0, -0, 3, -0.25]);
-    const { order } = argsortFloat32(v, new Uint8Array(v.length).fill(1));
+  it('sort keys order negatives, zeros and positives, and let −0 tie with 0', () => {
+    const v = Float32Array.from([0.5, -2, 0, -0, 3, -0.25]);
+    const bits = new Uint32Array(v.buffer);
+    const keys = Uint32Array.from(v, (x, i) => sortKeyFloat32(x, bits[i]));
+    expect(keys[2]).toBe(keys[3]);
+    const { order } = radixSortByKey(Uint32Array.from(v, (_, i) => i), keys, new Uint32Array(v.length), new Uint32Array(v.length));
     expect([...order].map((i) => v[i])).toEqual([-2, -0.25, 0, -0, 0.5, 3]);
   });
   it('radixSortByKey sorts stably, also when every key shares a digit', () => {
