@@ -149,6 +149,11 @@ export class MapController {
       canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
       dragRotate: false,
       pitchWithRotate: false,
+      // Names appear at once instead of fading in over 300 ms: every frame of
+      // a fade redraws the whole map, which with software WebGL (a virtual
+      // desktop without a GPU) costs about 100 ms at buurt level, and a camera
+      // move settled 0.3–0.45 s later for it.
+      fadeDuration: 0,
     });
     this.map.keyboard.enable();
     // Patterns are handed over the moment a tile asks for them: adding them
