@@ -8,7 +8,9 @@
  *    (c) click a buurt → kompas and factors, (d) re-weight at buurt level,
  *    each next to the floor page (same PMTiles, one fill colour, no app) and
  *    the peer page (buurt GeoJSON + Kerncijfers CSV joined in the page);
- *    (e) the view of (b) again, all three pages over a throttled link.
+ *    (e) the view of (b) again, all three pages over a throttled link;
+ *    (f) camera jumps at buurt level where the app draws names, on the
+ *    pages of (b).
  * The two comparison pages (scripts/bench/pages) are built into dist/bench/
  * for the run and removed afterwards: they never ship with the app.
  * Printed, never asserted.
@@ -29,6 +31,13 @@ const VIEWPORT = { width: 1400, height: 900 };
 /** Utrecht at zoom 10 (the view of issue #10) and Nederland as a whole. */
 const CITY = { lon: 5.12, lat: 52.09, zoom: 10 };
 const NATIONAL = { lon: 5.29, lat: 52.15, zoom: 6.5 };
+/**
+ * (f) Camera jumps at buurt level where the app draws buurt names (from zoom
+ * 11): from Utrecht at 11.5 to Amsterdam, Rotterdam and Eindhoven, as a
+ * wijkagent moves between neighbourhoods. The floor and peer draw no names.
+ */
+const JUMP_START = { lon: 5.12, lat: 52.09, zoom: 11.5 };
+const JUMPS = [{ lon: 4.89, lat: 52.37, zoom: 12 }, { lon: 4.48, lat: 51.92, zoom: 11.5 }, { lon: 5.48, lat: 51.44, zoom: 12 }];
 /**
  * A link that is not loopback: a gemeente employee working from home over
  * the VPN (an assumption, not a measurement: 50 Mbit/s down, 25 ms round
@@ -201,6 +210,30 @@ async function reweight(page: Page, factor: string): Promise<{ median: number; f
 }
 
 /**
+ * (f) on a page whose map is `mapExpression`: an untimed jump to JUMP_START
+ * (the app then sets its buurt names), then each of JUMPS timed in the page
+ * from jumpTo until the map is idle with every tile of the view loaded.
+ */
+async function cameraJumps(page: Page, mapExpression: string): Promise<number[]> {
+  // A string, not a function: the jumps run in the page as written.
+  const jump = (v: { lon: number; lat: number; zoom: number }) => page.evaluate(`new Promise((resolve) => {
+    const map = ${mapExpression};
+    const start = performance.now();
+    const check = () => { if (map.loaded() && map.areTilesLoaded()) resolve(performance.now() - start); else map.once('idle', check); };
+    map.once('idle', check);
+    map.jumpTo({ center: [${v.lon}, ${v.lat}], zoom: ${v.zoom} });
+  })`) as Promise<number>;
+  await jump(JUMP_START);
+  await page.waitForTimeout(1000);
+  const times: number[] = [];
+  for (const v of JUMPS) {
+    times.push(await jump(v));
+    await page.waitForTimeout(500);
+  }
+  return times;
+}
+
+/**
  * Click the middle of the map; ms (in the page) until the kompas shows the
  * clicked buurt, then until its factors are open. The page watches each
  * frame from before the click, so the figure is when the kompas was painted,
@@ -295,6 +328,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const clicks: { kompas: number; factors: number }[] = [];
   const buurtReweight: { median: number; first: number }[] = [];
   const peerRecolour: number[] = [];
+  const jumps = { app: [] as number[], floor: [] as number[], peer: [] as number[] };
   try {
     for (let run = 0; run < runs; run++) {
       // The earlier line: gemeenten, kaartkleur I2, then weight changes.
@@ -331,15 +365,19 @@ export async function benchBrowser(runs = 3): Promise<void> {
       await b.page.waitForFunction(() => (window as any).__kompas.controller.map.areTilesLoaded(), undefined, { timeout: 60_000 });
       await b.page.waitForTimeout(500);
       buurtReweight.push(await reweight(b.page, 'I2.1'));
+      jumps.app.push(...await cameraJumps(b.page, 'window.__kompas.controller.map'));
       await b.page.context().close();
       const bf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
-      scenario.b.floor.push(bf); await bf.page.context().close();
+      scenario.b.floor.push(bf);
+      jumps.floor.push(...await cameraJumps(bf.page, 'window.__bench.map'));
+      await bf.page.context().close();
       const bp = await visit(browser, `${url}bench/index.html?page=peer&${at(CITY)}`, pageReady);
       scenario.b.peer.push(bp);
       await bp.page.waitForTimeout(500);
       const peerTimes: number[] = [];
       for (let k = 0; k < 4; k++) peerTimes.push(await bp.page.evaluate(() => (window as any).__bench.recolour()));
       peerRecolour.push(median(peerTimes));
+      jumps.peer.push(...await cameraJumps(bp.page, 'window.__bench.map'));
       await bp.page.context().close();
 
       // (e) The view of (b) over the VPN link.
@@ -396,4 +434,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const app = median(buurtReweight.map((r) => r.median));
   console.log(`(d) gewicht wijzigen → herkleurde buurtkaart (I2): mediaan ${app.toFixed(0)} ms (runs: ${buurtReweight.map((r) => r.median.toFixed(0)).join(', ')}; eerste wijziging ${buurtReweight.map((r) => r.first.toFixed(0)).join(', ')} ms); peer (nieuwe drempels in de step-expressie) ${median(peerRecolour).toFixed(0)} ms; app/peer ${(app / median(peerRecolour)).toFixed(2)}`);
   line(`(e) als (b), over een lijn van ${VPN_LINK.label}`, scenario.e, '', false);
+  const jumped = (v: number[]) => `${median(v).toFixed(0)} ms (${v.map((x) => x.toFixed(0)).join(', ')})`;
+  console.log(`(f) sprong op buurtniveau met buurtnamen (Utrecht → Amsterdam z${JUMPS[0].zoom}, Rotterdam z${JUMPS[1].zoom}, Eindhoven z${JUMPS[2].zoom}) → kaart in rust met alle tegels, mediaan per sprong:`);
+  console.log(`  app ${jumped(jumps.app)}; vloer ${jumped(jumps.floor)}; peer ${jumped(jumps.peer)}; app/vloer ${(median(jumps.app) / median(jumps.floor)).toFixed(2)}, app/peer ${(median(jumps.app) / median(jumps.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
 }
