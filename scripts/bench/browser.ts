@@ -322,7 +322,10 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const recolour: number[] = [];
   const firstRecolour: number[] = [];
   const loadedJs = new Set<string>();
-  const at = (v: { lon: number; lat: number; zoom: number }) => `lon=${v.lon}&lat=${v.lat}&zoom=${v.zoom}`;
+  // The comparison pages draw a map of the app's map size (the middle column of its layout, not
+  // the whole window): the same view, the same tiles. Measured on the app's first page.
+  let mapSize = { width: 0, height: 0 };
+  const at = (v: { lon: number; lat: number; zoom: number }) => `lon=${v.lon}&lat=${v.lat}&zoom=${v.zoom}&w=${mapSize.width}&h=${mapSize.height}`;
   const threePages = () => ({ app: [] as Visit[], floor: [] as Visit[], peer: [] as Visit[] });
   const scenario = { a: threePages(), b: threePages(), e: threePages() };
   const clicks: { kompas: number; factors: number }[] = [];
@@ -335,6 +338,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       // As it always measured: until a poll finds the map loaded after its first colours.
       const gm = await visit(browser, `${url}#ds=nl2024&lvl=gemeente&cat=I2`, appSettled, loadedJs);
       first.push(gm.ms);
+      mapSize = await gm.page.evaluate(() => { const canvas = (window as any).__kompas.controller.map.getCanvas() as HTMLCanvasElement; return { width: canvas.clientWidth, height: canvas.clientHeight }; });
       // A person reads the map before moving a slider; let background work
       // (label placement, neighbouring tiles) settle first.
       await dataLoaded(gm.page);
@@ -407,7 +411,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
   for (const c of sizes.chunks) console.log(`  ${(c.gz / 1024).toFixed(1).padStart(6)}  ${kindLabel[c.kind].padEnd(6)} ${c.file}`);
 
   console.log(`\n## Scenario's naast vloer en peer (${runs} runs, mediaan; belasting 1 min: ${load0.toFixed(1)} bij start, ${load1.toFixed(1)} aan het eind, 2 kernen)`);
-  console.log('vloer = dezelfde PMTiles in een kale MapLibre-pagina, één vulkleur; peer = alle buurten als GeoJSON + Kerncijfers-CSV, gekoppeld in de pagina, `step`-kleur');
+  console.log(`vloer = dezelfde PMTiles in een kale MapLibre-pagina, één vulkleur; peer = alle buurten als GeoJSON + Kerncijfers-CSV, gekoppeld in de pagina, \`step\`-kleur; beide met een kaart zo groot als die van de app (${mapSize.width}×${mapSize.height} px in een venster van ${VIEWPORT.width}×${VIEWPORT.height})`);
   // `targets`: the issue's ratios are judged on loopback, (a) and (b); over the throttled line they are printed bare.
   const line = (label: string, s: { app: Visit[]; floor: Visit[]; peer: Visit[] }, extra = '', targets = true) => {
     const goal = (text: string) => (targets ? ` (doel ${text})` : '');
@@ -435,6 +439,6 @@ export async function benchBrowser(runs = 3): Promise<void> {
   console.log(`(d) gewicht wijzigen → herkleurde buurtkaart (I2): mediaan ${app.toFixed(0)} ms (runs: ${buurtReweight.map((r) => r.median.toFixed(0)).join(', ')}; eerste wijziging ${buurtReweight.map((r) => r.first.toFixed(0)).join(', ')} ms); peer (nieuwe drempels in de step-expressie) ${median(peerRecolour).toFixed(0)} ms; app/peer ${(app / median(peerRecolour)).toFixed(2)}`);
   line(`(e) als (b), over een lijn van ${VPN_LINK.label}`, scenario.e, '', false);
   const jumped = (v: number[]) => `${median(v).toFixed(0)} ms (${v.map((x) => x.toFixed(0)).join(', ')})`;
-  console.log(`(f) sprong op buurtniveau met buurtnamen (Utrecht → Amsterdam z${JUMPS[0].zoom}, Rotterdam z${JUMPS[1].zoom}, Eindhoven z${JUMPS[2].zoom}) → kaart in rust met alle tegels, mediaan per sprong:`);
+  console.log(`(f) sprong op buurtniveau met buurtnamen (Utrecht → Amsterdam z${JUMPS[0].zoom}, Rotterdam z${JUMPS[1].zoom}, Eindhoven z${JUMPS[2].zoom}) → kaart in rust met alle tegels, mediaan over alle sprongen:`);
   console.log(`  app ${jumped(jumps.app)}; vloer ${jumped(jumps.floor)}; peer ${jumped(jumps.peer)}; app/vloer ${(median(jumps.app) / median(jumps.floor)).toFixed(2)}, app/peer ${(median(jumps.app) / median(jumps.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
 }

@@ -1,6 +1,6 @@
 /**
  * Shared by the two bench comparison pages: the view from the query string
- * (`?lon=&lat=&zoom=`) and the "first drawn" signal the bench polls
+ * (`?lon=&lat=&zoom=`, and `w=&h=` for the map size) and the "first drawn" signal the bench polls
  * (window.__bench.readyAt, ms since navigation start).
  */
 import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
@@ -16,6 +16,10 @@ export const benchState: BenchState = { readyAt: null, map: null };
 export const params = new URLSearchParams(location.search);
 
 export function createMap(style: StyleSpecification): MapLibreMap {
+  // The app's map is the middle column of its layout: the bench passes its size, so both draw the same view.
+  const container = document.getElementById('map')!;
+  const width = Number(params.get('w')), height = Number(params.get('h'));
+  if (width > 0 && height > 0) Object.assign(container.style, { width: `${width}px`, height: `${height}px` });
   const map = new MapLibreMap({
     container: 'map',
     style,
