@@ -46,7 +46,7 @@ export interface Ranking {
  * scored set changed, the order is too far from sorted to repair, or the
  * repair's budget of moves runs out.
  */
-function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, order: Uint32Array, keys: Uint32Array) {
+export function repairedOrder(previous: Uint32Array, z: Float32Array, scored: Uint8Array, m: number, order: Uint32Array, keys: Uint32Array) {
   if (previous.length !== m) return null;
   const bits = new Uint32Array(z.buffer, z.byteOffset, z.length);
   // Areas lie dense along z: a re-weight of even one factor puts 10–55 % of a changed
@@ -258,6 +258,8 @@ export function percentilesInFrame(
   const scored = ls.scratch.flags;
   // The scored areas with a z and their sort keys, in index order: what the radix sort starts from.
   const scratch = ls.scratch.sort;
+  // Four columns of n: a shorter scratch would silently cut the views below.
+  if (scratch.length < 4 * n) throw new Error(`sorteerbuffer te klein: ${scratch.length} < 4 × ${n}`);
   const inIndexOrder = scratch.subarray(0, n), keysInIndexOrder = scratch.subarray(n, 2 * n);
   const bits = new Uint32Array(z.buffer, z.byteOffset, n);
   const nRef = new Int32Array(G + 1);

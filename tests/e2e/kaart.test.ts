@@ -284,9 +284,11 @@ describe('de kaart', () => {
       map.off('render', look);
       return seen;
     });
-    // Amsterdam's buurt names are placed in the frame that completes the tiles; no frame follows to fade them in.
+    // Amsterdam's buurt names are placed in the frame that completes the tiles. A fade of 300 ms
+    // draws two or more frames after it with software WebGL; without one MapLibre draws at most one
+    // more (when the last name tile lands in that frame, it places once again).
     expect(jump.namesWhenComplete).toBeGreaterThan(10);
-    expect(jump.framesAfter).toBe(0);
+    expect(jump.framesAfter).toBeLessThanOrEqual(1);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentilesInFrame, type Ranking } from '../../src/model/scoring-percentiles.ts';
+import { percentilesInFrame, repairedOrder, type Ranking } from '../../src/model/scoring-percentiles.ts';
 import { ScoreStatus } from '../../src/model/scoring-types.ts';
 import type { LevelState } from '../../src/model/scoring-level-state.ts';
 import type { FrameState } from '../../src/model/scoring-frame-state.ts';
@@ -79,6 +79,25 @@ describe('a percentile pass after a re-weight (src/model/scoring-percentiles.ts)
       expect(r.stepped.every((p) => p > 0 && p < 100)).toBe(true);
     }
     expect(stepped(z0, rotated, scoring(n), scoring(n)).stepped[0]).toBeCloseTo(100 * 800.5 / n, 4);
+  });
+
+  it('repairs only an order that kept its shape: not one that would take too many moves, nor a shuffled one', () => {
+    const n = 5000; // over 2048, so the sample of neighbouring pairs takes every other pair or less
+    const previous = Uint32Array.from({ length: n }, (_, i) => i);
+    const scored = new Uint8Array(n).fill(1);
+    const buffers = () => [new Uint32Array(n), new Uint32Array(n)] as const;
+    const repaired = (z: number[]) => repairedOrder(previous, Float32Array.from(z), scored, n, ...buffers());
+    const swapped = Array.from({ length: n }, (_, i) => i);
+    for (const i of [10, 2500, 4000]) [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
+    const fixed = repaired(swapped);
+    expect(fixed).not.toBeNull();
+    expect([...fixed!.order].map((i) => swapped[i])).toEqual(Array.from({ length: n }, (_, i) => i));
+    // One pair out of order, but 0.4 × 0.6 × n² moves.
+    expect(repaired(Array.from({ length: n }, (_, i) => (i >= 0.6 * n ? i - n : i)))).toBeNull();
+    // A shuffle: about half the pairs out of order.
+    let seed = 7;
+    const shuffled = Array.from({ length: n }, () => (seed = (seed * 16807) % 2147483647));
+    expect(repaired(shuffled)).toBeNull();
   });
 
   it('recomputes a broken tie within each comparison group (frame per gemeente)', () => {
