@@ -248,7 +248,7 @@ export class MapController {
       // have width 0 on every area they do not mark (style.ts), and a selected
       // buurt must stay outlined when the zoom shows wijken.
       for (const id of [layerId.neighbours(l), layerId.selection(l)]) this.setVisibility(id, 'visible');
-      for (const id of [layerId.fill(l), ...STATUS_PATTERN_KINDS.map((kind) => layerId.pattern(l, kind)), layerId.outline(l), layerId.hover(l), layerId.labels(l)]) {
+      for (const id of [layerId.fill(l), ...STATUS_PATTERN_KINDS.map((kind) => layerId.pattern(l, kind)), layerId.outline(l), layerId.labels(l)]) {
         this.setVisibility(id, visibility);
       }
     }
@@ -450,11 +450,16 @@ export class MapController {
     }
     for (const index of indices) this.map.setFeatureState({ source: AREA_SOURCE, sourceLayer: tileLayerName[level], id: tileFeatureId(index) }, { [key]: on });
     this.flagged.set(key, { level, indices });
-    // Only the layer that marks an area is drawn (style.ts): each drawn line
-    // layer is a pass over every edge of its level in every map frame.
+    // Only a layer that marks an area is drawn (style.ts): each drawn line
+    // layer is a pass over every edge of its level in every map frame. One
+    // layer may draw several keys (selection and hover).
     const layerOf = highlightLayerOf[key];
     if (!layerOf) return;
-    for (const l of this.levels) this.setLayerOpacity(layerOf(l), l === level && indices.length > 0 ? 1 : 0);
+    const keysOfLayer = Object.keys(highlightLayerOf).filter((k) => highlightLayerOf[k] === layerOf);
+    for (const l of this.levels) {
+      const marks = keysOfLayer.some((k) => { const f = this.flagged.get(k); return !!f && f.level === l && f.indices.length > 0; });
+      this.setLayerOpacity(layerOf(l), marks ? 1 : 0);
+    }
   }
 
   setHover(level: Level, index: number | null) {

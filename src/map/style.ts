@@ -117,8 +117,8 @@ export const layerId = {
   fill: (level: Level) => `fill-${level}`,
   pattern: (level: Level, kind: keyof typeof PATTERNS) => `pattern-${kind}-${level}`,
   outline: (level: Level) => `outline-${level}`,
-  hover: (level: Level) => `hover-${level}`,
   neighbours: (level: Level) => `neighbours-${level}`,
+  /** The selected area and the one under the pointer: one layer, so a batch of colours re-evaluates one state-dependent width, not two. */
   selection: (level: Level) => `selection-${level}`,
   judged: (level: Level) => `kernteam-${level}`,
   labels: (level: Level) => `labels-${level}`,
@@ -126,7 +126,7 @@ export const layerId = {
 
 /** The line layer that draws each highlight's feature-state key. */
 export const highlightLayerOf: Readonly<Record<string, (level: Level) => string>> = {
-  [STATE_HOVER]: layerId.hover,
+  [STATE_HOVER]: layerId.selection,
   [STATE_SELECTED]: layerId.selection,
   [STATE_NEIGHBOUR]: layerId.neighbours,
   [STATE_JUDGED]: layerId.judged,
@@ -240,8 +240,12 @@ export function areaLayers(options: StyleOptions, withLand: boolean): LayerSpeci
     const visibility = level === options.initialLevel ? ('visible' as const) : ('none' as const);
     const base = { source: AREA_SOURCE, 'source-layer': tileLayerName[level], layout: { visibility } };
     layers.push({ id: layerId.neighbours(level), type: 'line', ...base, paint: { ...undrawnLine, 'line-color': '#1f4e79', 'line-width': flagged(STATE_NEIGHBOUR, 2.5), 'line-dasharray': [2, 1] } });
-    layers.push({ id: layerId.hover(level), type: 'line', ...base, paint: { ...undrawnLine, 'line-color': '#222222', 'line-width': flagged(STATE_HOVER, 2) } });
-    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { ...undrawnLine, 'line-color': '#000000', 'line-width': flagged(STATE_SELECTED, 4) } });
+    // MapLibre evaluates every state-dependent paint property of a layer again
+    // for each area whose state changes, so each highlight layer costs every
+    // batch of colours a pass over the changed areas' edges: the selection
+    // (4 px) and the area under the pointer (2 px) share one.
+    const selectedOrHovered: ExpressionSpecification = ['case', ['boolean', ['feature-state', STATE_SELECTED], false], 4, ['boolean', ['feature-state', STATE_HOVER], false], 2, 0];
+    layers.push({ id: layerId.selection(level), type: 'line', ...base, paint: { ...undrawnLine, 'line-color': '#000000', 'line-width': selectedOrHovered } });
     layers.push({
       id: layerId.judged(level), type: 'line', ...base, layout: { visibility: 'none' },
       paint: { ...undrawnLine, 'line-color': '#4b0082', 'line-width': ['case', ['==', ['coalesce', ['feature-state', STATE_JUDGED], 0], 1], 3, 0], 'line-dasharray': [1.5, 1] },

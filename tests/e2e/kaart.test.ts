@@ -87,6 +87,30 @@ describe('de kaart', () => {
     await page.context().close();
   });
 
+  it('keeps the selected buurt outlined while the pointer outlines another and after it leaves the map', async () => {
+    // Selection and hover share one line layer (src/map/style.ts); the layer must stay drawn while either marks an area.
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=5.12,52.09,12.5');
+    const black = () => pixelsNear(page, [0, 0, 0], 9);
+    const settled = () => page.waitForFunction(() => { const m = (window as any).__kompas.controller.map; return !m.isMoving() && m.areTilesLoaded() && m.loaded(); });
+    const none = await black();
+    const box = (await page.locator('.map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.app.selection?.level)).toBe('buurt');
+    await settled();
+    await expect.poll(black, { timeout: 20_000 }).toBeGreaterThan(none + 500);
+    const selected = await black();
+    // Another buurt under the resting pointer gets its own outline…
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.25);
+    await expect.poll(black, { timeout: 20_000 }).toBeGreaterThan(selected + 200);
+    // …which goes when the pointer leaves the map; the selection's stays.
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await expect.poll(black, { timeout: 20_000 }).toBeLessThan(selected + 100);
+    await settled();
+    expect(await black()).toBeGreaterThan(none + 500);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('keyboard in the kompas: arrows move between categories, Escape closes the open drill-down', async () => {
     const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&sel=BU00140001');
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Binnenstad-Zuid');

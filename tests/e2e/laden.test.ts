@@ -10,8 +10,8 @@ import { isMapTarget } from '../../src/state/map-targets.ts';
 import { baseUrl, chromiumForFile, closeRoutedPage, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
-/** The hover outline (src/map/style.ts). */
-const HOVER_GREY = [0x22, 0x22, 0x22];
+/** The hover outline (src/map/style.ts): the selection's black, at half its width. */
+const HOVER_BLACK = [0, 0, 0];
 
 describe('openen en laden', () => {
   it('opens on the gemeente a host sets in config.json', async () => {
@@ -94,7 +94,7 @@ describe('openen en laden', () => {
     await expect
       .poll(() => page.evaluate(() => (window as any).__kompas.controller.map.queryRenderedFeatures({ layers: ['labels-gemeente'] }).length), { timeout: 20_000 })
       .toBeGreaterThan(3);
-    const hoverLine = () => pixelsNear(page, HOVER_GREY, 4);
+    const hoverLine = () => pixelsNear(page, HOVER_BLACK, 4);
     const before = await hoverLine();
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

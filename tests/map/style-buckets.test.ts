@@ -40,7 +40,7 @@ describe('the area layers as MapLibre parses them', () => {
     const groups = drawnGroups('buurt');
     expect(groups).toHaveLength(4);
     expect(groups.find((g) => g.includes(layerId.fill('buurt')))).toEqual(expect.arrayContaining([layerId.pattern('buurt', 'whiteSpot')]));
-    expect(groups.find((g) => g.includes(layerId.outline('buurt')))).toEqual(expect.arrayContaining([layerId.selection('buurt'), layerId.hover('buurt')]));
+    expect(groups.find((g) => g.includes(layerId.outline('buurt')))).toEqual(expect.arrayContaining([layerId.selection('buurt'), layerId.neighbours('buurt')]));
   });
 
   it('draws no fill edge twice: no area fill has MapLibre\'s antialiasing pass, and none copies its colour into an outline colour', () => {
