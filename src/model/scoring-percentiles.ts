@@ -256,10 +256,10 @@ export function percentilesInFrame(
   const n = z.length;
   const { groupOf, groupCount: G } = fs;
   const scored = ls.scratch.flags;
-  // The scored areas with a z and their sort keys, in index order: what the radix sort starts from.
   const scratch = ls.scratch.sort;
   // Four columns of n: a shorter scratch would silently cut the views below.
   if (scratch.length < 4 * n) throw new Error(`sorteerbuffer te klein: ${scratch.length} < 4 × ${n}`);
+  // The scored areas with a z and their sort keys, in index order: what the radix sort starts from.
   const inIndexOrder = scratch.subarray(0, n), keysInIndexOrder = scratch.subarray(n, 2 * n);
   const bits = new Uint32Array(z.buffer, z.byteOffset, n);
   const nRef = new Int32Array(G + 1);

@@ -218,10 +218,9 @@ const DIGIT = RADIX - 1;
 /**
  * Sorts `order` by `keys` (stable LSD radix, three 11-bit digits: exact at
  * float32 precision with sortKeyFloat32, and far cheaper than a comparator
- * sort), using
- * `spareOrder` and `spareKeys` (same length) as the other buffers; returns
- * whichever pair holds the result. The three digits are counted in one pass,
- * and a digit all keys share is skipped.
+ * sort), using `spareOrder` and `spareKeys` (same length) as the other
+ * buffers; returns whichever pair holds the result. The three digits are
+ * counted in one pass, and a digit all keys share is skipped.
  */
 export function radixSortByKey(order: Uint32Array, keys: Uint32Array, spareOrder: Uint32Array, spareKeys: Uint32Array): { order: Uint32Array; keys: Uint32Array } {
   const m = keys.length;
