@@ -19,11 +19,16 @@ export { maplibreWorkerUrl };
 
 let protocol: Protocol | null = null;
 
-/** Input on the map that must reach MapLibre's gesture handlers in a frame of their own (postponeFrame, holdFramesWhileFirstTilesLoad). */
+/** Input on the map that must reach MapLibre's gesture handlers in a frame of their own (postponeFrame, holdFramesWhileTilesLoad). */
 const MAP_INPUT_EVENTS = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
 
-/** Longest the map holds its frames after the first view's first area tile (holdFramesWhileFirstTilesLoad). */
+/** Longest the map holds its frames after the first view's first area tile (holdFramesWhileTilesLoad). */
 const FIRST_TILES_HOLD_MS = 2000;
+/**
+ * Same after a camera move has ended: shorter, as the user waits for a view
+ * they asked for, and over a slow line the tiles then come one by one.
+ */
+const MOVED_TILES_HOLD_MS = 1000;
 
 function registerOnce(): Protocol {
   if (protocol) return protocol;
@@ -187,8 +192,11 @@ export class MapController {
     });
     // A resize in the middle of a drag fires no 'move' (the camera counts as moving).
     this.map.on('resize', () => this.followView());
-    this.map.on('moveend', () => this.followView());
-    this.holdFramesWhileFirstTilesLoad(FIRST_TILES_HOLD_MS);
+    this.map.on('moveend', () => {
+      this.followView();
+      this.holdFramesWhileTilesLoad(MOVED_TILES_HOLD_MS, true);
+    });
+    this.holdFramesWhileTilesLoad(FIRST_TILES_HOLD_MS, false);
     this.map.on('error', (event) => {
       const error = event.error as (Error & { url?: string }) | undefined;
       const message = error?.message ?? 'onbekende kaartfout';
@@ -481,28 +489,34 @@ export class MapController {
     this.setAreaFlag(STATE_NEIGHBOUR, level, indices);
   }
 
+  /** Ends the running holdFramesWhileTilesLoad(), if any (with the frame it held back). */
+  private endTileHold: (() => void) | null = null;
+
   /**
-   * From the first area tile of the first view until every tile in view is
-   * in, a tile that loads asks for no frame. With software WebGL (headless
-   * Chromium, and browsers on virtual desktops without a GPU) each frame
-   * re-rasterises the whole map and the page's commit waits for it, while
-   * MapLibre's worker waits for the main thread to hand it each tile's bytes
-   * and patterns; a frame per tile made the next tiles later still. The
-   * frame after the last tile draws them all. Not before the first area
-   * tile (the frame pending then may be the one that asks for the area
-   * tiles); it ends at the first idle, at a camera move or a resize (a
-   * resized canvas is blank until drawn), at a press, wheel, touch or key on
-   * the map (MapLibre's gesture handlers fire 'movestart' only in the frame
-   * they ask for), and at most `latestMs` after the first area tile: on a
-   * GPU with a slow network the tiles would otherwise come one by one.
+   * From the first area tile after the first view or a camera move until
+   * every tile in view is in, a tile that loads asks for no frame. With
+   * software WebGL (headless Chromium, and browsers on virtual desktops
+   * without a GPU) each frame re-rasterises the whole map and the page's
+   * commit waits for it, while MapLibre's worker waits for the main thread
+   * to hand it each tile's bytes and patterns; a frame per tile made the
+   * next tiles later still (a jump into the buurt names drew six or seven
+   * frames of about 200 ms where one does). The frame after the last tile
+   * draws them all. Not before the first area tile (the frame pending then
+   * may be the one that asks for the area tiles); it ends at the first idle,
+   * at a camera move or a resize (a resized canvas is blank until drawn), at
+   * a press, wheel, touch or key on the map (MapLibre's gesture handlers fire
+   * 'movestart' only in the frame they ask for), and at most `latestMs`
+   * after the first area tile: on a GPU with a slow network the tiles would
+   * otherwise come one by one.
    */
-  private holdFramesWhileFirstTilesLoad(latestMs: number) {
+  private holdFramesWhileTilesLoad(latestMs: number, fromAnyTile: boolean) {
+    this.endTileHold?.();
     let dropped = false, timer: number | undefined;
     // A tile's data or error event (MapLibre types the two apart; both carry the tile and its source).
     const onTile = (e: unknown) => {
       const event = e as { tile?: unknown; sourceId?: string };
       if (!event.tile) return;
-      if (timer === undefined && event.sourceId === AREA_SOURCE) timer = window.setTimeout(release, latestMs);
+      if (timer === undefined && (fromAnyTile || event.sourceId === AREA_SOURCE)) timer = window.setTimeout(release, latestMs);
       if (timer === undefined) return;
       if (this.map.areTilesLoaded()) return release();
       dropped = this.dropPendingFrame() || dropped;
@@ -516,6 +530,7 @@ export class MapController {
       this.map.off('movestart', release);
       this.map.off('resize', release);
       for (const type of MAP_INPUT_EVENTS) container.removeEventListener(type, release, true);
+      if (this.endTileHold === release) this.endTileHold = null;
     };
     const release = () => {
       stop();
@@ -527,6 +542,7 @@ export class MapController {
     this.map.on('movestart', release);
     this.map.on('resize', release);
     for (const type of MAP_INPUT_EVENTS) container.addEventListener(type, release, true);
+    this.endTileHold = release;
   }
 
   /**
@@ -554,7 +570,7 @@ export class MapController {
    * camera move), at the next press, wheel or key on the map (its gesture
    * handlers ask for frames only while the dropped one is pending), and
    * `latestMs` later regardless, so MapLibre's pending gesture work always
-   * runs (a press also ends holdFramesWhileFirstTilesLoad).
+   * runs (a press also ends holdFramesWhileTilesLoad).
    */
   postponeFrame(latestMs: number) {
     if (!this.dropPendingFrame()) return;

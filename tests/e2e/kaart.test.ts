@@ -317,6 +317,41 @@ describe('de kaart', () => {
     await page.context().close();
   });
 
+  it('after a zoom into the buurt names, the tiles that load draw no frame until the view is complete', async () => {
+    // With software WebGL each frame re-rasterises the whole map while the tiles still to come wait
+    // for the main thread: a frame per name or area tile made this zoom take twice as long
+    // (MapController.holdFramesWhileTilesLoad).
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=5.12,52.09,10.8');
+    await expect.poll(() => page.evaluate(() => (window as any).__kompas.labelPointsAt.buurt ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    const zoom = await page.evaluate(async () => {
+      const map = (window as any).__kompas.controller.map;
+      const seen = { tiles: 0, framesWithTilesMissing: 0, framesComplete: 0 };
+      const onTile = (e: { tile?: unknown }) => { if (e.tile) seen.tiles++; };
+      const look = () => {
+        if (seen.tiles === 0) return;
+        if (map.areTilesLoaded()) seen.framesComplete++;
+        else seen.framesWithTilesMissing++;
+      };
+      map.on('sourcedata', onTile);
+      map.on('render', look);
+      const idle = new Promise((resolve) => map.once('idle', resolve));
+      map.jumpTo({ center: [5.12, 52.09], zoom: 11.3 });
+      await idle;
+      map.off('sourcedata', onTile);
+      map.off('render', look);
+      return { ...seen, names: map.queryRenderedFeatures({ layers: ['labels-buurt'] }).length };
+    });
+    expect(zoom.tiles).toBeGreaterThanOrEqual(4);
+    expect(zoom.framesWithTilesMissing).toBe(0);
+    expect(zoom.framesComplete).toBeGreaterThanOrEqual(1);
+    expect(zoom.names).toBeGreaterThan(10);
+    // The map is coloured where the tiles came in.
+    const { byColour } = await mapPixels(page);
+    expect(['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].reduce((a, c) => a + byColour[c], 0)).toBeGreaterThan(100_000);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a copied link restores dataset, level, category, selection, frame and weights', async () => {
     const hash = '#ds=nl2024&lvl=wijk&cat=I1&sel=WK001400&ref=gemeente&w=S4.3:0.6';
     const { page } = await openApp(browser, hash);
