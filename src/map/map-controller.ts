@@ -194,7 +194,11 @@ export class MapController {
     this.map.on('resize', () => this.followView());
     this.map.on('moveend', () => {
       this.followView();
-      this.holdFramesWhileTilesLoad(MOVED_TILES_HOLD_MS, true);
+      // The frame after a move asks for the new view's tiles (and carries what changed with it): the
+      // hold starts after it. Until the area source has its metadata, only its own tiles start it.
+      this.map.once('render', () => {
+        if (!this.removed && !this.map.isMoving()) this.holdFramesWhileTilesLoad(MOVED_TILES_HOLD_MS, !!this.map.getSource(AREA_SOURCE)?.loaded());
+      });
     });
     this.holdFramesWhileTilesLoad(FIRST_TILES_HOLD_MS, false);
     this.map.on('error', (event) => {
