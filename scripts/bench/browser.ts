@@ -10,7 +10,8 @@
  *    the peer page (buurt GeoJSON + Kerncijfers CSV joined in the page);
  *    (e) the view of (b) again, all three pages over a throttled link;
  *    (f) camera jumps at buurt level where the app draws names, on the
- *    pages of (b).
+ *    pages of (b); (g) before them, the zoom from the view of (b) into the
+ *    buurt names.
  * The two comparison pages (scripts/bench/pages) are built into dist/bench/
  * for the run and removed afterwards: they never ship with the app.
  * Printed, never asserted.
@@ -37,6 +38,7 @@ const NATIONAL = { lon: 5.29, lat: 52.15, zoom: 6.5 };
  * wijkagent moves between neighbourhoods. The floor and peer draw no names.
  */
 const JUMP_START = { lon: 5.12, lat: 52.09, zoom: 11.5 };
+/** (g) The jump to JUMP_START from the view of (b): the first zoom into the buurt names (tile zoom 10 → 11). */
 const JUMPS = [{ lon: 4.89, lat: 52.37, zoom: 12 }, { lon: 4.48, lat: 51.92, zoom: 11.5 }, { lon: 5.48, lat: 51.44, zoom: 12 }];
 /**
  * A link that is not loopback: a gemeente employee working from home over
@@ -210,11 +212,12 @@ async function reweight(page: Page, factor: string): Promise<{ median: number; f
 }
 
 /**
- * (f) on a page whose map is `mapExpression`: an untimed jump to JUMP_START
- * (the app then sets its buurt names), then each of JUMPS timed in the page
- * from jumpTo until the map is idle with every tile of the view loaded.
+ * (g) and (f) on a page whose map is `mapExpression`, each timed in the page
+ * from jumpTo until the map is idle with every tile of the view loaded: the
+ * jump to JUMP_START (for the app the first zoom into buurt names), then
+ * each of JUMPS.
  */
-async function cameraJumps(page: Page, mapExpression: string): Promise<number[]> {
+async function cameraJumps(page: Page, mapExpression: string): Promise<{ zoomIn: number; jumps: number[] }> {
   // A string, not a function: the jumps run in the page as written.
   const jump = (v: { lon: number; lat: number; zoom: number }) => page.evaluate(`new Promise((resolve) => {
     const map = ${mapExpression};
@@ -223,14 +226,14 @@ async function cameraJumps(page: Page, mapExpression: string): Promise<number[]>
     map.once('idle', check);
     map.jumpTo({ center: [${v.lon}, ${v.lat}], zoom: ${v.zoom} });
   })`) as Promise<number>;
-  await jump(JUMP_START);
+  const zoomIn = await jump(JUMP_START);
   await page.waitForTimeout(1000);
-  const times: number[] = [];
+  const jumps: number[] = [];
   for (const v of JUMPS) {
-    times.push(await jump(v));
+    jumps.push(await jump(v));
     await page.waitForTimeout(500);
   }
-  return times;
+  return { zoomIn, jumps };
 }
 
 /**
@@ -332,6 +335,8 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const buurtReweight: { median: number; first: number }[] = [];
   const peerRecolour: number[] = [];
   const jumps = { app: [] as number[], floor: [] as number[], peer: [] as number[] };
+  const zoomIns = { app: [] as number[], floor: [] as number[], peer: [] as number[] };
+  const noteJumps = (kind: keyof typeof jumps, r: { zoomIn: number; jumps: number[] }) => { zoomIns[kind].push(r.zoomIn); jumps[kind].push(...r.jumps); };
   try {
     for (let run = 0; run < runs; run++) {
       // The earlier line: gemeenten, kaartkleur I2, then weight changes.
@@ -369,11 +374,11 @@ export async function benchBrowser(runs = 3): Promise<void> {
       await b.page.waitForFunction(() => (window as any).__kompas.controller.map.areTilesLoaded(), undefined, { timeout: 60_000 });
       await b.page.waitForTimeout(500);
       buurtReweight.push(await reweight(b.page, 'I2.1'));
-      jumps.app.push(...await cameraJumps(b.page, 'window.__kompas.controller.map'));
+      noteJumps('app', await cameraJumps(b.page, 'window.__kompas.controller.map'));
       await b.page.context().close();
       const bf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
       scenario.b.floor.push(bf);
-      jumps.floor.push(...await cameraJumps(bf.page, 'window.__bench.map'));
+      noteJumps('floor', await cameraJumps(bf.page, 'window.__bench.map'));
       await bf.page.context().close();
       const bp = await visit(browser, `${url}bench/index.html?page=peer&${at(CITY)}`, pageReady);
       scenario.b.peer.push(bp);
@@ -381,7 +386,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       const peerTimes: number[] = [];
       for (let k = 0; k < 4; k++) peerTimes.push(await bp.page.evaluate(() => (window as any).__bench.recolour()));
       peerRecolour.push(median(peerTimes));
-      jumps.peer.push(...await cameraJumps(bp.page, 'window.__bench.map'));
+      noteJumps('peer', await cameraJumps(bp.page, 'window.__bench.map'));
       await bp.page.context().close();
 
       // (e) The view of (b) over the VPN link.
@@ -441,4 +446,6 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const jumped = (v: number[]) => `${median(v).toFixed(0)} ms (${v.map((x) => x.toFixed(0)).join(', ')})`;
   console.log(`(f) sprong op buurtniveau met buurtnamen (Utrecht → Amsterdam z${JUMPS[0].zoom}, Rotterdam z${JUMPS[1].zoom}, Eindhoven z${JUMPS[2].zoom}) → kaart in rust met alle tegels, mediaan over alle sprongen:`);
   console.log(`  app ${jumped(jumps.app)}; vloer ${jumped(jumps.floor)}; peer ${jumped(jumps.peer)}; app/vloer ${(median(jumps.app) / median(jumps.floor)).toFixed(2)}, app/peer ${(median(jumps.app) / median(jumps.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
+  console.log(`(g) eerste zoom naar de buurtnamen (Utrecht z${CITY.zoom} → z${JUMP_START.zoom}, vanuit (b), na (c) en (d)) → kaart in rust met alle tegels:`);
+  console.log(`  app ${jumped(zoomIns.app)}; vloer ${jumped(zoomIns.floor)}; peer ${jumped(zoomIns.peer)}; app/vloer ${(median(zoomIns.app) / median(zoomIns.floor)).toFixed(2)}, app/peer ${(median(zoomIns.app) / median(zoomIns.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
 }
