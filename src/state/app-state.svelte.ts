@@ -92,8 +92,6 @@ export class AppState {
   /** Every asset, data and server failure goes here; App.svelte shows it. */
   readonly status = appStatus;
   mapView = $state<[number, number, number] | null>(null);
-  /** Bumped whenever new scores arrive, so the map recolours. */
-  scoreVersion = $state(0);
 
   /** Survey figures on the beleving dial (gemeten/geschat, docs/beleving.md); null = relative index only. */
   survey = $state.raw<SurveyData | null>(null);
@@ -422,7 +420,6 @@ export class AppState {
     if (JSON.stringify(request) !== JSON.stringify(this.scoreRequest(request.level))) return;
     this.scoring.set(request.level, Promise.resolve(result));
     this.scores = { ...this.scores, [request.level]: result };
-    this.scoreVersion++;
   }
 
   /** Scores for a level under the current frame and weights (cached until they change). */
@@ -440,7 +437,6 @@ export class AppState {
         (result) => {
           if (token !== this.scoreToken) return;
           this.scores = { ...this.scores, [level]: result };
-          this.scoreVersion++;
           if (this.loading?.message === 'Scores berekenen…') this.loading = null;
         },
         (error) => this.fail(error),
@@ -448,6 +444,28 @@ export class AppState {
     }
     return pending;
   }
+
+  /**
+   * While the level follows the zoom, the levels next to the one on screen
+   * are scored ahead (MapView asks once the browser is idle after the map's
+   * colours, and after each change of level): a zoom across a level's border
+   * then colours the new level in the frame that shows its layers, instead
+   * of a cold scoring later (about 0.13 s less for wijken → buurten with
+   * software WebGL). Once per level and dataset, not after a re-weight:
+   * during a slider's drag the worker would score levels off screen between
+   * the drag's steps.
+   */
+  scoreNeighbourLevels() {
+    const levels = this.dataset?.levels;
+    const key = `${this.dataset?.id}|${this.activeLevel}`;
+    if (this.levelMode || !levels || this.#scoredAround.has(key)) return;
+    this.#scoredAround.add(key);
+    const at = levels.indexOf(this.activeLevel);
+    for (const level of [levels[at - 1], levels[at + 1]]) if (level && !this.scoring.has(level)) void this.scoresFor(level);
+  }
+
+  /** Dataset and level whose neighbours scoreNeighbourLevels has scored. */
+  #scoredAround = new Set<string>();
 
   /** Frame or weights changed: drop cached scores and re-score what is on screen. */
   rescore() {

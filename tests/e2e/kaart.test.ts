@@ -352,6 +352,36 @@ describe('de kaart', () => {
     await page.context().close();
   });
 
+  it('scores the buurten ahead while the wijken follow the zoom, without redrawing the wijken, so a zoom across the border finds them scored', async () => {
+    const { page, pageErrors } = await openApp(browser, '#ds=nl2024&cat=S4&v=5.12,52.09,10.8');
+    await waitForColouredMap(page);
+    const state = () => page.evaluate(() => {
+      const k = (window as any).__kompas;
+      return { level: k.app.activeLevel as string, scored: Object.keys(k.app.scores).sort().join(','), recolours: k.recolours as number };
+    });
+    const coloured = await state();
+    expect(coloured.level).toBe('wijk');
+    // The levels on either side, once the browser is idle after the wijken's own scores.
+    await expect.poll(async () => (await state()).scored, { timeout: 30_000 }).toBe('buurt,gemeente,wijk');
+    // Scores of a level off screen draw no frame of the map (a recolour counts at the idle after its frame).
+    await page.evaluate(() => new Promise((resolve) => { const map = (window as any).__kompas.controller.map; map.once('idle', resolve); map.triggerRepaint(); }));
+    expect((await state()).recolours).toBe(coloured.recolours);
+    const zoom = await page.evaluate(async () => {
+      const k = (window as any).__kompas;
+      const map = k.controller.map;
+      const idle = new Promise((resolve) => map.once('idle', resolve));
+      map.jumpTo({ center: [5.12, 52.09], zoom: 11.3 });
+      await idle;
+      const fills = map.queryRenderedFeatures({ layers: ['fill-buurt'] });
+      return { level: k.app.activeLevel, fills: fills.length, withoutClass: fills.filter((f: { state?: { c?: number } }) => f.state?.c === undefined).length };
+    });
+    expect(zoom.level).toBe('buurt');
+    expect(zoom.fills).toBeGreaterThan(100);
+    expect(zoom.withoutClass).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a copied link restores dataset, level, category, selection, frame and weights', async () => {
     const hash = '#ds=nl2024&lvl=wijk&cat=I1&sel=WK001400&ref=gemeente&w=S4.3:0.6';
     const { page } = await openApp(browser, hash);
