@@ -11,7 +11,8 @@
  *    (e) the view of (b) again, all three pages over a throttled link;
  *    (f) camera jumps at buurt level where the app draws names, on the
  *    pages of (b); (g) before them, the zoom from the view of (b) into the
- *    buurt names.
+ *    buurt names; (h) after them, a zoom across the border from wijken to
+ *    buurten with the level following the zoom.
  * The two comparison pages (scripts/bench/pages) are built into dist/bench/
  * for the run and removed afterwards: they never ship with the app.
  * Printed, never asserted.
@@ -39,6 +40,13 @@ const NATIONAL = { lon: 5.29, lat: 52.15, zoom: 6.5 };
  */
 const JUMP_START = { lon: 5.12, lat: 52.09, zoom: 11.5 };
 /** (g) The jump to JUMP_START from the view of (b): the first zoom into the buurt names (tile zoom 10 → 11). */
+/**
+ * (h) With the level following the zoom (a bare link), Utrecht from zoom
+ * 10.8 (wijken) to 11.3 (buurten, with their names): the zoom across a
+ * level's border, the usual way from a gemeente to its buurten.
+ */
+const CROSSING_FROM = { lon: 5.12, lat: 52.09, zoom: 10.8 };
+const CROSSING_TO = { lon: 5.12, lat: 52.09, zoom: 11.3 };
 const JUMPS = [{ lon: 4.89, lat: 52.37, zoom: 12 }, { lon: 4.48, lat: 51.92, zoom: 11.5 }, { lon: 5.48, lat: 51.44, zoom: 12 }];
 /**
  * A link that is not loopback: a gemeente employee working from home over
@@ -211,29 +219,45 @@ async function reweight(page: Page, factor: string): Promise<{ median: number; f
   return { first: times[0], median: median(times.slice(1)) };
 }
 
-/**
- * (g) and (f) on a page whose map is `mapExpression`, each timed in the page
- * from jumpTo until the map is idle with every tile of the view loaded: the
- * jump to JUMP_START (for the app the first zoom into buurt names), then
- * each of JUMPS.
- */
-async function cameraJumps(page: Page, mapExpression: string): Promise<{ zoomIn: number; jumps: number[] }> {
-  // A string, not a function: the jumps run in the page as written.
-  const jump = (v: { lon: number; lat: number; zoom: number }) => page.evaluate(`new Promise((resolve) => {
+/** ms in the page from jumpTo until the map is idle with every tile of the view loaded. */
+function timedJump(page: Page, mapExpression: string, v: { lon: number; lat: number; zoom: number }): Promise<number> {
+  // A string, not a function: the jump runs in the page as written.
+  return page.evaluate(`new Promise((resolve) => {
     const map = ${mapExpression};
     const start = performance.now();
     const check = () => { if (map.loaded() && map.areTilesLoaded()) resolve(performance.now() - start); else map.once('idle', check); };
     map.once('idle', check);
     map.jumpTo({ center: [${v.lon}, ${v.lat}], zoom: ${v.zoom} });
   })`) as Promise<number>;
-  const zoomIn = await jump(JUMP_START);
+}
+
+/**
+ * (g) and (f) on a page whose map is `mapExpression`, each a timedJump: the
+ * jump to JUMP_START (for the app the first zoom into buurt names), then
+ * each of JUMPS.
+ */
+async function cameraJumps(page: Page, mapExpression: string): Promise<{ zoomIn: number; jumps: number[] }> {
+  const zoomIn = await timedJump(page, mapExpression, JUMP_START);
   await page.waitForTimeout(1000);
   const jumps: number[] = [];
   for (const v of JUMPS) {
-    jumps.push(await jump(v));
+    jumps.push(await timedJump(page, mapExpression, v));
     await page.waitForTimeout(500);
   }
   return { zoomIn, jumps };
+}
+
+/**
+ * (h) after (f), on the same page: to CROSSING_FROM (untimed; the app's
+ * level follows the zoom from here, so it shows wijken), a pause in which
+ * the app may use the idle browser, then the timed jump to CROSSING_TO.
+ */
+async function levelCrossing(page: Page, mapExpression: string, app: boolean): Promise<number> {
+  if (app) await page.evaluate(() => { (window as any).__kompas.app.levelMode = null; });
+  await timedJump(page, mapExpression, CROSSING_FROM);
+  if (app) await page.waitForFunction(() => (window as any).__kompas.app.activeLevel === 'wijk' && !!(window as any).__kompas.app.scores.wijk, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(2500);
+  return timedJump(page, mapExpression, CROSSING_TO);
 }
 
 /**
@@ -336,6 +360,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const peerRecolour: number[] = [];
   const jumps = { app: [] as number[], floor: [] as number[], peer: [] as number[] };
   const zoomIns = { app: [] as number[], floor: [] as number[], peer: [] as number[] };
+  const crossings = { app: [] as number[], floor: [] as number[], peer: [] as number[] };
   const noteJumps = (kind: keyof typeof jumps, r: { zoomIn: number; jumps: number[] }) => { zoomIns[kind].push(r.zoomIn); jumps[kind].push(...r.jumps); };
   try {
     for (let run = 0; run < runs; run++) {
@@ -375,10 +400,12 @@ export async function benchBrowser(runs = 3): Promise<void> {
       await b.page.waitForTimeout(500);
       buurtReweight.push(await reweight(b.page, 'I2.1'));
       noteJumps('app', await cameraJumps(b.page, 'window.__kompas.controller.map'));
+      crossings.app.push(await levelCrossing(b.page, 'window.__kompas.controller.map', true));
       await b.page.context().close();
       const bf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
       scenario.b.floor.push(bf);
       noteJumps('floor', await cameraJumps(bf.page, 'window.__bench.map'));
+      crossings.floor.push(await levelCrossing(bf.page, 'window.__bench.map', false));
       await bf.page.context().close();
       const bp = await visit(browser, `${url}bench/index.html?page=peer&${at(CITY)}`, pageReady);
       scenario.b.peer.push(bp);
@@ -387,6 +414,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
       for (let k = 0; k < 4; k++) peerTimes.push(await bp.page.evaluate(() => (window as any).__bench.recolour()));
       peerRecolour.push(median(peerTimes));
       noteJumps('peer', await cameraJumps(bp.page, 'window.__bench.map'));
+      crossings.peer.push(await levelCrossing(bp.page, 'window.__bench.map', false));
       await bp.page.context().close();
 
       // (e) The view of (b) over the VPN link.
@@ -448,4 +476,6 @@ export async function benchBrowser(runs = 3): Promise<void> {
   console.log(`  app ${jumped(jumps.app)}; vloer ${jumped(jumps.floor)}; peer ${jumped(jumps.peer)}; app/vloer ${(median(jumps.app) / median(jumps.floor)).toFixed(2)}, app/peer ${(median(jumps.app) / median(jumps.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
   console.log(`(g) eerste zoom naar de buurtnamen (Utrecht z${CITY.zoom} → z${JUMP_START.zoom}, vanuit (b), na (c) en (d)) → kaart in rust met alle tegels:`);
   console.log(`  app ${jumped(zoomIns.app)}; vloer ${jumped(zoomIns.floor)}; peer ${jumped(zoomIns.peer)}; app/vloer ${(median(zoomIns.app) / median(zoomIns.floor)).toFixed(2)}, app/peer ${(median(zoomIns.app) / median(zoomIns.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
+  console.log(`(h) zoom over de grens wijken → buurten, niveau volgt de zoom (Utrecht z${CROSSING_FROM.zoom} → z${CROSSING_TO.zoom}, na (f)) → kaart in rust met alle tegels:`);
+  console.log(`  app ${jumped(crossings.app)}; vloer ${jumped(crossings.floor)}; peer ${jumped(crossings.peer)}; app/vloer ${(median(crossings.app) / median(crossings.floor)).toFixed(2)}, app/peer ${(median(crossings.app) / median(crossings.peer)).toFixed(2)} (vloer en peer tonen op beide zooms buurten, zonder namen)`);
 }
