@@ -62,7 +62,7 @@ describe('eerste beeld', () => {
     // From the moment the map exists until the first coloured idle: the area tiles that load, and
     // each frame drawn after the first of them while tiles were still loading. With software WebGL
     // each frame re-rasterises the whole map and holds up the tiles still to come
-    // (MapController.holdFramesWhileFirstTilesLoad).
+    // (MapController.holdFramesWhileTilesLoad).
     await page.waitForFunction(`(() => {
       const k = window.__kompas;
       const map = k?.controller?.map;
