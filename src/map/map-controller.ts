@@ -194,8 +194,8 @@ export class MapController {
     this.map.on('resize', () => this.followView());
     this.map.on('moveend', () => {
       this.followView();
-      // The frame after a move asks for the new view's tiles (and carries what changed with it): the
-      // hold starts after it. Until the area source has its metadata, only its own tiles start it.
+      // The frame after a move (for an animated one, the frame that ends it) asks for the new view's
+      // tiles: the hold starts after it. Until the area source has its metadata, only its own tiles count.
       this.map.once('render', () => {
         if (!this.removed && !this.map.isMoving()) this.holdFramesWhileTilesLoad(MOVED_TILES_HOLD_MS, !!this.map.getSource(AREA_SOURCE)?.loaded());
       });
@@ -254,12 +254,14 @@ export class MapController {
     this.activeLevel = level;
     this.showModeLayers();
     this.showStatusPatterns();
+    // The outline under the pointer is drawn on the level on screen. Selection and
+    // neighbour outlines of other levels are shown when first used (setSelection,
+    // setNeighbours) and stay: a selected buurt stays outlined when the zoom shows
+    // wijken. Every visible line layer has MapLibre's worker outline its level's
+    // polygons in every tile, so no level gets them before it needs them.
+    this.setVisibility(layerId.selection(level), 'visible');
     for (const l of this.levels) {
       const visibility = l === level ? 'visible' : 'none';
-      // Selection and neighbour outlines stay visible on every level: they
-      // have width 0 on every area they do not mark (style.ts), and a selected
-      // buurt must stay outlined when the zoom shows wijken.
-      for (const id of [layerId.neighbours(l), layerId.selection(l)]) this.setVisibility(id, 'visible');
       for (const id of [layerId.fill(l), ...STATUS_PATTERN_KINDS.map((kind) => layerId.pattern(l, kind)), layerId.outline(l), layerId.labels(l)]) {
         this.setVisibility(id, visibility);
       }
@@ -497,7 +499,7 @@ export class MapController {
   private endTileHold: (() => void) | null = null;
 
   /**
-   * From the first area tile after the first view or a camera move until
+   * From the first counted tile after the first view or a camera move until
    * every tile in view is in, a tile that loads asks for no frame. With
    * software WebGL (headless Chromium, and browsers on virtual desktops
    * without a GPU) each frame re-rasterises the whole map and the page's
@@ -505,13 +507,18 @@ export class MapController {
    * to hand it each tile's bytes and patterns; a frame per tile made the
    * next tiles later still (a jump into the buurt names drew six or seven
    * frames of about 200 ms where one does). The frame after the last tile
-   * draws them all. Not before the first area tile (the frame pending then
-   * may be the one that asks for the area tiles); it ends at the first idle,
-   * at a camera move or a resize (a resized canvas is blank until drawn), at
-   * a press, wheel, touch or key on the map (MapLibre's gesture handlers fire
+   * draws them all.
+   *
+   * The first tile counts from any source with `fromAnyTile`, else only an
+   * area tile: in the first view, before the area tiles are asked for, the
+   * pending frame may be the one that asks for them. A frame that carries a
+   * change of style is never dropped: showing a level's layers asks for
+   * their tiles in that frame. The hold ends at the first idle, at a camera
+   * move or a resize (a resized canvas is blank until drawn), at a press,
+   * wheel, touch or key on the map (MapLibre's gesture handlers fire
    * 'movestart' only in the frame they ask for), and at most `latestMs`
-   * after the first area tile: on a GPU with a slow network the tiles would
-   * otherwise come one by one.
+   * after the first counted tile: on a GPU with a slow network the tiles
+   * would otherwise come one by one.
    */
   private holdFramesWhileTilesLoad(latestMs: number, fromAnyTile: boolean) {
     this.endTileHold?.();
@@ -523,7 +530,7 @@ export class MapController {
       if (timer === undefined && (fromAnyTile || event.sourceId === AREA_SOURCE)) timer = window.setTimeout(release, latestMs);
       if (timer === undefined) return;
       if (this.map.areTilesLoaded()) return release();
-      dropped = this.dropPendingFrame() || dropped;
+      if (!this.styleChangePending()) dropped = this.dropPendingFrame() || dropped;
     };
     const container = this.map.getCanvasContainer();
     const stop = () => {
@@ -547,6 +554,11 @@ export class MapController {
     this.map.on('resize', release);
     for (const type of MAP_INPUT_EVENTS) container.addEventListener(type, release, true);
     this.endTileHold = release;
+  }
+
+  /** MapLibre has a change of style (a layer's visibility, a paint property) still to apply in its next frame (its private `_styleDirty`, maplibre-gl 5–6). */
+  private styleChangePending(): boolean {
+    return (this.map as unknown as { _styleDirty?: boolean })._styleDirty === true;
   }
 
   /**

@@ -267,6 +267,7 @@ export class AppState {
     this.importedBySource = {};
     this.points.reset();
     this.scoring.clear();
+    this.#scoredAround.clear();
     this.early = null;
     this.changes = {};
     this.changesAsked.clear();
@@ -458,7 +459,8 @@ export class AppState {
   scoreNeighbourLevels() {
     const levels = this.dataset?.levels;
     const key = `${this.dataset?.id}|${this.activeLevel}`;
-    if (this.levelMode || !levels || this.#scoredAround.has(key)) return;
+    // Not before the worker has this dataset: scoresFor would wait for nothing.
+    if (this.levelMode || !levels || this.workerLoaded !== this.dataset?.id || this.#scoredAround.has(key)) return;
     this.#scoredAround.add(key);
     const at = levels.indexOf(this.activeLevel);
     for (const level of [levels[at - 1], levels[at + 1]]) if (level && !this.scoring.has(level)) void this.scoresFor(level);

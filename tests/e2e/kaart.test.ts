@@ -326,11 +326,13 @@ describe('de kaart', () => {
     const zoom = await page.evaluate(async () => {
       const map = (window as any).__kompas.controller.map;
       const seen = { tiles: 0, framesWithTilesMissing: 0, framesComplete: 0 };
-      const onTile = (e: { tile?: unknown }) => { if (e.tile) seen.tiles++; };
+      let firstTileAt = 0;
+      const onTile = (e: { tile?: unknown }) => { if (e.tile && seen.tiles++ === 0) firstTileAt = performance.now(); };
       const look = () => {
         if (seen.tiles === 0) return;
         if (map.areTilesLoaded()) seen.framesComplete++;
-        else seen.framesWithTilesMissing++;
+        // The hold gives way 1 s after the first tile (a slow line); a busy machine may get there.
+        else if (performance.now() - firstTileAt < 900) seen.framesWithTilesMissing++;
       };
       map.on('sourcedata', onTile);
       map.on('render', look);
