@@ -11,8 +11,8 @@
  *    (e) the view of (b) again, all three pages over a throttled link;
  *    (f) camera jumps at buurt level where the app draws names, on the
  *    pages of (b); (g) before them, the zoom from the view of (b) into the
- *    buurt names; (h) after them, a zoom across the border from wijken to
- *    buurten with the level following the zoom.
+ *    buurt names; (h) on fresh pages, a zoom across the border from wijken
+ *    to buurten with the level following the zoom.
  * The two comparison pages (scripts/bench/pages) are built into dist/bench/
  * for the run and removed afterwards: they never ship with the app.
  * Printed, never asserted.
@@ -37,13 +37,15 @@ const NATIONAL = { lon: 5.29, lat: 52.15, zoom: 6.5 };
  * (f) Camera jumps at buurt level where the app draws buurt names (from zoom
  * 11): from Utrecht at 11.5 to Amsterdam, Rotterdam and Eindhoven, as a
  * wijkagent moves between neighbourhoods. The floor and peer draw no names.
+ * (g) The jump to JUMP_START from the view of (b), before them: the first
+ * zoom into the buurt names (tile zoom 10 → 11).
  */
 const JUMP_START = { lon: 5.12, lat: 52.09, zoom: 11.5 };
-/** (g) The jump to JUMP_START from the view of (b): the first zoom into the buurt names (tile zoom 10 → 11). */
 /**
- * (h) With the level following the zoom (a bare link), Utrecht from zoom
- * 10.8 (wijken) to 11.3 (buurten, with their names): the zoom across a
- * level's border, the usual way from a gemeente to its buurten.
+ * (h) With the level following the zoom (a link without a level), Utrecht
+ * opened at zoom 10.8 (wijken), then 11.3 (buurten, with their names): the
+ * zoom across a level's border, the usual way from a gemeente to its
+ * buurten. Fresh pages, so no page has the tiles or the buurt scores yet.
  */
 const CROSSING_FROM = { lon: 5.12, lat: 52.09, zoom: 10.8 };
 const CROSSING_TO = { lon: 5.12, lat: 52.09, zoom: 11.3 };
@@ -247,15 +249,8 @@ async function cameraJumps(page: Page, mapExpression: string): Promise<{ zoomIn:
   return { zoomIn, jumps };
 }
 
-/**
- * (h) after (f), on the same page: to CROSSING_FROM (untimed; the app's
- * level follows the zoom from here, so it shows wijken), a pause in which
- * the app may use the idle browser, then the timed jump to CROSSING_TO.
- */
-async function levelCrossing(page: Page, mapExpression: string, app: boolean): Promise<number> {
-  if (app) await page.evaluate(() => { (window as any).__kompas.app.levelMode = null; });
-  await timedJump(page, mapExpression, CROSSING_FROM);
-  if (app) await page.waitForFunction(() => (window as any).__kompas.app.activeLevel === 'wijk' && !!(window as any).__kompas.app.scores.wijk, undefined, { timeout: 60_000 });
+/** (h) on a fresh page opened at CROSSING_FROM: a pause in which the app may use the idle browser, then the timed jump to CROSSING_TO. */
+async function levelCrossing(page: Page, mapExpression: string): Promise<number> {
   await page.waitForTimeout(2500);
   return timedJump(page, mapExpression, CROSSING_TO);
 }
@@ -400,12 +395,10 @@ export async function benchBrowser(runs = 3): Promise<void> {
       await b.page.waitForTimeout(500);
       buurtReweight.push(await reweight(b.page, 'I2.1'));
       noteJumps('app', await cameraJumps(b.page, 'window.__kompas.controller.map'));
-      crossings.app.push(await levelCrossing(b.page, 'window.__kompas.controller.map', true));
       await b.page.context().close();
       const bf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CITY)}`, pageReady);
       scenario.b.floor.push(bf);
       noteJumps('floor', await cameraJumps(bf.page, 'window.__bench.map'));
-      crossings.floor.push(await levelCrossing(bf.page, 'window.__bench.map', false));
       await bf.page.context().close();
       const bp = await visit(browser, `${url}bench/index.html?page=peer&${at(CITY)}`, pageReady);
       scenario.b.peer.push(bp);
@@ -414,8 +407,18 @@ export async function benchBrowser(runs = 3): Promise<void> {
       for (let k = 0; k < 4; k++) peerTimes.push(await bp.page.evaluate(() => (window as any).__bench.recolour()));
       peerRecolour.push(median(peerTimes));
       noteJumps('peer', await cameraJumps(bp.page, 'window.__bench.map'));
-      crossings.peer.push(await levelCrossing(bp.page, 'window.__bench.map', false));
       await bp.page.context().close();
+
+      // (h) Wijken → buurten, the level following the zoom, on fresh pages.
+      const h = await visit(browser, `${url}#ds=nl2024&cat=S4&v=${CROSSING_FROM.lon},${CROSSING_FROM.lat},${CROSSING_FROM.zoom}`, appReady, undefined, appDone);
+      crossings.app.push(await levelCrossing(h.page, 'window.__kompas.controller.map'));
+      await h.page.context().close();
+      const hf = await visit(browser, `${url}bench/index.html?page=floor&tiles=${tiles}&layer=buurten&${at(CROSSING_FROM)}`, pageReady);
+      crossings.floor.push(await levelCrossing(hf.page, 'window.__bench.map'));
+      await hf.page.context().close();
+      const hp = await visit(browser, `${url}bench/index.html?page=peer&${at(CROSSING_FROM)}`, pageReady);
+      crossings.peer.push(await levelCrossing(hp.page, 'window.__bench.map'));
+      await hp.page.context().close();
 
       // (e) The view of (b) over the VPN link.
       const e = await visit(browser, `${url}#ds=nl2024&lvl=buurt&cat=S4&v=${CITY.lon},${CITY.lat},${CITY.zoom}`, appReady, undefined, appDone, VPN_LINK);
@@ -476,6 +479,6 @@ export async function benchBrowser(runs = 3): Promise<void> {
   console.log(`  app ${jumped(jumps.app)}; vloer ${jumped(jumps.floor)}; peer ${jumped(jumps.peer)}; app/vloer ${(median(jumps.app) / median(jumps.floor)).toFixed(2)}, app/peer ${(median(jumps.app) / median(jumps.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
   console.log(`(g) eerste zoom naar de buurtnamen (Utrecht z${CITY.zoom} → z${JUMP_START.zoom}, vanuit (b), na (c) en (d)) → kaart in rust met alle tegels:`);
   console.log(`  app ${jumped(zoomIns.app)}; vloer ${jumped(zoomIns.floor)}; peer ${jumped(zoomIns.peer)}; app/vloer ${(median(zoomIns.app) / median(zoomIns.floor)).toFixed(2)}, app/peer ${(median(zoomIns.app) / median(zoomIns.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
-  console.log(`(h) zoom over de grens wijken → buurten, niveau volgt de zoom (Utrecht z${CROSSING_FROM.zoom} → z${CROSSING_TO.zoom}, na (f)) → kaart in rust met alle tegels:`);
+  console.log(`(h) zoom over de grens wijken → buurten, niveau volgt de zoom (Utrecht geopend op z${CROSSING_FROM.zoom}, dan z${CROSSING_TO.zoom}; nieuwe pagina's) → kaart in rust met alle tegels:`);
   console.log(`  app ${jumped(crossings.app)}; vloer ${jumped(crossings.floor)}; peer ${jumped(crossings.peer)}; app/vloer ${(median(crossings.app) / median(crossings.floor)).toFixed(2)}, app/peer ${(median(crossings.app) / median(crossings.peer)).toFixed(2)} (vloer en peer tonen op beide zooms buurten, zonder namen)`);
 }
