@@ -113,7 +113,29 @@ async function countBytes<T>(page: Page, until: () => Promise<T>): Promise<{ res
  * colour (the app's hook at that idle, the comparison pages' readyAt); ms
  * from navigation, in the page.
  */
-interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null; statesAt: number | null; shownAt: number | null; scoresAt?: number | null; settledMs?: number }
+interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null; firstTileAt: number | null; statesAt: number | null; shownAt: number | null; scoresAt?: number | null; settledMs?: number }
+
+/**
+ * Notes in the page (window.__firstAreaTileAt, ms from navigation) when the
+ * map first has a tile of its areas parsed: the app's and the floor's area
+ * source ('areas') or the peer's GeoJSON ('buurten'). It finds the map once
+ * the page has made it (the app's hook or the comparison page's), so the
+ * same script serves all three pages and the app carries no code for it.
+ * A string: the page runs it as it is, without the bench's compiled helpers.
+ */
+const FIRST_AREA_TILE_SCRIPT = `(() => {
+  const find = () => {
+    const map = window.__kompas?.controller?.map ?? window.__bench?.map;
+    if (!map) return requestAnimationFrame(find);
+    const onData = (e) => {
+      if (!e.tile || (e.sourceId !== 'areas' && e.sourceId !== 'buurten')) return;
+      window.__firstAreaTileAt = performance.now();
+      map.off('sourcedata', onData);
+    };
+    map.on('sourcedata', onData);
+  };
+  find();
+})();`;
 
 /**
  * Navigate a fresh page and wait for `ready` (evaluated in the page); time from navigation,
@@ -124,6 +146,7 @@ interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null;
 async function visit(browser: Browser, url: string, ready: () => boolean, loadedJs?: Set<string>, settled?: () => boolean, link?: typeof VPN_LINK): Promise<Visit> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  await page.addInitScript({ content: FIRST_AREA_TILE_SCRIPT });
   if (link) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -146,12 +169,12 @@ async function visit(browser: Browser, url: string, ready: () => boolean, loaded
     return performance.getEntriesByType('resource').filter((e) => e.startTime <= colouredAt).map((e) => e.name.split('/').pop() ?? '').filter((n) => /\.m?js$/.test(n));
   });
   for (const name of startJs) loadedJs?.add(name);
-  const { tilesAt, statesAt, shownAt } = await page.evaluate(() => {
+  const { tilesAt, firstTileAt, statesAt, shownAt } = await page.evaluate(() => {
     const tiles = performance.getEntriesByType('resource').filter((e) => e.name.includes('.pmtiles')).map((e) => e.startTime).sort((a, b) => a - b);
     const w = window as any;
-    return { tilesAt: tiles[1] ?? null, statesAt: w.__kompas?.firstStatesAt || null, shownAt: w.__kompas?.firstColouredAt || w.__bench?.readyAt || null };
+    return { tilesAt: tiles[1] ?? null, firstTileAt: w.__firstAreaTileAt ?? null, statesAt: w.__kompas?.firstStatesAt || null, shownAt: w.__kompas?.firstColouredAt || w.__bench?.readyAt || null };
   });
-  return { ms, bytes, page, tilesAt, statesAt, shownAt, settledMs };
+  return { ms, bytes, page, tilesAt, firstTileAt, statesAt, shownAt, settledMs };
 }
 
 /**
@@ -458,7 +481,7 @@ export async function benchBrowser(runs = 3): Promise<void> {
     console.log(`  vloer ${m(s.floor)} ms, ${mb(by(s.floor))} (runs: ${s.floor.map((x) => x.ms).join(', ')} ms)`);
     console.log(`  peer  ${m(s.peer)} ms, ${mb(by(s.peer))} (runs: ${s.peer.map((x) => x.ms).join(', ')} ms)`);
     const at = (v: (number | null)[]) => { const xs = v.filter((x): x is number => x !== null); return xs.length ? `${median(xs).toFixed(0)} ms` : '–'; };
-    console.log(`  verloop (mediaan, vanaf navigatie): eerste PMTiles-verzoek na de kop (tegel of map) app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}, de scores van de worker zijn er bij ${at(s.app.map((x) => x.scoresAt ?? null))} (daarvoor kleurt de app uit het eerste beeld in de gebiedstabel)`);
+    console.log(`  verloop (mediaan, vanaf navigatie): eerste PMTiles-verzoek na de kop (tegel of map) app ${at(s.app.map((x) => x.tilesAt))}, vloer ${at(s.floor.map((x) => x.tilesAt))}; eerste gebiedstegel ontleed in de kaart app ${at(s.app.map((x) => x.firstTileAt))}, vloer ${at(s.floor.map((x) => x.firstTileAt))}, peer ${at(s.peer.map((x) => x.firstTileAt))}; app zet de kleuren bij ${at(s.app.map((x) => x.statesAt))}, de scores van de worker zijn er bij ${at(s.app.map((x) => x.scoresAt ?? null))} (daarvoor kleurt de app uit het eerste beeld in de gebiedstabel)`);
     console.log(`  app/vloer ${(m(s.app) / m(s.floor)).toFixed(2)}${goal(`≤ ${TARGETS.floorRatio}`)}, app/peer ${(m(s.app) / m(s.peer)).toFixed(2)}${goal(`≤ ${TARGETS.peerRatio}`)}; bytes app/vloer ${(by(s.app) / by(s.floor)).toFixed(2)}, app/peer ${(by(s.app) / by(s.peer)).toFixed(2)} (bytes van de app tot de strengere maat hieronder)`);
     const settled = median(s.app.map((x) => x.settledMs ?? NaN));
     console.log(`  strenger, alleen de app: kaart in rust na wat de app direct na de eerste kleuren doet (tabellen en scores van de worker, namen, panelen) ${settled} ms; /vloer ${(settled / m(s.floor)).toFixed(2)}, /peer ${(settled / m(s.peer)).toFixed(2)}`);
