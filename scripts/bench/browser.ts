@@ -108,7 +108,8 @@ async function countBytes<T>(page: Page, until: () => Promise<T>): Promise<{ res
 
 /**
  * `tilesAt`: start of the first PMTiles request after the head (a tile, or a
- * leaf directory the tiles need); `statesAt`: the app's first feature-state
+ * leaf directory the tiles need); `firstTileAt`: the map's first parsed tile
+ * of its areas (FIRST_AREA_TILE_SCRIPT); `statesAt`: the app's first feature-state
  * batch; `shownAt`: the first idle map with every tile of the view drawn, in
  * colour (the app's hook at that idle, the comparison pages' readyAt); ms
  * from navigation, in the page.
