@@ -121,13 +121,15 @@ interface Visit { ms: number; bytes: number; page: Page; tilesAt: number | null;
  * map first has a tile of its areas parsed: the app's and the floor's area
  * source ('areas') or the peer's GeoJSON ('buurten'). It finds the map once
  * the page has made it (the app's hook or the comparison page's), so the
- * same script serves all three pages and the app carries no code for it.
+ * same script serves all three pages and the app carries no code for it. It
+ * looks every 10 ms, not per animation frame: a frame callback would have the
+ * page draw a frame per vsync while it starts.
  * A string: the page runs it as it is, without the bench's compiled helpers.
  */
 const FIRST_AREA_TILE_SCRIPT = `(() => {
   const find = () => {
     const map = window.__kompas?.controller?.map ?? window.__bench?.map;
-    if (!map) return requestAnimationFrame(find);
+    if (!map) return setTimeout(find, 10);
     const onData = (e) => {
       if (!e.tile || (e.sourceId !== 'areas' && e.sourceId !== 'buurten')) return;
       window.__firstAreaTileAt = performance.now();
