@@ -500,11 +500,14 @@ export async function benchBrowser(runs = 3): Promise<void> {
   const app = median(buurtReweight.map((r) => r.median));
   console.log(`(d) gewicht wijzigen → herkleurde buurtkaart (I2): mediaan ${app.toFixed(0)} ms (runs: ${buurtReweight.map((r) => r.median.toFixed(0)).join(', ')}; eerste wijziging ${buurtReweight.map((r) => r.first.toFixed(0)).join(', ')} ms); peer (nieuwe drempels in de step-expressie) ${median(peerRecolour).toFixed(0)} ms; app/peer ${(app / median(peerRecolour)).toFixed(2)}`);
   line(`(e) als (b), over een lijn van ${VPN_LINK.label}`, scenario.e, '', false);
-  const jumped = (v: number[]) => `${median(v).toFixed(0)} ms (${v.map((x) => x.toFixed(0)).join(', ')})`;
-  console.log(`(f) sprong op buurtniveau met buurtnamen (Utrecht → Amsterdam z${JUMPS[0].zoom}, Rotterdam z${JUMPS[1].zoom}, Eindhoven z${JUMPS[2].zoom}) → kaart in rust met alle tegels, mediaan over alle sprongen:`);
-  console.log(`  app ${jumped(jumps.app)}; vloer ${jumped(jumps.floor)}; peer ${jumped(jumps.peer)}; app/vloer ${(median(jumps.app) / median(jumps.floor)).toFixed(2)}, app/peer ${(median(jumps.app) / median(jumps.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
-  console.log(`(g) eerste zoom naar de buurtnamen (Utrecht z${CITY.zoom} → z${JUMP_START.zoom}, vanuit (b), na (c) en (d)) → kaart in rust met alle tegels:`);
-  console.log(`  app ${jumped(zoomIns.app)}; vloer ${jumped(zoomIns.floor)}; peer ${jumped(zoomIns.peer)}; app/vloer ${(median(zoomIns.app) / median(zoomIns.floor)).toFixed(2)}, app/peer ${(median(zoomIns.app) / median(zoomIns.peer)).toFixed(2)} (vloer en peer tekenen geen namen)`);
-  console.log(`(h) zoom over de grens wijken → buurten, niveau volgt de zoom (Utrecht geopend op z${CROSSING_FROM.zoom}, dan z${CROSSING_TO.zoom}; nieuwe pagina's) → kaart in rust met alle tegels:`);
-  console.log(`  app ${jumped(crossings.app)}; vloer ${jumped(crossings.floor)}; peer ${jumped(crossings.peer)}; app/vloer ${(median(crossings.app) / median(crossings.floor)).toFixed(2)}, app/peer ${(median(crossings.app) / median(crossings.peer)).toFixed(2)} (vloer en peer tonen op beide zooms buurten, zonder namen)`);
+  // (f)–(h): per page every timed move, its median and the ratios.
+  const moves = (label: string, times: { app: number[]; floor: number[]; peer: number[] }, note: string) => {
+    const timed = (v: number[]) => `${median(v).toFixed(0)} ms (${v.map((x) => x.toFixed(0)).join(', ')})`;
+    const ratio = (v: number[]) => (median(times.app) / median(v)).toFixed(2);
+    console.log(label);
+    console.log(`  app ${timed(times.app)}; vloer ${timed(times.floor)}; peer ${timed(times.peer)}; app/vloer ${ratio(times.floor)}, app/peer ${ratio(times.peer)} (${note})`);
+  };
+  moves(`(f) sprong op buurtniveau met buurtnamen (Utrecht → Amsterdam z${JUMPS[0].zoom}, Rotterdam z${JUMPS[1].zoom}, Eindhoven z${JUMPS[2].zoom}) → kaart in rust met alle tegels, mediaan over alle sprongen:`, jumps, 'vloer en peer tekenen geen namen');
+  moves(`(g) eerste zoom naar de buurtnamen (Utrecht z${CITY.zoom} → z${JUMP_START.zoom}, vanuit (b), na (c) en (d)) → kaart in rust met alle tegels:`, zoomIns, 'vloer en peer tekenen geen namen');
+  moves(`(h) zoom over de grens wijken → buurten, niveau volgt de zoom (Utrecht geopend op z${CROSSING_FROM.zoom}, dan z${CROSSING_TO.zoom}; nieuwe pagina's) → kaart in rust met alle tegels:`, crossings, 'vloer en peer tonen op beide zooms buurten, zonder namen');
 }
