@@ -463,7 +463,8 @@ export class AppState {
     if (this.levelMode || !levels || this.workerLoaded !== this.dataset?.id || this.#scoredAround.has(key)) return;
     this.#scoredAround.add(key);
     const at = levels.indexOf(this.activeLevel);
-    for (const level of [levels[at - 1], levels[at + 1]]) if (level && !this.scoring.has(level)) void this.scoresFor(level);
+    // scoresFor asks the worker only for a level it has no scores of yet.
+    for (const level of [levels[at - 1], levels[at + 1]]) if (level) void this.scoresFor(level);
   }
 
   /** Dataset and level whose neighbours scoreNeighbourLevels has scored. */
