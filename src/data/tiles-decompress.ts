@@ -17,5 +17,10 @@ export const decompressTiles: DecompressFunc = async (buf, compression) => {
     return gunzipSync(new Uint8Array(buf)).slice().buffer;
   }
   const stream = new Response(buf).body!.pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).arrayBuffer();
+  try {
+    return await new Response(stream).arrayBuffer();
+  } catch {
+    // The browser's own words would be "Failed to fetch", which points at the network.
+    throw new Error(`een deel van het kaartbestand (${buf.byteLength} bytes) is beschadigd: het kon niet worden uitgepakt (gzip)`);
+  }
 };

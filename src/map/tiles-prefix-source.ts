@@ -1,14 +1,16 @@
 /**
- * A pmtiles `Source` that answers the archive's first read (header and root
- * directory, offset 0) from bytes the app already fetched for its start-up
- * check (src/state/app-state.svelte.ts), so the PMTiles file's head is asked
- * for once per page load. Every other read is an ordinary Range request.
+ * The pmtiles `Source` of the map. It answers the archive's first read
+ * (header and root directory, offset 0) from bytes the app already fetched
+ * for its start-up check (src/state/app-state.svelte.ts), so the PMTiles
+ * file's head is asked for once per page load. Every other read is a Range
+ * request through readRange, which asks a cut-off answer once more past the
+ * browser cache (src/hosting/range-read.ts); what still fails is said in
+ * Dutch, with the bytes it was about.
  */
-import { FetchSource, type RangeResponse, type Source } from 'pmtiles';
+import type { RangeResponse, Source } from 'pmtiles';
+import { endsEarly, readRange, type RangeRead } from '../hosting/range-read.ts';
 
 export class PrefixFirstSource implements Source {
-  private readonly fetcher: FetchSource;
-
   /**
    * `prefix` resolves to null when there are no bytes to share (the map then
    * asks the server itself). When the check found the server unfit for the
@@ -17,7 +19,6 @@ export class PrefixFirstSource implements Source {
    * status area names the cause. A rejection fails the map's first read.
    */
   constructor(private readonly url: string, private readonly prefix: Promise<Uint8Array | null>) {
-    this.fetcher = new FetchSource(url);
     // The check reports its own failure; this copy is only read by the map.
     prefix.catch(() => undefined);
   }
@@ -26,7 +27,7 @@ export class PrefixFirstSource implements Source {
     return this.url;
   }
 
-  async getBytes(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
+  async getBytes(offset: number, length: number, signal?: AbortSignal): Promise<RangeResponse> {
     if (offset === 0) {
       const prefix = await this.prefix;
       // A file shorter than the request came back whole, as a server sends it.
@@ -35,6 +36,19 @@ export class PrefixFirstSource implements Source {
         return { data: prefix.buffer.slice(prefix.byteOffset, prefix.byteOffset + end) as ArrayBuffer };
       }
     }
-    return this.fetcher.getBytes(offset, length, signal, etag);
+    const range = `bytes=${offset}-${offset + length - 1}`;
+    let read: RangeRead;
+    try {
+      read = await readRange(this.url, range, { signal });
+    } catch (error) {
+      // MapLibre cancels the tiles it no longer needs; it knows an AbortError.
+      if (signal?.aborted || (error as Error | null)?.name === 'AbortError') throw error;
+      throw new Error(`het kaartbestand gaf geen antwoord op de vraag om ${range} (${(error as Error | null)?.message ?? error})`);
+    }
+    const { response, bytes } = read;
+    // The word "Range" lets the status area add the hint about servers without Range support (src/ui/MapView.svelte).
+    if (response.status !== 206) throw new Error(`de server beantwoordde een Range-verzoek om ${range} met status ${response.status} in plaats van 206`);
+    if (endsEarly(read)) throw new Error(`een deel van het kaartbestand kwam onvolledig binnen: ${bytes.byteLength} van de ${length} bytes van ${range}, ook zonder browsercache`);
+    return { data: bytes.buffer, cacheControl: response.headers.get('cache-control') ?? undefined, expires: response.headers.get('expires') ?? undefined };
   }
 }

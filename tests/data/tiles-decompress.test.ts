@@ -21,6 +21,11 @@ describe('PMTiles decompression', () => {
     expect(asText(await decompressTiles(gzipped(), Compression.Gzip))).toBe(text);
   });
 
+  it('names damaged gzip data as a damaged part of the map file, not as a network failure', async () => {
+    const damaged = gzipped().slice(0, 40);
+    await expect(decompressTiles(damaged, Compression.Gzip)).rejects.toThrow('een deel van het kaartbestand (40 bytes) is beschadigd: het kon niet worden uitgepakt (gzip)');
+  });
+
   it('refuses a compression it cannot inflate, by name', async () => {
     await expect(decompressTiles(gzipped(), Compression.Brotli)).rejects.toThrow('PMTiles-compressie Brotli wordt niet ondersteund');
   });

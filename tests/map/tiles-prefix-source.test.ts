@@ -12,18 +12,33 @@ const path = catalog.datasets.find((d: { id: string }) => d.id === 'groningen201
 const file = new Uint8Array(readFileSync(`public/data/${path}`));
 const URL_ = 'http://127.0.0.1/data/areas.pmtiles';
 
-/** A server answering Range requests from the real file, counting what it was asked. */
-function rangeServer() {
+/**
+ * A server answering Range requests from the real file, counting what it was
+ * asked. `cut`: which answers end at the end of the 4 KB block their range
+ * starts in, under the full Content-Range (as Chromium's in-memory cache does).
+ */
+function rangeServer(cut: (init: RequestInit | undefined) => boolean = () => false) {
   const asked: string[] = [];
   const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
     const range = new Headers(init?.headers).get('range') ?? '';
     asked.push(range);
     const [, from, to] = /bytes=(\d+)-(\d+)/.exec(range)!.map(Number);
     const body = file.slice(from, Math.min(to + 1, file.length));
-    return new Response(body, { status: 206, headers: { 'content-range': `bytes ${from}-${from + body.length - 1}/${file.length}`, 'content-length': String(body.length) } });
+    const sent = cut(init) ? body.subarray(0, 4096 - (from % 4096)) : body;
+    return new Response(sent, { status: 206, headers: { 'content-range': `bytes ${from}-${from + body.length - 1}/${file.length}` } });
   });
   vi.stubGlobal('fetch', fetchMock);
   return asked;
+}
+
+/** The tile at the archive's centre at its highest zoom. */
+async function centreTile(archive: PMTiles) {
+  const header = await archive.getHeader();
+  const z = header.maxZoom;
+  const x = Math.floor(((header.centerLon + 180) / 360) * 2 ** z);
+  const lat = (header.centerLat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** z);
+  return archive.getZxy(z, x, y);
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -35,15 +50,37 @@ describe('PrefixFirstSource', () => {
     const header = await archive.getHeader();
     expect(header.specVersion).toBe(3);
     expect(asked).toEqual([]);
-    // A tile at the archive's centre, read with one Range request beyond the head.
-    const z = header.maxZoom;
-    const x = Math.floor(((header.centerLon + 180) / 360) * 2 ** z);
-    const lat = (header.centerLat * Math.PI) / 180;
-    const y = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** z);
-    const tile = await archive.getZxy(z, x, y);
+    // A tile at the archive's centre, read with Range requests beyond the head.
+    const tile = await centreTile(archive);
     expect(tile?.data.byteLength).toBeGreaterThan(0);
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.every((r) => !r.startsWith('bytes=0-'))).toBe(true);
+  });
+
+  it('reads a range cut off at its 4 KB block once more past the browser cache, and gets it whole', async () => {
+    const asked = rangeServer((init) => init?.cache !== 'no-store');
+    const source = new PrefixFirstSource(URL_, Promise.resolve(file.slice(0, PMTILES_PREFIX)));
+    const read = await source.getBytes(PMTILES_PREFIX + 5000, 6000);
+    expect(new Uint8Array(read.data)).toEqual(file.slice(PMTILES_PREFIX + 5000, PMTILES_PREFIX + 11_000));
+    expect(asked).toEqual([`bytes=${PMTILES_PREFIX + 5000}-${PMTILES_PREFIX + 10_999}`, `bytes=${PMTILES_PREFIX + 5000}-${PMTILES_PREFIX + 10_999}`]);
+  });
+
+  it('says in Dutch which bytes stayed short, and what the server answered instead of a part', async () => {
+    rangeServer(() => true);
+    const source = new PrefixFirstSource(URL_, Promise.resolve(file.slice(0, PMTILES_PREFIX)));
+    await expect(source.getBytes(20_000, 6000)).rejects.toThrow('een deel van het kaartbestand kwam onvolledig binnen: 480 van de 6000 bytes van bytes=20000-25999, ook zonder browsercache');
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(file, { status: 200 })));
+    await expect(source.getBytes(20_000, 100)).rejects.toThrow('de server beantwoordde een Range-verzoek om bytes=20000-20099 met status 200 in plaats van 206');
+  });
+
+  it('names a failed request in Dutch, and lets a cancelled one stay a cancellation', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    const source = new PrefixFirstSource(URL_, Promise.resolve(null));
+    await expect(source.getBytes(20_000, 100)).rejects.toThrow('het kaartbestand gaf geen antwoord op de vraag om bytes=20000-20099 (Failed to fetch)');
+    const cancelled = new AbortController();
+    cancelled.abort();
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new DOMException('cancelled', 'AbortError'); }));
+    await expect(source.getBytes(20_000, 100, cancelled.signal)).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('fails without asking the server again when the check found it unfit for the map', async () => {
