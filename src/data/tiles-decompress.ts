@@ -12,12 +12,10 @@ import { Compression, type DecompressFunc } from 'pmtiles';
 export const decompressTiles: DecompressFunc = async (buf, compression) => {
   if (compression === Compression.None || compression === Compression.Unknown) return buf;
   if (compression !== Compression.Gzip) throw new Error(`PMTiles-compressie ${Compression[compression] ?? compression} wordt niet ondersteund (alleen gzip)`);
-  if (typeof DecompressionStream === 'undefined') {
-    const { gunzipSync } = await import('fflate');
-    return gunzipSync(new Uint8Array(buf)).slice().buffer;
-  }
-  const stream = new Response(buf).body!.pipeThrough(new DecompressionStream('gzip'));
+  const fallback = typeof DecompressionStream === 'undefined' ? (await import('fflate')).gunzipSync : null;
   try {
+    if (fallback) return fallback(new Uint8Array(buf)).slice().buffer;
+    const stream = new Response(buf).body!.pipeThrough(new DecompressionStream('gzip'));
     return await new Response(stream).arrayBuffer();
   } catch {
     // The browser's own words would be "Failed to fetch", which points at the network.

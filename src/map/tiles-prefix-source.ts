@@ -3,12 +3,15 @@
  * (header and root directory, offset 0) from bytes the app already fetched
  * for its start-up check (src/state/app-state.svelte.ts), so the PMTiles
  * file's head is asked for once per page load. Every other read is a Range
- * request through readRange, which asks a cut-off answer once more past the
- * browser cache (src/hosting/range-read.ts); what still fails is said in
- * Dutch, with the bytes it was about.
+ * request through readRange (src/hosting/range-read.ts), past the browser
+ * cache: Chromium's caches cut range answers short (its in-memory cache on
+ * every system, docs/hosting.md § 8; pmtiles turns the cache off in Chrome
+ * and Edge on Windows for a bug of the same kind). The file's name carries
+ * its content hash, and a page reads each tile once (MapLibre keeps it).
+ * What still fails is said in Dutch, with the bytes it was about.
  */
 import type { RangeResponse, Source } from 'pmtiles';
-import { endsEarly, readRange, type RangeRead } from '../hosting/range-read.ts';
+import { readRange, type RangeRead } from '../hosting/range-read.ts';
 
 export class PrefixFirstSource implements Source {
   /**
@@ -36,19 +39,21 @@ export class PrefixFirstSource implements Source {
         return { data: prefix.buffer.slice(prefix.byteOffset, prefix.byteOffset + end) as ArrayBuffer };
       }
     }
-    const range = `bytes=${offset}-${offset + length - 1}`;
+    const bytesAsked = `bytes ${offset}–${offset + length - 1}`;
     let read: RangeRead;
     try {
-      read = await readRange(this.url, range, { signal });
+      read = await readRange(this.url, `bytes=${offset}-${offset + length - 1}`, { signal, cache: 'no-store' });
     } catch (error) {
       // MapLibre cancels the tiles it no longer needs; it knows an AbortError.
       if (signal?.aborted || (error as Error | null)?.name === 'AbortError') throw error;
-      throw new Error(`het kaartbestand gaf geen antwoord op de vraag om ${range} (${(error as Error | null)?.message ?? error})`);
+      throw new Error(`het kaartbestand gaf geen antwoord op de vraag om ${bytesAsked} (${(error as Error | null)?.message ?? error})`);
     }
     const { response, bytes } = read;
-    // The word "Range" lets the status area add the hint about servers without Range support (src/ui/MapView.svelte).
-    if (response.status !== 206) throw new Error(`de server beantwoordde een Range-verzoek om ${range} met status ${response.status} in plaats van 206`);
-    if (endsEarly(read)) throw new Error(`een deel van het kaartbestand kwam onvolledig binnen: ${bytes.byteLength} van de ${length} bytes van ${range}, ook zonder browsercache`);
+    // Only this message names Range: the status area then adds its hint about servers without Range support (src/ui/MapView.svelte).
+    if (response.status === 200) throw new Error(`de server stuurde het hele kaartbestand (status 200) in plaats van ${bytesAsked}: hij beantwoordt geen Range-verzoeken`);
+    if (response.status !== 206) throw new Error(`het kaartbestand gaf status ${response.status} op de vraag om ${bytesAsked}`);
+    // pmtiles asks exact ranges inside the file (from its directories): every other length is a damaged answer.
+    if (bytes.byteLength !== length) throw new Error(`van ${bytesAsked} van het kaartbestand kwamen er ${bytes.byteLength} van de ${length} binnen`);
     return { data: bytes.buffer, cacheControl: response.headers.get('cache-control') ?? undefined, expires: response.headers.get('expires') ?? undefined };
   }
 }
