@@ -3,15 +3,22 @@
  * (header and root directory, offset 0) from bytes the app already fetched
  * for its start-up check (src/state/app-state.svelte.ts), so the PMTiles
  * file's head is asked for once per page load. Every other read is a Range
- * request through readRange (src/hosting/range-read.ts), past the browser
- * cache: Chromium's caches cut range answers short (its in-memory cache on
+ * request through readRange (src/hosting/range-read.ts), which asks an
+ * answer that came back cut short once more, past the browser cache. In
+ * Chromium-based browsers (Chrome, Edge) the map reads past the cache from
+ * the start: their cache cuts range answers short (the in-memory one on
  * every system, docs/hosting.md § 8; pmtiles turns the cache off in Chrome
- * and Edge on Windows for a bug of the same kind). The file's name carries
- * its content hash, and a page reads each tile once (MapLibre keeps it).
- * What still fails is said in Dutch, with the bytes it was about.
+ * and Edge on Windows for a bug of the same kind). There a new visit
+ * downloads the tiles of its view again. What still fails is said in Dutch,
+ * with the bytes it was about.
  */
 import type { RangeResponse, Source } from 'pmtiles';
 import { readRange, type RangeRead } from '../hosting/range-read.ts';
+
+/** Whether a browser is Chromium-based (Chrome, Edge, Opera, Brave), by its user agent, as pmtiles tells them. */
+export function isChromium(userAgent: string): boolean {
+  return /Chrome|Chromium|Edg|OPR/.test(userAgent);
+}
 
 export class PrefixFirstSource implements Source {
   /**
@@ -21,7 +28,11 @@ export class PrefixFirstSource implements Source {
    * the map waits instead of downloading the whole file again, and the
    * status area names the cause. A rejection fails the map's first read.
    */
-  constructor(private readonly url: string, private readonly prefix: Promise<Uint8Array | null>) {
+  constructor(
+    private readonly url: string,
+    private readonly prefix: Promise<Uint8Array | null>,
+    private readonly pastCache = typeof navigator !== 'undefined' && isChromium(navigator.userAgent),
+  ) {
     // The check reports its own failure; this copy is only read by the map.
     prefix.catch(() => undefined);
   }
@@ -42,7 +53,7 @@ export class PrefixFirstSource implements Source {
     const bytesAsked = `bytes ${offset}–${offset + length - 1}`;
     let read: RangeRead;
     try {
-      read = await readRange(this.url, `bytes=${offset}-${offset + length - 1}`, { signal, cache: 'no-store' });
+      read = await readRange(this.url, `bytes=${offset}-${offset + length - 1}`, { signal, ...(this.pastCache ? { cache: 'no-store' as const } : {}) });
     } catch (error) {
       // MapLibre cancels the tiles it no longer needs; it knows an AbortError.
       if (signal?.aborted || (error as Error | null)?.name === 'AbortError') throw error;
@@ -50,10 +61,10 @@ export class PrefixFirstSource implements Source {
     }
     const { response, bytes } = read;
     // Only this message names Range: the status area then adds its hint about servers without Range support (src/ui/MapView.svelte).
-    if (response.status === 200) throw new Error(`de server stuurde het hele kaartbestand (status 200) in plaats van ${bytesAsked}: hij beantwoordt geen Range-verzoeken`);
-    if (response.status !== 206) throw new Error(`het kaartbestand gaf status ${response.status} op de vraag om ${bytesAsked}`);
+    if (response.status === 200) throw new Error(`de webserver ondersteunt geen Range-verzoeken: hij stuurde het hele kaartbestand (status 200) in plaats van ${bytesAsked}`);
+    if (response.status !== 206) throw new Error(`het kaartbestand antwoordde met status ${response.status} op de vraag om ${bytesAsked}`);
     // pmtiles asks exact ranges inside the file (from its directories): every other length is a damaged answer.
-    if (bytes.byteLength !== length) throw new Error(`van ${bytesAsked} van het kaartbestand kwamen er ${bytes.byteLength} van de ${length} binnen`);
+    if (bytes.byteLength !== length) throw new Error(`van het kaartbestand kwamen ${bytes.byteLength} bytes binnen in plaats van de gevraagde ${length} (${bytesAsked})`);
     return { data: bytes.buffer, cacheControl: response.headers.get('cache-control') ?? undefined, expires: response.headers.get('expires') ?? undefined };
   }
 }

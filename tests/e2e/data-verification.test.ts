@@ -22,8 +22,8 @@ afterAll(async () => {
  * Chromium's in-memory HTTP cache (private windows, profiles that are not
  * kept) answered a range that starts inside a 4 KB block it partly held with
  * only the rest of that block, under the full Content-Range, and called it
- * complete (src/hosting/range-read.ts). The map now reads past the cache;
- * the routes below give such an answer anyway, as anything between browser
+ * complete (src/hosting/range-read.ts). In Chromium the map now reads past
+ * the cache; the routes below give such an answer anyway, as anything between browser
  * and server might: every tile and directory range beyond the head is cut
  * at its block's end the first time it is asked (`always`: every time, as a
  * broken proxy would). Playwright's routes switch the cache off.
@@ -66,7 +66,7 @@ describe('een bereik dat afgekapt binnenkomt', () => {
   it('says in Dutch which bytes stayed short when every answer is cut off', async () => {
     const { page } = await openWithRangesCutAtBlockEnd(true);
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent(), { timeout: 45_000 }).toMatch(/van bytes \d+–\d+ van het kaartbestand kwamen er \d+ van de \d+ binnen/);
+    await expect.poll(() => alert.textContent(), { timeout: 45_000 }).toMatch(/van het kaartbestand kwamen \d+ bytes binnen in plaats van de gevraagde \d+ \(bytes \d+–\d+\)/);
     await closeRoutedPage(page);
   });
 });

@@ -27,6 +27,13 @@ describe('readRange', () => {
     expect((fetch.mock.calls[1] as [string, RequestInit])[1].cache).toBe('no-store');
   });
 
+  it('asks again past the cache even when the caller chose another cache mode', async () => {
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) => answer(rangeOf(init), init?.cache === 'no-store' ? undefined : 10));
+    vi.stubGlobal('fetch', fetch);
+    expect((await readRange(URL_, 'bytes=5000-9999', { cache: 'reload' })).bytes.byteLength).toBe(5000);
+    expect(fetch.mock.calls.map((call) => (call as [string, RequestInit])[1].cache)).toEqual(['reload', 'no-store']);
+  });
+
   it('hands a second short answer on as it came, for the caller to name', async () => {
     const fetch = vi.fn(async (_url: string, init?: RequestInit) => answer(rangeOf(init), 100));
     vi.stubGlobal('fetch', fetch);

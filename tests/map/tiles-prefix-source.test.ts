@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PMTiles } from 'pmtiles';
 import { readFileSync } from 'node:fs';
-import { PrefixFirstSource } from '../../src/map/tiles-prefix-source.ts';
+import { PrefixFirstSource, isChromium } from '../../src/map/tiles-prefix-source.ts';
 import { PMTILES_HEAD_RANGE, PMTILES_PREFIX } from '../../src/data/verify-tiles.ts';
 
 // The app reads the head of the PMTiles file once, for its start-up check;
@@ -64,29 +64,44 @@ describe('PrefixFirstSource', () => {
     expect(asked.every((r) => !r.startsWith('bytes=0-'))).toBe(true);
   });
 
-  it('reads every range past the browser cache, and a range cut off at its 4 KB block once more, whole', async () => {
-    const asked = rangeServer((nth) => nth === 0);
-    const source = new PrefixFirstSource(URL_, Promise.resolve(file.slice(0, PMTILES_PREFIX)));
-    const read = await source.getBytes(PMTILES_PREFIX + 5000, 6000);
-    expect(new Uint8Array(read.data)).toEqual(file.slice(PMTILES_PREFIX + 5000, PMTILES_PREFIX + 11_000));
-    expect(asked).toEqual([`bytes=${PMTILES_PREFIX + 5000}-${PMTILES_PREFIX + 10_999}`, `bytes=${PMTILES_PREFIX + 5000}-${PMTILES_PREFIX + 10_999}`]);
-    expect(caches).toEqual(['no-store', 'no-store']);
+  it('asks a range cut off at its 4 KB block once more past the browser cache, and gets it whole', async () => {
+    const range = `bytes=${PMTILES_PREFIX + 5000}-${PMTILES_PREFIX + 10_999}`;
+    for (const pastCache of [false, true]) {
+      const asked = rangeServer((nth) => nth === 0);
+      const source = new PrefixFirstSource(URL_, Promise.resolve(file.slice(0, PMTILES_PREFIX)), pastCache);
+      const read = await source.getBytes(PMTILES_PREFIX + 5000, 6000);
+      expect(new Uint8Array(read.data)).toEqual(file.slice(PMTILES_PREFIX + 5000, PMTILES_PREFIX + 11_000));
+      expect(asked).toEqual([range, range]);
+      // In Chromium the first request skips the cache too.
+      expect(caches).toEqual([pastCache ? 'no-store' : undefined, 'no-store']);
+    }
+  });
+
+  it('reads past the cache in Chromium-based browsers only, told by their user agent', () => {
+    const agents = {
+      chromeWindows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      edge: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+      headlessChromium: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
+      firefox: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
+      safari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
+    };
+    expect(Object.fromEntries(Object.entries(agents).map(([name, agent]) => [name, isChromium(agent)]))).toEqual({ chromeWindows: true, edge: true, headlessChromium: true, firefox: false, safari: false });
   });
 
   it('says in Dutch which bytes stayed short, and what the server answered instead of a part', async () => {
     rangeServer(() => true);
     const source = new PrefixFirstSource(URL_, Promise.resolve(file.slice(0, PMTILES_PREFIX)));
-    await expect(source.getBytes(20_000, 6000)).rejects.toThrow('van bytes 20000–25999 van het kaartbestand kwamen er 480 van de 6000 binnen');
+    await expect(source.getBytes(20_000, 6000)).rejects.toThrow('van het kaartbestand kwamen 480 bytes binnen in plaats van de gevraagde 6000 (bytes 20000–25999)');
     // No Content-Range to tell by: still named, as pmtiles asks exact ranges.
     vi.stubGlobal('fetch', vi.fn(async () => new Response(file.slice(20_000, 20_050), { status: 206 })));
-    await expect(source.getBytes(20_000, 100)).rejects.toThrow('kwamen er 50 van de 100 binnen');
+    await expect(source.getBytes(20_000, 100)).rejects.toThrow('kwamen 50 bytes binnen in plaats van de gevraagde 100');
     // The whole file instead of a part: the message names Range, so the status area adds its hint.
     vi.stubGlobal('fetch', vi.fn(async () => new Response(file, { status: 200 })));
-    await expect(source.getBytes(20_000, 100)).rejects.toThrow('de server stuurde het hele kaartbestand (status 200) in plaats van bytes 20000–20099: hij beantwoordt geen Range-verzoeken');
+    await expect(source.getBytes(20_000, 100)).rejects.toThrow('de webserver ondersteunt geen Range-verzoeken: hij stuurde het hele kaartbestand (status 200) in plaats van bytes 20000–20099');
     // Any other status is no Range problem (a file gone after a new version was put up).
     vi.stubGlobal('fetch', vi.fn(async () => new Response('Not Found', { status: 404 })));
     const gone = await source.getBytes(20_000, 100).catch((error: Error) => error.message);
-    expect(gone).toBe('het kaartbestand gaf status 404 op de vraag om bytes 20000–20099');
+    expect(gone).toBe('het kaartbestand antwoordde met status 404 op de vraag om bytes 20000–20099');
     expect(gone).not.toMatch(/range|content-length|byte serving/i);
   });
 
