@@ -13,7 +13,7 @@
  * with the bytes it was about.
  */
 import type { RangeResponse, Source } from 'pmtiles';
-import { readRange, type RangeRead } from '../hosting/range-read.ts';
+import { endsEarly, readRange, type RangeRead } from '../hosting/range-read.ts';
 
 /** Whether a browser is Chromium-based (Chrome, Edge, Opera, Brave), by its user agent, as pmtiles tells them. */
 export function isChromium(userAgent: string): boolean {
@@ -63,8 +63,9 @@ export class PrefixFirstSource implements Source {
     // Only this message names Range: the status area then adds its hint about servers without Range support (src/ui/MapView.svelte).
     if (response.status === 200) throw new Error(`de webserver ondersteunt geen Range-verzoeken: hij stuurde het hele kaartbestand (status 200) in plaats van ${bytesAsked}`);
     if (response.status !== 206) throw new Error(`het kaartbestand antwoordde met status ${response.status} op de vraag om ${bytesAsked}`);
-    // pmtiles asks exact ranges inside the file (from its directories): every other length is a damaged answer.
-    if (bytes.byteLength !== length) throw new Error(`van het kaartbestand kwamen ${bytes.byteLength} bytes binnen in plaats van de gevraagde ${length} (${bytesAsked})`);
+    // pmtiles asks exact ranges inside the file (from its directories); only its first read (the 16 KB head) may reach past the end of a small file.
+    const whole = offset === 0 ? !endsEarly(read) : bytes.byteLength === length;
+    if (!whole) throw new Error(`van het kaartbestand kwamen ${bytes.byteLength} bytes binnen in plaats van de gevraagde ${length} (${bytesAsked})`);
     return { data: bytes.buffer, cacheControl: response.headers.get('cache-control') ?? undefined, expires: response.headers.get('expires') ?? undefined };
   }
 }

@@ -105,6 +105,13 @@ describe('PrefixFirstSource', () => {
     expect(gone).not.toMatch(/range|content-length|byte serving/i);
   });
 
+  it('takes a small file whole for its first read, as the server sends it', async () => {
+    const small = file.slice(0, 10_000);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(small, { status: 206, headers: { 'content-range': `bytes 0-9999/10000` } })));
+    const read = await new PrefixFirstSource(URL_, Promise.resolve(null)).getBytes(0, PMTILES_PREFIX);
+    expect(new Uint8Array(read.data)).toEqual(small);
+  });
+
   it('names a failed request in Dutch, and lets a cancellation stay one', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     const source = new PrefixFirstSource(URL_, Promise.resolve(null));
