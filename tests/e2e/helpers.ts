@@ -160,6 +160,11 @@ export function pixelsNear(page: Page, rgb: number[], tolerance: number): Promis
   }, { rgb, tolerance });
 }
 
+/** Pixels in one of the six class colours, from mapPixels' histogram. */
+export function classPixels(byColour: Record<string, number>): number {
+  return ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].reduce((sum, k) => sum + byColour[k], 0);
+}
+
 /** Histogram of the map canvas: how many pixels match each palette colour. */
 export async function mapPixels(page: Page): Promise<{ total: number; byColour: Record<string, number>; water: number }> {
   return page.evaluate(() => {

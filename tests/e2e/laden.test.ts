@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { GAP_TARGET } from '../../src/beleving/gap.ts';
 import { isMapTarget } from '../../src/state/map-targets.ts';
-import { baseUrl, chromiumForFile, closeRoutedPage, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
+import { baseUrl, chromiumForFile, classPixels, closeRoutedPage, mapPixels, openApp, openAppPage, pixelsNear, waitForColouredMap } from './helpers.ts';
 
 const browser = chromiumForFile();
 /** The hover outline (src/map/style.ts): the selection's black, at half its width. */
@@ -42,7 +42,7 @@ describe('openen en laden', () => {
     }, undefined, { timeout: 30_000 });
     await page.waitForTimeout(500);
     const pixels = await mapPixels(page);
-    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    const coloured = classPixels(pixels.byColour);
     expect(coloured).toBeGreaterThan(10_000);
     expect(page.url()).toContain('ds=groningen2017');
     await page.context().close();
@@ -52,7 +52,7 @@ describe('openen en laden', () => {
     // A category and a factor the model lacks (a link older than the model), a buurt not in the indeling.
     const { page } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=XYZ&w=S4.99:2,S4:0.5&sel=BU99999999&jr=2030&v=5.12,52.09,10');
     const pixels = await mapPixels(page);
-    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    const coloured = classPixels(pixels.byColour);
     expect(coloured).toBeGreaterThan(0.3 * pixels.total);
     expect(await page.locator('#target-select').inputValue()).toBe('overall');
     // The Kaartkleur list shows exactly what a link may name (src/state/map-targets.ts).
@@ -78,7 +78,7 @@ describe('openen en laden', () => {
   it('draws the map in a browser without DecompressionStream, with fflate loaded only there', async () => {
     const { page, requests, pageErrors } = await openApp(browser, '#ds=nl2024&lvl=buurt&cat=S4&v=5.12,52.09,10', { initScript: 'delete globalThis.DecompressionStream;' });
     const pixels = await mapPixels(page);
-    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    const coloured = classPixels(pixels.byColour);
     expect(coloured).toBeGreaterThan(0.3 * pixels.total);
     expect(requests.filter((u) => /\/assets\/browser-[\w-]+\.js$/.test(u))).toHaveLength(1);
     expect(pageErrors).toEqual([]);
@@ -135,7 +135,7 @@ describe('openen en laden', () => {
     // The browser inflates the tiles itself: fflate (pmtiles' fallback) is not loaded.
     expect(requests.filter((u) => /\/assets\/browser-[\w-]+\.js$/.test(u))).toEqual([]);
     const pixels = await mapPixels(page);
-    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    const coloured = classPixels(pixels.byColour);
     expect(coloured).toBeGreaterThan(10_000);
     const heads = (await Promise.all(ranges)).filter((r) => r.startsWith('bytes=0-'));
     expect(heads).toEqual(['bytes=0-16383']);
@@ -149,7 +149,7 @@ describe('openen en laden', () => {
     });
     await waitForColouredMap(page);
     const pixels = await mapPixels(page);
-    const coloured = Object.entries(pixels.byColour).filter(([k]) => k.startsWith('c')).reduce((a, [, v]) => a + v, 0);
+    const coloured = classPixels(pixels.byColour);
     expect(coloured).toBeGreaterThan(10_000);
     // One request per level table, none of them from the page itself: the worker fetched them.
     expect(tables.sort()).toEqual([...new Set(tables)].sort());
