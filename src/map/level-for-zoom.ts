@@ -15,6 +15,19 @@ export function levelForZoom(zoom: number, levels: Level[]): Level {
   return order.reduce((best, l) => (Math.abs(LEVELS.indexOf(l) - wantedRank) < Math.abs(LEVELS.indexOf(best) - wantedRank) ? l : best), order[0]);
 }
 
+/**
+ * The highest zoom at which levelForZoom still gives `level` (Infinity for
+ * the finest): a camera fitted to one of its areas with this as its cap
+ * keeps that level on screen, and so the selection, its table and its report.
+ */
+export function highestZoomShowing(level: Level, levels: Level[]): number {
+  // levelForZoom changes only where a finer level starts.
+  for (const finer of LEVELS.slice(LEVELS.indexOf(level) + 1)) {
+    if (levelForZoom(LEVEL_FROM_ZOOM[finer], levels) !== level) return LEVEL_FROM_ZOOM[finer] - 0.01;
+  }
+  return Infinity;
+}
+
 /** Pixels the map keeps free around a dataset it fits to the view (MapLibre fitBoundsOptions). */
 export const FIT_PADDING = 20;
 

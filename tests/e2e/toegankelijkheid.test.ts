@@ -181,6 +181,29 @@ describe('toetsenbord per weergave', () => {
     await page.context().close();
   });
 
+  it('a gemeente picked in the score table keeps the table, its level and the focus (the level follows the zoom)', async () => {
+    // No lvl= in the link: the map shows gemeenten because of its zoom, far enough out for a selection to fly.
+    const { page } = await openApp(browser, '#ds=nl2024&cat=S4&v=5.3,52.2,6.5');
+    await page.getByRole('button', { name: 'Scoretabel', exact: true }).click();
+    const title = page.locator('#table-title');
+    await expect.poll(() => title.textContent()).toMatch(/^Scoretabel: gemeenten/);
+    // A small gemeente: fitted without a cap, the camera would pass the wijk level's zoom.
+    await page.locator('.score-table input').first().fill('Hilversum');
+    const row = page.locator('.score-table tbody tr th button', { hasText: /^Hilversum$/ });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#area-title').textContent()).toBe('Hilversum');
+    // The flight to the gemeente has ended.
+    await page.waitForTimeout(1200);
+    await page.waitForFunction(() => !(window as any).__kompas.controller.map.isMoving());
+    expect(await page.evaluate(() => (window as any).__kompas.controller.currentLevel())).toBe('gemeente');
+    expect(await title.textContent()).toMatch(/^Scoretabel: gemeenten/);
+    expect(await focusedText(page)).toBe('Hilversum');
+    // The camera did come closer: Hilversum fills more of the map than at the national view.
+    expect(await page.evaluate(() => (window as any).__kompas.controller.map.getZoom())).toBeGreaterThan(8);
+    await page.context().close();
+  });
+
   it('panel tabs with the arrow keys; weights, statement and import dialogs open with Enter and close with Escape', async () => {
     const { page } = await openApp(browser, AREA);
     await page.locator('#tab-kompas').focus();
