@@ -24,6 +24,7 @@ import { buildSearchIndex, searchEntriesFromTables, type SearchIndex } from '../
 import type { MapController } from '../map/map-controller.ts';
 import { PointsState } from './points-state.svelte.ts';
 import { serialiseViewState, type Frame, type ViewLink, type ViewState } from './url-state.ts';
+import { fitPositionToDataset } from './dataset-position.ts';
 import { fitLinkToDataset, fitLinkToModel, fitLinkToYears, linkMessage, missingSelection } from './link-check.ts';
 import { columnsForModel, importedValuesFor } from '../enrichment/area-table/to-worker.ts';
 import type { AreaImport } from '../enrichment/area-table/types.ts';
@@ -122,6 +123,12 @@ export class AppState {
     return this.tables[level] ?? null;
   }
 
+  /**
+   * The link's selected area while the tables that hold it are loading: the
+   * address keeps it, so a link copied or reloaded meanwhile still names it.
+   */
+  private linkSelection = $state<string | null>(null);
+
   selectedCode(): string | null {
     const s = this.selection;
     if (!s) return null;
@@ -149,10 +156,11 @@ export class AppState {
       const entry = chooseEntry(this.catalog, fromUrl, this.config);
       if (!entry) throw new LoadError('Er staan geen datasets in data/datasets.json.', 'Bouw de data met npm run data.');
       const fit = fitLinkToDataset(fromUrl, entry);
-      const view = { ...fromUrl, level: fit.level };
+      const place = fitPositionToDataset(fromUrl.view, entry);
+      const view = { ...fromUrl, level: fit.level, view: place.position };
       this.applyViewState(view);
       const firstLoad = await early.firstLoad;
-      await this.loadDataset(entry, { view, ignored: [...early.linkIgnored, ...fit.ignored] }, firstLoad?.entry.id === entry.id ? firstLoad : undefined);
+      await this.loadDataset(entry, { view, ignored: [...early.linkIgnored, ...fit.ignored, ...place.ignored] }, firstLoad?.entry.id === entry.id ? firstLoad : undefined);
     } catch (error) {
       this.fail(error);
     }
@@ -253,6 +261,13 @@ export class AppState {
   async loadDataset(entry: DatasetEntry, link?: ViewLink, started?: FirstLoad) {
     const view = link?.view;
     const linkIgnored = [...(link?.ignored ?? [])];
+    this.linkSelection = view?.selection ?? null;
+    if (!link) {
+      // A switch of dataset: the view of the one before may lie outside this
+      // one, or ask for a level it lacks (the level list would show nothing).
+      this.levelMode = fitLinkToDataset({ dataset: entry.id, level: this.levelMode }, entry).level;
+      this.mapView = fitPositionToDataset(this.mapView, entry).position;
+    }
     this.status.clear('data');
     this.status.clear('tiles');
     this.status.clear('link');
@@ -362,6 +377,7 @@ export class AppState {
         const level = levels.find((l) => this.tables[l]!.codes.includes(view.selection!));
         if (level) this.select(level, this.tables[level]!.codes.indexOf(view.selection));
         else linkIgnored.push(missingSelection(view.selection, entry));
+        this.linkSelection = null;
       }
       const gemeente = this.config.defaultGemeente;
       if (!view?.view && !view?.selection && gemeente) {
@@ -702,7 +718,7 @@ export class AppState {
       dataset: this.dataset?.id ?? null,
       level: this.levelMode,
       target: this.target === DEFAULT_TARGET ? null : this.target,
-      selection: this.selectedCode(),
+      selection: this.selectedCode() ?? this.linkSelection,
       frame: this.frame,
       weights: this.weights,
       view: this.mapView,

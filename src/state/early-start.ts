@@ -17,6 +17,7 @@ import { levelForZoom, zoomToFit } from '../map/level-for-zoom.ts';
 import { loadInWorker, startScoringWorker, type ScoringClient } from '../../workers/scoring-main-side.ts';
 import type { FirstView, LoadResult, ShowFirstView } from '../../workers/scoring-api.ts';
 import { readViewLink, type ViewState } from './url-state.ts';
+import { fitPositionToDataset } from './dataset-position.ts';
 
 /**
  * Indicator series the main thread reads itself (denominators of imports and
@@ -44,7 +45,8 @@ export function weightOverridesOf(weights: Record<string, number>): WeightOverri
  * the window with the panel beside it); else null.
  */
 export function firstLevel(view: ViewState, entry: DatasetEntry, viewport?: { width: number; height: number }): Level | null {
-  let wanted = view.level ?? (view.view ? levelForZoom(view.view[2], entry.levels) : null);
+  const position = fitPositionToDataset(view.view, entry).position;
+  let wanted = view.level ?? (position ? levelForZoom(position[2], entry.levels) : null);
   if (!wanted && viewport && viewport.width > 0 && viewport.height > 0) {
     const wide = levelForZoom(zoomToFit(entry.bbox, viewport.width, viewport.height), entry.levels);
     const narrow = levelForZoom(zoomToFit(entry.bbox, viewport.width / 2, viewport.height), entry.levels);

@@ -30,8 +30,9 @@ describe('openen en laden', () => {
     await context.close();
   });
 
-  it('switches to the Groningen 2017 dataset and colours its buurten', async () => {
-    const { page } = await openApp(browser);
+  it('switches to the Groningen 2017 dataset from a view of Utrecht at gemeente level, and colours its areas', async () => {
+    // Groningen 2017 has neither Utrecht nor a gemeente level: the switch must not keep either.
+    const { page } = await openApp(browser, '#ds=nl2024&lvl=gemeente&v=5.12,52.09,10');
     await page.selectOption('#dataset-select', 'groningen2017');
     await page.waitForFunction(() => (window as any).__kompas.app.dataset?.id === 'groningen2017' && (window as any).__kompas.app.tables.buurt?.codes.length === 108, undefined, { timeout: 30_000 });
     await page.selectOption('#target-select', 'I2');
@@ -45,6 +46,13 @@ describe('openen en laden', () => {
     const coloured = classPixels(pixels.byColour);
     expect(coloured).toBeGreaterThan(10_000);
     expect(page.url()).toContain('ds=groningen2017');
+    const centre = await page.evaluate(() => (window as any).__kompas.controller.map.getCenter());
+    expect(centre.lng).toBeGreaterThan(6.4);
+    expect(centre.lat).toBeGreaterThan(53.1);
+    // The level list names the level shown, not a blank.
+    const level = page.locator('label:has(> span:text-is("Niveau")) select');
+    expect(await level.inputValue()).toBe('wijk');
+    expect(await level.evaluate((s: HTMLSelectElement) => s.selectedIndex)).toBeGreaterThanOrEqual(0);
     await page.context().close();
   });
 

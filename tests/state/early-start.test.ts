@@ -8,12 +8,12 @@ import { chooseEntry, firstLevel, scoreRequestOf } from '../../src/state/early-s
 import { parseViewState } from '../../src/state/url-state.ts';
 import type { DatasetCatalog, DatasetEntry, Level } from '../../src/model/dataset-format.ts';
 
-const entry = (id: string, levels: Level[]): DatasetEntry => ({
-  id, title: id, description: '', levels, bbox: [0, 0, 1, 1], years: [2024], indelingYear: 2024, sources: [], caveats: [], minzoom: 0, maxzoom: 12,
+const entry = (id: string, levels: Level[], bbox: [number, number, number, number]): DatasetEntry => ({
+  id, title: id, description: '', levels, bbox, years: [2024], indelingYear: 2024, sources: [], caveats: [], minzoom: 0, maxzoom: 12,
   files: { tiles: `${id}/areas.00000000.pmtiles`, tables: {} },
 });
-const nl = entry('nl2024', ['gemeente', 'wijk', 'buurt']);
-const gr = entry('groningen2017', ['wijk', 'buurt']);
+const nl = entry('nl2024', ['gemeente', 'wijk', 'buurt'], [3.36, 50.75, 7.23, 53.55]);
+const gr = entry('groningen2017', ['wijk', 'buurt'], [6.46, 53.18, 6.72, 53.26]);
 const catalog: DatasetCatalog = { format: 'wvk-datasets', version: 1, defaultDataset: 'nl2024', datasets: [nl, gr] };
 
 describe('early start', () => {
@@ -35,6 +35,8 @@ describe('early start', () => {
     expect(firstLevel(parseViewState('#ds=nl2024&v=5.12,52.09,12'), nl)).toBe('buurt');
     expect(firstLevel(parseViewState('#ds=nl2024&v=5.12,52.09,6'), nl)).toBe('gemeente');
     expect(firstLevel(parseViewState('#ds=nl2024'), nl)).toBeNull();
+    // Latitude and longitude swapped: the map will fit the whole dataset instead, so no level yet.
+    expect(firstLevel(parseViewState('#ds=nl2024&v=52.09,5.12,12'), nl)).toBeNull();
     // A level the dataset lacks: the one AppState.activeLevel falls back to.
     expect(firstLevel(parseViewState('#ds=groningen2017&lvl=gemeente'), gr)).toBe('wijk');
   });

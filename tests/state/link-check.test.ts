@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KOMPAS_MODEL } from '../../src/model/kompas/definition.ts';
 import { GAP_TARGET } from '../../src/beleving/gap.ts';
 import { fitLinkToDataset, fitLinkToModel, fitLinkToYears, linkMessage, missingSelection } from '../../src/state/link-check.ts';
+import { fitPositionToDataset } from '../../src/state/dataset-position.ts';
 import { isMapTarget, mapTargetGroups } from '../../src/state/map-targets.ts';
 import type { ScoreTarget } from '../../src/model/scoring-types.ts';
 import type { DatasetEntry } from '../../src/model/dataset-format.ts';
@@ -66,5 +67,23 @@ describe('a link against the dataset it opens', () => {
     // Beside a failed load nothing of the link is on screen.
     expect(linkMessage(['a'], false)?.hint).not.toMatch(/toegepast/);
     expect(linkMessage(['a'], false)?.hint).toMatch(/zodra de fout hierboven is verholpen/);
+  });
+});
+
+describe('a map position against the dataset it opens on', () => {
+  const nl = { title: 'Nederland 2024', bbox: [3.36, 50.75, 7.23, 53.55] as [number, number, number, number], minzoom: 5 };
+  const groningen = { title: 'Groningen 2017', bbox: [6.46, 53.18, 6.72, 53.26] as [number, number, number, number], minzoom: 8 };
+  it('keeps a position in or near the dataset, raised to the zoom of its first tiles', () => {
+    expect(fitPositionToDataset([5.12, 52.09, 12], nl)).toEqual({ position: [5.12, 52.09, 12], ignored: [] });
+    // The sea off Zeeland: still a view of the dataset.
+    expect(fitPositionToDataset([3.2, 51.5, 10], nl).position).toEqual([3.2, 51.5, 10]);
+    expect(fitPositionToDataset([6.56, 53.21, 6], groningen).position).toEqual([6.56, 53.21, 8]);
+    expect(fitPositionToDataset(null, nl)).toEqual({ position: null, ignored: [] });
+  });
+  it('drops a position outside the dataset and says why: latitude and longitude swapped, or the view of the dataset before', () => {
+    const swapped = fitPositionToDataset([52.09, 5.12, 12], nl);
+    expect(swapped.position).toBeNull();
+    expect(swapped.ignored).toEqual(['kaartpositie 52.09,5.12 ligt buiten Nederland 2024 (lengtegraad 3.36–7.23, breedtegraad 50.75–53.55); de kaart toont de hele dataset']);
+    expect(fitPositionToDataset([5.12, 52.09, 12], groningen).position).toBeNull();
   });
 });
