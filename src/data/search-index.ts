@@ -99,8 +99,9 @@ function startsAsWord(name: string, q: string): boolean {
  * exact or whole-word-prefix match (aliases included) comes first, higher
  * levels before lower, then the bigger gemeente: most people who type
  * "Kanaleneiland" mean Utrecht's, not a namesake street-sized buurt.
+ * `accept` limits the entries searched (the comparison wants one level).
  */
-export function search(index: SearchIndex, query: string, limit = 10): SearchEntry[] {
+export function search(index: SearchIndex, query: string, limit = 10, accept: (entry: SearchEntry) => boolean = () => true): SearchEntry[] {
   const q = normalise(query);
   if (q.length < 2) return [];
   const upper = query.trim().toUpperCase().replace(/\s+/g, '');
@@ -108,6 +109,8 @@ export function search(index: SearchIndex, query: string, limit = 10): SearchEnt
   const scored: { entry: SearchEntry; score: number; exact: number }[] = [];
   for (let i = 0; i < index.entries.length; i++) {
     const entry = index.entries[i];
+    // Filtered before the limit: 40 wijken named "Centrum" must not hide the buurten.
+    if (!accept(entry)) continue;
     let score = -1;
     let exact = 1;
     if (entry.code === upper) score = 0;

@@ -24,6 +24,11 @@ describe('search', () => {
     expect(search(index, 'centrum amsterdam').map((h) => h.code)).toEqual(['BU03630000']);
     expect(search(index, 'sudwest').map((h) => h.code)).toEqual(['BU19000101']);
   });
+  it('limits to the entries asked for before it cuts the list (a comparison wants buurten, not the wijken ranked above them)', () => {
+    expect(search(index, 'centrum', 1).map((h) => h.level)).toEqual(['wijk']);
+    expect(search(index, 'centrum', 1, (e) => e.level === 'buurt').map((h) => h.code)).toEqual(['BU03630000']);
+    expect(search(index, 'centrum', 10, (e) => e.level === 'gemeente')).toEqual([]);
+  });
   it('needs at least two characters', () => {
     expect(search(index, 'c')).toEqual([]);
   });

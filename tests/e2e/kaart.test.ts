@@ -152,6 +152,22 @@ describe('de kaart', () => {
     const columnsBefore = headers.length;
     await pick.getByLabel(/Eelderwolde/).first().uncheck();
     await expect.poll(async () => (await page.locator('table.compare thead th').allTextContents()).length).toBe(columnsBefore - 1);
+    // Add a buurt by name: "Centrum" names many wijken, which must not crowd out the buurten.
+    const field = pick.getByRole('searchbox');
+    await field.fill('Centrum');
+    const offered = pick.locator('.candidates button');
+    await expect.poll(() => offered.count()).toBeGreaterThan(0);
+    const added = (await offered.first().textContent())!.replace(/^\+ /, '').replace(/ \([^()]*\)$/, '');
+    await offered.first().click();
+    await expect.poll(async () => (await page.locator('table.compare thead th').allTextContents()).some((h) => h.includes(added))).toBe(true);
+    // The list that held the button is gone: focus is back in the search field.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    // Unticking the added buurt removes its row: focus again goes to the search field.
+    await pick.getByLabel(new RegExp(`${added.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*toegevoegd`)).click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    // Nothing of this level by that name: said, not an empty silence.
+    await field.fill('Xyzzyq');
+    await expect.poll(() => pick.getByRole('status').textContent()).toBe('Geen buurt gevonden met "Xyzzyq".');
     await page.context().close();
   });
 

@@ -189,6 +189,8 @@ describe('rapport voor het bestuur', () => {
     // Nothing selected: Ctrl+P prints what to select, not an empty titled report.
     await page.getByRole('button', { name: 'Selectie wissen' }).click();
     await expect.poll(() => page.locator('#area-title').textContent()).toBe('Kompas');
+    // The button left with the area's header: focus is on the panel's heading, not lost.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('area-title');
     await page.emulateMedia({ media: 'print' });
     const empty = await report.innerText();
     expect(empty).toMatch(/nog geen gebied gekozen/);
