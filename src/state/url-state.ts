@@ -86,10 +86,10 @@ export function readViewLink(hash: string): ViewLink {
   const w = params.get('w');
   if (w) {
     for (const pair of w.split(',')) {
-      const [id, value] = pair.split(':');
+      const [id, value, ...extra] = pair.split(':');
       const weight = Number(value);
-      if (id && ID.test(id) && isValidWeight(weight)) view.weights[id] = weight;
-      else if (!id || !ID.test(id) || value === undefined || value === '' || !Number.isFinite(weight)) ignored.push(`gewicht ${quoted(pair)} is niet te lezen (zo hoort het: S4.3:0.5)`);
+      if (id && ID.test(id) && isValidWeight(weight) && !extra.length) view.weights[id] = weight;
+      else if (!id || !ID.test(id) || value === undefined || value === '' || !Number.isFinite(weight) || extra.length) ignored.push(`gewicht ${quoted(pair)} is niet te lezen (zo hoort het: S4.3:0.5)`);
       else ignored.push(`gewicht ${quoted(pair)} ligt niet tussen 0 en ${MAX_WEIGHT}`);
     }
   }

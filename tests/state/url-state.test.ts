@@ -13,7 +13,7 @@ describe('view state in the URL', () => {
     expect(parsed).toEqual({ ...defaultViewState, weights: { S2: 0.3 } });
   });
   it('names every part it left out, so the reader knows the map is not all the sender meant', () => {
-    const { ignored } = readViewLink('#ds=<script>&lvl=provincie&cat=a b&sel=javascript:1&ref=x&w=F1:abc,S1:-2,S2:0.3,S3:11,:1&v=999,1,1&jr=22&vgl=2025-2021');
+    const { ignored } = readViewLink('#ds=<script>&lvl=provincie&cat=a b&sel=javascript:1&ref=x&w=F1:abc,S1:-2,S2:0.3,S3:11,:1,S4.3:0.5:9&v=999,1,1&jr=22&vgl=2025-2021');
     expect(ignored).toEqual([
       'dataset "<script>" is geen geldige naam',
       'niveau "provincie" bestaat niet (wel: gemeente, wijk, buurt)',
@@ -24,6 +24,7 @@ describe('view state in the URL', () => {
       'gewicht "S1:-2" ligt niet tussen 0 en 10',
       'gewicht "S3:11" ligt niet tussen 0 en 10',
       'gewicht ":1" is niet te lezen (zo hoort het: S4.3:0.5)',
+      'gewicht "S4.3:0.5:9" is niet te lezen (zo hoort het: S4.3:0.5)',
       'jaar "22" is geen jaartal',
       'jarenvergelijking "2025-2021" moet twee jaartallen zijn, het vroegste eerst (zoals 2021-2023)',
       'kaartbeeld "999,1,1" is geen lengte, breedte en zoom op de kaart',
