@@ -6,7 +6,9 @@
  * StatLine title and "Bron:" footer lines, each skipped line reported).
  */
 import { DelimitedError, parseDelimited } from '../model/formats/delimited.ts';
+import { parseCbsNumber, type ParsedCell } from '../model/missing.ts';
 import { ImportFileError } from './errors.ts';
+import { looksLikeAreaCode } from '../model/area-code.ts';
 
 export { ImportFileError };
 
@@ -32,8 +34,8 @@ export interface RawTable {
   separator?: ';' | ',' | '\t';
   /**
    * The file writes decimals with a comma, so "1.204" is a thousands point
-   * (1204). True when any cell has a decimal comma, or for `;` files without
-   * any decimals (Dutch Excel); XLSX cells are numbers already (false).
+   * (1204). True when any cell has a decimal comma, or for `;` and tab files
+   * without any decimals (Dutch Excel); XLSX cells are numbers already (false).
    */
   decimalComma: boolean;
   /**
@@ -63,6 +65,11 @@ export function skippedLineText(s: SkippedLine): string {
   return `${s.toLine && s.toLine > s.line ? `regels ${s.line}–${s.toLine}` : `regel ${s.line}`}: ${s.message}`;
 }
 
+/**
+ * Without a decimal in sight, the separator decides: Dutch Excel writes `;`
+ * for CSV and its tab export uses the same decimal comma, so there "1.234" is
+ * a thousands point; in a `,` file the comma cannot be the decimal sign.
+ */
 function decimalCommaOf(rows: string[][], sep: string): boolean {
   let comma = false, point = false;
   for (const r of rows.slice(0, 500)) for (const c of r) {
@@ -72,7 +79,18 @@ function decimalCommaOf(rows: string[][], sep: string): boolean {
   }
   if (comma) return true;
   if (point) return false;
-  return sep === ';';
+  return sep !== ',';
+}
+
+/**
+ * The one number reader of the area and survey imports: parseCbsNumber, plus
+ * what a Dutch spreadsheet writes: a thousands point in a decimal-comma file
+ * ("1.204" is 1204; "0.125" never is) and a trailing percent sign ("12,5 %").
+ */
+export function parseImportNumber(text: string, decimalComma: boolean): ParsedCell | null {
+  const t = text.trim().replace(/(\d)\s*%$/, '$1');
+  if (decimalComma && /^-?[1-9]\d{0,2}(\.\d{3})+$/.test(t)) return parseCbsNumber(t.replace(/\./g, ''));
+  return parseCbsNumber(t);
 }
 
 
@@ -93,23 +111,34 @@ export const isFooterRow = (cells: string[], columns: { length: number }) =>
   (FOOTER.test(cells[0] ?? '') && (cells.slice(1).every((c) => c.trim() === '') || cells.length !== columns.length));
 
 
-/** A spreadsheet header: at least two non-empty cells (title rows above it have one). */
-
 /**
- * Index of the header line: the first line with at least two cells that has
- * no fewer cells than the line after it (a StatLine title such as
- * "Buurten gemeente Groningen, 2024" splits into fewer cells than the table),
+ * Index of the header line: the first line with at least two filled cells
+ * that reaches no less far than the line after it (a StatLine title such as
+ * "Buurten gemeente Groningen, 2024;;;" ends before the table's columns do),
  * unless the line after it holds only numbers: that is a data row (with
  * decimal commas in a comma file, "52,4,5,1" under "lat,lon"), not a header.
+ * Reach is up to the last filled cell. A line with empty cells that the
+ * line after it fills is a header ("buurtcode;;meldingen" above data) when
+ * that line holds data (a number or an area code), and a title
+ * ("Meldingen;;;2024" above "code;naam;meldingen;jaar") when it does not.
  */
 function headerIndex(text: string, sep: string): number {
   const lines = headLines(text);
-  const cells = (l: string) => cellsOutsideQuotes(l, sep).filter((c) => c.trim() !== '');
+  const reach = (cells: string[]) => {
+    let n = cells.length;
+    while (n > 0 && cells[n - 1].trim() === '') n--;
+    return n;
+  };
+  const filled = (cells: string[]) => cells.filter((c) => c.trim() !== '').length;
+  const numeric = (c: string) => /^[\s\d.,+\-eE%]*$/.test(c);
+  const holdsData = (cells: string[]) => cells.some((c) => (/\d/.test(c) && numeric(c)) || looksLikeAreaCode(c));
   for (let i = 0; i < lines.length; i++) {
-    const here = cells(lines[i]).length;
-    if (here < 2) continue;
-    const next = lines.slice(i + 1).find((l) => l.trim() !== '');
-    if (next === undefined || cells(next).length <= here || cells(next).every((c) => /^[\s\d.,+\-eE%]*$/.test(c))) return i;
+    const here = cellsOutsideQuotes(lines[i], sep);
+    if (filled(here) < 2) continue;
+    const line = lines.slice(i + 1).find((l) => l.trim() !== '');
+    const next = line === undefined ? [] : cellsOutsideQuotes(line, sep);
+    if (next.every(numeric)) return i;
+    if (reach(next) <= reach(here) && (filled(next) <= filled(here) || holdsData(next))) return i;
   }
   return 0;
 }
@@ -168,7 +197,11 @@ export function readCsvText(text: string, fileName: string, options: CsvReadOpti
     const separator = detectSeparator(text);
     const skipLines = headerIndex(text, separator);
     const t = parseDelimited(text, { file: fileName, separator, skipLines, isFooter: isFooterRow, raggedRows: options.raggedRows ?? 'throw' });
-    checkTableSize(fileName, t.columns.length, t.rows.length, options.maxRows);
+    // Excel writes formatted empty rows as ";;": no data, as in the spreadsheet path (read-file.ts).
+    const filled = t.rows.map((r) => r.some((c) => c.trim() !== ''));
+    const rows = t.rows.filter((_, i) => filled[i]);
+    const lineNumbers = t.lineNumbers.filter((_, i) => filled[i]);
+    checkTableSize(fileName, t.columns.length, rows.length, options.maxRows);
     const skippedLines: SkippedLine[] = [];
     const titles = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, skipLines).filter((l) => l.trim() !== '');
     if (titles.length) {
@@ -178,7 +211,7 @@ export function readCsvText(text: string, fileName: string, options: CsvReadOpti
     for (const r of t.raggedRows ?? []) skippedLines.push({ line: r.line, kind: 'kolommen', cells: r.cells, message: `${r.message}; regel overgeslagen` });
     if (t.footer) skippedLines.push({ line: t.footer.line, kind: 'bron', message: `bronvermelding onder de tabel overgeslagen (“${clipText(t.footer.text)}”), met alles daarna` });
     return {
-      fileName, columns: uniqueColumns(t.columns), rows: t.rows, lineNumbers: t.lineNumbers, decimalComma: decimalCommaOf(t.rows, separator), separator,
+      fileName, columns: uniqueColumns(t.columns), rows, lineNumbers, decimalComma: decimalCommaOf(rows, separator), separator,
       ...(skippedLines.length ? { skippedLines } : {}),
       ...(titles.length ? { title: titles.join(' ') } : {}),
     };

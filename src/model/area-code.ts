@@ -56,10 +56,33 @@ export function normaliseAreaCode(raw: string, level: Level): string | null {
   return PATTERN[codeLevel].test(code) ? code : null;
 }
 
-/** Does this text look like a CBS code of some level (used to find the key column)? */
-export function looksLikeAreaCode(raw: string): boolean {
+/**
+ * Does this text look like a CBS code of some level (used to find the key
+ * column)? Bare digits of a code's full length do; with `zerosDropped` (the
+ * column is named as a code column) any 1–8 digits do, because Excel drops
+ * leading zeros (GM0344 → 344, BU03440101 → 3440101), which would make every
+ * small count look like a code elsewhere.
+ */
+export function looksLikeAreaCode(raw: string, zerosDropped = false): boolean {
   const t = compact(raw);
+  if (zerosDropped && /^\d{1,8}$/.test(t)) return true;
   return /^(GM\d{1,4}|WK\d{1,4}[0-9A-Z]{2}|WK\d{1,6}|BU\d{1,4}[0-9A-Z]{4}|BU\d{1,8}|\d{4}|\d{6}|\d{8})$/.test(t);
+}
+
+/**
+ * Level of a code written as bare digits: the one level the column's header
+ * names ("Buurtcode"), else by length as Excel leaves it without its leading
+ * zeros (7–8 digits buurt, 5–6 wijk, 1–4 gemeente); null for other text.
+ */
+export function levelOfBareCode(digits: string, header = ''): Level | null {
+  if (!/^\d{1,8}$/.test(digits)) return null;
+  return levelNamedIn(header) ?? (digits.length >= 7 ? 'buurt' : digits.length >= 5 ? 'wijk' : 'gemeente');
+}
+
+/** The one level a column header names ("Buurtcode" → buurt), or null ("code", "Wijk- en buurtcode"). */
+export function levelNamedIn(header: string): Level | null {
+  const named = (['buurt', 'wijk', 'gemeente'] as const).filter((l) => header.toLowerCase().includes(l));
+  return named.length === 1 ? named[0] : null;
 }
 
 /** A code written inside other text ("Centrum (BU0363AA01)"), canonical, or null. */

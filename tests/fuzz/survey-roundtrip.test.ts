@@ -47,7 +47,7 @@ describe('found by npm run fuzz (seed 20261204)', () => {
   it('"1e999" or 0,5 respondents is refused with line and column instead of vanishing on reload', () => {
     for (const n of ['1e999', '0,5']) {
       const parsed = parseSurvey(`code;% onveilig;respondenten\nGM0014;10;${n}\n`, areas, { fileName: 'peiling.csv', year: 2024 });
-      expect(parsed.errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 'respondenten', 'aantal respondenten is geen getal van 1 tot 10.000.000']]);
+      expect(parsed.errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 'respondenten', 'aantal respondenten is geen heel getal van 1 tot 10.000.000']]);
     }
   });
 

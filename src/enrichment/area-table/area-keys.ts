@@ -6,7 +6,7 @@
 import type { Level } from '../../model/dataset-format.ts';
 import type { KeyKind } from './types.ts';
 import { NameIndex, pushTo } from '../area-names.ts';
-import { AREA_CODE_EXAMPLE, areaCodeInText, gemeenteOfAreaCode, levelOfAreaCode, looksLikeAreaCode, normaliseAreaCode } from '../../model/area-code.ts';
+import { AREA_CODE_EXAMPLE, areaCodeInText, gemeenteOfAreaCode, levelOfAreaCode, levelOfBareCode, looksLikeAreaCode, normaliseAreaCode } from '../../model/area-code.ts';
 
 export interface AreaList {
   level: Level;
@@ -149,26 +149,20 @@ export function detectKey(columns: string[], rows: string[][]): { column: number
   columns.forEach((_, k) => {
     const cells = sample.map((r) => r[k] ?? '').filter((c) => c.trim() !== '');
     if (!cells.length) return;
-    const share = cells.filter(looksLikeCode).length / cells.length;
-    // Bare numbers are only codes when the header says so.
+    // Bare numbers are only codes when the header says so; short ones (zeros dropped by Excel) only under a "…code" header.
+    const codeHeader = /code/i.test(columns[k]);
+    const share = cells.filter((c) => looksLikeCode(c, codeHeader)).length / cells.length;
     const prefixed = cells.some((c) => /^\s*(GM|WK|BU)/i.test(c));
     const named = /code|cbs|regio|gebied|buurt|wijk|gemeente/i.test(columns[k]);
     if (share > best.share && share >= 0.5 && (prefixed || named)) best = { column: k, share };
   });
   if (best.column >= 0) {
     const counts: Record<Level, number> = { gemeente: 0, wijk: 0, buurt: 0 };
-    // Excel drops leading zeros (00140000 → 140000), so for bare numbers the header says more than the length.
     const header = columns[best.column];
-    const hinted: Level | null = /buurt/i.test(header) ? 'buurt' : /wijk/i.test(header) ? 'wijk' : /gemeente/i.test(header) ? 'gemeente' : null;
     for (const r of sample) {
       const t = (r[best.column] ?? '').replace(/\s+/g, '').toUpperCase();
-      if (t.startsWith('BU')) counts.buurt++;
-      else if (t.startsWith('WK')) counts.wijk++;
-      else if (t.startsWith('GM')) counts.gemeente++;
-      else if (hinted && /^\d+$/.test(t)) counts[hinted]++;
-      else if (/^\d{7,8}$/.test(t)) counts.buurt++;
-      else if (/^\d{5,6}$/.test(t)) counts.wijk++;
-      else if (/^\d{1,4}$/.test(t)) counts.gemeente++;
+      const level = t.startsWith('BU') ? 'buurt' : t.startsWith('WK') ? 'wijk' : t.startsWith('GM') ? 'gemeente' : levelOfBareCode(t, header);
+      if (level) counts[level]++;
     }
     const level = (Object.entries(counts) as [Level, number][]).sort((a, b) => b[1] - a[1])[0];
     return { column: best.column, keyKind: 'code', level: level[1] > 0 ? level[0] : null };

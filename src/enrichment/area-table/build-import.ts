@@ -5,10 +5,9 @@
  * the column and the value, and the user fixes the mapping or skips rows.
  */
 import type { LevelTable, Level } from '../../model/dataset-format.ts';
-import { parseCbsNumber } from '../../model/missing.ts';
 import { HERKOMST_PATTERN, seriesById } from '../../model/kompas/series.ts';
 import { AreaMatcher, clip, type AreaList } from './area-keys.ts';
-import type { RawTable } from '../read-text.ts';
+import { parseImportNumber, type RawTable } from '../read-text.ts';
 import { PERSONAL_COLUMN } from './suggest-mapping.ts';
 import {
   DENOMINATOR_LABELS, DENOMINATORS, IMPORT_LIMITS, importYearProblem,
@@ -166,13 +165,6 @@ export function mappingErrors(mappings: ColumnMapping[], keyColumn: number, colu
 }
 
 const PREVIEW_ROWS = 8;
-
-/** parseCbsNumber, but in a decimal-comma file "1.204" is 1204 (thousands point). */
-export function parseImportNumber(text: string, decimalComma: boolean): ReturnType<typeof parseCbsNumber> {
-  const t = text.trim();
-  if (decimalComma && /^-?\d{1,3}(\.\d{3})+$/.test(t)) return parseCbsNumber(t.replace(/\./g, ''));
-  return parseCbsNumber(t);
-}
 
 export function buildImport(raw: RawTable, areas: AreaList, denominators: Record<Denominator, Float32Array | null>, s: BuildSettings, now = new Date()): BuildResult {
   const errors = mappingErrors(s.mappings, s.keyColumn, raw.columns);

@@ -8,14 +8,15 @@ import { checkTableSize, decodeFileText, ImportFileError, isFooterRow, readCsvTe
 import { refuseTooLarge } from '../contract.ts';
 import { AREA_TABLE } from './kind.ts';
 import { guardXlsx, XlsxGuardError } from './xlsx-guard.ts';
+import type { PercentCells } from './xlsx-percent.ts';
 
 /** A spreadsheet header: at least two non-empty cells (title rows above it have one). */
 const looksLikeHeader = (cells: string[]) => cells.filter((c) => c.trim() !== '').length >= 2;
 
-/** Cells of one spreadsheet row as text. */
-function cellText(v: unknown): string {
+/** One spreadsheet cell as text; a percent-formatted number as Excel shows it (0.125 → 12.5, without the float noise of ×100). */
+function cellText(v: unknown, percent = false): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(percent ? Number((v * 100).toPrecision(15)) : v) : '';
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
@@ -23,10 +24,12 @@ function cellText(v: unknown): string {
 
 export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<RawTable> {
   let sheets: { sheet: string; data: unknown[][] }[];
+  let percent: PercentCells;
   try {
     const checked = guardXlsx(data, fileName);
+    percent = checked.percentCells;
     const mod = await import('read-excel-file/universal');
-    sheets = (await mod.default(checked)) as { sheet: string; data: unknown[][] }[];
+    sheets = (await mod.default(checked.buffer)) as { sheet: string; data: unknown[][] }[];
   } catch (error) {
     if (error instanceof XlsxGuardError) throw new ImportFileError(error.message);
     // The library's own words are English: name the file and the way out instead.
@@ -34,7 +37,8 @@ export async function readXlsx(data: ArrayBuffer, fileName: string): Promise<Raw
   }
   // The first sheet with a table (Swing exports put a cover sheet first at times).
   for (const s of sheets) {
-    const rows = s.data.map((r) => r.map(cellText));
+    const shown = percent.get(s.sheet);
+    const rows = s.data.map((r, i) => r.map((v, k) => cellText(v, shown?.has(`${i + 1}:${k + 1}`))));
     checkTableSize(fileName, rows.reduce((m, r) => Math.max(m, r.length), 0), rows.length);
     const h = rows.findIndex(looksLikeHeader);
     if (h < 0) continue;

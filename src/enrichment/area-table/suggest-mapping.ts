@@ -4,10 +4,9 @@
  * Only a suggestion: the user sees and can change every choice.
  */
 import { HERKOMST_PATTERN, seriesById, type SeriesInfo } from '../../model/kompas/series.ts';
-import { parseCbsNumber } from '../../model/missing.ts';
 import type { KompasModel } from '../../model/kompas/types.ts';
 import type { ColumnMapping, Denominator, Measure } from './types.ts';
-import { yearFrom } from '../read-text.ts';
+import { parseImportNumber, yearFrom } from '../read-text.ts';
 
 /** Most specific first: the first pattern that matches wins. */
 const RULES: [RegExp, string][] = [
@@ -107,14 +106,14 @@ function denominatorFrom(name: string): Denominator {
   return 'inwoners';
 }
 
-/** Share of non-empty cells that parse as numbers. */
+/** Share of non-empty cells that parse as numbers (whether they do, not their value, so the decimal sign does not matter). */
 export function numericShare(rows: string[][], k: number): number {
   let n = 0, num = 0;
   for (const r of rows.slice(0, 300)) {
     const c = r[k] ?? '';
     if (c.trim() === '' || c.trim() === '.') continue;
     n++;
-    if (parseCbsNumber(c)) num++;
+    if (parseImportNumber(c, false)) num++;
   }
   return n ? num / n : 0;
 }

@@ -10,6 +10,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { IMPORT_LIMITS } from './types.ts';
+import { percentCells, type PercentCells } from './xlsx-percent.ts';
 
 export class XlsxGuardError extends Error {}
 
@@ -83,9 +84,10 @@ function checkSheetExtent(xml: string, part: string, fileName: string): void {
 
 /**
  * The buffer to hand to the spreadsheet library: the same bytes, or a
- * re-packed copy with whitespace runs folded. Throws XlsxGuardError.
+ * re-packed copy with whitespace runs folded; and, from the parts unzipped
+ * here anyway, the cells shown as a percentage. Throws XlsxGuardError.
  */
-export function guardXlsx(buffer: ArrayBuffer, fileName: string): ArrayBuffer {
+export function guardXlsx(buffer: ArrayBuffer, fileName: string): { buffer: ArrayBuffer; percentCells: PercentCells } {
   const files = unpack(new Uint8Array(buffer), fileName);
   let changed = false;
   for (const [name, data] of Object.entries(files)) {
@@ -99,7 +101,8 @@ export function guardXlsx(buffer: ArrayBuffer, fileName: string): ArrayBuffer {
       changed = true;
     }
   }
-  if (!changed) return buffer;
+  const percent = percentCells(files);
+  if (!changed) return { buffer, percentCells: percent };
   const packed = zipSync(files, { level: 0 });
-  return packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength) as ArrayBuffer;
+  return { buffer: packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength) as ArrayBuffer, percentCells: percent };
 }

@@ -7,11 +7,10 @@
  * Every problem names the line, the column and the value; valid rows are
  * kept separately so the user can decide to skip the faulty ones. Pure.
  */
-import { ImportFileError, readCsvText, skippedLineText, type RawTable } from '../read-text.ts';
+import { ImportFileError, parseImportNumber, readCsvText, skippedLineText, type RawTable } from '../read-text.ts';
 import { NameIndex, normaliseName } from '../area-names.ts';
-import { parseCbsNumber } from '../../model/missing.ts';
-import type { Level } from '../../model/dataset-format.ts';
-import { normaliseAreaCode } from '../../model/area-code.ts';
+import { LEVELS, type Level } from '../../model/dataset-format.ts';
+import { levelNamedIn, levelOfBareCode, normaliseAreaCode } from '../../model/area-code.ts';
 import type { SurveyFigure } from '../../model/beleving-types.ts';
 import { tooLargeMessage } from '../contract.ts';
 import { SURVEY, SURVEY_LIMITS } from './kind.ts';
@@ -69,10 +68,19 @@ function findColumn(columns: string[], exact: string[], contains: string[] = [],
   return -1;
 }
 
-/** "WK 0014 00", " gm14", "0014" (in a gemeente column) → "WK001400", "GM0014", "GM0014". */
-export function normaliseCode(raw: string, columnName = ''): string {
+/** "WK 0014 00", " gm14", "0014", "3440101" (Excel dropped the zeros) → "WK001400", "GM0014", "GM0014", "BU03440101". */
+export function normaliseCode(raw: string, columnName = '', isKnown: (code: string) => boolean = () => false): string {
   const c = raw.replace(/\s+/g, '').toUpperCase();
-  if (/^\d{1,4}$/.test(c) && norm(columnName).includes('gemeente')) return normaliseAreaCode(c, 'gemeente') ?? c;
+  // Bare digits in the code column: the level the area import reads them at (src/model/area-code.ts).
+  const bare = levelOfBareCode(c, columnName);
+  if (bare) {
+    const code = normaliseAreaCode(c, bare) ?? c;
+    if (isKnown(code) || levelNamedIn(columnName)) return code;
+    // The length fits more levels when a gemeente's number is below 1000:
+    // Groningen's buurt BU00140001 loses its zeros to 140001, six digits like
+    // a wijk. Under a header that names no level, the level the dataset has.
+    return LEVELS.map((level) => normaliseAreaCode(c, level)).find((other) => other !== null && isKnown(other)) ?? code;
+  }
   // A prefixed code follows the one code rule (src/model/area-code.ts), Amsterdam's letters included;
   // anything else is kept as written, so the report can name it.
   return /^(GM|WK|BU)/.test(c) ? (normaliseAreaCode(c, 'gemeente') ?? c) : c;
@@ -163,7 +171,7 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     let area: { level: Level; code: string; name: string } | null = null;
     const wantedLevel = levelCol >= 0 ? levelWord(row[levelCol]) : null;
     if (codeCol >= 0 && row[codeCol].trim() !== '') {
-      const code = normaliseCode(row[codeCol], cols[codeCol]);
+      const code = normaliseCode(row[codeCol], cols[codeCol], (c) => codeIndex.has(c));
       const known = codeIndex.get(code);
       if (!levelOfCode(code)) { errors.push(issue(codeCol, `geen CBS-gebiedscode (verwacht GM…, WK… of BU…)`)); return; }
       if (!known) { errors.push(issue(codeCol, `onbekende code ${code}: geen gebied van de geladen dataset`)); return; }
@@ -184,7 +192,7 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     }
     // The value.
     const raw = row[valueCol];
-    const parsed = parseCbsNumber(raw.replace('%', ''));
+    const parsed = parseImportNumber(raw, table.decimalComma);
     if (parsed === null) { errors.push(issue(valueCol, 'geen getal')); return; }
     if (parsed.value === null) { skipped.push(issue(valueCol, 'geen waarde (leeg of ".")')); return; }
     // "+ 0" turns a written "-0" into 0, so the figure stores and reads back the same.
@@ -192,14 +200,14 @@ export function parseSurvey(text: string, areas: SurveyAreas, options: SurveyPar
     if (!(percent >= 0 && percent <= 100)) { errors.push(issue(valueCol, 'percentage buiten 0–100')); return; }
     let margin: number | null = null;
     if (marginCol >= 0) {
-      const m = parseCbsNumber(row[marginCol]);
+      const m = parseImportNumber(row[marginCol], table.decimalComma);
       if (m === null || (m.value !== null && !(m.value >= 0 && m.value <= 50))) { errors.push(issue(marginCol, 'marge is geen getal tussen 0 en 50 procentpunt')); return; }
       margin = m.value;
     }
     let n: number | null = null;
     if (nCol >= 0) {
-      const m = parseCbsNumber(row[nCol]);
-      if (m === null || (m.value !== null && !(m.value >= 1 && m.value <= SURVEY_N_MAX))) { errors.push(issue(nCol, `aantal respondenten is geen getal van 1 tot ${SURVEY_N_MAX.toLocaleString('nl-NL')}`)); return; }
+      const m = parseImportNumber(row[nCol], table.decimalComma);
+      if (m === null || (m.value !== null && !(Number.isInteger(m.value) && m.value >= 1 && m.value <= SURVEY_N_MAX))) { errors.push(issue(nCol, `aantal respondenten is geen heel getal van 1 tot ${SURVEY_N_MAX.toLocaleString('nl-NL')}`)); return; }
       n = m.value;
     }
     let year = options.year ?? null;

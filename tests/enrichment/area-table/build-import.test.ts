@@ -230,6 +230,63 @@ describe('an Excel export', () => {
   });
 });
 
+describe('numbers as Dutch exports write them', () => {
+  const imported = (t: ReturnType<typeof readCsvText>) => {
+    const m = suggestMappings(t.columns, t.rows, 0, KOMPAS_MODEL, t.fileName, 2025);
+    return buildImport(t, table, dens, settingsFor(m), NOW);
+  };
+
+  it('a thousands point in a tab-separated export of Dutch Excel is a thousands point', () => {
+    const r = imported(readCsvText('Buurtcode\tMORA-meldingen 2024\nBU00140000\t1.234\nBU00140001\t87\n', 'mora.txt'));
+    expect(r.result!.columns[0].values).toEqual({ BU00140000: 1234, BU00140001: 87 });
+    // Decimals with a point in the same file still say "decimal point".
+    const p = imported(readCsvText('Buurtcode\tCohesie 2024\nBU00140000\t6.25\nBU00140001\t7.5\n', 'cohesie.txt'));
+    expect(p.result!.columns[0].values).toEqual({ BU00140000: 6.25, BU00140001: 7.5 });
+  });
+
+  it('a percentage written with % (with or without a space) is offered for mapping and imported as its number', () => {
+    const t = readCsvText('Buurtcode;Leegstand 2024\nBU00140000;12,5 %\nBU00140001;12,5%\nBU00140002;.\n', 'leegstand.csv');
+    const m = suggestMappings(t.columns, t.rows, 0, KOMPAS_MODEL, t.fileName, 2025);
+    expect(m[1].target).toEqual({ kind: 'series', series: 'leegstand' });
+    const r = buildImport(t, table, dens, settingsFor(m), NOW);
+    expect(r.issues).toEqual([]);
+    expect(r.result!.columns[0].values).toEqual({ BU00140000: 12.5, BU00140001: 12.5, BU00140002: null });
+  });
+
+  it('rows of only separators do not block the import', () => {
+    const r = imported(readCsvText('Buurtcode;MORA-meldingen 2024\nBU00140000;12\n;\nBU00140001;7\n;\n', 'mora.csv'));
+    expect(r.issues).toEqual([]);
+    expect(r.result!.columns[0].values).toEqual({ BU00140000: 12, BU00140001: 7 });
+  });
+});
+
+describe('codes that lost their leading zero in Excel', () => {
+  const utrecht = (level: 'gemeente' | 'wijk' | 'buurt', code: string) => makeTable({ level, codes: [code], names: ['Utrecht-gebied'], gemeenteCodes: ['GM0344'], columns: [] });
+
+  it('3440101, 34401 and 344 in a code column are found as BU03440101, WK034401 and GM0344 and their figures imported', () => {
+    for (const [header, value, level, code] of [
+      ['Buurtcode', '3440101', 'buurt', 'BU03440101'], ['Code', '3440101', 'buurt', 'BU03440101'],
+      ['Wijkcode', '34401', 'wijk', 'WK034401'], ['Gemeentecode', '344', 'gemeente', 'GM0344'],
+    ] as const) {
+      const t = readCsvText(`${header};Naam;Hangplekken\n${value};Utrecht-gebied;4\n`, 'utrecht.csv');
+      const key = detectKey(t.columns, t.rows);
+      expect(key).toEqual({ column: 0, keyKind: 'code', level });
+      const mappings: ColumnMapping[] = t.columns.map((column, k) => ({
+        column, target: k === 2 ? { kind: 'nieuw', label: 'Hangplekken', category: 'S3', direction: 1 } : null,
+        year: 2024, unit: '', measure: 'waarde', denominator: 'inwoners', per: 1000,
+      }));
+      const r = buildImport(t, utrecht(level, code), denominatorsOf(utrecht(level, code)), settingsFor(mappings, { level, keyKind: key.keyKind }), NOW);
+      expect(r.issues).toEqual([]);
+      expect(r.result!.columns[0].values).toEqual({ [code]: 4 });
+    }
+  });
+
+  it('small counts in a column named after an area are no codes: the name column stays the key', () => {
+    const t = readCsvText('Buurtnaam;Buurtpreventie-groepen;Wijkagent uren\nCentrum;3;12\nOost;12;8\n', 'preventie.csv');
+    expect(detectKey(t.columns, t.rows)).toEqual({ column: 0, keyKind: 'naam', level: 'buurt' });
+  });
+});
+
 describe('the year of imported figures (area tables and points)', () => {
   it('takes 1990 up to next year, and names what it refuses', () => {
     for (const year of [1990, 2024, 2027]) expect(importYearProblem(year, 2026)).toBeNull();

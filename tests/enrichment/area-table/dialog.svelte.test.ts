@@ -82,4 +82,23 @@ describe('DataImportDialog', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Ongedaan maken' }));
     expect(store.active!.imports).toEqual([]);
   });
+
+  it('choosing another key column keeps the user\'s mappings and clears only the new key column', async () => {
+    await setup();
+    await upload('mora-swing.csv');
+    const target = (column: string) => screen.getByLabelText(`Gebruiken als: ${column}`) as HTMLSelectElement;
+    await screen.findByLabelText('Gebruiken als: Cohesie (0-10) 2023');
+    // The user turns the suggested cohesion off and maps the rate column instead of the count.
+    await fireEvent.change(target('Cohesie (0-10) 2023'), { target: { value: '' } });
+    await fireEvent.change(target('MORA-meldingen 2024'), { target: { value: '' } });
+    await fireEvent.change(target('Meldingen per 1.000 inwoners 2024'), { target: { value: 's:mora_meldingen' } });
+    const key = screen.getByLabelText('Kolom met het gebied') as HTMLSelectElement;
+    await fireEvent.change(key, { target: { value: '3' } });
+    expect(screen.queryByLabelText('Gebruiken als: Meldingen per 1.000 inwoners 2024')).toBeNull();
+    await fireEvent.change(key, { target: { value: '0' } });
+    expect(target('Cohesie (0-10) 2023').value).toBe('');
+    expect(target('MORA-meldingen 2024').value).toBe('');
+    // It was the key column for a moment: a key is never also a figure.
+    expect(target('Meldingen per 1.000 inwoners 2024').value).toBe('');
+  });
 });

@@ -122,6 +122,40 @@ describe('survey import: malformed files change nothing', () => {
   });
 });
 
+describe('survey import: numbers and codes as the area import reads them', () => {
+  it('respondents with a thousands point are a whole number, and the margin follows from it', () => {
+    const r = parseSurvey('code;% onveilig;respondenten\nGM0014;20;1.234\nGM0034;20,5 %;12,5\n', AREAS, { fileName: 'vm.csv' });
+    expect(r.figures.map((f) => [f.code, f.percent, f.n])).toEqual([['GM0014', 20, 1234]]);
+    expect(r.figures[0].margin).toBeCloseTo(1.96 * Math.sqrt((0.2 * 0.8) / 1234) * 100, 10);
+    expect(r.errors).toEqual([{ line: 3, column: 'respondenten', value: '12,5', message: 'aantal respondenten is geen heel getal van 1 tot 10.000.000' }]);
+  });
+
+  it('codes that lost their leading zero in Excel are read as codes of the level the column names, or by their length', () => {
+    const utrecht: SurveyAreas = {
+      gemeente: { codes: ['GM0344'], names: ['Utrecht'], gemeenteCodes: ['GM0344'] },
+      wijk: { codes: ['WK034401'], names: ['West'], gemeenteCodes: ['GM0344'] },
+      buurt: { codes: ['BU03440101'], names: ['Lombok'], gemeenteCodes: ['GM0344'] },
+    };
+    const r = parseSurvey('code;% onveilig\n3440101;20\n34401;21\n344;22\n', utrecht, { fileName: 'vm.csv' });
+    expect(r.errors).toEqual([]);
+    expect(r.figures.map((f) => [f.level, f.code, f.percent])).toEqual([['buurt', 'BU03440101', 20], ['wijk', 'WK034401', 21], ['gemeente', 'GM0344', 22]]);
+    const b = parseSurvey('Buurtcode;% onveilig\n3440101;20\n', utrecht, { fileName: 'vm.csv' });
+    expect(b.figures.map((f) => f.code)).toEqual(['BU03440101']);
+  });
+
+  it('a gemeente numbered below 1000: the level the dataset has, as the length fits more than one', () => {
+    // Groningen (0014): buurt BU00140001 becomes 140001 (six digits, like a wijk), wijk WK001401 becomes 1401 (like a gemeente).
+    const groningen: SurveyAreas = {
+      gemeente: { codes: ['GM0014'], names: ['Groningen'], gemeenteCodes: ['GM0014'] },
+      wijk: { codes: ['WK001401'], names: ['Oude Wijken'], gemeenteCodes: ['GM0014'] },
+      buurt: { codes: ['BU00140001'], names: ['Binnenstad-Noord'], gemeenteCodes: ['GM0014'] },
+    };
+    const r = parseSurvey('code;% onveilig\n140001;20\n1401;21\n14;22\n', groningen, { fileName: 'vm.csv' });
+    expect(r.errors).toEqual([]);
+    expect(r.figures.map((f) => [f.level, f.code])).toEqual([['buurt', 'BU00140001'], ['wijk', 'WK001401'], ['gemeente', 'GM0014']]);
+  });
+});
+
 describe('normaliseCode', () => {
   it('removes spaces, upper-cases, pads gemeente codes', () => {
     expect(normaliseCode(' wk 0014 00 ')).toBe('WK001400');
