@@ -197,10 +197,7 @@ export function readCsvText(text: string, fileName: string, options: CsvReadOpti
     const separator = detectSeparator(text);
     const skipLines = headerIndex(text, separator);
     const t = parseDelimited(text, { file: fileName, separator, skipLines, isFooter: isFooterRow, raggedRows: options.raggedRows ?? 'throw' });
-    // Excel writes formatted empty rows as ";;": no data, as in the spreadsheet path (read-file.ts).
-    const filled = t.rows.map((r) => r.some((c) => c.trim() !== ''));
-    const rows = t.rows.filter((_, i) => filled[i]);
-    const lineNumbers = t.lineNumbers.filter((_, i) => filled[i]);
+    const { rows, lineNumbers } = t;
     checkTableSize(fileName, t.columns.length, rows.length, options.maxRows);
     const skippedLines: SkippedLine[] = [];
     const titles = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, skipLines).filter((l) => l.trim() !== '');

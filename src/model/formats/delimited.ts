@@ -136,7 +136,8 @@ export function parseDelimited(input: string, options: DelimitedOptions = {}): D
         if (columns.length < 2) throw new DelimitedError(file, record.line, 'kopregel heeft minder dan twee kolommen; is het scheidingsteken ; of , ?');
         continue;
       }
-      if (record.cells.length === 1 && record.cells[0].trim() === '') continue; // blank line
+      // A blank line, also as Excel writes a formatted empty row (";;", with as many separators as it likes).
+      if (record.cells.every((c) => c.trim() === '')) continue;
       if (options.isFooter?.(record.cells, columns)) {
         footer = { line: record.line, text: record.cells.join(separator).trim() };
         break;

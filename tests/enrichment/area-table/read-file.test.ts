@@ -67,9 +67,9 @@ describe('reading import files', () => {
   });
 
   it('rows of only separators (Excel\'s formatted empty rows) are no data, as in a spreadsheet; line numbers stay those of the file', () => {
-    const t = readCsvText('buurtcode;meldingen;inwoners\nBU00140000;12;4745\n;;\nBU00140001;7;6975\n ; ;\n', 'leeg.csv');
-    expect(t.rows).toEqual([['BU00140000', '12', '4745'], ['BU00140001', '7', '6975']]);
-    expect(t.lineNumbers).toEqual([2, 4]);
+    const t = readCsvText('buurtcode;meldingen;inwoners\nBU00140000;12;4745\n;;\nBU00140001;7;6975\n ; ;\n;\n;;;;;\nBU00140002;3;100\n', 'leeg.csv');
+    expect(t.rows).toEqual([['BU00140000', '12', '4745'], ['BU00140001', '7', '6975'], ['BU00140002', '3', '100']]);
+    expect(t.lineNumbers).toEqual([2, 4, 8]);
   });
 
   it('XLSX: cells formatted as a percentage are read as Excel shows them (12,5 %), not as the stored 0.125', async () => {
