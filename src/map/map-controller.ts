@@ -148,7 +148,9 @@ export class MapController {
       center: view ? [view[0], view[1]] : undefined,
       zoom: view ? view[2] : undefined,
       fitBoundsOptions: { padding: FIT_PADDING },
-      minZoom: 4,
+      // Below the first zoom of its tiles a dataset's map is empty (a
+      // gemeente's dataset starts at 8): the user cannot zoom out into that.
+      minZoom: Math.max(4, options.style.minzoom),
       maxZoom: 17,
       attributionControl: { compact: true, customAttribution: options.attribution },
       canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,

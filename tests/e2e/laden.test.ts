@@ -26,6 +26,8 @@ describe('openen en laden', () => {
     expect(centre.lng).toBeGreaterThan(6.4);
     expect(centre.lng).toBeLessThan(6.8);
     expect(centre.lat).toBeGreaterThan(53.1);
+    // Its tiles start at zoom 8: the map does not let the user zoom out into an empty map.
+    expect(await page.evaluate(() => (window as any).__kompas.controller.map.getMinZoom())).toBe(8);
     expect(centre.lat).toBeLessThan(53.3);
     await context.close();
   });
@@ -49,6 +51,8 @@ describe('openen en laden', () => {
     const centre = await page.evaluate(() => (window as any).__kompas.controller.map.getCenter());
     expect(centre.lng).toBeGreaterThan(6.4);
     expect(centre.lat).toBeGreaterThan(53.1);
+    // Its tiles start at zoom 8: the map does not let the user zoom out into an empty map.
+    expect(await page.evaluate(() => (window as any).__kompas.controller.map.getMinZoom())).toBe(8);
     // The level list names the level shown, not a blank.
     const level = page.locator('label:has(> span:text-is("Niveau")) select');
     expect(await level.inputValue()).toBe('wijk');
