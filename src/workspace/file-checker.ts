@@ -1,18 +1,24 @@
 /**
  * The checker behind the workspace file (file-format.ts, file-fields.ts):
  * typed reads of one field each, and every problem as a Dutch message with
- * its JSON path (`matrix[3].status`), at most MAX_ERRORS of them.
+ * its JSON path (`matrix[3].status`), at most MAX_ERRORS of them. In repair
+ * mode (records from this browser's storage) what an older version let an
+ * edit write is repaired and noted in `repairs` instead of failing, so one
+ * such field never keeps a whole workspace from loading.
  */
 import { isCategoryId, isStakeholderId, type CategoryId, type StakeholderId } from './ids.ts';
 import { isMonth } from './model.ts';
 import { isCalendarDate, isIsoDateTime } from '../model/iso-date.ts';
+import { TEXT_MAX, clipText } from './text-rules.ts';
 
-/** Longest free text accepted in one field; keeps a hostile file from filling the disk. */
-const MAX_TEXT = 20_000;
 const MAX_ERRORS = 40;
 
 export class Checker {
   errors: string[] = [];
+  /** Repair mode only: what was changed to make the record load, at which path (worded by parseStoredWorkspace). */
+  repairs: { path: string; change: string }[] = [];
+
+  constructor(readonly repair = false) {}
 
   fail(path: string, message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(`${path}: ${message}`);
@@ -35,7 +41,8 @@ export class Checker {
     return value;
   }
 
-  str(o: Record<string, unknown>, key: string, path: string, opts: { allowEmpty?: boolean; max?: number } = {}): string {
+  /** `clip`: text the team typed, which repair mode shortens to `max` (never an id or a code). */
+  str(o: Record<string, unknown>, key: string, path: string, opts: { allowEmpty?: boolean; max?: number; clip?: boolean } = {}): string {
     const v = o[key];
     const at = join(path, key);
     if (v === undefined) {
@@ -47,14 +54,26 @@ export class Checker {
       return '';
     }
     if (!opts.allowEmpty && v.trim() === '') this.fail(at, 'is leeg');
-    if (v.length > (opts.max ?? MAX_TEXT)) this.fail(at, `tekst is te lang (${v.length} tekens, maximaal ${opts.max ?? MAX_TEXT})`);
+    const max = opts.max ?? TEXT_MAX.text;
+    if (v.length <= max) return v;
+    if (this.repair && opts.clip) {
+      const clipped = clipText(v, max);
+      this.repairs.push({ path: at, change: `ingekort van ${count(v.length)} tot ${count(clipped.length)} tekens` });
+      return clipped;
+    }
+    this.fail(at, `tekst is te lang (${count(v.length)} tekens, maximaal ${count(max)})`);
     return v;
   }
 
   /** Free text that may be absent in a hand-edited file; defaults to ''. */
-  text(o: Record<string, unknown>, key: string, path: string): string {
+  text(o: Record<string, unknown>, key: string, path: string, max: number = TEXT_MAX.text): string {
     if (o[key] === undefined) return '';
-    return this.str(o, key, path, { allowEmpty: true });
+    return this.str(o, key, path, { allowEmpty: true, max, clip: true });
+  }
+
+  /** A name or label the team gives (intervention, timeline item, milestone, event): may be empty, see text-rules.ts. */
+  label(o: Record<string, unknown>, key: string, path: string): string {
+    return this.str(o, key, path, { allowEmpty: true, max: TEXT_MAX.label, clip: true });
   }
 
   oneOf<T extends string>(o: Record<string, unknown>, key: string, path: string, allowed: readonly T[], noun: string): T {
@@ -153,6 +172,9 @@ export class Checker {
 export function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
+
+/** 25.000, as a Dutch reader writes it. */
+const count = (n: number): string => n.toLocaleString('nl-NL');
 
 export function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;

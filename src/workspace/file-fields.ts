@@ -34,6 +34,7 @@ import {
 import { TAFEL_ITEM_IDS } from './tafel-van-12.ts';
 import { checkSurveyData } from '../enrichment/survey/persist.ts';
 import { clip, describe, type Checker } from './file-checker.ts';
+import { TEXT_MAX } from './text-rules.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -66,12 +67,12 @@ function checkRow(c: Checker, o: Fields, path: string, seen: Set<string>): Matri
     const id = c.id(ao, 'id', p, actionIds);
     const st = ao.stakeholder;
     if (!isStakeholderId(st)) c.fail(`${p}.stakeholder`, st === undefined ? 'ontbreekt' : `onbekende partij ${describe(st)}`);
-    return { id, stakeholder: (isStakeholderId(st) ? st : 'overig') as StakeholderId, text: c.str(ao, 'text', p, { allowEmpty: true }) };
+    return { id, stakeholder: (isStakeholderId(st) ? st : 'overig') as StakeholderId, text: c.str(ao, 'text', p, { allowEmpty: true, clip: true }) };
   });
   return {
     id: c.id(o, 'id', path, seen),
     interventionId,
-    name: c.str(o, 'name', path, { max: 300 }),
+    name: c.label(o, 'name', path),
     categories: c.categories(o.categories, `${path}.categories`),
     factors,
     lead: c.stakeholders(o.lead, `${path}.lead`),
@@ -104,7 +105,7 @@ function checkStatusHistory(c: Checker, value: unknown, path: string): StatusCha
       }
       if (date) previousDate = date;
     }
-    return { status, date, note: c.str(eo, 'note', p, { allowEmpty: true, max: 2000 }) };
+    return { status, date, note: c.str(eo, 'note', p, { allowEmpty: true, max: TEXT_MAX.note, clip: true }) };
   });
 }
 
@@ -124,7 +125,11 @@ export function checkDatasetRef(c: Checker, value: unknown): DatasetRef | null {
   };
 }
 
-/** The timeline: items with unique ids, rows that exist, and dependencies on items that exist (not on themselves). */
+/**
+ * The timeline: items with unique ids, rows that exist, and dependencies on
+ * items that exist (not on themselves). In repair mode references are left
+ * to repairReferences (workspace-edits.ts), the one rule for them.
+ */
 export function checkTimeline(c: Checker, value: unknown, rowIds: Set<string>): TimelineItem[] {
   const itemIds = new Set<string>();
   const timeline = c.objects(value, 'timeline', (o, path) => {
@@ -132,6 +137,7 @@ export function checkTimeline(c: Checker, value: unknown, rowIds: Set<string>): 
     item.id = c.id(o, 'id', path, itemIds);
     return item;
   });
+  if (c.repair) return timeline;
   timeline.forEach((item, i) => {
     item.dependsOn.forEach((d, j) => {
       if (!itemIds.has(d)) c.fail(`timeline[${i}].dependsOn[${j}]`, `verwijst naar een tijdslijnitem dat niet bestaat ("${clip(d)}")`);
@@ -150,12 +156,12 @@ function checkTimelineItem(c: Checker, o: Fields, path: string, rowIds: Set<stri
   let rowId: string | null = null;
   if (o.rowId !== null && o.rowId !== undefined) {
     rowId = c.str(o, 'rowId', path, { max: 100 });
-    if (rowId && !rowIds.has(rowId)) c.fail(`${path}.rowId`, `verwijst naar een matrixregel die niet bestaat ("${clip(rowId)}")`);
+    if (rowId && !rowIds.has(rowId) && !c.repair) c.fail(`${path}.rowId`, `verwijst naar een matrixregel die niet bestaat ("${clip(rowId)}")`);
   }
   const msIds = new Set<string>();
   const milestones: Milestone[] = c.objects(o.milestones ?? [], `${path}.milestones`, (mo, p) => ({
     id: c.id(mo, 'id', p, msIds),
-    label: c.str(mo, 'label', p, { max: 300 }),
+    label: c.label(mo, 'label', p),
     month: c.month(mo, 'month', p),
   }));
   const dependsOn: string[] = c.arr(o.dependsOn ?? [], `${path}.dependsOn`).flatMap((d, i) => {
@@ -170,7 +176,7 @@ function checkTimelineItem(c: Checker, o: Fields, path: string, rowIds: Set<stri
   return {
     id: '', // filled by checkTimeline, which tracks duplicates
     rowId,
-    label: c.str(o, 'label', path, { max: 300 }),
+    label: c.label(o, 'label', path),
     start,
     end,
     order: typeof order === 'number' && Number.isFinite(order) ? order : 0,
@@ -186,7 +192,7 @@ export function checkEvents(c: Checker, value: unknown): AreaEvent[] {
     const end = c.month(eo, 'end', p);
     if (isMonth(eo.start) && isMonth(eo.end) && monthIndex(end) < monthIndex(start)) c.fail(`${p}.end`, `einde (${end}) ligt vóór het begin (${start})`);
     const areaCode = eo.areaCode === null || eo.areaCode === undefined ? null : c.str(eo, 'areaCode', p, { max: 20 });
-    return { id: c.id(eo, 'id', p, eventIds), kind: c.oneOf(eo, 'kind', p, EVENT_KINDS, 'soort gebeurtenis'), label: c.str(eo, 'label', p, { max: 300 }), start, end, areaCode };
+    return { id: c.id(eo, 'id', p, eventIds), kind: c.oneOf(eo, 'kind', p, EVENT_KINDS, 'soort gebeurtenis'), label: c.label(eo, 'label', p), start, end, areaCode };
   });
 }
 
@@ -266,8 +272,8 @@ export function checkJudgements(c: Checker, value: unknown): Judgement[] {
       areaCode,
       categoryId,
       value: ((JUDGEMENT_VALUES as readonly unknown[]).includes(v) ? v : 0) as JudgementValue,
-      reason: c.str(jo, 'reason', p, { max: 2000 }),
-      authorRole: c.str(jo, 'authorRole', p, { max: 100 }),
+      reason: c.str(jo, 'reason', p, { max: TEXT_MAX.note, clip: true }),
+      authorRole: c.str(jo, 'authorRole', p, { max: TEXT_MAX.role, clip: true }),
       date,
     };
   });

@@ -14,6 +14,9 @@ import { checkAreaImports } from '../enrichment/area-table/persist.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 import { gemeenteOfAreaCode, isAreaCode } from '../model/area-code.ts';
 import { Checker, describe } from './file-checker.ts';
+import { TEXT_MAX } from './text-rules.ts';
+import { repairReferences } from './workspace-edits.ts';
+import { pathLabel, referenceRepairText } from './merge.ts';
 import {
   checkDatasetRef,
   checkEvents,
@@ -35,7 +38,8 @@ export const FILE_FORMAT = 'wijkveiligheidskompas-workspace';
 export const FILE_VERSION = 6;
 
 export type ParseResult =
-  | { ok: true; workspace: Workspace; migratedFrom: number | null }
+  /** `repairs`: what a stored record needed changed to load (parseStoredWorkspace), with its path. */
+  | { ok: true; workspace: Workspace; migratedFrom: number | null; repairs: string[] }
   | { ok: false; errors: string[] };
 
 // ── Writing ─────────────────────────────────────────────────────────────────
@@ -86,7 +90,7 @@ export function workspaceFileName(ws: Workspace, ext: 'json' | 'csv', date = new
 
 function checkWorkspace(c: Checker, o: Record<string, unknown>): Workspace {
   const id = c.str(o, 'id', '', { max: 100 });
-  const name = c.str(o, 'name', '', { max: 200 });
+  const name = c.str(o, 'name', '', { max: TEXT_MAX.workspaceName, clip: true });
   const createdAt = c.isoDate(o, 'createdAt', '', false) ?? '';
   const updatedAt = c.isoDate(o, 'updatedAt', '', false) ?? '';
   const savedToFileAt = c.isoDate(o, 'savedToFileAt', '', true);
@@ -137,7 +141,7 @@ function focusKindOf(areaCode: string): Focus['kind'] {
 
 /** v1 → v2. Checks the v1 shape itself so errors point at the file as written. */
 function migrateV1(c: Checker, o: Record<string, unknown>): Record<string, unknown> {
-  const name = c.str(o, 'name', '', { max: 200 });
+  const name = c.str(o, 'name', '', { max: TEXT_MAX.workspaceName });
   const areaCode = c.str(o, 'areaCode', '', { max: 20 });
   const areaName = c.str(o, 'areaName', '', { max: 200 });
   const exportedAt = typeof o.exportedAt === 'string' && !Number.isNaN(Date.parse(o.exportedAt)) ? o.exportedAt : new Date(0).toISOString();
@@ -204,15 +208,30 @@ function migrateToV6(o: Record<string, unknown>, stored = false): Record<string,
  * Checks a workspace as stored in IndexedDB (written by this or an older
  * version of the app, or damaged): the same rules as a file of the current
  * version; records from before judgements/imports/surveys existed have none.
+ * What an edit in an older version could store (text longer than the
+ * editors now allow, a reference two tabs left dangling) is repaired and
+ * listed in `repairs`, not a reason to keep the whole workspace out.
  */
 export function parseStoredWorkspace(value: unknown): ParseResult {
-  const c = new Checker();
+  const c = new Checker(true);
   const o = c.obj(value, 'werkruimte');
   if (!o) return { ok: false, errors: c.errors };
   // A record saved before version 6 has no status history and no dataset: migrate it like a file.
   const stored = migrateToV6(o, true);
   const workspace = checkWorkspace(c, { ...stored, judgements: o.judgements ?? [], imports: o.imports ?? [], surveys: o.surveys ?? [], residentAnswers: o.residentAnswers ?? [] });
-  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, workspace, migratedFrom: null };
+  if (c.errors.length) return { ok: false, errors: c.errors };
+  // Worded like the merge notice, with the names the team gave (the items are still at the checked paths).
+  const clipped = c.repairs.map((r) => `${pathLabel(workspace, r.path)}: ${r.change}`);
+  return { ok: true, workspace, migratedFrom: null, repairs: [...clipped, ...repairReferences(workspace).map(referenceRepairText)] };
+}
+
+/**
+ * The record "Exporteren als JSON" writes from the browser storage
+ * (store-persistence.ts): `{ id, revision, workspace }`. Only `workspace` is
+ * required: a missing revision or id can be why the record was kept apart.
+ */
+function isStoredRecord(o: Record<string, unknown>): boolean {
+  return o.format === undefined && o.workspace !== null && typeof o.workspace === 'object' && !Array.isArray(o.workspace);
 }
 
 /** Reads a workspace file (any supported version) and explains every problem in Dutch. */
@@ -224,6 +243,8 @@ export function parseWorkspaceFile(text: string): ParseResult {
     return { ok: false, errors: ['Het bestand bevat geen werkruimte: verwacht een JSON-object.'] };
   }
   const o = data as Record<string, unknown>;
+  // A quarantined record exported from the browser storage: read it as the store would, so the team gets its work back.
+  if (isStoredRecord(o)) return parseStoredWorkspace(o.workspace);
   if (o.format !== FILE_FORMAT) {
     return {
       ok: false,
@@ -257,5 +278,5 @@ export function parseWorkspaceFile(text: string): ParseResult {
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   const workspace = checkWorkspace(c, current);
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
-  return { ok: true, workspace, migratedFrom: version === FILE_VERSION ? null : version };
+  return { ok: true, workspace, migratedFrom: version === FILE_VERSION ? null : version, repairs: [] };
 }

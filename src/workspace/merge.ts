@@ -5,9 +5,13 @@
  * A field changed on one side only takes that side; a field changed on both
  * sides to different values is a conflict the user decides. Lists of
  * records merge per record, matched by identity (id, area + category, …),
- * so two tabs adding matrix rows both keep theirs. Pure: no DOM, no store.
+ * so two tabs adding matrix rows both keep theirs. Pure: no DOM, no store,
+ * and the versions handed in are never changed. The field labels also word
+ * the repairs made on load (pathLabel, used by file-format.ts).
  */
 import type { Workspace } from './model.ts';
+import { itemLabel } from './text-rules.ts';
+import { repairReferences, type DanglingReference } from './workspace-edits.ts';
 
 /** One step into a workspace: an object key, or a list item by its identity. */
 export type PathStep = string | { item: string };
@@ -45,7 +49,8 @@ const FIELD_LABELS: Record<string, string> = {
   recognises: 'herkenning', reason: 'toelichting', value: 'oordeel', label: 'naam', start: 'begin', end: 'einde',
   milestones: 'mijlpalen', dependsOn: 'afhankelijkheden', areas: 'gebieden', state: 'stand', source: 'bron',
   date: 'datum', categories: 'categorieën', factors: 'factoren',
-  residentAnswers: 'Wat bewoners zeggen', dataset: 'dataset', statusHistory: 'statusgeschiedenis',
+  residentAnswers: 'Wat bewoners zeggen', dataset: 'dataset', statusHistory: 'statusgeschiedenis', note: 'notitie',
+  authorRole: 'rol',
 };
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -78,6 +83,25 @@ function itemName(x: unknown): string {
   if (name) return `‘${String(name).slice(0, 60)}’`;
   if (typeof x.areaCode === 'string') return [x.areaCode, x.categoryId ?? x.itemId].filter(Boolean).join(' ');
   return '';
+}
+
+/**
+ * A path as the file checks write it ("matrix[0].notes") in the words of the
+ * merge notice ("Interventiematrix › ‘Buurtvaders’ › notities"), each list
+ * item named from `root`, by its number when it has no name.
+ */
+export function pathLabel(root: unknown, path: string): string {
+  const labels: string[] = [];
+  let node = root;
+  for (const part of path.split('.')) {
+    const [, key, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(part) ?? [part, part];
+    labels.push(FIELD_LABELS[key] ?? key);
+    node = isRecord(node) ? node[key] : undefined;
+    if (index === undefined) continue;
+    node = Array.isArray(node) ? node[Number(index)] : undefined;
+    labels.push(itemName(node) || `nr. ${Number(index) + 1}`);
+  }
+  return labels.join(' › ');
 }
 
 export function pathKey(path: PathStep[]): string {
@@ -147,13 +171,21 @@ class Merger {
   }
 }
 
-/** Three-way merge; `base` null means this tab never saw a stored version (every difference asks). */
+/**
+ * Three-way merge; `base` null means this tab never saw a stored version (every difference asks).
+ * Each side can hold half of a reference (a plan here, the row deleted there): those are
+ * repaired as in one tab (repairReferences), so a merge never stores what the next load refuses.
+ */
 export function mergeWorkspaces(base: Workspace | null, mine: Workspace, theirs: Workspace): MergeResult {
   const m = new Merger();
-  const merged = m.value(base ?? undefined, mine, theirs, [], []) as Workspace;
+  // The result shares objects with the inputs: a copy before the repair below, so it never changes them.
+  const shared = m.value(base ?? undefined, mine, theirs, [], []) as Workspace;
+  const merged = m.conflicts.length ? shared : structuredClone(shared);
   // A status change brings its history entry along: the notice names the status once.
   const fromTheirs = m.fromTheirs.filter((l) => !(l.endsWith(' › statusgeschiedenis') && m.fromTheirs.includes(l.replace(/statusgeschiedenis$/, 'status'))));
-  return { merged, conflicts: m.conflicts, fromTheirs };
+  // While the user still chooses, a reference may come back with the choice: resolveConflicts repairs then.
+  const repaired = m.conflicts.length ? [] : repairedLabels(merged);
+  return { merged, conflicts: m.conflicts, fromTheirs: [...fromTheirs, ...repaired] };
 }
 
 /** Applies the user's choice per conflicting field (missing choice: theirs) to a merged workspace. */
@@ -164,7 +196,22 @@ export function resolveConflicts(merged: Workspace, conflicts: FieldConflict[], 
     setAt(out, c.path, c.mine);
     for (const companion of c.companions ?? []) setAt(out, companion.path, companion.mine);
   }
+  // A chosen item can refer to a row or item the other side removed.
+  repairReferences(out);
   return out;
+}
+
+/** Repairs dangling references in `ws` (a merged list may lack them) and names each for the notice. */
+function repairedLabels(ws: Workspace): string[] {
+  if (!Array.isArray(ws?.timeline) || !Array.isArray(ws.matrix)) return [];
+  return repairReferences(ws).map(referenceRepairText);
+}
+
+/** What repairReferences did to one timeline item, for a notice (after a merge, or on load: file-format.ts). */
+export function referenceRepairText(r: DanglingReference): string {
+  return r.kind === 'row'
+    ? `${FIELD_LABELS.timeline} › ‘${itemLabel(r)}’: de interventie is verwijderd; het item staat nu los op de tijdslijn`
+    : `${FIELD_LABELS.timeline} › ‘${itemLabel(r)}’: hing af van een item dat is verwijderd; die afhankelijkheid is weggehaald`;
 }
 
 function setAt(root: unknown, path: PathStep[], value: unknown): void {

@@ -6,6 +6,7 @@
  */
 import { WorkspaceDb, type StoredWorkspace } from './db.ts';
 import { parseStoredWorkspace } from './file-format.ts';
+import { TEXT_MAX, clipText } from './text-rules.ts';
 
 /**
  * A stored record that does not check out: kept out of the list so it
@@ -20,8 +21,26 @@ export interface QuarantinedRecord {
   raw: unknown;
 }
 
-/** The record as JSON text for "Exporteren als JSON"; values JSON cannot hold are described. */
-export function quarantinedJson(record: QuarantinedRecord): string {
+/**
+ * A stored workspace that loaded after a repair (parseStoredWorkspace), with
+ * what was changed, for the notice. `raw` is the record as it was stored:
+ * the next autosave writes the repaired version over it, so the notice
+ * offers it for "Exporteren als JSON" and a clipped text is not lost.
+ */
+export interface RepairedRecord {
+  key: string;
+  name: string;
+  changes: string[];
+  raw: unknown;
+}
+
+/**
+ * A stored record (quarantined or repaired) as JSON text for "Exporteren als
+ * JSON"; values JSON cannot hold are described. The import reads this shape
+ * (parseWorkspaceFile), so the team can take the file back in, after
+ * correcting it where it says.
+ */
+export function storedRecordJson(record: { raw: unknown }): string {
   try {
     return JSON.stringify(record.raw, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v), 2) + '\n';
   } catch (e) {
@@ -56,24 +75,35 @@ export function openWorkspaceDb(dbName: string, timeoutMs: number): Promise<Work
   return withTimeout(WorkspaceDb.open(dbName), timeoutMs, `de browseropslag antwoordde niet binnen ${timeoutMs / 1000} seconden`, (late) => late.close());
 }
 
-/** Splits what the database holds into valid workspaces (sorted by name) and quarantined records. */
-export function checkStoredRecords(stored: unknown[]): { valid: StoredWorkspace[]; quarantined: QuarantinedRecord[] } {
+/** Splits what the database holds into valid workspaces (sorted by name, some repaired) and quarantined records. */
+export function checkStoredRecords(stored: unknown[]): { valid: StoredWorkspace[]; quarantined: QuarantinedRecord[]; repaired: RepairedRecord[] } {
   const valid: StoredWorkspace[] = [];
   const quarantined: QuarantinedRecord[] = [];
+  const repaired: RepairedRecord[] = [];
   for (const raw of stored) {
     const record = raw as Partial<StoredWorkspace> | null;
     const checked = parseStoredWorkspace(record?.workspace);
     const key = typeof record?.id === 'string' ? record.id : String(record?.id);
-    if (checked.ok && checked.workspace.id === key && Number.isInteger(record?.revision)) valid.push({ id: key, revision: record!.revision!, workspace: checked.workspace });
-    else quarantined.push({ key, name: guessName(record), errors: checked.ok ? ['het record klopt niet met zijn sleutel of revisie'] : checked.errors, raw });
+    if (checked.ok && checked.workspace.id === key && Number.isInteger(record?.revision)) {
+      valid.push({ id: key, revision: record!.revision!, workspace: checked.workspace });
+      if (checked.repairs.length) repaired.push({ key, name: checked.workspace.name, changes: checked.repairs, raw });
+    } else quarantined.push({ key, name: guessName(record), errors: checked.ok ? ['het record klopt niet met zijn sleutel of revisie'] : checked.errors, raw });
   }
   valid.sort((a, b) => a.workspace.name.localeCompare(b.workspace.name, 'nl'));
-  return { valid, quarantined };
+  return { valid, quarantined, repaired };
 }
+
+/** One record read back while the app runs (another tab's save): checked like at load, or null when it does not check out. */
+export function checkStoredRecord(raw: unknown): StoredWorkspace | null {
+  return checkStoredRecords([raw]).valid[0] ?? null;
+}
+
+/** Why a save stops at a damaged record rather than merging with it or writing over it. */
+export const DAMAGED_RECORD = 'in de browseropslag staat onder dezelfde sleutel een beschadigd record, dat niet wordt overschreven';
 
 function guessName(record: unknown): string {
   const ws = (record as { workspace?: { name?: unknown } } | null)?.workspace;
-  return typeof ws?.name === 'string' && ws.name.trim() ? ws.name.slice(0, 200) : 'werkruimte zonder leesbare naam';
+  return typeof ws?.name === 'string' && ws.name.trim() ? clipText(ws.name, TEXT_MAX.workspaceName) : 'werkruimte zonder leesbare naam';
 }
 
 export function errorText(e: unknown): string {

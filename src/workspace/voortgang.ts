@@ -7,6 +7,7 @@
  */
 import { STAKEHOLDER_IDS, type StakeholderId } from './ids.ts';
 import { isMonth, monthIndex, type MatrixRow, type MatrixStatus, type Month, type StatusChange, type Workspace } from './model.ts';
+import { rowName } from './text-rules.ts';
 
 export interface RowProgress {
   rowId: string;
@@ -102,7 +103,7 @@ export function rowProgress(row: MatrixRow, ws: Pick<Workspace, 'timeline'>, mom
   const stuck = status === 'obstakel';
   return {
     rowId: row.id,
-    name: row.name,
+    name: rowName(row),
     lead: [...row.lead],
     partners: [...row.partners],
     plannedStart: plan?.start ?? null,

@@ -50,6 +50,8 @@ import * as queries from './workspace-queries.ts';
 import { PendingSaves, SeenVersions } from './autosave.ts';
 import { TabChannel, type TabMessage } from './tab-channel.ts';
 import {
+  DAMAGED_RECORD,
+  checkStoredRecord,
   checkStoredRecords,
   errorText,
   notSavedText,
@@ -58,12 +60,27 @@ import {
   readRememberedActive,
   rememberActive,
   type QuarantinedRecord,
+  type RepairedRecord,
 } from './store-persistence.ts';
+import { TEXT_MAX, clipFields, clipText, withSuffix } from './text-rules.ts';
 
-export { quarantinedJson, type QuarantinedRecord } from './store-persistence.ts';
+export { storedRecordJson, type QuarantinedRecord, type RepairedRecord } from './store-persistence.ts';
 export { areaWithin } from './workspace-queries.ts';
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'conflict' | 'error';
+
+/**
+ * Whether leaving the page now can lose work: edits while the browser
+ * storage is not there to take them, or an open conflict or save error while
+ * there is a workspace (storage that is missing before anything was made
+ * loses nothing). Edits that only wait for the autosave are written on the
+ * way out (onBeforeUnload, pagehide), without a prompt each time a user
+ * reloads right after typing.
+ */
+export function workAtRisk(s: { unsavedCount: number; saveState: SaveState; workspaceCount: number; stored: boolean }): boolean {
+  if (s.unsavedCount > 0 && !s.stored) return true;
+  return (s.saveState === 'conflict' || s.saveState === 'error') && s.workspaceCount > 0;
+}
 
 export interface Conflict {
   workspaceId: string;
@@ -111,6 +128,8 @@ export class WorkspaceStore {
   error = $state<string | null>(null);
   /** Stored records that failed the check; see QuarantinedRecord. */
   quarantined = $state<QuarantinedRecord[]>([]);
+  /** Stored workspaces that loaded after a repair, with what was changed and the record as stored (shown until dismissed; only ever replaced whole). */
+  repaired = $state.raw<RepairedRecord[]>([]);
   /** The dataset on screen, or null before it is loaded. */
   currentDataset = $state.raw<CurrentDataset | null>(null);
 
@@ -125,6 +144,15 @@ export class WorkspaceStore {
   #initPromise: Promise<void> | null = null;
   readonly #opts: Required<StoreOptions>;
   #onPageHide = () => void this.flush();
+
+  /** `beforeunload`: while work is at risk, asks for the browser's own "leave the page?" prompt (both ways browsers read it). */
+  readonly onBeforeUnload = (event: { preventDefault(): void; returnValue: unknown }): void => {
+    // Start writing now; pagehide tries again if the user leaves anyway.
+    if (this.#pending.size > 0) void this.flush();
+    if (!workAtRisk({ unsavedCount: this.#pending.size, saveState: this.saveState, workspaceCount: this.workspaces.length, stored: this.#db !== null })) return;
+    event.preventDefault();
+    event.returnValue = true;
+  };
 
   constructor(opts: StoreOptions = {}) {
     this.#opts = {
@@ -148,6 +176,7 @@ export class WorkspaceStore {
     if (typeof window !== 'undefined') {
       // Reload or closing the tab: write what is pending right away.
       window.addEventListener('pagehide', this.#onPageHide);
+      window.addEventListener('beforeunload', this.onBeforeUnload);
       document.addEventListener('visibilitychange', this.#onPageHide);
     }
     if (this.#db) await this.#adoptLegacySurveys();
@@ -158,10 +187,11 @@ export class WorkspaceStore {
   async #loadStored(): Promise<void> {
     try {
       this.#db = await openWorkspaceDb(this.#opts.dbName, this.#opts.openTimeoutMs);
-      const { valid, quarantined } = checkStoredRecords(await this.#db.all());
+      const { valid, quarantined, repaired } = checkStoredRecords(await this.#db.all());
       for (const s of valid) this.#seen.record(s.id, s.revision, s.workspace);
       this.workspaces = valid.map((s) => s.workspace);
       this.quarantined = quarantined;
+      this.repaired = repaired;
       const remembered = readRememberedActive();
       this.activeId = this.workspaces.some((w) => w.id === remembered) ? remembered : (this.workspaces[0]?.id ?? null);
     } catch (e) {
@@ -177,6 +207,7 @@ export class WorkspaceStore {
     this.#channel = null;
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', this.#onPageHide);
+      window.removeEventListener('beforeunload', this.onBeforeUnload);
       document.removeEventListener('visibilitychange', this.#onPageHide);
     }
     this.#db?.close();
@@ -202,7 +233,7 @@ export class WorkspaceStore {
   }
 
   create(name: string, focus: Focus): Workspace {
-    const ws = createWorkspace(name.trim() || 'Naamloze werkruimte', focus, nowIso(), this.currentDataset?.ref ?? null);
+    const ws = createWorkspace(clipText(name.trim(), TEXT_MAX.workspaceName) || 'Naamloze werkruimte', focus, nowIso(), this.currentDataset?.ref ?? null);
     this.workspaces.push(ws);
     this.#seen.recordNew(ws.id);
     this.select(ws.id);
@@ -223,20 +254,33 @@ export class WorkspaceStore {
   }
 
   rename(id: string, name: string): void {
-    const clean = name.trim();
+    const clean = clipText(name.trim(), TEXT_MAX.workspaceName);
     if (!clean) return;
     this.edit((ws) => void (ws.name = clean), id);
   }
 
-  async remove(id: string): Promise<void> {
+  /**
+   * Deletes a workspace. Resolves to null when it is gone, or to the Dutch
+   * message why not: the storage refused, so it stays (a reload would bring
+   * it back). Not a save error: nothing the team wrote is at risk.
+   */
+  async remove(id: string): Promise<string | null> {
     await this.init();
+    const name = this.byId(id)?.name ?? id;
+    const wasPending = this.#pending.has(id);
+    this.#pending.forget(id); // no autosave may write it back meanwhile
+    try {
+      await this.#db?.delete(id);
+    } catch (e) {
+      if (wasPending) this.#markDirty(id);
+      return `‘${name}’ kon niet uit de browseropslag worden verwijderd (${quotaText(e)}). De werkruimte staat er nog; probeer het later opnieuw.`;
+    }
     this.workspaces = this.workspaces.filter((w) => w.id !== id);
-    this.#pending.forget(id);
     this.#seen.forget(id);
     if (this.activeId === id) this.select(this.workspaces[0]?.id ?? null);
     if (this.conflict?.workspaceId === id) this.conflict = null;
-    await this.#db?.delete(id);
     this.#channel?.post({ type: 'deleted', id, tab: this.tabId });
+    return null;
   }
 
   // ── Matrix ────────────────────────────────────────────────────────────────
@@ -246,7 +290,7 @@ export class WorkspaceStore {
   }
 
   addCustomRow(name: string): MatrixRow | null {
-    return this.#addRow(customRow(name.trim() || 'Eigen interventie'));
+    return this.#addRow(customRow(clipText(name.trim(), TEXT_MAX.label) || 'Eigen interventie'));
   }
 
   #addRow(row: MatrixRow): MatrixRow | null {
@@ -258,10 +302,9 @@ export class WorkspaceStore {
   updateRow(rowId: string, patch: Partial<Omit<MatrixRow, 'id' | 'statusHistory'>>): void {
     const { status, ...rest } = patch;
     this.edit((ws) => {
+      edits.updateRow(ws, rowId, rest);
       const row = ws.matrix.find((r) => r.id === rowId);
-      if (!row) return;
-      Object.assign(row, rest);
-      if (status) changeStatus(row, status);
+      if (row && status) changeStatus(row, status);
     });
   }
 
@@ -269,7 +312,7 @@ export class WorkspaceStore {
   setStatus(rowId: string, status: MatrixStatus, note = ''): void {
     this.edit((ws) => {
       const row = ws.matrix.find((r) => r.id === rowId);
-      if (row) changeStatus(row, status, nowIso(), note);
+      if (row) changeStatus(row, status, nowIso(), clipText(note, TEXT_MAX.note));
     });
   }
 
@@ -277,7 +320,7 @@ export class WorkspaceStore {
   setStatusNote(rowId: string, index: number, note: string): void {
     this.edit((ws) => {
       const entry = ws.matrix.find((r) => r.id === rowId)?.statusHistory[index];
-      if (entry) entry.note = note;
+      if (entry) entry.note = clipText(note, TEXT_MAX.note);
     });
   }
 
@@ -307,10 +350,7 @@ export class WorkspaceStore {
   }
 
   updateTimelineItem(itemId: string, patch: Partial<Omit<TimelineItem, 'id'>>): void {
-    this.edit((ws) => {
-      const item = ws.timeline.find((t) => t.id === itemId);
-      if (item) Object.assign(item, patch);
-    });
+    this.edit((ws) => edits.updateTimelineItem(ws, itemId, patch));
   }
 
   removeTimelineItem(itemId: string): void {
@@ -323,13 +363,13 @@ export class WorkspaceStore {
   }
 
   addEvent(event: Omit<AreaEvent, 'id'>): void {
-    this.edit((ws) => void ws.events.push({ ...event, id: newId() }));
+    this.edit((ws) => void ws.events.push({ ...clipFields(event, { label: TEXT_MAX.label }), id: newId() }));
   }
 
   updateEvent(eventId: string, patch: Partial<Omit<AreaEvent, 'id'>>): void {
     this.edit((ws) => {
       const e = ws.events.find((x) => x.id === eventId);
-      if (e) Object.assign(e, patch);
+      if (e) Object.assign(e, clipFields(patch, { label: TEXT_MAX.label }));
     });
   }
 
@@ -496,8 +536,8 @@ export class WorkspaceStore {
 
   /**
    * Adds an imported workspace. `new` keeps both (with a fresh id when the
-   * id is taken); `replace` overwrites the workspace with `targetId`, and
-   * is only called after the user confirmed.
+   * id is taken, also by a quarantined record); `replace` overwrites the
+   * workspace with `targetId`, and is only called after the user confirmed.
    */
   importWorkspace(imported: Workspace, mode: { kind: 'new' } | { kind: 'replace'; targetId: string }): Workspace {
     // Snapshot first: the caller may hand in a reactive proxy, which structuredClone refuses.
@@ -508,9 +548,10 @@ export class WorkspaceStore {
       ws.id = mode.targetId;
       this.workspaces[i] = ws;
     } else {
-      if (this.byId(ws.id)) {
+      // A quarantined record keeps its id in IndexedDB: reusing it would meet that record as an "other tab".
+      if (this.byId(ws.id) || this.quarantined.some((q) => q.key === ws.id)) {
         ws.id = newId();
-        ws.name = `${ws.name} (geïmporteerd)`;
+        ws.name = withSuffix(ws.name, ' (geïmporteerd)', TEXT_MAX.workspaceName);
       }
       this.workspaces.push(ws);
       this.#seen.recordNew(ws.id);
@@ -563,16 +604,19 @@ export class WorkspaceStore {
     }
     this.saveState = 'saving';
     let conflicted = false;
+    // Every workspace gets its turn: one that cannot be written must not keep the others unsaved.
+    const failed: string[] = [];
     for (const [id, editCount] of this.#pending.list()) {
       try {
         if (await this.#saveOne(db, id, editCount)) conflicted = true;
       } catch (e) {
-        this.saveState = 'error';
-        this.error = notSavedText(`opslaan is mislukt (${quotaText(e)})`);
-        return;
+        failed.push(`‘${this.byId(id)?.name ?? id}’ (${quotaText(e)})`);
       }
     }
-    if (conflicted || this.conflict) this.saveState = 'conflict';
+    if (failed.length) {
+      this.saveState = 'error';
+      this.error = notSavedText(`opslaan is mislukt voor ${joinNl(failed)}`);
+    } else if (conflicted || this.conflict) this.saveState = 'conflict';
     else if (this.#pending.size > 0) this.saveState = 'dirty';
     else {
       this.saveState = 'saved';
@@ -601,7 +645,10 @@ export class WorkspaceStore {
         this.#pending.saved(id, editCount);
         return false;
       }
-      if (!this.#mergeTheirs(id, res.current ?? null)) return true;
+      // What another tab stored is checked like at load: a damaged record is neither merged nor overwritten.
+      const theirs = res.current ? checkStoredRecord(res.current) : null;
+      if (res.current && !theirs) throw new Error(DAMAGED_RECORD);
+      if (!this.#mergeTheirs(id, theirs)) return true;
     }
     // Still dirty: the next save tries again.
     return false;
@@ -633,7 +680,13 @@ export class WorkspaceStore {
     }
     if (choice === 'keepMine' && mine) {
       const snap = $state.snapshot(mine) as Workspace;
-      this.#stored(c.workspaceId, await db.forcePut(snap), snap);
+      try {
+        this.#stored(c.workspaceId, await db.forcePut(snap), snap);
+      } catch (e) {
+        // The conflict stays open, so the user can choose again or save a file.
+        this.#choiceFailed(c, e);
+        return;
+      }
       this.#pending.forget(c.workspaceId);
     } else {
       if (choice === 'copy' && mine) this.#keepAsCopy(mine);
@@ -649,7 +702,7 @@ export class WorkspaceStore {
   #keepAsCopy(mine: Workspace): void {
     const copy = structuredClone($state.snapshot(mine) as Workspace);
     copy.id = newId();
-    copy.name = `${mine.name} (mijn versie)`;
+    copy.name = withSuffix(mine.name, ' (mijn versie)', TEXT_MAX.workspaceName);
     this.workspaces.push(copy);
     this.#seen.recordNew(copy.id);
     this.#pending.mark(copy.id);
@@ -663,7 +716,13 @@ export class WorkspaceStore {
   async resolveFields(choices: Record<string, Choice>): Promise<void> {
     const c = this.conflict ? ($state.snapshot(this.conflict) as Conflict) : null;
     if (!c?.merged || !c.theirs) return;
-    const resolved = resolveConflicts(c.merged, c.fields, choices);
+    let resolved: Workspace;
+    try {
+      resolved = resolveConflicts(c.merged, c.fields, choices);
+    } catch (e) {
+      this.#choiceFailed(c, e);
+      return;
+    }
     this.#takeMerged(c.workspaceId, resolved, { id: c.workspaceId, revision: c.theirRevision, workspace: c.theirs });
     this.conflict = null;
     this.#pending.mark(c.workspaceId);
@@ -671,8 +730,18 @@ export class WorkspaceStore {
     await this.flush();
   }
 
+  #choiceFailed(c: Conflict, e: unknown): void {
+    const name = this.byId(c.workspaceId)?.name ?? c.theirs?.name ?? 'de werkruimte';
+    this.saveState = 'error';
+    this.error = notSavedText(`uw keuze voor ‘${name}’ kon niet worden opgeslagen (${quotaText(e)})`);
+  }
+
   dismissNotice(): void {
     this.notice = null;
+  }
+
+  dismissRepaired(): void {
+    this.repaired = [];
   }
 
   /**
@@ -729,7 +798,10 @@ export class WorkspaceStore {
     if (!msg || msg.tab === this.tabId || !this.#db) return;
     const known = this.#seen.revision(msg.id);
     if (msg.type === 'saved' && known !== undefined && msg.revision <= known) return;
-    const stored = await this.#db.get(msg.id);
+    const raw = await this.#db.get(msg.id);
+    const stored = raw ? checkStoredRecord(raw) : null;
+    // A record that does not check out is not taken in; saving here says so (#saveOne).
+    if (raw && !stored) return;
     if (this.conflict?.workspaceId === msg.id) {
       // Already asking: ask again against the newest version.
       this.#mergeTheirs(msg.id, stored);
@@ -744,6 +816,11 @@ export class WorkspaceStore {
     if (this.byId(msg.id) && stored) this.#announce(msg.id, changedFields(this.#seen.content(msg.id), stored.workspace));
     this.#applyStored(msg.id, stored);
   }
+}
+
+/** "a", "a en b", "a, b en c". */
+function joinNl(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
 }
 
 // ── Sharing one store in the app ─────────────────────────────────────────────

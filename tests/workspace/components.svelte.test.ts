@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDB } from 'idb';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { storeHarness } from './store-harness.ts';
@@ -14,6 +15,7 @@ import WorkspacePanel from '../../src/ui/workspace/WorkspacePanel.svelte';
 import LocalKnowledgeBadge from '../../src/ui/workspace/LocalKnowledgeBadge.svelte';
 import BestuurReport from '../../src/ui/workspace/BestuurReport.svelte';
 import ConflictBanner from '../../src/ui/workspace/ConflictBanner.svelte';
+import StorageNotice from '../../src/ui/workspace/StorageNotice.svelte';
 import { sampleWorkspace } from './fixtures.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -25,7 +27,10 @@ function fileOf(text: string): File {
   return new File([text], 'werkruimte.json', { type: 'application/json' });
 }
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('MatrixView', () => {
   it('edits a row in place with labelled controls', async () => {
@@ -51,6 +56,18 @@ describe('MatrixView', () => {
     await fireEvent.click(screen.getByRole('button', { name: /Op tijdslijn zetten/ }));
     expect(store.active!.timeline[0].rowId).toBe(row.id);
     expect(screen.getByText(/Op de tijdslijn:/)).toBeTruthy();
+  });
+
+  it('an emptied intervention name is shown as "Naamloze interventie"; text fields have the stored limits', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    store.addIntervention(interventionById('hang-sluitwerk')!);
+    render(MatrixView, { store, labels: DEFAULT_CATEGORY_LABELS });
+    await fireEvent.input(screen.getByLabelText('Naam interventie'), { target: { value: '' } });
+    expect(store.active!.matrix[0].name).toBe('');
+    expect(screen.getByRole('heading', { level: 4, name: /Naamloze interventie/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Verwijderen: Naamloze interventie' })).toBeTruthy();
+    expect((screen.getByLabelText('Notities (geen persoonsgegevens)') as HTMLTextAreaElement).maxLength).toBe(20_000);
   });
 
   it('shows what each stakeholder does', async () => {
@@ -161,6 +178,43 @@ describe('TimelineView', () => {
 
     await fireEvent.change(screen.getByLabelText('Einde (maand)'), { target: { value: '2026-12' } });
     expect(store.active!.timeline[0].end).toBe('2026-12');
+  });
+
+  it('an emptied name is kept empty while typing and shown as "Naamloos tijdslijnitem"; the field has the stored limit', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    const row = store.addIntervention(interventionById('openbare-verlichting')!)!;
+    store.planRow(row.id, '2026-03');
+    render(TimelineView, { store });
+    const label = screen.getByLabelText('Naam op de tijdslijn') as HTMLInputElement;
+    expect(label.maxLength).toBe(300);
+    await fireEvent.input(label, { target: { value: '' } });
+    expect(store.active!.timeline[0].label).toBe('');
+    expect(screen.getByRole('button', { name: /^Naamloos tijdslijnitem: mrt 2026/ })).toBeTruthy();
+  });
+});
+
+describe('StorageNotice', () => {
+  it('after a repair on load, says what changed in plain Dutch and exports the record as it was stored', async () => {
+    const db = freshDb();
+    const a = await storeOn(db);
+    const ws = a.create('Centrum', focus);
+    a.addIntervention(interventionById('hang-sluitwerk')!);
+    await a.flush();
+    const raw = await openDB(db, 1);
+    const rec = await raw.get('workspaces', ws.id);
+    rec.workspace.matrix[0].notes = 'x'.repeat(25_000);
+    await raw.put('workspaces', rec);
+    raw.close();
+    const written: Blob[] = [];
+    vi.stubGlobal('showSaveFilePicker', async () => ({ createWritable: async () => ({ write: async (b: Blob) => void written.push(b), close: async () => {} }) }));
+
+    render(StorageNotice, { store: await storeOn(db) });
+    expect(screen.getByText('Bij het laden is hersteld wat een oudere versie had opgeslagen:')).toBeTruthy();
+    expect(screen.getByText(/Interventiematrix › ‘Inbraakwerend hang- en sluitwerk in bestaande woningen’ › notities: ingekort van 25\.000 tot 20\.000 tekens/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Exporteren als JSON: Centrum' }));
+    await vi.waitFor(() => expect(written).toHaveLength(1));
+    expect(JSON.parse(await written[0].text()).workspace.matrix[0].notes).toBe('x'.repeat(25_000));
   });
 });
 

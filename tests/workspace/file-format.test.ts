@@ -290,3 +290,58 @@ describe('stored records from before version 6', () => {
     expect(r.workspace.dataset).toBeNull();
   });
 });
+
+describe('names, labels and long texts: the same rule as the editors', () => {
+  it('a workspace with an emptied intervention name, timeline label and milestone label round-trips through the file', () => {
+    const ws = sampleWorkspace();
+    ws.matrix[0].name = '';
+    ws.timeline[0].label = '';
+    ws.timeline[0].milestones[0].label = '';
+    const r = parseWorkspaceFile(serializeWorkspace(ws));
+    expect(r.ok && r.workspace).toEqual(ws);
+  });
+
+  it('refuses a file whose text is longer than the editors allow, and names the field', () => {
+    const o = fileObject();
+    (o.matrix as Record<string, unknown>[])[0].notes = 'x'.repeat(20_001);
+    expect(errorsOf(o)).toContain('matrix[0].notes: tekst is te lang (20.001 tekens, maximaal 20.000)');
+  });
+
+  it('imports the raw record that "Exporteren als JSON" wrote for a quarantined workspace', () => {
+    const ws = sampleWorkspace();
+    const record = { id: ws.id, revision: 'kapot', workspace: JSON.parse(serializeWorkspace(ws)) };
+    delete record.workspace.format;
+    delete record.workspace.version;
+    delete record.workspace.exportedAt;
+    const r = parseWorkspaceFile(JSON.stringify(record, null, 2));
+    expect(r.ok && r.workspace).toEqual(ws);
+  });
+
+  it('imports such a record also when it has no revision, the reason it was kept apart', () => {
+    const ws = sampleWorkspace();
+    const r = parseWorkspaceFile(JSON.stringify({ id: ws.id, workspace: JSON.parse(serializeWorkspace(ws)) }));
+    expect(r.ok && r.workspace).toEqual(ws);
+  });
+
+  it('says what is wrong inside such a record, with the path in the workspace', () => {
+    const record = { id: 'kapot', revision: 1, workspace: { id: 'kapot', name: 'Kapot', matrix: 'geen lijst', focus: null } };
+    expect(errorsOf(record)).toContain('matrix: verwacht een lijst, gevonden "geen lijst"');
+  });
+});
+
+describe('stored records an older version wrote', () => {
+  it('load repaired, and each repair is said with the name of what was changed, numbers as in Dutch', () => {
+    const ws = sampleWorkspace();
+    ws.matrix[0].notes = 'x'.repeat(25_000);
+    ws.matrix[0].statusHistory[0].note = 'n'.repeat(2500);
+    ws.localKnowledge[0].examples = 'v'.repeat(20_001);
+    ws.matrix.splice(1, 1); // Buurtbemiddeling removed, its plan left behind
+    const r = parseStoredWorkspace(JSON.parse(JSON.stringify(ws)));
+    expect(r.ok && r.repairs).toEqual([
+      'Interventiematrix › ‘Inbraakwerend hang- en sluitwerk in bestaande woningen’ › notities: ingekort van 25.000 tot 20.000 tekens',
+      'Interventiematrix › ‘Inbraakwerend hang- en sluitwerk in bestaande woningen’ › statusgeschiedenis › nr. 1 › notitie: ingekort van 2.500 tot 2.000 tekens',
+      'Lokale kennis › WK001401 S3 › voorbeelden: ingekort van 20.001 tot 20.000 tekens',
+      'Tijdslijn › ‘Buurtbemiddeling’: de interventie is verwijderd; het item staat nu los op de tijdslijn',
+    ]);
+  });
+});

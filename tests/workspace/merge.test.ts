@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, describeValue, mergeWorkspaces, resolveConflicts } from '../../src/workspace/merge.ts';
-import { createWorkspace, type MatrixRow, type Workspace } from '../../src/workspace/model.ts';
+import { createWorkspace, type MatrixRow, type TimelineItem, type Workspace } from '../../src/workspace/model.ts';
+import { parseStoredWorkspace } from '../../src/workspace/file-format.ts';
+import { removeRow } from '../../src/workspace/workspace-edits.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
 
@@ -9,6 +11,10 @@ function row(id: string, name: string, notes = ''): MatrixRow {
     id, interventionId: null, name, categories: ['F2'], factors: [], lead: ['gemeente'], partners: [], origin: 'nieuw',
     status: 'kansrijk', obstacle: '', actions: [], notes,
   } as unknown as MatrixRow;
+}
+
+function item(id: string, rowId: string | null, label: string): TimelineItem {
+  return { id, rowId, label, start: '2026-03', end: '2026-08', order: 0, milestones: [], dependsOn: [] };
 }
 
 function base(): Workspace {
@@ -106,5 +112,82 @@ describe('three-way merge of a workspace', () => {
     theirs.localKnowledge[0].examples = 'Donker pad';
     expect(changedFields(b, theirs)).toEqual(['Lokale kennis › WK001401 F2 › voorbeelden']);
     expect(changedFields(b, copy(b))).toEqual([]);
+  });
+
+  describe('references to what the other tab deleted', () => {
+    /** Loads as the store would after a reload (statusHistory added: the rows here are from before version 6). */
+    const loads = (ws: Workspace) => parseStoredWorkspace(JSON.parse(JSON.stringify(ws)));
+
+    it('a plan for a row the other tab deleted stays as a free item, and the merge loads after a reload', () => {
+      const b = base();
+      b.timeline = [item('t1', 'r1', 'Buurtpreventie')];
+      const mine = copy(b), theirs = copy(b);
+      mine.timeline.push(item('t2', 'r2', 'Verlichting'));
+      mine.timeline[0].dependsOn = ['t2'];
+      removeRow(theirs, 'r2');
+      const r = mergeWorkspaces(b, mine, theirs);
+      expect(r.conflicts).toEqual([]);
+      expect(r.merged.matrix.map((x) => x.id)).toEqual(['r1']);
+      expect(r.merged.timeline.map((t) => [t.id, t.rowId, t.dependsOn])).toEqual([['t1', 'r1', ['t2']], ['t2', null, []]]);
+      expect(r.fromTheirs).toContain('Tijdslijn › ‘Verlichting’: de interventie is verwijderd; het item staat nu los op de tijdslijn');
+      const reloaded = loads(r.merged);
+      expect(reloaded.ok && reloaded.repairs).toEqual([]);
+    });
+
+    it('repairing the merged version leaves the three versions it was made from as they were', () => {
+      const b = base();
+      b.timeline = [item('t1', 'r1', 'Buurtpreventie'), item('t2', 'r2', 'Verlichting')];
+      const mine = copy(b), theirs = copy(b);
+      mine.timeline[0].dependsOn = ['t2'];
+      mine.timeline.push(item('t3', 'r2', 'Verlichting fase 2'));
+      removeRow(theirs, 'r2');
+      const before = [copy(b), copy(mine), copy(theirs)];
+      const r = mergeWorkspaces(b, mine, theirs);
+      expect(r.merged.timeline.map((t) => [t.id, t.rowId, t.dependsOn])).toEqual([['t1', 'r1', []], ['t3', null, []]]);
+      // The store keeps `theirs` as the base of the next merge: it must still be what IndexedDB holds.
+      expect([b, mine, theirs]).toEqual(before);
+    });
+
+    it('a dependency on an item the other tab removed with its row is dropped', () => {
+      const b = base();
+      b.timeline = [item('t1', 'r1', 'Buurtpreventie'), item('t2', 'r2', 'Verlichting')];
+      const mine = copy(b), theirs = copy(b);
+      mine.timeline[0].dependsOn = ['t2'];
+      removeRow(theirs, 'r2');
+      const r = mergeWorkspaces(b, mine, theirs);
+      expect(r.conflicts).toEqual([]);
+      expect(r.merged.timeline.map((t) => [t.id, t.dependsOn])).toEqual([['t1', []]]);
+      expect(r.fromTheirs).toContain('Tijdslijn › ‘Buurtpreventie’: hing af van een item dat is verwijderd; die afhankelijkheid is weggehaald');
+      const reloaded = loads(r.merged);
+      expect(reloaded.ok && reloaded.repairs).toEqual([]);
+    });
+
+    it('keeping my version of an item whose row the other tab deleted keeps it as a free item', () => {
+      const b = base();
+      b.timeline = [item('t2', 'r2', 'Verlichting')];
+      const mine = copy(b), theirs = copy(b);
+      mine.timeline[0].end = '2026-12';
+      removeRow(theirs, 'r2');
+      const r = mergeWorkspaces(b, mine, theirs);
+      expect(r.conflicts).toHaveLength(1);
+      const kept = resolveConflicts(r.merged, r.conflicts, { [r.conflicts[0].key]: 'mine' });
+      expect(kept.timeline.map((t) => [t.id, t.rowId, t.end])).toEqual([['t2', null, '2026-12']]);
+      const reloaded = loads(kept);
+      expect(reloaded.ok && reloaded.repairs).toEqual([]);
+    });
+
+    it('bringing back a row the other tab deleted keeps my plan for it linked', () => {
+      const b = base();
+      const mine = copy(b), theirs = copy(b);
+      mine.matrix[1].notes = 'Nog nodig';
+      mine.timeline.push(item('t2', 'r2', 'Verlichting'));
+      removeRow(theirs, 'r2');
+      const r = mergeWorkspaces(b, mine, theirs);
+      expect(r.conflicts).toHaveLength(1);
+      const kept = resolveConflicts(r.merged, r.conflicts, { [r.conflicts[0].key]: 'mine' });
+      expect(kept.timeline.map((t) => [t.id, t.rowId])).toEqual([['t2', 'r2']]);
+      const dropped = resolveConflicts(r.merged, r.conflicts, { [r.conflicts[0].key]: 'theirs' });
+      expect(dropped.timeline.map((t) => [t.id, t.rowId])).toEqual([['t2', null]]);
+    });
   });
 });

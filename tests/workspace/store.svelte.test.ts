@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { areaWithin, type WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
+import { areaWithin, storedRecordJson, workAtRisk, type WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
 import { storeHarness, waitFor } from './store-harness.ts';
 import { interventionById } from '../../src/workspace/interventions.ts';
 import { parseWorkspaceFile } from '../../src/workspace/file-format.ts';
+import { WorkspaceDb } from '../../src/workspace/db.ts';
 import { workspaceContent } from '../../src/workspace/model.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
@@ -230,5 +232,117 @@ describe('status history and dataset (file version 6)', () => {
     a.currentDataset = { ref: { id: 'groningen2017', title: 'Groningen 2017', indelingYear: 2017 }, hasArea: () => true };
     const file = parseWorkspaceFile(a.exportActive()!.text);
     expect(file.ok && file.workspace.dataset).toEqual({ id: 'groningen2017', title: 'Groningen 2017', indelingYear: 2017 });
+  });
+});
+
+describe('edits never make a workspace the next load refuses (finding: quarantined after normal edits)', () => {
+  it('an emptied name and labels and an over-long note survive a reload, nothing quarantined, and export as a file that imports', async () => {
+    const db = freshDb();
+    const a = await storeOn(db);
+    a.create('Centrum', focus);
+    const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
+    a.updateRow(row.id, { name: '' });
+    // Planning copies the (empty) name into the timeline label.
+    const item = a.planRow(row.id, '2026-04')!;
+    a.updateTimelineItem(item.id, { milestones: [{ id: 'm1', label: '', month: '2026-06' }] });
+    const long = 'Donker pad achter de school. '.repeat(1000); // 29 000 tekens, pasted into a textarea
+    a.updateRow(row.id, { notes: long });
+    a.setLocalKnowledge('WK001401', 'F2', { examples: long });
+    await a.flush();
+    expect(a.saveState).toBe('saved');
+
+    const b = await storeOn(db);
+    expect(b.quarantined).toEqual([]);
+    const ws = b.workspaces[0];
+    expect(ws.matrix[0].name).toBe('');
+    expect(ws.timeline[0]).toMatchObject({ rowId: ws.matrix[0].id, label: '', milestones: [{ id: 'm1', label: '' }] });
+    // Text over the limit of 20 000 characters is clipped on edit, the rest of the work is kept.
+    expect(ws.matrix[0].notes).toBe(long.slice(0, 20_000));
+    expect(ws.localKnowledge[0].examples).toBe(long.slice(0, 20_000));
+
+    const file = parseWorkspaceFile(b.exportActive()!.text);
+    expect(file.ok && workspaceContent(file.workspace)).toEqual(workspaceContent($state.snapshot(ws) as typeof ws));
+  });
+
+  it('a suffix added on import or "mijn versie" keeps a long workspace name within its limit', async () => {
+    const db = freshDb();
+    const a = await storeOn(db);
+    const ws = a.create('W'.repeat(200), focus);
+    await a.flush();
+    const copy = a.importWorkspace($state.snapshot(ws) as typeof ws, { kind: 'new' });
+    expect(copy.name).toMatch(/ \(geïmporteerd\)$/);
+    await a.flush();
+    const b = await storeOn(db);
+    expect(b.quarantined).toEqual([]);
+    expect(b.workspaces).toHaveLength(2);
+  });
+
+  it('a record an older version stored with an over-long text loads clipped, and the store says what was clipped and where', async () => {
+    const db = freshDb();
+    const a = await storeOn(db);
+    const ws = a.create('Centrum', focus);
+    a.addIntervention(interventionById('openbare-verlichting')!);
+    await a.flush();
+    const raw = await openDB(db, 1);
+    const rec = await raw.get('workspaces', ws.id);
+    rec.workspace.matrix[0].notes = 'x'.repeat(25_000);
+    await raw.put('workspaces', rec);
+    raw.close();
+
+    const b = await storeOn(db);
+    expect(b.quarantined).toEqual([]);
+    expect(b.workspaces[0].matrix[0].notes).toBe('x'.repeat(20_000));
+    expect(b.repaired.map((r) => [r.key, r.name, r.changes])).toEqual([
+      [ws.id, 'Centrum', ['Interventiematrix › ‘Openbare verlichting verbeteren’ › notities: ingekort van 25.000 tot 20.000 tekens']],
+    ]);
+    // The next autosave writes the shortened text: the notice keeps the record as it was, for "Exporteren als JSON".
+    b.updateRow(b.workspaces[0].matrix[0].id, { obstacle: 'Geen budget' });
+    await b.flush();
+    const original = JSON.parse(storedRecordJson(b.repaired[0]));
+    expect(original.workspace.matrix[0].notes).toBe('x'.repeat(25_000));
+    expect(parseWorkspaceFile(JSON.stringify(original)).ok).toBe(true);
+  });
+
+  it('a judgement set by code is clipped to the limits of the form, and the reload takes it in', async () => {
+    const db = freshDb();
+    const a = await storeOn(db);
+    a.create('Centrum', focus);
+    a.setJudgement('WK001401', 'F2', { value: 1, reason: 'r'.repeat(3000), authorRole: 'wijkagent '.repeat(20), date: '2026-03-01' });
+    await a.flush();
+    const b = await storeOn(db);
+    expect(b.quarantined).toEqual([]);
+    const j = b.workspaces[0].judgements[0];
+    expect([j.reason.length, j.authorRole.length]).toEqual([2000, 100]);
+  });
+});
+
+describe('warning before the page is left with unsaved work', () => {
+  it('asks while edits cannot be stored, a conflict is open or saving failed, and not otherwise', () => {
+    expect(workAtRisk({ unsavedCount: 0, saveState: 'saved', workspaceCount: 2, stored: true })).toBe(false);
+    // Waiting for the autosave: written on the way out, no prompt.
+    expect(workAtRisk({ unsavedCount: 1, saveState: 'dirty', workspaceCount: 1, stored: true })).toBe(false);
+    expect(workAtRisk({ unsavedCount: 1, saveState: 'dirty', workspaceCount: 1, stored: false })).toBe(true);
+    expect(workAtRisk({ unsavedCount: 0, saveState: 'conflict', workspaceCount: 1, stored: true })).toBe(true);
+    expect(workAtRisk({ unsavedCount: 0, saveState: 'error', workspaceCount: 1, stored: true })).toBe(true);
+    // Storage unavailable but nothing made yet: nothing to lose.
+    expect(workAtRisk({ unsavedCount: 0, saveState: 'error', workspaceCount: 0, stored: false })).toBe(false);
+    expect(workAtRisk({ unsavedCount: 0, saveState: 'idle', workspaceCount: 0, stored: true })).toBe(false);
+  });
+
+  it('the store writes a waiting edit on the way out without a prompt, and prompts while saving has failed', async () => {
+    const a = await freshStore();
+    a.create('Centrum', focus);
+    expect(a.hasUnsavedChanges).toBe(true);
+    const leaving = { preventDefault: vi.fn(), returnValue: undefined as unknown };
+    a.onBeforeUnload(leaving);
+    expect(leaving.preventDefault).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(a.hasUnsavedChanges).toBe(false));
+    vi.spyOn(WorkspaceDb.prototype, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    a.rename(a.activeId!, 'Centrum-Oost');
+    expect(await a.saveNow()).toBe(false);
+    const failed = { preventDefault: vi.fn(), returnValue: undefined as unknown };
+    a.onBeforeUnload(failed);
+    expect(failed.preventDefault).toHaveBeenCalled();
+    expect(failed.returnValue).toBeTruthy();
   });
 });
