@@ -16,11 +16,17 @@ export interface FrameContext {
   datasetTitle: string;
   /** The gemeente of the area (for the gemeente frame). */
   gemeenteName: string;
+  /**
+   * The explanation's frameNote: set when the engine compared the area with
+   * all areas of its level instead (a group under the minimum size, no
+   * stedelijkheidsklasse, a gemeente in the gemeente frame).
+   */
+  frameNote?: string | null;
 }
 
-export function namedReferenceFrame({ frame, level, datasetTitle, gemeenteName }: FrameContext): string {
+export function namedReferenceFrame({ frame, level, datasetTitle, gemeenteName, frameNote }: FrameContext): string {
   const areas = PLURAL[level];
-  switch (frame) {
+  switch (frameNote ? 'dataset' : frame) {
     case 'gemeente':
       // A gemeente cannot be ranked within itself; the engine falls back to the dataset and says so in frameNote.
       return level === 'gemeente' ? `alle gemeenten in ${datasetTitle}` : `alle ${areas} in de gemeente ${gemeenteName}`;

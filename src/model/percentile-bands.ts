@@ -7,6 +7,8 @@
  * see docs/scoring.md, step 8.
  */
 
+import { ScoreStatus, type ScoreStatusCode } from './scoring-types.ts';
+
 /** From this percentile on an area is among the 20 % most kwetsbare: "aandacht". */
 export const ATTENTION_MIN = 80;
 /** From this percentile on an area is among the 10 % most kwetsbare: "hoog". Also the factor flag. */
@@ -66,4 +68,15 @@ const LONG_TEXT_GELEGENHEID: Record<ClassLabel, string> = {
 export function classText(c: ClassLabel | null, categoryType?: string): string | null {
   if (!c) return null;
   return (categoryType === 'gelegenheid' ? LONG_TEXT_GELEGENHEID : LONG_TEXT)[c];
+}
+
+/**
+ * A target's judgement in words, as the report's "Beoordeling" column gives
+ * it beside the percentile: its class ("hoog (kwetsbaar)", or in drukte for
+ * gelegenheid), with limited coverage said; its status when it has no score
+ * ("onvoldoende data – witte vlek").
+ */
+export function assessmentText(t: { status: ScoreStatusCode; statusLabel: string; classText: string | null }): string {
+  if (t.status > ScoreStatus.beperkteDekking || !t.classText) return t.statusLabel;
+  return t.status === ScoreStatus.beperkteDekking ? `${t.classText} · beperkte dekking` : t.classText;
 }

@@ -4,7 +4,7 @@
  * factor list) with default weights, and its substitutions (a factor that
  * stands in for others only where none of those has a value). Pure.
  */
-import { hasAdjustableWeight, type FactorDef, type KompasModel, type Substitution } from './kompas/types.ts';
+import { DEFAULT_CATEGORY_WEIGHT, hasAdjustableWeight, type FactorDef, type KompasModel, type Substitution } from './kompas/types.ts';
 import type { WeightOverrides } from './scoring-types.ts';
 
 /** A factor of a container: its position, default weight, and whether a request may override that weight (hasAdjustableWeight). */
@@ -73,5 +73,5 @@ export function activeWeights(c: Container, factors: readonly FactorDef[], w: We
 /** A category's weight in its sphere and the overall score: a valid override, else 1. */
 export function categoryWeight(id: string, w: WeightOverrides | undefined): number {
   const o = w?.categories?.[id as keyof NonNullable<WeightOverrides['categories']>];
-  return isValidWeight(o) ? o : 1;
+  return isValidWeight(o) ? o : DEFAULT_CATEGORY_WEIGHT;
 }

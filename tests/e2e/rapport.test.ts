@@ -119,6 +119,11 @@ describe('rapport voor het bestuur', () => {
     expect(await headings(page, 'h4')).toEqual(expect.arrayContaining(['Objectieve veiligheid', 'Veiligheidsbeleving', 'Oordeel van het kernteam en lokale kennis', 'CCV Tafel van 12', 'Interventiematrix', expect.stringMatching(/^Voortgang per /), 'Tijdslijn']));
     expect(await report.locator('.frame-name').first().textContent()).toBe('alle buurten in Nederland 2024');
     expect(await report.innerText()).not.toContain('het gekozen referentiekader');
+    // The profile judges each category in words (laag … hoog), or says why it has no score; never the bare status "score".
+    const judgements = await report.locator('section:has(> h3:text-is("Kwetsbaarheidsprofiel")) tbody td:nth-child(3)').allTextContents();
+    expect(judgements.length).toBe(12);
+    for (const j of judgements) expect(j).toMatch(/^(laag|gemiddeld|aandacht|hoog \(kwetsbaar\)|weinig drukte|gemiddelde drukte|aandacht: veel drukte|hoog: zeer veel drukte)|onvoldoende data|inwoners|gegevens|bezoekers/);
+    expect(title).toMatch(/Gewichten\s+standaard/);
     // The kompas as a picture: twelve wedges, none of them a button.
     expect(await report.locator('svg[role="img"] path.wedge').count()).toBe(12);
     expect(await report.locator('[role="button"]').count()).toBe(0);

@@ -290,7 +290,7 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
     const { container } = render(BestuurReport, {
       area,
       summary: `Criminaliteit valt op.\n\n${HOSTILE}`,
-      categories: [{ label: 'Criminaliteit', percentile: 93.4, statusLabel: 'hoog' }],
+      categories: [{ label: 'Criminaliteit', percentile: 93.4, assessment: 'hoog (kwetsbaar)' }],
       store,
     });
     expect(screen.getByRole('heading', { level: 2, name: 'Centrum' })).toBeTruthy();
@@ -301,6 +301,18 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
     expect(screen.getByRole('heading', { level: 4, name: /^Voortgang per / })).toBeTruthy();
     expect(screen.getByText(HOSTILE)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('states changed weights on the title page and in the method, and the standard weights otherwise', async () => {
+    const store = await freshStore();
+    const changed = [{ id: 'S4', label: 'S4 Criminaliteit', weight: 2, standard: 1 }];
+    const { unmount } = render(BestuurReport, { area, summary: '', categories: [], weights: changed, store });
+    expect(screen.getByText('1 gewicht aangepast (zie ‘Methode en kanttekeningen’)')).toBeTruthy();
+    expect(screen.getByText(/Aangepaste gewichten \(‘Wat als\?’\): S4 Criminaliteit 2 in plaats van 1\./)).toBeTruthy();
+    unmount();
+    render(BestuurReport, { area, summary: '', categories: [], store });
+    expect(screen.getByText('standaard')).toBeTruthy();
+    expect(screen.getByText('Gewichten: de standaardgewichten van het model.')).toBeTruthy();
   });
 
   it('a gemeente report gathers every workspace inside the gemeente, and none from another gemeente', async () => {
@@ -322,7 +334,7 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
   it('a gemeente without workspaces says so; with nothing selected it says what to select', async () => {
     const store = await freshStore();
     store.create('Plan Elders', { kind: 'wijk', gemeenteCode: 'GM0363', areas: [{ code: 'WK036301', name: 'Elders' }] });
-    render(BestuurReport, { area: { code: 'GM0014', name: 'Groningen', level: 'gemeente', gemeenteCode: 'GM0014' }, summary: '', categories: [{ label: 'S4 Criminaliteit', percentile: 70, statusLabel: 'gemiddeld' }], frameName: 'alle gemeenten in Nederland 2024', store });
+    render(BestuurReport, { area: { code: 'GM0014', name: 'Groningen', level: 'gemeente', gemeenteCode: 'GM0014' }, summary: '', categories: [{ label: 'S4 Criminaliteit', percentile: 70, assessment: 'gemiddeld' }], frameName: 'alle gemeenten in Nederland 2024', store });
     expect(screen.getByText(/Er is nog geen werkruimte voor Groningen of voor een gebied daarin/)).toBeTruthy();
     expect(screen.getAllByText('alle gemeenten in Nederland 2024').length).toBeGreaterThan(0);
     cleanup();
@@ -335,7 +347,7 @@ describe('LocalKnowledgeBadge and BestuurReport', () => {
   it('names the publishers and the licence of the figures it prints', async () => {
     const store = await freshStore();
     render(BestuurReport, {
-      area, summary: '', categories: [{ label: 'Criminaliteit', percentile: 50, statusLabel: 'gemiddeld' }], store,
+      area, summary: '', categories: [{ label: 'Criminaliteit', percentile: 50, assessment: 'gemiddeld' }], store,
       sources: [
         { publisher: 'Politie, CBS', title: 'Geregistreerde misdrijven', table: '47022NED', licence: 'CC BY 4.0' },
         { publisher: 'RIVM, CBS, GGD', title: 'Gezondheid per wijk en buurt', licence: 'CC BY 4.0' },

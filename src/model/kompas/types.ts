@@ -153,6 +153,37 @@ export function hasAdjustableWeight(category: CategoryDef, factor: FactorDef): b
   return !factor.shownOnly && !category.substitutions.some((s) => s.factor === factor.id);
 }
 
+/** A category's weight in its sphere and the overall score, unless the user changes it. */
+export const DEFAULT_CATEGORY_WEIGHT = 1;
+
+/** A weight that differs from the model's: what the weights panel lists and the report for bestuur states. */
+export interface WeightChange {
+  id: string;
+  /** "S4 Criminaliteit" or "S4.3 Woninginbraak (in S4 Criminaliteit)". */
+  label: string;
+  weight: number;
+  standard: number;
+}
+
+/**
+ * The weights of `weights` that differ from the model's, in the model's
+ * order: a category's own weight before its factors'. Unknown ids are left
+ * out (a link checks those, src/state/link-check.ts).
+ */
+export function weightChanges(model: KompasModel, weights: Readonly<Record<string, number>>): WeightChange[] {
+  const out: WeightChange[] = [];
+  // A link may name a weight at its standard value (w=S4:1): no change.
+  const add = (id: string, label: string, standard: number) => {
+    if (id in weights && Math.abs(weights[id] - standard) > 1e-9) out.push({ id, label, weight: weights[id], standard });
+  };
+  for (const category of model.categories) {
+    const name = `${category.id} ${category.label}`;
+    add(category.id, name, DEFAULT_CATEGORY_WEIGHT);
+    for (const factor of category.factors) add(factor.id, `${factor.id} ${factor.label} (in ${name})`, factor.weight);
+  }
+  return out;
+}
+
 /** All series an option reads. */
 export function optionSeries(o: IndicatorOption): string[] {
   switch (o.kind) {
