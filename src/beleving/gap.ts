@@ -4,9 +4,11 @@
  * dials stay separate numbers; they are only placed side by side, never
  * averaged (docs/scoring.md, "The two dials").
  *
- * Beleving axis: with a survey, the measured or estimated share ranked among
- * the areas that have one; without a survey, the dial's relative index. One
- * basis per view, always named on the axis. Pure.
+ * Beleving axis: with a survey reaching at least MIN_SURVEY_AREAS areas, the
+ * measured or estimated share ranked among the areas that have one; otherwise
+ * the dial's relative index. One basis per view, always named on the axis and
+ * never mixed (an index percentile and a survey rank are on different scales).
+ * Pure.
  */
 import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
 import { BelevingTier } from '../model/beleving-types.ts';
@@ -38,7 +40,21 @@ export const GAP_CLASS_OFFSET = 10;
 /** The split: the median of the reference (P50). */
 export const GAP_SPLIT = 50;
 
-/** Quadrant code 0–3, or −1 when either dial has no value. */
+/**
+ * Fewest areas with a survey figure before the figures are ranked among
+ * themselves. Below it a rank says more about which areas were surveyed than
+ * about the area (one gemeente alone is always the median). The same minimum
+ * as a score's comparison group (MIN_GROUP_SIZE, docs/scoring.md step 9),
+ * and the same way out: the wider basis, here the beleving index, with a note.
+ */
+export const MIN_SURVEY_AREAS = 5;
+
+/**
+ * Quadrant code 0–3, or −1 when either dial has no value. "From P50 on" is
+ * the upper half, as every band starts at its threshold (percentile-bands.ts):
+ * an area exactly on the median counts as (voelt) onveilig, so it is looked
+ * at rather than missed. The legend states this.
+ */
 export function quadrantOf(objectivePct: number, belevingPct: number, split = GAP_SPLIT): number {
   if (!Number.isFinite(objectivePct) || !Number.isFinite(belevingPct)) return -1;
   return (objectivePct >= split ? 2 : 0) + (belevingPct >= split ? 1 : 0);
@@ -84,7 +100,34 @@ export interface GapData {
   belevingBasis: string;
   /** Where the beleving values come from. */
   belevingSource: 'enquête' | 'index';
+  /** Areas at this level with a survey figure (gemeten or geschat); 0 without a survey. */
+  surveyAreas: number;
+  /** Areas without a quadrant for lack of each value (an area may lack both). */
+  missing: { objectief: number; beleving: number };
+  /** Legend sentence on the beleving basis when a survey is set (ranked, or too few to rank); null without. */
+  belevingNote: string | null;
   split: number;
+}
+
+/** What a grey area lacks, in the view's words: in a survey view the index is there, the survey figure is not. */
+function missingWords(source: GapData['belevingSource'] | null) {
+  return { objectief: 'geen objectieve score', beleving: source === 'enquête' ? 'geen enquêtecijfer' : 'geen belevingsscore' };
+}
+
+/** Why area i has no quadrant (tooltip), or null when it has one. */
+export function missingText(data: Pick<GapData, 'objective' | 'beleving' | 'belevingSource'>, i: number): string | null {
+  const words = missingWords(data.belevingSource);
+  const parts: string[] = [];
+  if (!Number.isFinite(data.objective[i])) parts.push(words.objectief);
+  if (!Number.isFinite(data.beleving[i])) parts.push(words.beleving);
+  return parts.length ? `${parts.join(' en ')}: geen kwadrant` : null;
+}
+
+/** The legend's grey class: what is missing, with counts. */
+export function greyText(data: Pick<GapData, 'missing' | 'belevingSource'> | null): string {
+  const words = missingWords(data?.belevingSource ?? null);
+  const parts = data ? (['objectief', 'beleving'] as const).filter((k) => data.missing[k] > 0).map((k) => `${words[k]} (${data.missing[k]})`) : [];
+  return `geen kwadrant: ${parts.length ? parts.join(', ') : `${words.objectief} of ${words.beleving}`}`;
 }
 
 export function gapData(result: ScoreResult, basis: { objectief: string; beleving: string }): GapData {
@@ -97,24 +140,36 @@ export function gapData(result: ScoreResult, basis: { objectief: string; belevin
   const scored = (t: number, i: number) => t >= 0 && result.status[t * n + i] <= ScoreStatus.beperkteDekking;
   for (let i = 0; i < n; i++) if (scored(to, i)) objective[i] = result.percentile[to * n + i];
   const survey = result.beleving;
-  const hasSurvey = !!survey && survey.tier.some((t) => t !== BelevingTier.none);
+  let surveyAreas = 0;
+  if (survey) for (let i = 0; i < n; i++) if (survey.tier[i] !== BelevingTier.none) surveyAreas++;
+  const hasSurvey = surveyAreas >= MIN_SURVEY_AREAS;
   if (hasSurvey) {
     const pct = new Float32Array(n).fill(NaN);
-    for (let i = 0; i < n; i++) if (survey.tier[i] !== BelevingTier.none) pct[i] = survey.percent[i];
+    for (let i = 0; i < n; i++) if (survey!.tier[i] !== BelevingTier.none) pct[i] = survey!.percent[i];
     beleving = percentileRanks(pct);
   } else {
     for (let i = 0; i < n; i++) if (scored(tb, i)) beleving[i] = result.percentile[tb * n + i];
   }
   const quadrant = new Int8Array(n);
   const counts: [number, number, number, number] = [0, 0, 0, 0];
+  const missing = { objectief: 0, beleving: 0 };
   let shown = 0;
   for (let i = 0; i < n; i++) {
     const q = quadrantOf(objective[i], beleving[i]);
     quadrant[i] = q;
     if (q >= 0) { counts[q]++; shown++; }
+    if (!Number.isFinite(objective[i])) missing.objectief++;
+    if (!Number.isFinite(beleving[i])) missing.beleving++;
   }
+  const areas = (k: number) => `${k} ${k === 1 ? 'gebied' : 'gebieden'}`;
+  const belevingNote = hasSurvey
+    ? `Beleving gerangschikt binnen de ${areas(surveyAreas)} met een enquêtecijfer. Gebieden zonder enquêtecijfer krijgen geen kwadrant: de index is een andere maat en wordt er niet bij gemengd.`
+    : surveyAreas > 0
+      ? `Enquêtecijfer voor ${areas(surveyAreas)}: te weinig om onderling te rangschikken (minimaal ${MIN_SURVEY_AREAS}). ` +
+        `Het kwadrant gebruikt daarom de relatieve belevingsindex (${basis.beleving}); het enquêtecijfer staat bij het gebied.`
+      : null;
   return {
-    objective, beleving, quadrant, counts, shown, split: GAP_SPLIT,
+    objective, beleving, quadrant, counts, shown, split: GAP_SPLIT, surveyAreas, missing, belevingNote,
     belevingSource: hasSurvey ? 'enquête' : 'index',
     objectiveBasis: basis.objectief,
     belevingBasis: hasSurvey ? 'gemeten of geschat' : basis.beleving,

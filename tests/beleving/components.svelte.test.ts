@@ -5,9 +5,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import DialCard from '../../src/ui/DialCard.svelte';
 import GapChart from '../../src/ui/beleving/GapChart.svelte';
+import GapLegend from '../../src/ui/beleving/GapLegend.svelte';
 import JudgementControl from '../../src/ui/beleving/JudgementControl.svelte';
-import { ScoreStatus, type DialExplanation } from '../../src/model/scoring-types.ts';
-import type { DialSurvey } from '../../src/model/beleving-types.ts';
+import { ScoreStatus, type DialExplanation, type ScoreResult } from '../../src/model/scoring-types.ts';
+import { BelevingTier, type DialSurvey } from '../../src/model/beleving-types.ts';
+import type { AppState } from '../../src/state/app-state.svelte.ts';
 import { quadrantOf, type GapData } from '../../src/beleving/gap.ts';
 import { WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
 
@@ -66,6 +68,7 @@ describe('GapChart', () => {
     const quadrant = Int8Array.from([...objective].map((o, i) => quadrantOf(o, beleving[i])));
     const data: GapData = {
       objective, beleving, quadrant, counts: [1, 1, 1, 1], shown: 4, split: 50, belevingSource: 'index',
+      surveyAreas: 0, missing: { objectief: 1, beleving: 0 }, belevingNote: null,
       objectiveAxis: 'Objectieve veiligheid (geregistreerd (politie)), percentiel', belevingAxis: 'Veiligheidsbeleving (indicatie, geen meting), percentiel',
       objectiveBasis: 'geregistreerd (politie)', belevingBasis: 'indicatie, geen meting',
     };
@@ -81,6 +84,36 @@ describe('GapChart', () => {
     expect(rows.slice(1).map((r) => r![0])).toEqual(['B', 'C']);
     await fireEvent.click(screen.getByRole('button', { name: 'B' }));
     expect(onSelect).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('GapLegend', () => {
+  it('with one surveyed gemeente, says the quadrants use the index, states the median rule and names what grey areas lack', () => {
+    const S = ScoreStatus.score;
+    const result: ScoreResult = {
+      level: 'gemeente', frame: 'dataset', areaCount: 3,
+      targets: [{ id: 'objectief', label: 'Objectieve veiligheid', kind: 'dial' }, { id: 'beleving', label: 'Veiligheidsbeleving', kind: 'dial' }],
+      z: new Float32Array(6), coverage: new Float32Array(6).fill(1), areaFlags: new Uint8Array(3), notes: [],
+      percentile: Float32Array.from([20, 70, NaN, 10, 80, 40]),
+      status: Uint8Array.from([S, S, ScoreStatus.witteVlek, S, S, S]),
+      beleving: {
+        percent: Float32Array.from([3, NaN, NaN]), lower: new Float32Array(3), upper: new Float32Array(3),
+        tier: Uint8Array.from([BelevingTier.gemeten, BelevingTier.none, BelevingTier.none]), measure: '% onveilig',
+      },
+    };
+    const app = {
+      activeLevel: 'gemeente', frame: 'dataset', selection: null, scores: { gemeente: result },
+      model: { dials: [{ id: 'objectief', basisLabel: 'door de politie geregistreerd' }, { id: 'beleving', basisLabel: 'indicatie, geen meting' }] },
+      table: () => ({ names: ['Groningen', 'Haren', 'Ten Boer'] }), select: vi.fn(),
+    } as unknown as AppState;
+    render(GapLegend, { app });
+    const legend = document.querySelector('.legend')!.textContent!.replace(/\s+/g, ' ');
+    expect(legend).toContain('Gesplitst op P50 (de mediaan); precies op P50 telt als (voelt) onveilig.');
+    expect(legend).toContain('Enquêtecijfer voor 1 gebied: te weinig om onderling te rangschikken (minimaal 5).');
+    expect(legend).toContain('veilig en voelt veilig: 1');
+    expect(legend).toContain('onveilig en voelt onveilig: 1');
+    expect(legend).toContain('geen kwadrant: geen objectieve score (1)');
+    expect(legend).not.toContain('niet beide wijzers');
   });
 });
 

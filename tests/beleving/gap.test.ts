@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUADRANTS, gapData, percentileRanks, quadrantOf } from '../../src/beleving/gap.ts';
+import { MIN_SURVEY_AREAS, QUADRANTS, gapData, greyText, missingText, percentileRanks, quadrantOf } from '../../src/beleving/gap.ts';
 import { BelevingTier } from '../../src/model/beleving-types.ts';
 import { ScoreStatus, type ScoreResult } from '../../src/model/scoring-types.ts';
 
@@ -51,19 +51,76 @@ describe('gapData', () => {
     expect(g.belevingAxis).toBe('Veiligheidsbeleving (indicatie, geen meting), percentiel');
   });
 
-  it('with a survey, ranks the measured/estimated shares among the areas that have one', () => {
+  const basis = { objectief: 'geregistreerd (politie)', beleving: 'indicatie, geen meting' };
+  const survey = (percent: number[]): ScoreResult['beleving'] => ({
+    percent: Float32Array.from(percent), lower: new Float32Array(percent.length), upper: new Float32Array(percent.length),
+    tier: Uint8Array.from(percent.map((p, i) => (Number.isNaN(p) ? BelevingTier.none : i % 2 ? BelevingTier.gemeten : BelevingTier.geschat))),
+    measure: '% onveilig',
+  });
+
+  it('with enough survey areas, ranks their shares among themselves; an area without a figure is grey for lack of one', () => {
+    expect(MIN_SURVEY_AREAS).toBe(5);
+    const r = result(
+      [[20, S], [30, S], [70, S], [90, S], [60, S], [10, S]],
+      [[99, S], [99, S], [99, S], [99, S], [99, S], [10, S]],
+      survey([12, 25, 30, 18, 21, NaN]),
+    );
+    const g = gapData(r, basis);
+    // Mid-ranks among the five: 10, 30, 50, 70, 90. The median one (21 %) is on the split: by the stated rule "voelt onveilig".
+    expect([...g.beleving].map((x) => (Number.isNaN(x) ? null : Math.round(x))))
+      .toEqual([10, 70, 90, 30, 50, null]);
+    expect([...g.quadrant]).toEqual([0, 1, 3, 2, 3, -1]);
+    expect(g.belevingSource).toBe('enquête');
+    expect(g.surveyAreas).toBe(5);
+    expect(g.belevingAxis).toMatch(/% onveilig \(gemeten of geschat\)/);
+    expect(g.belevingNote).toMatch(/binnen de 5 gebieden met een enquêtecijfer/);
+    // Both dials exist for the last area (the index is not mixed in): what it lacks is a survey figure.
+    expect(missingText(g, 5)).toBe('geen enquêtecijfer: geen kwadrant');
+    expect(missingText(g, 0)).toBeNull();
+    expect(g.missing).toEqual({ objectief: 0, beleving: 1 });
+    expect(greyText(g)).toBe('geen kwadrant: geen enquêtecijfer (1)');
+  });
+
+  it('one gemeente with a survey figure is not ranked against itself: the beleving index places it, and the legend says so', () => {
+    // Before: its 3 % ranked alone at P50, so always "voelt onveilig"; the other areas were grey.
     const r = result(
       [[20, S], [30, S], [70, S], [90, S]],
-      [[99, S], [99, S], [99, S], [99, S]],
-      {
-        percent: Float32Array.from([12, 25, NaN, 18]), lower: new Float32Array(4), upper: new Float32Array(4),
-        tier: Uint8Array.from([BelevingTier.geschat, BelevingTier.gemeten, BelevingTier.none, BelevingTier.geschat]), measure: '% onveilig',
-      },
+      [[10, S], [80, S], [40, S], [95, S]],
+      survey([3, NaN, NaN, NaN]),
     );
-    const g = gapData(r, { objectief: 'geregistreerd (politie)', beleving: 'indicatie, geen meting' });
-    expect([...g.beleving].map((x) => (Number.isNaN(x) ? null : Math.round(x * 100) / 100))).toEqual([16.67, 83.33, null, 50]);
-    expect([...g.quadrant]).toEqual([0, 1, -1, 3]);
-    expect(g.belevingSource).toBe('enquête');
-    expect(g.belevingAxis).toMatch(/% onveilig \(gemeten of geschat\)/);
+    const g = gapData(r, basis);
+    expect([...g.quadrant]).toEqual([0, 1, 2, 3]);
+    expect([...g.beleving]).toEqual([10, 80, 40, 95]);
+    expect(g.belevingSource).toBe('index');
+    expect(g.surveyAreas).toBe(1);
+    expect(g.belevingAxis).toBe('Veiligheidsbeleving (indicatie, geen meting), percentiel');
+    expect(g.belevingNote).toBe(
+      `Enquêtecijfer voor 1 gebied: te weinig om onderling te rangschikken (minimaal ${MIN_SURVEY_AREAS}). ` +
+      'Het kwadrant gebruikt daarom de relatieve belevingsindex (indicatie, geen meting); het enquêtecijfer staat bij het gebied.',
+    );
+  });
+
+  it('a few survey areas (below the minimum) also fall back to the index for every area', () => {
+    const r = result(
+      [[20, S], [30, S], [70, S], [90, S], [60, S]],
+      [[10, S], [80, S], [40, S], [95, S], [20, S]],
+      survey([3, 40, 12, 9, NaN]),
+    );
+    const g = gapData(r, basis);
+    expect(g.surveyAreas).toBe(MIN_SURVEY_AREAS - 1);
+    expect(g.belevingSource).toBe('index');
+    expect([...g.quadrant]).toEqual([0, 1, 2, 3, 2]);
+    expect(g.belevingNote).toMatch(/^Enquêtecijfer voor 4 gebieden: te weinig/);
+  });
+
+  it('without a survey, the grey class names the missing score per dial', () => {
+    const r = result([[20, S], [NaN, ScoreStatus.witteVlek], [70, S]], [[10, ScoreStatus.geenGegevens], [80, S], [40, S]]);
+    const g = gapData(r, basis);
+    expect(g.belevingNote).toBeNull();
+    expect(missingText(g, 0)).toBe('geen belevingsscore: geen kwadrant');
+    expect(missingText(g, 1)).toBe('geen objectieve score: geen kwadrant');
+    expect(g.missing).toEqual({ objectief: 1, beleving: 1 });
+    expect(greyText(g)).toBe('geen kwadrant: geen objectieve score (1), geen belevingsscore (1)');
+    expect(greyText(null)).toBe('geen kwadrant: geen objectieve score of geen belevingsscore');
   });
 });
