@@ -29,6 +29,8 @@ export interface GeoJsonExportInput {
   /** Credit line (src/model/credits.ts) and frame, written into the file's description. */
   credit: string;
   frameLabel: string;
+  /** The year on the map (its scores); null = the latest figures. */
+  year?: number | null;
   scope: ExportScope;
 }
 
@@ -125,7 +127,7 @@ export function scoresToGeoJson(input: GeoJsonExportInput): ScoreFeatureCollecti
   return {
     type: 'FeatureCollection',
     name: `kompas-${input.datasetId}-${level}`,
-    description: `Wijkveiligheidskompas, ${input.datasetId}, niveau ${level}. Percentielen binnen: ${input.frameLabel}; hoger = kwetsbaarder / minder veilig. ${input.credit}.`,
+    description: `Wijkveiligheidskompas, ${input.datasetId}, niveau ${level}, ${input.year == null ? 'nieuwste cijfers' : `cijfers van ${input.year}`}. Percentielen binnen: ${input.frameLabel}; hoger = kwetsbaarder / minder veilig. ${input.credit}.`,
     features,
   };
 }

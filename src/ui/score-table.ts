@@ -109,6 +109,17 @@ export function filterRows(rows: TableRow[], text: string): TableRow[] {
 }
 
 /**
+ * The start of an export's file name: dataset, level, reference frame and the
+ * year or change view shown, so two exports of other years or frames never
+ * look the same in a folder or in a GIS (kompas-nl2024-buurt-gemeente-2022).
+ */
+export function exportFileStem(datasetId: string, level: string, frame: string, time: { year?: number | null; change?: Pick<TableCountChange, 'from' | 'to'> | null } = {}): string {
+  const { year = null, change = null } = time;
+  const when = change ? `-${change.from}-${change.to}` : year !== null ? `-${year}` : '';
+  return `kompas-${datasetId}-${level}-${frame}${when}`;
+}
+
+/**
  * Semicolon CSV with BOM and decimal comma: opens correctly in Dutch Excel; names are formula-guarded.
  * `credit` is the dataset's credit line (src/model/credits.ts): CC BY 4.0 asks for it wherever the figures go.
  */

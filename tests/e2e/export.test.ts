@@ -24,7 +24,7 @@ describe('bronvermelding en GIS-export', () => {
     await page.locator('.score-table tbody tr').first().waitFor();
     await page.getByLabel('GeoJSON van').selectOption('gemeente');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download GeoJSON' }).click()]);
-    expect(download.suggestedFilename()).toBe('kompas-nl2024-wijk-GM0014.geojson');
+    expect(download.suggestedFilename()).toBe('kompas-nl2024-wijk-dataset-GM0014.geojson');
     const path = (await download.path())!;
     const collection = JSON.parse(readFileSync(path, 'utf8'));
     const wijken = await page.evaluate(() => {

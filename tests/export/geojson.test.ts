@@ -53,6 +53,8 @@ describe('GeoJSON export', () => {
     expect(summary).toMatch(/\ncode: String/);
     // The credit line travels with the file as the layer description.
     expect(summary).toMatch(/DESCRIPTION=.*Bron: CBS, Politie, RIVM\/GGD · licentie CC BY 4\.0/);
+    // And which figures they are: without a year on the map, the latest.
+    expect(summary).toMatch(/DESCRIPTION=.*niveau wijk, nieuwste cijfers\./);
     // Extent inside the city of Groningen.
     const extent = /Extent: \(([\d.]+), ([\d.]+)\) - \(([\d.]+), ([\d.]+)\)/.exec(summary)!.slice(1).map(Number);
     expect(extent[0]).toBeGreaterThan(6.4);

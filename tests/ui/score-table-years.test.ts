@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsToCsv, sortRows, tableColumns, tableRows } from '../../src/ui/score-table.ts';
+import { exportFileStem, rowsToCsv, sortRows, tableColumns, tableRows } from '../../src/ui/score-table.ts';
 import { tableCountChange } from '../../src/model/table-change.ts';
 import { parseDelimited } from '../../src/model/formats/delimited.ts';
 import { ScoreStatus, type ScoreResult } from '../../src/model/scoring-types.ts';
@@ -55,5 +55,13 @@ describe('score table with a change view', () => {
     const csv = rowsToCsv(plain, tableColumns(result), 'Nederland', 'Bron: CBS', { year: 2022 });
     expect(csv).toContain('# Jaar 2022');
     expect(csv).not.toContain('oordeel');
+  });
+});
+
+describe('export file names', () => {
+  it('name the dataset, level, frame and the year or change shown, so exports of other years differ', () => {
+    expect(exportFileStem('nl2024', 'buurt', 'dataset')).toBe('kompas-nl2024-buurt-dataset');
+    expect(exportFileStem('nl2024', 'buurt', 'gemeente', { year: 2022 })).toBe('kompas-nl2024-buurt-gemeente-2022');
+    expect(exportFileStem('nl2024', 'wijk', 'dataset', { year: 2022, change: { from: 2019, to: 2023 } })).toBe('kompas-nl2024-wijk-dataset-2019-2023');
   });
 });
