@@ -56,12 +56,15 @@ export function answerOf(response: { status: number; headers: HeaderSource }, fi
 const HOSTING_DOC = 'docs/hosting.md';
 
 export function missingFile(what: string, path: string): Diagnosis {
+  // IIS answers 404 for an extension it has no MIME type for, even when the file is there.
+  const unknownToIis = /\.(pmtiles|wvk|mjs)(\?|$)/.test(path);
   return {
     kind: 'missing-file',
     message: `${what} ontbreekt op de server (404): ${path}.`,
     hint:
       'Is de map data/ volledig meegekopieerd? Klopt de hash in de bestandsnaam niet, dan verwijst data/datasets.json naar een andere versie van de data: ' +
-      `kopieer eerst de nieuwe databestanden en vervang datasets.json als laatste (${HOSTING_DOC} § 5). Herlaad daarna de pagina.`,
+      `kopieer eerst de nieuwe databestanden en vervang datasets.json als laatste (${HOSTING_DOC} § 5). Herlaad daarna de pagina.` +
+      (unknownToIis ? ` Op IIS geeft een bestandstype zonder MIME-type ook 404 terwijl het bestand er staat: staat web.config (met de MIME-typen voor .pmtiles, .wvk en .mjs) naast index.html (${HOSTING_DOC} § 2)?` : ''),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseScriptAnswer, diagnoseTilesAnswer, isJavaScriptType, rangeAnswerUnreadable, type ServerAnswer } from '../../src/hosting/diagnose.ts';
+import { diagnoseScriptAnswer, diagnoseTilesAnswer, isJavaScriptType, missingFile, rangeAnswerUnreadable, type ServerAnswer } from '../../src/hosting/diagnose.ts';
 import { StatusArea } from '../../src/state/status.svelte.ts';
 
 const pmtiles = new TextEncoder().encode('PMTiles\x03........');
@@ -28,6 +28,11 @@ describe('hosting diagnoses', () => {
       messages.add(d.message);
     }
     expect(messages.size).toBe(cases.length);
+  });
+
+  it('a 404 for a file type IIS does not know also names the missing web.config, as IIS answers 404 for it', () => {
+    expect(diagnoseTilesAnswer(path, answer({ status: 404 }))!.hint).toMatch(/Op IIS .* web\.config/);
+    expect(missingFile('De lijst met datasets', 'data/datasets.json').hint).not.toMatch(/IIS/);
   });
 
   it('names the compression when a Range answer was unreadable and a plain one was compressed', () => {
