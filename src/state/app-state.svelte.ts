@@ -7,7 +7,7 @@
 import type { DatasetCatalog, DatasetEntry, Level, LevelTable } from '../model/dataset-format.ts';
 import { LEVELS, levelOrFallback, neighboursOf } from '../model/dataset-format.ts';
 import { seriesReadBy, type KompasModel } from '../model/kompas/types.ts';
-import type { AreaExplanation, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
+import type { AreaExplanation, ImportedColumn, ImportedValues, ScoreRequest, ScoreResult, ScoreTarget, WeightOverrides } from '../model/scoring-types.ts';
 import type { TableCountChange } from '../model/table-change.ts';
 import { dataBaseUrl, dataUrl, LoadError, verifyTilesPrefix } from '../data/catalog.ts';
 import { PMTILES_HEAD_RANGE } from '../data/verify-tiles.ts';
@@ -512,17 +512,45 @@ export class AppState {
     if (imports.length) next[sourceId] = imports;
     else delete next[sourceId];
     this.importedBySource = next;
+    this.#stampImports(sourceId, imports);
     const levels = new Set([...previous, ...imports].map((i) => i.level));
     const summaries = [];
     for (const level of levels) {
-      // One column per series and year: the import applied last wins. Read the
-      // current state, not `next`: another import may have changed meanwhile.
-      const byId = new Map(Object.values(this.importedBySource).flat().filter((i) => i.level === level).flatMap((i) => i.columns).map((c) => [`${c.series}.${c.year}`, c]));
-      const columns = [...byId.values()];
+      // One column per series and year: the one changed last wins, whichever
+      // source was set first. Read the current state, not `next`: another
+      // import may have changed meanwhile.
+      const byId = new Map<string, { column: ImportedColumn; stamp: number }>();
+      for (const [source, list] of Object.entries(this.importedBySource)) {
+        for (const c of list.filter((i) => i.level === level).flatMap((i) => i.columns)) {
+          const id = `${c.series}.${c.year}`;
+          const stamp = this.#importStamps.get(`${source}|${level}|${id}`)?.stamp ?? 0;
+          if (stamp >= (byId.get(id)?.stamp ?? -1)) byId.set(id, { column: c, stamp });
+        }
+      }
+      const columns = [...byId.values()].map((b) => b.column);
       summaries.push(await api.setImportedValues({ level, columns }));
     }
     this.rescore();
     return summaries;
+  }
+
+  /**
+   * When each source's column (`source|level|series.year`) last changed. A
+   * source is sent whole on every change (the workspace's on any edit), so an
+   * unchanged column keeps its stamp and does not overrule a newer import.
+   */
+  #importStamps = new Map<string, { stamp: number; json: string }>();
+  #importClock = 0;
+
+  #stampImports(sourceId: string, imports: readonly ImportedValues[]) {
+    const keys = new Set<string>();
+    for (const imp of imports) for (const c of imp.columns) {
+      const key = `${sourceId}|${imp.level}|${c.series}.${c.year}`;
+      const json = JSON.stringify(c);
+      keys.add(key);
+      if (this.#importStamps.get(key)?.json !== json) this.#importStamps.set(key, { stamp: ++this.#importClock, json });
+    }
+    for (const key of this.#importStamps.keys()) if (key.startsWith(`${sourceId}|`) && !keys.has(key)) this.#importStamps.delete(key);
   }
 
   /** Applies survey figures in the worker (null removes them) and re-scores. */

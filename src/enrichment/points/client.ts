@@ -4,12 +4,38 @@
  */
 import * as Comlink from 'comlink';
 import type { PointsWorkerApi } from './service.ts';
+import { PointImportError } from './point-errors.ts';
 
 export type PointsClient = Comlink.Remote<PointsWorkerApi>;
 
 let client: PointsClient | null = null;
 
+/** Why nothing happened when the worker did not start; the cause is the server's, not the file's. */
+export function pointsWorkerFailed(detail: string): string {
+  return `De rekenmodule voor punten (een worker) kon niet starten${detail ? `: ${detail.replace(/\.$/, '')}` : ''}. Er is niets veranderd. ` +
+    'Herlaad de pagina en probeer het opnieuw; blijft dit, dan mist de server een bestand in assets/ of blokkeert hij de worker (type text/javascript, Content-Security-Policy worker-src \'self\').';
+}
+
 export function pointsWorker(): PointsClient {
-  client ??= Comlink.wrap<PointsWorkerApi>(new Worker(new URL('../../../workers/points.worker.ts', import.meta.url), { type: 'module', name: 'kompas-punten' }));
-  return client;
+  if (client) return client;
+  const worker = new Worker(new URL('../../../workers/points.worker.ts', import.meta.url), { type: 'module', name: 'kompas-punten' });
+  const remote = Comlink.wrap<PointsWorkerApi>(worker);
+  // Comlink never rejects when the worker is gone: each call also waits on this.
+  let fail!: (error: Error) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const own = new Proxy(remote, {
+    get: (target, key) => {
+      const method = Reflect.get(target, key) as unknown;
+      return typeof method === 'function' ? (...args: unknown[]) => Promise.race([(method as (...a: unknown[]) => Promise<unknown>)(...args), failed]) : method;
+    },
+  });
+  worker.addEventListener('error', (event) => {
+    // A retry starts a new worker instead of waiting on this one.
+    if (client === own) client = null;
+    worker.terminate();
+    fail(new PointImportError([pointsWorkerFailed((event as ErrorEvent).message ?? '')]));
+  });
+  client = own;
+  return own;
 }

@@ -98,10 +98,18 @@ export function parseCsv(text: string, fileName = 'bestand'): CsvTable {
   };
 }
 
-/** Dutch or English number: "155000", "155000,5", "5.387", "-1,5e3"; null if not a number. */
-export function parseCoordinate(raw: string | undefined): number | null {
+/** "155.000" or "155.000,5": digits grouped by a thousands point. */
+const THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$/;
+
+/**
+ * Dutch or English number: "155000", "155000,5", "5.387", "-1,5e3"; null if
+ * not a number. With `decimalComma` (the file writes "155000,5") a point
+ * between groups of three digits is a thousands point: "155.000" is 155000.
+ */
+export function parseCoordinate(raw: string | undefined, decimalComma = false): number | null {
   if (raw === undefined) return null;
-  const v = raw.trim().replace(/\s/g, '');
+  let v = raw.trim().replace(/\s/g, '');
+  if (decimalComma && THOUSANDS.test(v)) v = v.replace(/\./g, '');
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(v)) return null;
   const n = Number(v.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
@@ -122,11 +130,21 @@ function findColumn(header: string[], names: string[]): string | null {
   return null;
 }
 
+/**
+ * Whether the coordinate columns write decimals with a comma ("155000,5"):
+ * only then is "155.000" read as thousands; "53.219" in a file with decimal
+ * points is degrees.
+ */
+function decimalCommaIn(table: CsvTable, columns: number[]): boolean {
+  return table.rows.some((row) => columns.some((c) => /^[+-]?\d+(\.\d{3})*,\d+$/.test((row[c] ?? '').trim())));
+}
+
 function samplePairs(table: CsvTable, xColumn: string, yColumn: string): [number, number][] {
   const xi = table.header.indexOf(xColumn), yi = table.header.indexOf(yColumn);
+  const comma = decimalCommaIn(table, [xi, yi]);
   const out: [number, number][] = [];
   for (const row of table.rows.slice(0, 200)) {
-    const x = parseCoordinate(row[xi]), y = parseCoordinate(row[yi]);
+    const x = parseCoordinate(row[xi], comma), y = parseCoordinate(row[yi], comma);
     if (x !== null && y !== null) out.push([x, y]);
   }
   return out;
@@ -136,11 +154,14 @@ function looksLikeGeoJson(text: string): boolean {
   return /^\s*\{/.test(text.replace(/^\uFEFF/, ''));
 }
 
-/** `at`: the line (CSV) or object number (GeoJSON) for the skip report. */
-interface RawPoint { x: number; y: number; where: string; at: number }
+/**
+ * `at`: the line (CSV) or object number (GeoJSON) for the skip report;
+ * `cells`: the CSV text, kept where a thousands point was read as a decimal point.
+ */
+interface RawPoint { x: number; y: number; where: string; at: number; cells?: [string, string] }
 
 /** GeoJSON points (Point and MultiPoint features, or bare geometries). */
-function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; problems: { at: number; message: string }[]; objects: number; declaredCrs: Crs | null } {
+function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; problems: { at: number; message: string }[]; objects: number; declaredCrs: Crs | null; latLon: boolean } {
   const json = parseJsonText(text);
   if (!json.ok) throw new PointImportError([`${fileName}: geen geldige GeoJSON: ${json.problem}.`]);
   const data = json.value;
@@ -169,7 +190,13 @@ function geoJsonPoints(text: string, fileName: string): { points: RawPoint[]; pr
       points.push({ x, y, where, at });
     }
   });
-  return { points, problems, objects: features.length, declaredCrs };
+  // GeoJSON is longitude first, but EPSG:4326 itself is latitude first and
+  // some tools write that; degrees in the Netherlands only fit one way round.
+  const sample = points.slice(0, 200);
+  const swappedFits = sample.filter((p) => inNetherlands(p.y, p.x)).length;
+  const latLon = swappedFits * 2 >= sample.length && swappedFits > sample.filter((p) => inNetherlands(p.x, p.y)).length;
+  if (latLon) for (const p of points) [p.x, p.y] = [p.y, p.x];
+  return { points, problems, objects: features.length, declaredCrs, latLon };
 }
 
 /** A date in a cell: 2024-03-05, 2024/03/05 or 05-03-2024 (a time may follow). */
@@ -199,12 +226,13 @@ export function yearOfFile(fileName: string, rows: string[][]): number | null {
 export function inspectPointFile(text: string, fileName: string): PointFileInfo {
   checkPointFileSize(fileName, text.length);
   if (looksLikeGeoJson(text)) {
-    const { points, problems, declaredCrs } = geoJsonPoints(text, fileName);
+    const { points, problems, declaredCrs, latLon } = geoJsonPoints(text, fileName);
     checkPointCount(fileName, points.length, 'punten');
     const crs = declaredCrs ?? guessCrs(points.slice(0, 200).map((p) => [p.x, p.y]));
-    const detection = declaredCrs
+    const detection = (declaredCrs
       ? `GeoJSON met ${points.length} punten; coördinaatsysteem volgens het bestand: ${crs === 'rd' ? 'RD New' : 'WGS84'}.`
-      : `GeoJSON met ${points.length} punten; coördinaatsysteem afgeleid uit de waarden: ${crs === 'rd' ? 'RD New (meters)' : 'WGS84 (graden)'}.`;
+      : `GeoJSON met ${points.length} punten; coördinaatsysteem afgeleid uit de waarden: ${crs === 'rd' ? 'RD New (meters)' : 'WGS84 (graden)'}.`) +
+      (latLon ? ' Het bestand zet de breedtegraad vóór de lengtegraad; de punten zijn zo gelezen.' : '');
     return {
       kind: 'geojson', fileName, columns: [], xColumn: null, yColumn: null, crs,
       detection: problems.length ? `${detection} Let op: ${problems.length} objecten zonder bruikbaar punt.` : detection,
@@ -260,14 +288,27 @@ class SkipList {
   }
 }
 
-function convert(raw: RawPoint[], crs: Crs, columns: [string, string], skips: SkipList): Float64Array {
+/** Why a point lies outside the Netherlands, as far as the file shows it. */
+function outsideMessage(p: RawPoint, crs: Crs, columns: [string, string], kind: PointFileInfo['kind']): string {
+  const where = `${p.where}, kolommen ${columns[0]}/${columns[1]}`;
+  if (p.cells?.some((c) => THOUSANDS.test(c.trim()))) {
+    return `${where}: "${p.cells[0].trim()}" en "${p.cells[1].trim()}" zijn gelezen als ${p.x} en ${p.y}, buiten Nederland: staat de punt voor duizendtallen? ` +
+      'Sla de coördinaten dan op zonder scheidingsteken voor duizendtallen (155000), of met een komma als decimaalteken.';
+  }
+  const read = crs === 'rd' ? ' (gelezen als RD New).'
+    // The dialog lets the user pick CSV columns the other way round, not GeoJSON axes.
+    : kind === 'csv' ? ' (gelezen als WGS84 lengte/breedte; misschien zijn x en y of het coördinaatsysteem verwisseld).'
+    : ' (gelezen als WGS84 lengtegraad, breedtegraad). Kies hierboven het andere coördinaatsysteem als dat niet klopt; staat in het bestand de breedtegraad vóór de lengtegraad, zet dan de lengtegraad voorop.';
+  return `${where}: punt (${p.x}; ${p.y}) ligt buiten Nederland${read}`;
+}
+
+function convert(raw: RawPoint[], crs: Crs, columns: [string, string], kind: PointFileInfo['kind'], skips: SkipList): Float64Array {
   const positions = new Float64Array(raw.length * 2);
   let k = 0;
   for (const p of raw) {
     const [lon, lat] = crs === 'rd' ? rdToWgs84(p.x, p.y) : [p.x, p.y];
     if (!inNetherlands(lon, lat)) {
-      skips.add(p.at, `${p.where}, kolommen ${columns[0]}/${columns[1]}: punt (${p.x}; ${p.y}) ligt buiten Nederland` +
-        (crs === 'rd' ? ' (gelezen als RD New).' : ' (gelezen als WGS84 lengte/breedte; misschien zijn x en y of het coördinaatsysteem verwisseld).'));
+      skips.add(p.at, outsideMessage(p, crs, columns, kind));
       continue;
     }
     positions[k++] = lon;
@@ -296,7 +337,8 @@ export function readPoints(text: string, fileName: string, choice: PointChoice):
   let skips: SkipList;
   let rows: number;
   let raggedHint = '';
-  if (looksLikeGeoJson(text)) {
+  const kind = looksLikeGeoJson(text) ? 'geojson' : 'csv';
+  if (kind === 'geojson') {
     const g = geoJsonPoints(text, fileName);
     skips = new SkipList('object');
     for (const p of g.problems) skips.add(p.at, p.message);
@@ -313,21 +355,22 @@ export function readPoints(text: string, fileName: string, choice: PointChoice):
     if (!table.rows.length && !table.ragged.length) throw new PointImportError([`${fileName}: het bestand heeft een kopregel maar geen regels met punten.`]);
     columns = [xColumn, yColumn];
     skips = new SkipList('regel');
+    const comma = decimalCommaIn(table, [xi, yi]);
     // "52,4,5,1" under "lat,lon" would silently read as 52 and 4: the reader skipped such rows; say the likely cause.
     if (table.ragged.length && table.separator === ',') raggedHint = ' Staan er decimale komma\'s in een bestand met de komma als scheidingsteken? Gebruik dan ; als scheidingsteken of een punt als decimaalteken.';
     const events: { line: number; problem?: string; point?: RawPoint }[] = table.ragged.map((r) => ({ line: r.line, problem: `regel ${r.line}: ${r.cells} cellen, maar de kopregel heeft er ${table.header.length}.${raggedHint}` }));
     table.rows.forEach((row, r) => {
       const line = table.lines[r];
       const where = `regel ${line}`;
-      const x = parseCoordinate(row[xi]);
-      const y = parseCoordinate(row[yi]);
+      const x = parseCoordinate(row[xi], comma);
+      const y = parseCoordinate(row[yi], comma);
       for (const [value, col, parsed] of [[row[xi], xColumn, x], [row[yi], yColumn, y]] as const) {
         if (parsed !== null) continue;
         events.push({ line, problem: value === undefined || value.trim() === ''
           ? `${where}, kolom ${col}: geen waarde; elke regel heeft een coördinaat nodig.`
           : `${where}, kolom ${col}: "${value.trim().slice(0, 40)}" is geen getal.` });
       }
-      if (x !== null && y !== null) events.push({ line, point: { x, y, where, at: line } });
+      if (x !== null && y !== null) events.push({ line, point: { x, y, where, at: line, ...(comma ? {} : { cells: [row[xi], row[yi]] as [string, string] }) } });
     });
     // File order, so line numbers are listed ascending.
     events.sort((a, b) => a.line - b.line);
@@ -338,7 +381,7 @@ export function readPoints(text: string, fileName: string, choice: PointChoice):
     }
     rows = table.rows.length + table.ragged.length;
   }
-  const positions = convert(raw, choice.crs, columns, skips);
+  const positions = convert(raw, choice.crs, columns, kind, skips);
   // Rows outside the Netherlands are found after the unreadable ones: list all in file order.
   const skipped: SkippedRows = { total: skips.total, where: [...skips.where].sort((a, b) => a - b), unit: skips.unit, problems: skips.problems };
   if (skips.total > 0 && (skips.total * 2 >= rows || positions.length === 0)) {

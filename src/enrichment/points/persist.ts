@@ -6,6 +6,15 @@
  */
 import type { AreaImport } from '../area-table/types.ts';
 import type { ImportedValues } from '../../model/scoring-types.ts';
+import type { Level } from '../../model/dataset-format.ts';
+
+/**
+ * What marks saved point counts in the workspace. pointsToAreaImports has
+ * always written both, so copies saved before this check are found too,
+ * without a field of their own in the workspace file.
+ */
+const FILE_SUFFIX = ' (punten)';
+const CONVERSION = 'punten uit het bestand geteld per gebied';
 
 export function pointsToAreaImports(imports: readonly ImportedValues[], meta: { datasetId: string; fileName: string; importedAt: string; id: () => string }): AreaImport[] {
   return imports.flatMap((imp) => {
@@ -14,13 +23,13 @@ export function pointsToAreaImports(imports: readonly ImportedValues[], meta: { 
       target: { kind: 'series' as const, series: c.series },
       year: c.year,
       unit: c.unit ?? 'aantal',
-      conversion: ['punten uit het bestand geteld per gebied', c.note].filter(Boolean).join('; '),
+      conversion: [CONVERSION, c.note].filter(Boolean).join('; '),
       values: { ...c.values },
     }));
     if (!columns.length) return [];
     return [{
       id: meta.id(),
-      fileName: `${meta.fileName} (punten)`,
+      fileName: `${meta.fileName}${FILE_SUFFIX}`,
       importedAt: meta.importedAt,
       datasetId: meta.datasetId,
       level: imp.level,
@@ -62,4 +71,27 @@ export function splitImportsByGemeente(imports: readonly ImportedValues[], gemee
     }
   }
   return out;
+}
+
+/** Whether a workspace import holds counted points saved by the point dialog (not an imported table). */
+export function isSavedPointCount(imp: AreaImport): boolean {
+  return imp.fileName.endsWith(FILE_SUFFIX) && imp.columns.length > 0 && imp.columns.every((c) => c.conversion.startsWith(CONVERSION));
+}
+
+/**
+ * Saved point counts that new counts of `series` replace: those of the same
+ * dataset and series in the same gemeenten, in any workspace and of any year
+ * (the year defaults to today's, so a file counted again on another day must
+ * not pile up beside its earlier copy). Other gemeenten keep theirs.
+ */
+export function replacedPointCounts(
+  workspaces: readonly { id: string; imports?: readonly AreaImport[] }[],
+  match: { datasetId: string; series: string; gemeenteCodes: ReadonlySet<string> },
+  gemeenteOf: (level: Level, code: string) => string,
+): { workspaceId: string; id: string; fileName: string }[] {
+  return workspaces.flatMap((w) => (w.imports ?? [])
+    .filter((imp) => imp.datasetId === match.datasetId && isSavedPointCount(imp)
+      && imp.columns.some((c) => c.target.kind === 'series' && c.target.series === match.series)
+      && imp.columns.some((c) => Object.keys(c.values).some((code) => match.gemeenteCodes.has(gemeenteOf(imp.level, code)))))
+    .map((imp) => ({ workspaceId: w.id, id: imp.id, fileName: imp.fileName })));
 }

@@ -160,6 +160,24 @@ describe('real exports: skip and report instead of refusing the file', () => {
   });
 });
 
+describe('thousands separators in coordinates', () => {
+  it('names the thousands point as the cause instead of "buiten Nederland"', () => {
+    const problems = problemsOf(() => readPoints('x;y\n155.000;463.000\n155.010;463.010\n', 'duizendtallen.csv', { xColumn: 'x', yColumn: 'y', crs: 'rd' }));
+    expect(problems[0]).toBe('regel 2, kolommen x/y: "155.000" en "463.000" zijn gelezen als 155 en 463, buiten Nederland: staat de punt voor duizendtallen? ' +
+      'Sla de coördinaten dan op zonder scheidingsteken voor duizendtallen (155000), of met een komma als decimaalteken.');
+  });
+
+  it('reads them as thousands when the file writes decimals with a comma', () => {
+    const text = 'x;y\n155.000,5;463.000\n155.010;463.010,25\n';
+    expect(inspectPointFile(text, 'komma.csv').crs).toBe('rd');
+    const set = readPoints(text, 'komma.csv', { xColumn: 'x', yColumn: 'y', crs: 'rd' });
+    expect(set.count).toBe(2);
+    expect(set.positions[0]).toBeCloseTo(5.3872, 4);
+    // Degrees with a decimal point stay degrees.
+    expect(readPoints('lat;lon\n53.219;6.567\n', 'graden.csv', { xColumn: 'lon', yColumn: 'lat', crs: 'wgs84' }).positions[1]).toBeCloseTo(53.219, 6);
+  });
+});
+
 describe('GeoJSON points', () => {
   it('reads Point features and detects WGS84 from the values', () => {
     const text = fixture('hangplekken-wgs84.geojson');
@@ -185,6 +203,24 @@ describe('GeoJSON points', () => {
     expect(problemsOf(() => readPoints(text, 'lijn.geojson', { xColumn: null, yColumn: null, crs: 'wgs84' }))).toEqual([
       'object 2: geometrie is een LineString, verwacht een punt (Point).',
     ]);
+  });
+
+  it('reads a file in latitude, longitude order (EPSG:4326 axis order) the right way round, and says so', () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4326' } },
+      features: [[53.21949, 6.56464], [53.2201, 6.5702]].map((c) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: c } })) });
+    const info = inspectPointFile(text, 'latlon.geojson');
+    expect(info.crs).toBe('wgs84');
+    expect(info.detection).toContain('breedtegraad vóór de lengtegraad');
+    const set = readPoints(text, 'latlon.geojson', { xColumn: null, yColumn: null, crs: 'wgs84' });
+    expect(Array.from(set.positions.slice(0, 2))).toEqual([6.56464, 53.21949]);
+  });
+
+  it('a GeoJSON point outside the Netherlands is refused with what the user can do, not a swap the dialog does not offer', () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [2.35, 48.85] } }] });
+    const problems = problemsOf(() => readPoints(text, 'parijs.geojson', { xColumn: null, yColumn: null, crs: 'wgs84' }));
+    expect(problems[0]).not.toContain('x en y');
+    expect(problems[0]).toBe('object 1, kolommen coordinates[0]/coordinates[1]: punt (2.35; 48.85) ligt buiten Nederland (gelezen als WGS84 lengtegraad, breedtegraad). ' +
+      'Kies hierboven het andere coördinaatsysteem als dat niet klopt; staat in het bestand de breedtegraad vóór de lengtegraad, zet dan de lengtegraad voorop.');
   });
 
   it('refuses a file that is not JSON', () => {
