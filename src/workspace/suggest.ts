@@ -38,6 +38,15 @@ export const AANDACHT_FROM = 80;
 export const HOOG_FROM = 90;
 
 const EVIDENCE_WEIGHT: Record<EvidenceLevel, number> = { A: 3, B: 2.25, C: 1.5, D: 0.75, X: 0 };
+/**
+ * What every match after the strongest may add together: less than the
+ * smallest difference in evidence (a range such as A/B sits half a step,
+ * 0.375, above B), so an intervention of weaker evidence never passes one of
+ * stronger evidence that fits the same strongest weak spot, however many
+ * further spots it touches. Without the cap the diminishing series adds up to
+ * almost 4 (a C-level jongerenwerk above A-level hotspot policing).
+ */
+export const BREADTH_BONUS_MAX = 0.35;
 
 export function isKansrijk(i: Intervention): boolean {
   const first = i.evidence.levels[0];
@@ -106,8 +115,9 @@ function whyLine(cats: WeakCategory[], factors: { label: string }[], witteVlekke
 /**
  * Ranks interventions for an area: fit (weak categories weighted by how far
  * above the 80th percentile they are, flagged factors 1.5 each, with
- * diminishing weight for every further match) plus evidence (A 3, B 2.25,
- * C 1.5, D 0.75; a range averaged). Level X is never suggested.
+ * diminishing weight for every further match, those together at most
+ * BREADTH_BONUS_MAX) plus evidence (A 3, B 2.25, C 1.5, D 0.75; a range
+ * averaged). Level X is never suggested.
  */
 export function suggestInterventions(
   input: SuggestionInput,
@@ -129,13 +139,14 @@ export function suggestInterventions(
     if (cats.length === 0 && factors.length === 0 && fills.length === 0) continue;
 
     // Each matched weak spot contributes; the strongest counts fully, the
-    // next half, then a quarter…, so breadth alone never outweighs evidence.
+    // next half, then a quarter…, together capped so breadth never outweighs evidence.
     const parts = [
       ...cats.map((c) => (1 + (Math.min(c.percentile, 100) - AANDACHT_FROM) / 20) * (c.limited ? 0.75 : 1)),
       ...factors.map(() => 1.5),
       ...(fills.length > 0 ? [1] : []),
     ].sort((a, b) => b - a);
-    const fit = parts.reduce((sum, p, k) => sum + p / 2 ** k, 0);
+    const breadth = parts.slice(1).reduce((sum, p, k) => sum + p / 2 ** (k + 1), 0);
+    const fit = parts[0] + Math.min(breadth, BREADTH_BONUS_MAX);
     const score = Math.round((fit + evidenceWeight(i)) * 1000) / 1000;
 
     out.push({

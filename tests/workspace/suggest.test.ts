@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestInterventions, weakCategories, type SuggestionInput } from '../../src/workspace/suggest.ts';
+import { evidenceWeight, suggestInterventions, weakCategories, type SuggestionInput } from '../../src/workspace/suggest.ts';
 import { INTERVENTIONS, isNotEffective } from '../../src/workspace/interventions.ts';
 
 const input: SuggestionInput = {
@@ -94,5 +94,27 @@ describe('suggestInterventions', () => {
     // It is still suggested, with both flagged factors in its reason.
     const h = suggestInterventions(broad).find((s) => s.intervention.id === 'herstructurering')!;
     expect(h.why).toContain('particuliere huur en lage inkomens vallen op');
+  });
+
+  it('never ranks an intervention of a lower evidence level above one of a higher level with the same strongest match, however broad its fit', () => {
+    // S3 and I3 at P100 with a flagged factor each: jongerenwerk and groepsaanpak (C) touch all four, hotspot policing (A) one.
+    const wide: SuggestionInput = {
+      categories: [
+        { id: 'S3', label: 'Overlast', percentile: 100, status: 'score' },
+        { id: 'I3', label: 'Jeugd & opgroeien', percentile: 100, status: 'score' },
+      ],
+      flaggedFactors: [
+        { id: 'S3.2', label: 'Jeugdoverlast', categoryId: 'S3' },
+        { id: 'I3.5', label: 'Jeugdgroepen', categoryId: 'I3' },
+      ],
+    };
+    const ranked = suggestInterventions(wide);
+    const strongest = (s: (typeof ranked)[number]) => Math.max(...s.matchedCategories.map(() => 2), ...s.matchedFactors.map(() => 1.5));
+    for (const a of ranked) for (const b of ranked) {
+      if (evidenceWeight(a.intervention) > evidenceWeight(b.intervention) && strongest(a) === strongest(b)) {
+        expect(a.score, `${a.intervention.id} vs ${b.intervention.id}`).toBeGreaterThan(b.score);
+      }
+    }
+    expect(ranked.length).toBeGreaterThan(3);
   });
 });
