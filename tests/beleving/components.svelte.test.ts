@@ -102,7 +102,7 @@ describe('GapLegend', () => {
       },
     };
     const app = {
-      activeLevel: 'gemeente', frame: 'dataset', selection: null, scores: { gemeente: result },
+      activeLevel: 'gemeente', frame: 'dataset', year: null, survey: null, selection: null, scores: { gemeente: result },
       model: { dials: [{ id: 'objectief', basisLabel: 'door de politie geregistreerd' }, { id: 'beleving', basisLabel: 'indicatie, geen meting' }] },
       table: () => ({ names: ['Groningen', 'Haren', 'Ten Boer'] }), select: vi.fn(),
     } as unknown as AppState;
@@ -114,6 +114,12 @@ describe('GapLegend', () => {
     expect(legend).toContain('onveilig en voelt onveilig: 1');
     expect(legend).toContain('geen kwadrant: geen objectieve score (1)');
     expect(legend).not.toContain('niet beide wijzers');
+    expect(document.querySelector('#legend-title')!.textContent).toBe('Legenda: Kloof: objectief vs beleving');
+    // A year on the map: the legend names it, as the other legends do.
+    cleanup();
+    render(GapLegend, { app: { ...app, year: 2022 } as AppState });
+    expect(document.querySelector('#legend-title')!.textContent).toBe('Legenda: Kloof: objectief vs beleving, 2022');
+    expect(document.querySelector('.legend .frame')!.textContent).toContain('met de cijfers van 2022');
   });
 });
 
