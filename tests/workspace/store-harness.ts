@@ -4,6 +4,8 @@
  * Two stores on one database act as two tabs of one browser.
  */
 import { afterEach, expect, vi } from 'vitest';
+import { openDB } from 'idb';
+import { interventionById } from '../../src/workspace/interventions.ts';
 import { WorkspaceStore, type StoreOptions } from '../../src/workspace/workspace-store.svelte.ts';
 import type { Focus } from '../../src/workspace/model.ts';
 
@@ -33,7 +35,24 @@ export function storeHarness(prefix: string) {
   }
   /** A store on a database of its own. */
   const freshStore = () => storeOn(freshDb());
-  return { freshDb, storeOn, freshStore, savedWorkspace };
+  /**
+   * A database holding a workspace 'Centrum' with one intervention whose notes
+   * an older version stored at 25,000 characters, over today's limit.
+   */
+  async function storedWithOverlongNote(interventionId: string, focus: Focus): Promise<{ db: string; id: string }> {
+    const db = freshDb();
+    const store = await storeOn(db);
+    const ws = store.create('Centrum', focus);
+    store.addIntervention(interventionById(interventionId)!);
+    await store.flush();
+    const raw = await openDB(db, 1);
+    const record = await raw.get('workspaces', ws.id);
+    record.workspace.matrix[0].notes = 'x'.repeat(25_000);
+    await raw.put('workspaces', record);
+    raw.close();
+    return { db, id: ws.id };
+  }
+  return { freshDb, storeOn, freshStore, savedWorkspace, storedWithOverlongNote };
 }
 
 /** Resolves once `check` holds; rejects after `ms`. */

@@ -1,20 +1,16 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { WorkspaceStore } from '../../../src/workspace/workspace-store.svelte.ts';
 import { KOMPAS_MODEL } from '../../../src/model/kompas/definition.ts';
 import type { AppState } from '../../../src/state/app-state.svelte.ts';
 import DataImportDialog from '../../../src/ui/enrichment/DataImportDialog.svelte';
 import { buurtTable } from './helpers.ts';
+import { withDialogs } from '../jsdom-dialog.ts';
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; enough of one for the component.
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal(): void };
-  proto.showModal = function (this: HTMLDialogElement) { this.setAttribute('open', ''); };
-  proto.close = function (this: HTMLDialogElement) { this.removeAttribute('open'); this.dispatchEvent(new Event('close')); };
-});
+withDialogs();
 
 const stores: WorkspaceStore[] = [];
 afterEach(() => {

@@ -8,7 +8,7 @@
  * src/ui/App.svelte sends them (AppState.applyImports).
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { WorkspaceStore } from '../../../src/workspace/workspace-store.svelte.ts';
 import { KOMPAS_MODEL } from '../../../src/model/kompas/definition.ts';
@@ -17,6 +17,7 @@ import type { ScoringClient } from '../../../workers/scoring-main-side.ts';
 import type { ImportedColumn } from '../../../src/model/scoring-types.ts';
 import PointImportDialog from '../../../src/ui/enrichment/PointImportDialog.svelte';
 import { buurtTable } from '../area-table/helpers.ts';
+import { withDialogs } from '../jsdom-dialog.ts';
 
 const table = buurtTable();
 /** Points per Groningen buurt that the next count returns (the file covers GM0014 only). */
@@ -35,12 +36,7 @@ vi.mock('../../../src/enrichment/points/client.ts', async () => {
   };
 });
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; enough of one for the component.
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal(): void };
-  proto.showModal = function (this: HTMLDialogElement) { this.setAttribute('open', ''); };
-  proto.close = function (this: HTMLDialogElement) { this.removeAttribute('open'); this.dispatchEvent(new Event('close')); };
-});
+withDialogs();
 
 const stores: WorkspaceStore[] = [];
 afterEach(() => {
