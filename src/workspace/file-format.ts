@@ -9,7 +9,7 @@
  * file-fields.ts, the checker that words the messages in file-checker.ts;
  * this file writes, migrates older versions and puts the checks together.
  */
-import { newId, type Focus, type Workspace } from './model.ts';
+import { localDate, newId, type Focus, type Workspace } from './model.ts';
 import { checkAreaImports } from '../enrichment/area-table/persist.ts';
 import { parseJsonText } from '../model/formats/json-text.ts';
 import { gemeenteOfAreaCode, isAreaCode } from '../model/area-code.ts';
@@ -83,7 +83,7 @@ export function workspaceFileName(ws: Workspace, ext: 'json' | 'csv', date = new
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'werkruimte';
-  return `werkruimte-${slug}-${date.toISOString().slice(0, 10)}.${ext}`;
+  return `werkruimte-${slug}-${localDate(date)}.${ext}`;
 }
 
 // ── Reading ─────────────────────────────────────────────────────────────────

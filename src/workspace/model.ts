@@ -8,6 +8,7 @@ import type { CategoryId, StakeholderId } from './ids.ts';
 import { interventionById, type Intervention } from './interventions.ts';
 import type { AreaImport } from '../enrichment/area-table/types.ts';
 import type { SurveyData } from '../model/beleving-types.ts';
+import { itemLabel } from './text-rules.ts';
 
 export const MATRIX_STATUSES = ['lopend', 'kansrijk', 'gepland', 'afgerond', 'obstakel'] as const;
 export type MatrixStatus = (typeof MATRIX_STATUSES)[number];
@@ -237,6 +238,14 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+/**
+ * The calendar day on the user's clock, "2026-03-01". Not toISOString's UTC
+ * day: in the Netherlands that is still yesterday until 01:00 or 02:00.
+ */
+export function localDate(date = new Date()): string {
+  return `${currentMonth(date)}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 export function createWorkspace(name: string, focus: Focus, now = nowIso(), dataset: DatasetRef | null = null): Workspace {
   return {
     id: newId(),
@@ -296,13 +305,40 @@ export function customRow(name: string): MatrixRow {
 }
 
 /**
+ * How soon after a status change another one puts it right instead of being
+ * a step of its own: arrowing through a closed select fires a change on every
+ * option in Chrome and Edge on Windows and Linux, and a mis-pick is undone
+ * within seconds. Steps that were never meant must not count in Voortgang.
+ */
+export const STATUS_CORRECTION_MS = 60_000;
+
+/**
  * Sets a row's status and records the change with its date; setting the
- * status it already has records nothing.
+ * status it already has records nothing. Within STATUS_CORRECTION_MS of the
+ * previous change, that change is put right: its entry gets the new status
+ * (still coming from the status before it), or goes when the status is back
+ * where it was. The first entry, the status the row was added with, stays.
  */
 export function changeStatus(row: MatrixRow, status: MatrixStatus, date = nowIso(), note = ''): void {
   if (row.status === status) return;
+  const history = row.statusHistory ?? [];
+  const last = history.at(-1);
+  const before = history.slice(0, -1);
+  // Only an entry that is the row's status can be put right (a hand-edited file may differ).
+  const correcting = last?.status === row.status && before.length > 0 && isCorrection(last.date, date);
   row.status = status;
-  row.statusHistory = [...(row.statusHistory ?? []), { status, date, note }];
+  if (correcting) {
+    const from = before[before.length - 1].status;
+    row.statusHistory = from === status ? before : [...before, { status, date, note: note || last.note }];
+    return;
+  }
+  row.statusHistory = [...history, { status, date, note }];
+}
+
+function isCorrection(previous: string | null, date: string): boolean {
+  if (previous === null) return false;
+  const since = Date.parse(date) - Date.parse(previous);
+  return since >= 0 && since < STATUS_CORRECTION_MS;
 }
 
 export function catalogueEntryOf(row: MatrixRow): Intervention | undefined {
@@ -330,6 +366,7 @@ export function addMonths(m: Month, n: number): Month {
   return monthFromIndex(monthIndex(m) + n);
 }
 
+/** The month of `date` on the user's clock (local time, as localDate). */
 export function currentMonth(date = new Date()): Month {
   return monthFromIndex(date.getFullYear() * 12 + date.getMonth());
 }
@@ -367,6 +404,28 @@ export function dependencyProblems(items: TimelineItem[]): { itemId: string; dep
     }
   }
   return out;
+}
+
+/**
+ * What the timeline says about an item's dependencies, on screen and on paper
+ * alike: the names of the items it waits for, and a warning when it starts
+ * before one of them ends.
+ */
+export function dependencyText(item: TimelineItem, items: TimelineItem[]): { after: string[]; warning: string | null } {
+  const name = (id: string) => {
+    const t = items.find((x) => x.id === id);
+    return t ? itemLabel(t) : '?';
+  };
+  const early = dependencyProblems(items).filter((p) => p.itemId === item.id).map((p) => `‘${name(p.dependsOn)}’`);
+  return { after: item.dependsOn.map(name), warning: early.length ? `begint vóór ${early.join(' en ')} klaar is` : null };
+}
+
+/** Every month the timeline shows something in (starts, ends, milestones), so a view's range leaves nothing out. */
+export function timelineMonths(items: TimelineItem[], events: AreaEvent[]): number[] {
+  return [
+    ...items.flatMap((t) => [t.start, t.end, ...t.milestones.map((m) => m.month)]),
+    ...events.flatMap((e) => [e.start, e.end]),
+  ].map(monthIndex);
 }
 
 /** Content that matters to the kernteam, without local bookkeeping (for comparisons). */

@@ -6,7 +6,7 @@
  * Pure data in, data out; VoortgangView.svelte shows it.
  */
 import { STAKEHOLDER_IDS, type StakeholderId } from './ids.ts';
-import { isMonth, monthIndex, type MatrixRow, type MatrixStatus, type Month, type StatusChange, type Workspace } from './model.ts';
+import { currentMonth, isMonth, monthIndex, type MatrixRow, type MatrixStatus, type Month, type StatusChange, type Workspace } from './model.ts';
 import { rowName } from './text-rules.ts';
 
 export interface RowProgress {
@@ -61,9 +61,9 @@ export interface Voortgang {
 
 const STARTED: readonly MatrixStatus[] = ['lopend', 'afgerond'];
 
-/** The month of an ISO date-time ("2026-03-14T…" → "2026-03"). */
+/** The month of an ISO date-time on the kernteam's clock: 00:30 on 1 March (23:30 UTC the day before) is March. */
 function monthOf(iso: string): Month {
-  return iso.slice(0, 7);
+  return currentMonth(new Date(iso));
 }
 
 /**

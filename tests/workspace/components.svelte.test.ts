@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDB } from 'idb';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { storeHarness } from './store-harness.ts';
@@ -16,12 +15,13 @@ import LocalKnowledgeBadge from '../../src/ui/workspace/LocalKnowledgeBadge.svel
 import BestuurReport from '../../src/ui/workspace/BestuurReport.svelte';
 import ConflictBanner from '../../src/ui/workspace/ConflictBanner.svelte';
 import StorageNotice from '../../src/ui/workspace/StorageNotice.svelte';
+import ReportTimelineChart from '../../src/ui/workspace/ReportTimelineChart.svelte';
 import { sampleWorkspace } from './fixtures.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
 const area = { code: 'WK001401', name: 'Centrum', level: 'wijk' as const, gemeenteCode: 'GM0014' };
-const { freshDb, storeOn, freshStore } = storeHarness('c');
+const { freshDb, storeOn, freshStore, storedWithOverlongNote } = storeHarness('c');
 
 function fileOf(text: string): File {
   return new File([text], 'werkruimte.json', { type: 'application/json' });
@@ -180,6 +180,23 @@ describe('TimelineView', () => {
     expect(store.active!.timeline[0].end).toBe('2026-12');
   });
 
+  it('an end before the start is refused with a message and the field shows the end again; a start past the end keeps the length', async () => {
+    const store = await freshStore();
+    store.create('Centrum', focus);
+    const row = store.addIntervention(interventionById('openbare-verlichting')!)!;
+    store.planRow(row.id, '2026-03');
+    render(TimelineView, { store });
+    const end = screen.getByLabelText('Einde (maand)') as HTMLInputElement;
+    await fireEvent.change(end, { target: { value: '2026-01' } });
+    expect(store.active!.timeline[0]).toMatchObject({ start: '2026-03', end: '2026-08' });
+    expect(screen.getByRole('alert').textContent).toBe('Het einde (jan 2026) ligt vóór de start (mrt 2026). Kies als einde mrt 2026 of later.');
+    expect(end.value).toBe('2026-08');
+
+    await fireEvent.change(screen.getByLabelText('Start (maand)'), { target: { value: '2026-10' } });
+    expect(store.active!.timeline[0]).toMatchObject({ start: '2026-10', end: '2027-03' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('an emptied name is kept empty while typing and shown as "Naamloos tijdslijnitem"; the field has the stored limit', async () => {
     const store = await freshStore();
     store.create('Centrum', focus);
@@ -194,18 +211,31 @@ describe('TimelineView', () => {
   });
 });
 
+describe('ReportTimelineChart', () => {
+  it('spans the milestones too and prints the dependencies and the warning under the chart', () => {
+    const schouw = { id: 't1', rowId: null, label: 'Schouw', start: '2026-03', end: '2026-08', order: 0, dependsOn: [],
+      milestones: [{ id: 'm1', label: 'Kick-off', month: '2026-01' }, { id: 'm2', label: 'Evaluatie', month: '2027-06' }] };
+    const verlichting = { id: 't2', rowId: null, label: 'Verlichting', start: '2026-05', end: '2026-10', order: 1, dependsOn: ['t1'], milestones: [] };
+    const { container } = render(ReportTimelineChart, { props: { items: [schouw, verlichting], events: [], idPrefix: 'r' } });
+    expect(container.querySelector('title')!.textContent).toBe('Tijdslijn van jan 2026 tot en met jun 2027');
+    // Every milestone lies right of the label column, within the drawn months.
+    const svg = container.querySelector('svg')!;
+    const width = Number(svg.getAttribute('viewBox')!.split(' ')[2]);
+    const labelEnd = Number(container.querySelector('line.grid')!.getAttribute('x1'));
+    for (const m of container.querySelectorAll('path.milestone')) {
+      const x = Number(/^M([\d.]+)/.exec(m.getAttribute('d')!)![1]);
+      expect(x).toBeGreaterThan(labelEnd);
+      expect(x).toBeLessThan(width);
+    }
+    const printed = container.querySelector('.chart-deps')!.textContent!.replace(/\s+/g, ' ');
+    expect(printed).toContain('Verlichting: na Schouw');
+    expect(printed).toContain('let op: begint vóór ‘Schouw’ klaar is');
+  });
+});
+
 describe('StorageNotice', () => {
   it('after a repair on load, says what changed in plain Dutch and exports the record as it was stored', async () => {
-    const db = freshDb();
-    const a = await storeOn(db);
-    const ws = a.create('Centrum', focus);
-    a.addIntervention(interventionById('hang-sluitwerk')!);
-    await a.flush();
-    const raw = await openDB(db, 1);
-    const rec = await raw.get('workspaces', ws.id);
-    rec.workspace.matrix[0].notes = 'x'.repeat(25_000);
-    await raw.put('workspaces', rec);
-    raw.close();
+    const { db } = await storedWithOverlongNote('hang-sluitwerk', focus);
     const written: Blob[] = [];
     vi.stubGlobal('showSaveFilePicker', async () => ({ createWritable: async () => ({ write: async (b: Blob) => void written.push(b), close: async () => {} }) }));
 
@@ -239,6 +269,23 @@ describe('WorkspacePanel', () => {
     expect(screen.getByRole('tab', { name: /Interventiematrix/ }).getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: /Interventiematrix/ }));
     expect(screen.getByLabelText('Status')).toBeTruthy();
+  });
+});
+
+describe('SuggestionList', () => {
+  it('without a workspace, adding a suggestion says to make a workspace first instead of claiming it was added', async () => {
+    const store = await freshStore();
+    const suggestionInput = {
+      categories: [{ id: 'S4', label: 'Criminaliteit', percentile: 95, status: 'score' as const }],
+      flaggedFactors: [{ id: 'S4.1', label: 'Woninginbraak', categoryId: 'S4' }],
+    };
+    render(WorkspacePanel, { area, suggestionInput, categoryLabels: {}, store });
+    await tick();
+    await fireEvent.click(screen.getAllByRole('button', { name: /^Toevoegen aan matrix/ })[0]);
+    expect(store.active).toBeNull();
+    const status = screen.getAllByRole('status').map((s) => s.textContent).join(' ');
+    expect(status).not.toMatch(/is toegevoegd/);
+    expect(status).toMatch(/is niet toegevoegd: er is nog geen werkruimte\. Maak eerst een werkruimte aan/);
   });
 });
 

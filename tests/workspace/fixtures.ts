@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createWorkspace, rowFromIntervention, timelineItemForRow, type Workspace } from '../../src/workspace/model.ts';
 import { interventionById } from '../../src/workspace/interventions.ts';
 
@@ -26,4 +27,24 @@ export function sampleWorkspace(): Workspace {
   ws.priorities = ['S4', 'S3'];
   ws.tafel = [{ areaCode: 'WK001401', itemId: 'verloedering', state: 'speelt', source: 'Buurtschouw', date: '2026-01-05' }];
   return ws;
+}
+
+/** 00:30 on 1 March 2026 in Dutch (winter) time: still 28 February in UTC. */
+export const JUST_AFTER_MIDNIGHT_1_MARCH = '2026-02-28T23:30:00.000Z';
+
+/**
+ * Runs the tests of the enclosing describe in Dutch time, whatever the
+ * machine's zone (CI runs in UTC), so a day or month taken from UTC shows.
+ */
+export function inDutchTime(): void {
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Europe/Amsterdam';
+    // Node applies a changed TZ at once; if it ever did not, these tests would prove nothing.
+    expect(new Date(JUST_AFTER_MIDNIGHT_1_MARCH).getDate()).toBe(1);
+  });
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, describeValue, mergeWorkspaces, resolveConflicts } from '../../src/workspace/merge.ts';
-import { createWorkspace, type MatrixRow, type TimelineItem, type Workspace } from '../../src/workspace/model.ts';
+import { changeStatus, createWorkspace, type MatrixRow, type TimelineItem, type Workspace } from '../../src/workspace/model.ts';
 import { parseStoredWorkspace } from '../../src/workspace/file-format.ts';
 import { removeRow } from '../../src/workspace/workspace-edits.ts';
 
@@ -58,6 +58,26 @@ describe('three-way merge of a workspace', () => {
     expect(kept.matrix[0].statusHistory.map((h) => h.status)).toEqual(['kansrijk', 'lopend']);
     const taken = resolveConflicts(r.merged, r.conflicts, { [r.conflicts[0].key]: 'theirs' });
     expect(taken.matrix[0].statusHistory.map((h) => h.status)).toEqual(['kansrijk', 'obstakel']);
+  });
+
+  it('a status put right in one tab within the correction window arrives in the other as one change', () => {
+    const b = base();
+    b.matrix[0].statusHistory = [{ status: 'kansrijk', date: '2026-01-01T10:00:00.000Z', note: '' }];
+    changeStatus(b.matrix[0], 'gepland', '2026-01-02T10:00:00.000Z');
+    const mine = copy(b), theirs = copy(b);
+    changeStatus(theirs.matrix[0], 'afgerond', '2026-01-02T10:00:20.000Z');
+    changeStatus(theirs.matrix[0], 'obstakel', '2026-01-02T10:00:40.000Z');
+    const r = mergeWorkspaces(b, mine, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.fromTheirs).toEqual(['Interventiematrix › ‘Buurtpreventie’ › status']);
+    expect(r.merged.matrix[0].statusHistory.map((h) => h.status)).toEqual(['kansrijk', 'obstakel']);
+
+    // Both tabs put the same change right differently: asked once, the history follows the chosen status.
+    changeStatus(mine.matrix[0], 'lopend', '2026-01-02T10:00:30.000Z');
+    const both = mergeWorkspaces(b, mine, theirs);
+    expect(both.conflicts.map((c) => c.label)).toEqual(['Interventiematrix › ‘Buurtpreventie’ › status']);
+    const kept = resolveConflicts(both.merged, both.conflicts, { [both.conflicts[0].key]: 'mine' });
+    expect(kept.matrix[0].statusHistory.map((h) => h.status)).toEqual(['kansrijk', 'lopend']);
   });
 
   it('keeps rows both tabs added and a removal on one side', () => {

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { areaWithin, storedRecordJson, workAtRisk, type WorkspaceStore } from '../../src/workspace/workspace-store.svelte.ts';
 import { storeHarness, waitFor } from './store-harness.ts';
@@ -9,7 +8,7 @@ import { WorkspaceDb } from '../../src/workspace/db.ts';
 import { workspaceContent } from '../../src/workspace/model.ts';
 
 const focus = { kind: 'wijk' as const, gemeenteCode: 'GM0014', areas: [{ code: 'WK001401', name: 'Centrum' }] };
-const { freshDb, storeOn, freshStore } = storeHarness('t');
+const { freshDb, storeOn, freshStore, storedWithOverlongNote } = storeHarness('t');
 
 /** Tab A made a workspace (with what `fill` adds) and saved it; tab B opened the same database and shows it. */
 async function twoTabs(fill: (a: WorkspaceStore) => void = () => {}) {
@@ -208,7 +207,13 @@ describe('status history and dataset (file version 6)', () => {
     const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
     a.updateRow(row.id, { status: 'lopend', notes: 'geen statuswijziging' });
     a.updateRow(row.id, { status: 'lopend' });
-    a.setStatus(row.id, 'obstakel', 'Netbeheerder levert pas in de herfst');
+    // A day later: a change of its own, not a correction of the one before.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 24 * 3600_000 });
+    try {
+      a.setStatus(row.id, 'obstakel', 'Netbeheerder levert pas in de herfst');
+    } finally {
+      vi.useRealTimers();
+    }
     a.setStatusNote(row.id, 1, 'Gestart in overleg met de wijkagent');
     await a.flush();
 
@@ -223,6 +228,17 @@ describe('status history and dataset (file version 6)', () => {
     expect(ws.matrix[0].statusHistory.every((e) => e.date !== null && !Number.isNaN(Date.parse(e.date)))).toBe(true);
     const file = parseWorkspaceFile(b.exportActive()!.text);
     expect(file.ok && file.workspace.matrix[0].statusHistory).toEqual(ws.matrix[0].statusHistory);
+  });
+
+  it('a status picked right after adding a row is a change of its own: the status it was added with stays', async () => {
+    const a = await freshStore();
+    a.create('Centrum', focus);
+    const row = a.addIntervention(interventionById('openbare-verlichting')!)!;
+    a.updateRow(row.id, { status: 'lopend' });
+    a.updateRow(row.id, { status: 'obstakel' });
+    expect(a.active!.matrix[0].statusHistory.map((e) => e.status)).toEqual(['kansrijk', 'obstakel']);
+    a.updateRow(row.id, { status: 'kansrijk' });
+    expect(a.active!.matrix[0].statusHistory.map((e) => e.status)).toEqual(['kansrijk']);
   });
 
   it('an export of a workspace that does not know its dataset records the one on screen', async () => {
@@ -278,22 +294,12 @@ describe('edits never make a workspace the next load refuses (finding: quarantin
   });
 
   it('a record an older version stored with an over-long text loads clipped, and the store says what was clipped and where', async () => {
-    const db = freshDb();
-    const a = await storeOn(db);
-    const ws = a.create('Centrum', focus);
-    a.addIntervention(interventionById('openbare-verlichting')!);
-    await a.flush();
-    const raw = await openDB(db, 1);
-    const rec = await raw.get('workspaces', ws.id);
-    rec.workspace.matrix[0].notes = 'x'.repeat(25_000);
-    await raw.put('workspaces', rec);
-    raw.close();
-
+    const { db, id } = await storedWithOverlongNote('openbare-verlichting', focus);
     const b = await storeOn(db);
     expect(b.quarantined).toEqual([]);
     expect(b.workspaces[0].matrix[0].notes).toBe('x'.repeat(20_000));
     expect(b.repaired.map((r) => [r.key, r.name, r.changes])).toEqual([
-      [ws.id, 'Centrum', ['Interventiematrix › ‘Openbare verlichting verbeteren’ › notities: ingekort van 25.000 tot 20.000 tekens']],
+      [id, 'Centrum', ['Interventiematrix › ‘Openbare verlichting verbeteren’ › notities: ingekort van 25.000 tot 20.000 tekens']],
     ]);
     // The next autosave writes the shortened text: the notice keeps the record as it was, for "Exporteren als JSON".
     b.updateRow(b.workspaces[0].matrix[0].id, { obstacle: 'Geen budget' });

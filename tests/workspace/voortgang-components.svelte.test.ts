@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { storeHarness } from './store-harness.ts';
 import { interventionById } from '../../src/workspace/interventions.ts';
@@ -36,6 +36,45 @@ describe('status history in the matrix', () => {
     expect(items[1].textContent).toContain(today);
     await fireEvent.input(within(items[1]).getByLabelText('Notitie bij wijziging 2'), { target: { value: 'Besloten in kernteam' } });
     expect(store.active!.matrix[0].statusHistory[1]).toMatchObject({ status: 'lopend', note: 'Besloten in kernteam' });
+  });
+
+  it('arrowing through the closed select records one change, and Voortgang does not count a status passed on the way', async () => {
+    // Chrome and Edge on Windows/Linux fire change on every arrow step of a closed select.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-10T09:00:00Z'));
+      const store = await freshStore();
+      store.create('Centrum', focus);
+      const row = store.addIntervention(interventionById('buurtbemiddeling')!)!;
+      store.planRow(row.id, '2026-03');
+      voortgangMoment.month = '2026-03';
+      render(MatrixView, { store, labels: DEFAULT_CATEGORY_LABELS });
+      const select = document.getElementById(`l-${row.id}-status`)!;
+      const statusAt = async (time: string, value: string) => {
+        vi.setSystemTime(new Date(time));
+        await fireEvent.change(select, { target: { value } });
+      };
+      const historyTexts = () => {
+        const summary = screen.getByText(/^Statusgeschiedenis \(/);
+        return [summary.textContent, ...within(summary.closest('details')!).getAllByRole('listitem').map((li) => li.textContent)];
+      };
+
+      await statusAt('2026-03-10T09:05:00.000Z', 'gepland');
+      await statusAt('2026-03-10T09:05:00.300Z', 'afgerond');
+      await statusAt('2026-03-10T09:05:00.600Z', 'obstakel');
+      expect(historyTexts()).toEqual(['Statusgeschiedenis (1 wijziging)', expect.stringMatching(/Kansrijk/), expect.stringMatching(/Obstakel/)]);
+
+      const voortgang = render(VoortgangView, { workspace: store.active! });
+      expect(within(voortgang.container).getByText(/^Gepland te starten:/).textContent).toBe('Gepland te starten: 1, waarvan gestart: 0');
+
+      // A change well after the previous one is a new step; put right at once, it leaves no trace.
+      await statusAt('2026-03-10T09:20:00.000Z', 'lopend');
+      expect(historyTexts()[0]).toBe('Statusgeschiedenis (2 wijzigingen)');
+      await statusAt('2026-03-10T09:20:10.000Z', 'obstakel');
+      expect(historyTexts()).toEqual(['Statusgeschiedenis (1 wijziging)', expect.stringMatching(/Kansrijk/), expect.stringMatching(/Obstakel/)]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customRow, type MatrixRow, type StatusChange, type TimelineItem } from '../../src/workspace/model.ts';
 import { effectiveHistory, historyUpTo, voortgangAt } from '../../src/workspace/voortgang.ts';
+import { JUST_AFTER_MIDNIGHT_1_MARCH, inDutchTime } from './fixtures.ts';
 
 function row(name: string, history: StatusChange[], who: Partial<Pick<MatrixRow, 'lead' | 'partners' | 'obstacle'>> = {}): MatrixRow {
   const r = customRow(name);
@@ -87,5 +88,19 @@ describe('status without a date (rows from before file version 6)', () => {
     const empty = row('Leeg', []);
     empty.status = 'obstakel';
     expect(voortgangAt({ matrix: [empty], timeline: [] }, '2026-04').rows[0]).toMatchObject({ status: 'obstakel', stuck: true, dateUnknown: true });
+  });
+});
+
+describe('the month of a status change is the month on the kernteam\'s clock', () => {
+  inDutchTime();
+
+  it('a status set at 00:30 on 1 March counts in March, not in February', () => {
+    const r = row('Buurtschouw', [
+      { status: 'gepland', date: d('2026-01-05'), note: '' },
+      { status: 'lopend', date: JUST_AFTER_MIDNIGHT_1_MARCH, note: '' },
+    ]);
+    const ws = { matrix: [r], timeline: [plan(r, '2026-02', '2026-06')] };
+    expect(voortgangAt(ws, '2026-02').rows[0]).toMatchObject({ status: 'gepland', started: false, lateStart: true });
+    expect(voortgangAt(ws, '2026-03').rows[0]).toMatchObject({ status: 'lopend', started: true, lateStart: false });
   });
 });
