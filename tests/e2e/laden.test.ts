@@ -182,6 +182,24 @@ describe('openen en laden', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('Range');
     expect(await alert.textContent()).toContain('docs/hosting.md');
+    // The tables did load: the search works without the map, and the score table has scores.
+    await page.locator('#search-input').fill('Binnenstad');
+    await expect.poll(() => page.getByRole('option').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await closeRoutedPage(page);
+  });
+
+  it('says so when a part that loads on first use cannot be loaded (a page left open across an update)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    // The score table's script of the version this page was built with is gone from the server.
+    await page.route('**/assets/ScoreTable-*.js', (route) => route.fulfill({ status: 404, body: 'niet gevonden' }));
+    await page.goto(`${baseUrl()}?e2e=1#ds=nl2024&lvl=gemeente`);
+    await waitForColouredMap(page);
+    await page.getByRole('button', { name: 'Scoretabel', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('De scoretabel kon niet worden geladen');
+    expect(await alert.textContent()).toContain('Herlaad de pagina');
+    expect(await page.locator('.load-failed').textContent()).toContain('De scoretabel kon niet worden geladen');
     await closeRoutedPage(page);
   });
 
