@@ -334,6 +334,16 @@ export class AppState {
       this.tables = loaded.tables;
       this.model = loaded.model;
       this.workerLoaded = entry.id;
+      // The search list waits for this dataset's first coloured map: building
+      // it takes 80–100 ms of main thread in Node, more beside the map, and
+      // the first map does not need it (the search box says it is loading).
+      // It needs only the tables: a map whose tiles fail still gets a search.
+      const tables = loaded.tables;
+      void Promise.race([coloured, new Promise((resolve) => setTimeout(resolve, SEARCH_INDEX_LATEST_MS))])
+        .then(() => {
+          if (this.tables === tables) this.searchIndex = buildSearchIndex(searchEntriesFromTables(tables), tables[levels[0]]?.indelingYear ?? null);
+        })
+        .catch((error) => this.fail(error));
       if (first && loaded.first) this.acceptScores(first, loaded.first);
       if (view) this.fitLinkTo(loaded.model, view, entry, linkIgnored);
       this.firstView = null;
@@ -362,15 +372,6 @@ export class AppState {
       const named = failures.find((f) => f instanceof LoadError || ['DataFileError', 'LoadError'].includes((f as Error)?.name));
       if (named) throw asLoadError(named);
       if (failures.length) throw failures[0];
-      // The search list waits for this dataset's first coloured map: building
-      // it takes 80–100 ms of main thread in Node, more beside the map, and
-      // the first map does not need it (the search box says it is loading).
-      const tables = this.tables;
-      void Promise.race([coloured, new Promise((resolve) => setTimeout(resolve, SEARCH_INDEX_LATEST_MS))])
-        .then(() => {
-          if (this.tables === tables) this.searchIndex = buildSearchIndex(searchEntriesFromTables(tables), tables[levels[0]]?.indelingYear ?? null);
-        })
-        .catch((error) => this.fail(error));
       if (!this.scores[this.activeLevel]) this.loading = { message: 'Scores berekenen…', progress: null };
       else this.loading = null;
       if (view?.selection) {
