@@ -199,6 +199,14 @@ describe('de kaart', () => {
     expect(lines[1]).toMatch(/^code;naam;gemeente;overall Kwetsbaarheidsscore \(percentiel\);F1 /);
     expect(lines[1]).toMatch(/;gebiedstype$/);
     expect(lines.length).toBe(2 + 342);
+    // Paged on, then another level: its table starts on its first page, not on an empty page 3.
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await expect.poll(() => page.locator('.score-table').getByText(/^Pagina 3 van/).count()).toBe(1);
+    await page.locator('label:has(> span:text-is("Niveau")) select').selectOption('wijk');
+    await expect.poll(() => page.locator('#table-title').textContent(), { timeout: 30_000 }).toMatch(/^Scoretabel: wijken/);
+    await expect.poll(() => page.locator('.score-table').getByText(/^Pagina 1 van \d+$/).count()).toBe(1);
+    expect(await page.locator('.score-table tbody tr').count()).toBe(50);
     await page.context().close();
   });
 
