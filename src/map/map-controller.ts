@@ -156,6 +156,8 @@ export class MapController {
       canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
       dragRotate: false,
       pitchWithRotate: false,
+      // The labels MapLibre gives its canvas and controls, in the app's language (screen readers read them).
+      locale: MAP_LOCALE,
       // Names appear at once instead of fading in over 300 ms: every frame of
       // a fade redraws the whole map, which with software WebGL (a virtual
       // desktop without a GPU) costs about 100 ms at buurt level, and a camera
@@ -630,5 +632,12 @@ export class MapController {
     this.map.remove();
   }
 }
+
+/** MapLibre's own labels in Dutch (only those of what the map shows: its canvas and the attribution). */
+export const MAP_LOCALE: Record<string, string> = {
+  'Map.Title': 'Wijkveiligheidskaart',
+  'AttributionControl.ToggleAttribution': 'Bronvermelding tonen of verbergen',
+  'AttributionControl.MapFeedback': 'Fout in de kaart melden',
+};
 
 export { levelForZoom } from './level-for-zoom.ts';

@@ -167,6 +167,8 @@ describe('toegankelijkheid (axe-core)', () => {
 describe('toetsenbord per weergave', () => {
   it('map → its text alternative: the score table, sorted and used to select, by keyboard only', async () => {
     const { page } = await openApp(browser, AREA);
+    // The table needs the worker's scores; until then its button is disabled, and Tab passes it.
+    await page.waitForFunction(() => (window as any).__kompas.app.workerReady, undefined, { timeout: 30_000 });
     expect(await tabTo(page, (el) => el.text === 'Kaart als tekst: scoretabel')).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedId(page)).toBe('table-title');
@@ -184,6 +186,8 @@ describe('toetsenbord per weergave', () => {
   it('a gemeente picked in the score table keeps the table, its level and the focus (the level follows the zoom)', async () => {
     // No lvl= in the link: the map shows gemeenten because of its zoom, far enough out for a selection to fly.
     const { page } = await openApp(browser, '#ds=nl2024&cat=S4&v=5.3,52.2,6.5');
+    // The map canvas a screen reader lands on is named in Dutch, not MapLibre's "Map".
+    expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBe('Wijkveiligheidskaart');
     await page.getByRole('button', { name: 'Scoretabel', exact: true }).click();
     const title = page.locator('#table-title');
     await expect.poll(() => title.textContent()).toMatch(/^Scoretabel: gemeenten/);
