@@ -12,11 +12,20 @@ export interface PlaceAlias {
 }
 
 export const PLACE_ALIASES: readonly PlaceAlias[] = [
-  // Gemeenten whose official name is not the one people say.
+  // Gemeenten whose official name is not the one people say. A gemeente's
+  // names are searched with every area in it ("Moerwijk Den Haag"). CBS
+  // "Bergen (NH.)" and "Bergen (L.)" need no alias: search ignores brackets
+  // and dots, so "Bergen NH" finds them.
   { name: 'Den Haag', codes: ['GM0518'] },
   { name: 'Den Bosch', codes: ['GM0796'] },
-  { name: 'Bergen NH', codes: ['GM0373'] },
-  { name: 'Bergen L', codes: ['GM0893'] },
+  // Friesland: CBS has the Frisian official name, people also use the Dutch
+  // one, and for Leeuwarden the other way round.
+  { name: 'Tietjerksteradeel', codes: ['GM0737'] },
+  { name: 'Dantumadeel', codes: ['GM1891'] },
+  { name: 'Zuidwest-Friesland', codes: ['GM1900'] },
+  { name: 'De Friese Meren', codes: ['GM1940'] },
+  { name: 'Noordoost-Friesland', codes: ['GM1970'] },
+  { name: 'Ljouwert', codes: ['GM0080'] },
   // Den Haag: CBS calls the wijk and its three buurten "Schildersbuurt".
   { name: 'Schilderswijk', codes: ['WK051829', 'BU05182915', 'BU05182916', 'BU05182917'] },
   // Amsterdam-Zuidoost: the Bijlmermeer is split over these CBS wijken (the

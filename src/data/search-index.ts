@@ -24,7 +24,12 @@ export interface SearchEntry {
 
 export interface SearchIndex {
   entries: SearchEntry[];
-  /** Normalised "name gemeente" per entry, for word and substring matches. */
+  /**
+   * Normalised " names gemeente" per entry, for word and substring matches,
+   * starting with a space so that " word" finds a word at any place. The
+   * gemeente part holds its everyday names too ("den haag"), so "Moerwijk
+   * Den Haag" finds the wijk.
+   */
   keys: string[];
   /** Normalised names per entry: the CBS name, the name without "Wijk 03 ", and everyday aliases. */
   names: string[][];
@@ -32,8 +37,19 @@ export interface SearchIndex {
   indelingYear: number | null;
 }
 
+/**
+ * The one rule for comparing names and codes: no accents, lower case, and
+ * every run of punctuation or space becomes one space. So "Bergen (NH)"
+ * finds CBS "Bergen (NH.)", "Binnenstad Zuid" finds "Binnenstad-Zuid" and
+ * "BU0344.05.33" finds BU03440533.
+ */
 export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'`]/g, "'").replace(/\s+/g, ' ').trim();
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** A typed code as CBS writes it: "bu 0344.05.33" → "BU03440533". */
+function codeOf(text: string): string {
+  return normalise(text).replace(/ /g, '').toUpperCase();
 }
 
 /** CBS numbers many wijken ("Wijk 03 Overvecht", "Buurt 12 Oost"); nobody types the number. */
@@ -74,18 +90,25 @@ export function buildSearchIndex(entries: SearchEntry[], indelingYear: number | 
     const bare = withoutNumberPrefix(name);
     return bare === name ? [name] : [name, bare];
   });
+  /** Gemeente code → its everyday names, for the gemeente part of every area's key. */
+  const gemeenteAliases = new Map<string, string[]>();
   for (const alias of PLACE_ALIASES) {
     const key = normalise(alias.name);
     for (const code of alias.codes) {
       const i = byCode.get(code);
-      if (i !== undefined) names[i].push(key);
+      if (i !== undefined && !names[i].includes(key)) names[i].push(key);
+      if (code.startsWith('GM')) gemeenteAliases.set(code, [...(gemeenteAliases.get(code) ?? []), key]);
     }
   }
-  return { entries, keys: entries.map((e, i) => `${names[i].join(' ')} ${normalise(e.gemeenteName)}`), names, byCode, indelingYear };
+  const keys = entries.map((e, i) => {
+    const gemeente = [normalise(e.gemeenteName), ...(gemeenteAliases.get(gemeenteOfAreaCode(e.code)) ?? [])];
+    return ` ${names[i].join(' ')} ${gemeente.join(' ')}`;
+  });
+  return { entries, keys, names, byCode, indelingYear };
 }
 
 /** "'s-Gravenhage" sorts under s, as in a Dutch index. */
-const sortKey = (name: string) => normalise(name).replace(/^[^a-z0-9]+/, '');
+const sortKey = normalise;
 
 const levelRank: Record<Level, number> = { gemeente: 0, wijk: 1, buurt: 2 };
 
@@ -99,13 +122,16 @@ function startsAsWord(name: string, q: string): boolean {
  * exact or whole-word-prefix match (aliases included) comes first, higher
  * levels before lower, then the bigger gemeente: most people who type
  * "Kanaleneiland" mean Utrecht's, not a namesake street-sized buurt.
+ * Several words ("Den Bosch centrum") match in any order, best where each
+ * starts a word: Oudenbosch-Centrum has "den" and "bosch" only inside one.
  * `accept` limits the entries searched (the comparison wants one level).
  */
 export function search(index: SearchIndex, query: string, limit = 10, accept: (entry: SearchEntry) => boolean = () => true): SearchEntry[] {
   const q = normalise(query);
   if (q.length < 2) return [];
-  const upper = query.trim().toUpperCase().replace(/\s+/g, '');
+  const code = codeOf(query);
   const words = q.split(' ');
+  const wordStarts = words.map((part) => ' ' + part);
   const scored: { entry: SearchEntry; score: number; exact: number }[] = [];
   for (let i = 0; i < index.entries.length; i++) {
     const entry = index.entries[i];
@@ -113,17 +139,18 @@ export function search(index: SearchIndex, query: string, limit = 10, accept: (e
     if (!accept(entry)) continue;
     let score = -1;
     let exact = 1;
-    if (entry.code === upper) score = 0;
-    else if (upper.length >= 4 && entry.code.startsWith(upper)) score = 1;
+    if (entry.code === code) score = 0;
+    else if (code.length >= 4 && entry.code.startsWith(code)) score = 1;
     else {
       const names = index.names[i];
       const key = index.keys[i];
       if (names.some((n) => n === q)) { score = 2; exact = 0; }
       else if (names.some((n) => startsAsWord(n, q))) score = 2;
       else if (names.some((n) => n.startsWith(q))) score = 3;
-      else if (key.includes(' ' + q) || key.includes('-' + q)) score = 4;
+      else if (key.includes(' ' + q)) score = 4;
       else if (key.includes(q)) score = 5;
-      else if (words.length > 1 && words.every((part) => key.includes(part))) score = 6;
+      else if (words.length > 1 && wordStarts.every((part) => key.includes(part))) score = 6;
+      else if (words.length > 1 && words.every((part) => key.includes(part))) score = 7;
     }
     if (score >= 0) scored.push({ entry, score, exact });
   }
@@ -153,7 +180,7 @@ export interface CodeHint {
  * Amsterdam moved to letters in its wijk and buurt codes in 2023.
  */
 export function explainUnknownCode(index: SearchIndex, query: string): CodeHint | null {
-  const code = query.trim().toUpperCase().replace(/[\s.]+/g, '');
+  const code = codeOf(query);
   if (!levelOfAreaCode(code) || index.byCode.has(code)) return null;
   const year = index.indelingYear ? ` (${index.indelingYear})` : '';
   const gemeenteCode = gemeenteOfAreaCode(code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, explainUnknownCode, search, searchEntriesFromTables, type SearchEntry } from '../../src/data/search-index.ts';
+import { buildSearchIndex, explainUnknownCode, normalise, search, searchEntriesFromTables, type SearchEntry } from '../../src/data/search-index.ts';
 import { loadDatasetFromDisk } from '../../scripts/scores-cli.ts';
 
 const entries: SearchEntry[] = [
@@ -32,6 +32,15 @@ describe('search', () => {
   it('needs at least two characters', () => {
     expect(search(index, 'c')).toEqual([]);
   });
+  it('adds the everyday name of a gemeente to every area in it', () => {
+    expect(search(index, 'centrum den haag').map((h) => h.code)).toEqual(['BU05180000']);
+    expect(search(index, 'den haag centrum').map((h) => h.code)).toEqual(['BU05180000']);
+  });
+  it('ignores punctuation, so a name and a dotted code match as typed', () => {
+    expect(normalise("'s-Gravenhage (Z.H.)")).toBe('s gravenhage z h');
+    expect(search(index, 'Binnenstad Noord').map((h) => h.code)).toEqual(['BU00140000']);
+    expect(search(index, 'BU0363.00.00')[0].code).toBe('BU03630000');
+  });
 });
 
 // The everyday names a wijkagent or beleidsadviseur types, against the
@@ -46,6 +55,35 @@ describe('search on the names of Nederland 2024', () => {
     expect(first('Den Haag')).toMatchObject({ code: 'GM0518', name: "'s-Gravenhage" });
     expect(first('den bosch')).toMatchObject({ code: 'GM0796' });
     expect(first('Utrecht')).toMatchObject({ level: 'gemeente', code: 'GM0344' });
+  });
+
+  it('finds a place together with the everyday name of its gemeente, in either order', () => {
+    expect(first('Den Haag Moerwijk')).toMatchObject({ code: 'WK051836', name: 'Wijk 36 Moerwijk' });
+    expect(first('Schilderswijk Den Haag')).toMatchObject({ code: 'WK051829' });
+    expect(first('Centrum Den Haag')).toMatchObject({ code: 'WK051828', name: 'Wijk 28 Centrum' });
+    expect(first('Den Bosch Binnenstad')).toMatchObject({ code: 'WK079601', name: 'Binnenstad' });
+    // Not Oudenbosch-Centrum: "den" and "bosch" are inside the word there.
+    const centrum = search(nl, 'Den Bosch centrum', 3);
+    expect(centrum.map((e) => e.gemeenteName)).toEqual(["'s-Hertogenbosch", "'s-Hertogenbosch", "'s-Hertogenbosch"]);
+    expect(centrum[0]).toMatchObject({ code: 'BU07960101', name: 'Binnenstad centrum' });
+  });
+
+  it('knows the Dutch and Frisian names of Frisian gemeenten', () => {
+    expect(first('De Friese Meren')).toMatchObject({ code: 'GM1940', name: 'De Fryske Marren' });
+    expect(first('Noordoost-Friesland')).toMatchObject({ code: 'GM1970', name: 'Noardeast-Fryslân' });
+    expect(first('Tietjerksteradeel')).toMatchObject({ code: 'GM0737', name: 'Tytsjerksteradiel' });
+    expect(first('Dantumadeel')).toMatchObject({ code: 'GM1891', name: 'Dantumadiel' });
+    expect(first('Zuidwest-Friesland')).toMatchObject({ code: 'GM1900', name: 'Súdwest-Fryslân' });
+    expect(first('Ljouwert')).toMatchObject({ code: 'GM0080', name: 'Leeuwarden' });
+    expect(first('Leeuwarden')).toMatchObject({ code: 'GM0080' });
+  });
+
+  it('ignores the brackets and dots in a name or code', () => {
+    expect(first('Bergen (NH)')).toMatchObject({ code: 'GM0373', name: 'Bergen (NH.)' });
+    expect(first('Bergen NH')).toMatchObject({ code: 'GM0373' });
+    expect(first('bergen l')).toMatchObject({ code: 'GM0893' });
+    expect(first('BU0344.05.33')).toMatchObject({ code: 'BU03440533' });
+    expect(explainUnknownCode(nl, 'BU0344.05.33')).toBeNull();
   });
 
   it('matches a CBS name without its wijk number', () => {
