@@ -248,13 +248,15 @@ describe('StorageNotice', () => {
   });
 });
 
+/** Burglary in the top 10 %: the suggestions the panel offers for it. */
+const suggestionInput = {
+  categories: [{ id: 'S4', label: 'Criminaliteit', percentile: 95, status: 'score' as const }],
+  flaggedFactors: [{ id: 'S4.1', label: 'Woninginbraak', categoryId: 'S4' }],
+};
+
 describe('WorkspacePanel', () => {
   it('creates a workspace for the area and adds a suggestion with one click', async () => {
     const store = await freshStore();
-    const suggestionInput = {
-      categories: [{ id: 'S4', label: 'Criminaliteit', percentile: 95, status: 'score' as const }],
-      flaggedFactors: [{ id: 'S4.1', label: 'Woninginbraak', categoryId: 'S4' }],
-    };
     render(WorkspacePanel, { area, suggestionInput, categoryLabels: {}, store });
     await tick();
     await fireEvent.click(screen.getByRole('button', { name: 'Werkruimte voor Centrum aanmaken' }));
@@ -275,10 +277,6 @@ describe('WorkspacePanel', () => {
 describe('SuggestionList', () => {
   it('without a workspace, adding a suggestion says to make a workspace first instead of claiming it was added', async () => {
     const store = await freshStore();
-    const suggestionInput = {
-      categories: [{ id: 'S4', label: 'Criminaliteit', percentile: 95, status: 'score' as const }],
-      flaggedFactors: [{ id: 'S4.1', label: 'Woninginbraak', categoryId: 'S4' }],
-    };
     render(WorkspacePanel, { area, suggestionInput, categoryLabels: {}, store });
     await tick();
     await fireEvent.click(screen.getAllByRole('button', { name: /^Toevoegen aan matrix/ })[0]);
