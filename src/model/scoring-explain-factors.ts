@@ -74,9 +74,13 @@ export function prepareFactorReferences(ls: LevelState, fs: FrameState): void {
   }
 }
 
-/** RIVM values that did not join on code say how they got here (pipeline column rivm_koppeling). */
+/**
+ * RIVM 50090NED values that did not join on code say how they got here
+ * (pipeline column rivm_koppeling, which describes that table's join only:
+ * 50150NED and other RIVM figures come per buurt as they are).
+ */
 function rivmJoinNote(ls: LevelState, input: FactorInput, i: number): string | null {
-  if (!/RIVM/.test(input.indicator.source)) return null;
+  if (!/\b50090NED\b/.test(input.indicator.source)) return null;
   const k = ls.idx.get('rivm_koppeling')?.[0];
   const how = k ? ls.table.values[k.index][i] : NaN;
   switch (how) {

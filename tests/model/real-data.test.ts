@@ -43,4 +43,17 @@ describe('shipped data excerpt', () => {
     const s4 = e.explain({ level: 'gemeente' }, ams).categories.find((c) => c.id === 'S4');
     expect(s4?.percentile).toBeGreaterThan(80);
   });
+
+  it("the RIVM join note stays with the 50090NED figures it describes: a buurt's own 50150NED figure gets none", async () => {
+    const { tables } = await loadDatasetFromDisk(catalog, 'nl2024');
+    const e = new ScoringEngine(tables);
+    // Almere, a buurt without its own 50090NED row that has its own 50150NED figure.
+    const x = e.explain({ level: 'buurt' }, tables.buurt!.codes.indexOf('BU00341701'));
+    const factor = (id: string) => x.categories.find((c) => c.id === id.split('.')[0])!.factors.find((f) => f.id === id)!;
+    expect(factor('I4.2').indicator?.source).toMatch(/50150NED/);
+    expect(factor('I4.2').joinNote).toBeNull();
+    expect(factor('S1.1').indicator?.source).toMatch(/50090NED/);
+    expect(factor('S1.1').joinNote).not.toBeNull();
+  });
 });
+
