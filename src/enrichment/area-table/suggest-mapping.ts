@@ -113,7 +113,7 @@ export function numericShare(rows: string[][], k: number): number {
     const c = r[k] ?? '';
     if (c.trim() === '' || c.trim() === '.') continue;
     n++;
-    if (parseImportNumber(c, false)) num++;
+    if (parseImportNumber(c, true)) num++;
   }
   return n ? num / n : 0;
 }

@@ -10,7 +10,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { IMPORT_LIMITS } from './types.ts';
-import { percentCells, type PercentCells } from './xlsx-percent.ts';
+import { columnNumber, percentCells, type PercentCells } from './xlsx-percent.ts';
 
 export class XlsxGuardError extends Error {}
 
@@ -36,13 +36,6 @@ export function foldLongWhitespace(xml: string): string {
   if (parts.length === 0) return xml;
   parts.push(xml.slice(kept));
   return parts.join('');
-}
-
-/** Column letters to a 1-based number: A → 1, XFD → 16384. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 function unpack(bytes: Uint8Array, fileName: string): Unzipped {

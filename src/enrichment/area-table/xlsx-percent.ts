@@ -43,13 +43,18 @@ function percentStyles(stylesXml: string): Set<number> {
   return found;
 }
 
+/** Column letters to a 1-based number: A → 1, XFD → 16384. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** "AB12" → "12:28". */
 function cellKey(ref: string): string | null {
   const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(ref);
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return `${m[2]}:${col}`;
+  return `${m[2]}:${columnNumber(m[1])}`;
 }
 
 /** Percent-formatted cells of every sheet (by the name the workbook gives it); empty when no style is a percentage. */
