@@ -28,6 +28,15 @@ export function highestZoomShowing(level: Level, levels: Level[]): number {
   return Infinity;
 }
 
+/**
+ * The zoom a camera fitted to a selected area may reach: `closest` (the
+ * caller's choice per level), and, while the level follows the zoom, no
+ * further than the selection's level stays on screen.
+ */
+export function selectionZoomCap(level: Level, levels: Level[], followsZoom: boolean, closest: Record<Level, number>): number {
+  return Math.min(closest[level], followsZoom ? highestZoomShowing(level, levels) : Infinity);
+}
+
 /** Pixels the map keeps free around a dataset it fits to the view (MapLibre fitBoundsOptions). */
 export const FIT_PADDING = 20;
 
