@@ -10,7 +10,7 @@
  * never mixed (an index percentile and a survey rank are on different scales).
  * Pure.
  */
-import { ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
+import { MIN_GROUP_SIZE, ScoreStatus, type ScoreResult } from '../model/scoring-types.ts';
 import { BelevingTier } from '../model/beleving-types.ts';
 
 export interface QuadrantDef {
@@ -47,7 +47,7 @@ export const GAP_SPLIT = 50;
  * as a score's comparison group (MIN_GROUP_SIZE, docs/scoring.md step 9),
  * and the same way out: the wider basis, here the beleving index, with a note.
  */
-export const MIN_SURVEY_AREAS = 5;
+export const MIN_SURVEY_AREAS = MIN_GROUP_SIZE;
 
 /**
  * Quadrant code 0–3, or −1 when either dial has no value. "From P50 on" is

@@ -13,13 +13,13 @@ import {
   fitShrinkage, logTransform, logitPercent, robustScaleOfBuffer, robustZ, shrinkRate,
   type RobustScale, type ShrinkageFit,
 } from './stats.ts';
-import type { FrameId } from './scoring-types.ts';
+import { MIN_GROUP_SIZE, type FrameId } from './scoring-types.ts';
 import type { LevelState } from './scoring-level-state.ts';
 import type { CompositeBasis, PreparedContainer } from './scoring-aggregate.ts';
 import type { Ranking } from './scoring-percentiles.ts';
 
-/** Groups with fewer reference areas fall back to the dataset-wide reference. */
-export const MIN_GROUP_SIZE = 5;
+export { MIN_GROUP_SIZE };
+
 
 /**
  * One target's columns for a request, with the key (weights, ranking) it was made for and its scored

@@ -73,6 +73,9 @@ export interface ScoreTarget {
 }
 
 /** Status codes per (target, area). */
+/** Groups with fewer reference areas fall back to the dataset-wide reference. */
+export const MIN_GROUP_SIZE = 5;
+
 export const ScoreStatus = {
   score: 0,
   beperkteDekking: 1,

@@ -108,7 +108,7 @@ describe('GapLegend', () => {
     } as unknown as AppState;
     render(GapLegend, { app });
     const legend = document.querySelector('.legend')!.textContent!.replace(/\s+/g, ' ');
-    expect(legend).toContain('Gesplitst op P50 (de mediaan); precies op P50 telt als (voelt) onveilig.');
+    expect(legend).toContain('Gesplitst op P50 (de mediaan); een gebied precies op de mediaan telt bij de (voelt) onveilige helft.');
     expect(legend).toContain('Enquêtecijfer voor 1 gebied: te weinig om onderling te rangschikken (minimaal 5).');
     expect(legend).toContain('veilig en voelt veilig: 1');
     expect(legend).toContain('onveilig en voelt onveilig: 1');
