@@ -19,3 +19,12 @@ export function isIsoDateTime(value: unknown): value is string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/.exec(value);
   return !!m && isCalendarDate(m[1]) && !Number.isNaN(Date.parse(value));
 }
+
+/**
+ * The calendar day on the user's clock, "2026-03-01". Not toISOString's UTC
+ * day: in the Netherlands that is still yesterday until 01:00 or 02:00.
+ */
+export function localDate(date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}

@@ -4,6 +4,7 @@
  * import mechanism, and what the last import did. The raw points live only
  * in memory; the derived counts go to the worker as one import source.
  */
+import { localDate } from '../model/iso-date.ts';
 import { LEVELS, type DatasetEntry, type Level, type LevelTable } from '../model/dataset-format.ts';
 import type { ImportedValues } from '../model/scoring-types.ts';
 import { PointOverlay } from '../map/point-overlay.ts';
@@ -107,7 +108,7 @@ export class PointsState {
       for (const c of r.counts) inAreas += c;
       outcomes.push({ level, inAreas, outside: r.outside, onBorder: r.onBorder, countMs: r.countMs, loadMs: r.loadMs, figures });
     }
-    const date = new Date().toISOString().slice(0, 10);
+    const date = localDate();
     const approximate = dataset.caveats.some((c) => /bij benadering/i.test(c));
     // Coverage from the finest level counted (buurten).
     const finest = outcomes[outcomes.length - 1];

@@ -238,13 +238,7 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-/**
- * The calendar day on the user's clock, "2026-03-01". Not toISOString's UTC
- * day: in the Netherlands that is still yesterday until 01:00 or 02:00.
- */
-export function localDate(date = new Date()): string {
-  return `${currentMonth(date)}-${String(date.getDate()).padStart(2, '0')}`;
-}
+export { localDate } from '../model/iso-date.ts';
 
 export function createWorkspace(name: string, focus: Focus, now = nowIso(), dataset: DatasetRef | null = null): Workspace {
   return {

@@ -2,6 +2,7 @@
  * Suggestions for one area (docs/workspace.md, "Suggestions"). Pure: the lead
  * maps the scoring output onto `SuggestionInput`, this ranks the catalogue.
  */
+import { joinNl } from './text-rules.ts';
 import { INTERVENTIONS, isNotEffective, type EvidenceLevel, type Intervention } from './interventions.ts';
 import { isCategoryId, type CategoryId } from './ids.ts';
 import { ScoreStatus } from '../model/scoring-types.ts';
@@ -83,10 +84,6 @@ function lowerFirst(s: string): string {
   return /^[A-Z][a-zà-ÿ]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
-function joinNl(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
-}
 
 function whyLine(cats: WeakCategory[], factors: { label: string }[], witteVlekken: string[]): string {
   const parts: string[] = [];

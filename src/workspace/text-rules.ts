@@ -56,3 +56,8 @@ export const rowName = (row: { name: string }): string => shownName(row.name, UN
 export const itemLabel = (item: { label: string }): string => shownName(item.label, UNNAMED.item);
 export const milestoneLabel = (m: { label: string }): string => shownName(m.label, UNNAMED.milestone);
 export const eventLabel = (e: { label: string }): string => shownName(e.label, UNNAMED.event);
+
+/** "a", "a en b", "a, b en c": a list in a Dutch sentence. */
+export function joinNl(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}

@@ -62,7 +62,7 @@ import {
   type QuarantinedRecord,
   type RepairedRecord,
 } from './store-persistence.ts';
-import { TEXT_MAX, clipFields, clipText, withSuffix } from './text-rules.ts';
+import { TEXT_MAX, clipFields, clipText, joinNl, withSuffix } from './text-rules.ts';
 
 export { storedRecordJson, type QuarantinedRecord, type RepairedRecord } from './store-persistence.ts';
 export { areaWithin } from './workspace-queries.ts';
@@ -819,9 +819,6 @@ export class WorkspaceStore {
 }
 
 /** "a", "a en b", "a, b en c". */
-function joinNl(parts: string[]): string {
-  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
-}
 
 // ── Sharing one store in the app ─────────────────────────────────────────────
 
