@@ -99,7 +99,7 @@ export function checkStoredRecord(raw: unknown): StoredWorkspace | null {
 }
 
 /** Why a save stops at a damaged record rather than merging with it or writing over it. */
-export const DAMAGED_RECORD = 'in de browseropslag staat onder dezelfde sleutel een beschadigd record, dat niet wordt overschreven';
+export const DAMAGED_RECORD = 'een ander tabblad heeft een beschadigde versie van deze werkruimte opgeslagen; die wordt niet overschreven';
 
 function guessName(record: unknown): string {
   const ws = (record as { workspace?: { name?: unknown } } | null)?.workspace;

@@ -149,6 +149,6 @@ describe('storage faults', () => {
     expect(a.conflict).toBeNull();
     expect(a.byId(id)!.name).toBe('Mijn werk');
     expect(a.byId(id)!.matrix).toEqual([]);
-    expect(a.error).toBe('Uw werk wordt niet bewaard in deze browser: opslaan is mislukt voor ‘Mijn werk’ (in de browseropslag staat onder dezelfde sleutel een beschadigd record, dat niet wordt overschreven). Sla de werkruimte op als bestand om niets kwijt te raken.');
+    expect(a.error).toBe('Uw werk wordt niet bewaard in deze browser: opslaan is mislukt voor ‘Mijn werk’ (een ander tabblad heeft een beschadigde versie van deze werkruimte opgeslagen; die wordt niet overschreven). Sla de werkruimte op als bestand om niets kwijt te raken.');
   });
 });

@@ -12,8 +12,8 @@ let client: PointsClient | null = null;
 
 /** Why nothing happened when the worker did not start; the cause is the server's, not the file's. */
 export function pointsWorkerFailed(detail: string): string {
-  return `De rekenmodule voor punten (een worker) kon niet starten${detail ? `: ${detail.replace(/\.$/, '')}` : ''}. Er is niets veranderd. ` +
-    'Herlaad de pagina en probeer het opnieuw; blijft dit, dan mist de server een bestand in assets/ of blokkeert hij de worker (type text/javascript, Content-Security-Policy worker-src \'self\').';
+  return 'De puntenberekening kon niet starten. Er is niets veranderd. Herlaad de pagina en probeer het opnieuw. ' +
+    `Blijft dit, meld het dan bij de beheerder van de app${detail ? ` (${detail.replace(/\.$/, '')})` : ''}: de server mist dan een bestand in assets/ of blokkeert de worker (docs/hosting.md § 4).`;
 }
 
 export function pointsWorker(): PointsClient {

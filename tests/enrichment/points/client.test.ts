@@ -37,7 +37,7 @@ describe('points worker that fails to start', () => {
     SilentWorker.made[0].fail('Failed to fetch a worker script');
     const error = await pending.then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(EnrichmentError);
-    expect((error as InstanceType<typeof EnrichmentError>).problems[0]).toMatch(/^De rekenmodule voor punten \(een worker\) kon niet starten: Failed to fetch a worker script\. /);
+    expect((error as InstanceType<typeof EnrichmentError>).problems[0]).toMatch(/^De puntenberekening kon niet starten\. Er is niets veranderd\..*\(Failed to fetch a worker script\)/);
     expect(SilentWorker.made[0].terminated).toBe(true);
 
     void pointsWorker().inspect('x;y\n1;2\n', 'meldingen.csv').catch(() => {});
